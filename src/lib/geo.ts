@@ -1,0 +1,21 @@
+/** Pure geographic helpers shared by the browser and the server. */
+import { z } from "zod";
+
+export const latSchema = z.number().min(-90).max(90);
+export const lngSchema = z.number().min(-180).max(180);
+
+export const boundsSchema = z
+  .object({ south: latSchema, west: lngSchema, north: latSchema, east: lngSchema })
+  .refine((b) => b.north >= b.south, { message: "north must be at or above south" });
+export type Bounds = z.infer<typeof boundsSchema>;
+
+const EARTH_RADIUS_M = 6_371_000;
+
+/** Great-circle distance in metres. */
+export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const toRad = (d: number) => (d * Math.PI) / 180;
+  const dLat = toRad(b.lat - a.lat);
+  const dLng = toRad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -1,0 +1,63 @@
+/**
+ * The tRPC backbone, read top to bottom:
+ * 1. CONTEXT: what every procedure gets (db, the session, the request's headers). Built the same way for
+ *    HTTP requests and (from the real-time issue on) WebSocket connections.
+ * 2. INIT: superjson for Dates, and an error formatter that puts flattened zod errors in `data.zodError` and
+ *    never leaks a stack trace or an internal message outside development.
+ * 3. PROCEDURES: the ladder public → protected (signed in) → role. Add new rungs here, not in routers.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+
+export type SessionUser = { id: string; email: string; roles: ("CUSTOMER" | "SCOOPER" | "ADMIN")[] };
+export type Session = { user: SessionUser };
+
+export type CreateContextOptions = { headers: Headers; session: Session | null };
+
+export function createTRPCContext(opts: CreateContextOptions) {
+  return { db, headers: opts.headers, session: opts.session };
+}
+export type Context = ReturnType<typeof createTRPCContext>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Internal errors keep their message in the logs; the browser gets a generic sentence.
+      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/** Turns domain errors into tRPC errors with the same code; anything unexpected is logged and becomes a 500. */
+const errorMapping = t.middleware(async ({ next, path, type }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ path, type, err: cause ?? result.error }, "procedure failed");
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { session: ctx.session } });
+});

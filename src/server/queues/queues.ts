@@ -1,0 +1,45 @@
+/**
+ * Producer side of the queues: one BullMQ `Queue` per name per process, sharing the process's Redis
+ * connection, and `enqueue`, which validates the payload against its schema before adding it.
+ * Commit the database row first, then enqueue with the row id in `jobId`, so a retry adds nothing twice.
+ */
+import { Queue, type JobsOptions } from "bullmq";
+import { getRedis, redisKey } from "@/server/redis";
+import { QUEUES, type QueueName, type QueuePayload } from "./definitions";
+
+const globalForQueues = globalThis as unknown as { scoopQueues?: Map<QueueName, Queue> };
+const queues = (globalForQueues.scoopQueues ??= new Map());
+
+/** BullMQ's key prefix: every queue lives under `<REDIS_PREFIX>:bull:<name>`. */
+export function bullPrefix(): string {
+  return redisKey("bull");
+}
+
+export function getQueue<Q extends QueueName>(name: Q): Queue {
+  let queue = queues.get(name);
+  if (!queue) {
+    queue = new Queue(QUEUES[name].name, {
+      connection: getRedis(),
+      prefix: bullPrefix(),
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: "exponential", delay: 5_000 },
+        removeOnComplete: { age: 24 * 3600, count: 1000 },
+        removeOnFail: { age: 14 * 24 * 3600 },
+      },
+    });
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+export async function enqueue<Q extends QueueName>(name: Q, payload: QueuePayload<Q>, opts?: JobsOptions) {
+  const data = QUEUES[name].payload.parse(payload) as QueuePayload<Q>;
+  return getQueue(name).add(data.kind, data, opts);
+}
+
+export async function closeQueues(): Promise<void> {
+  const all = [...queues.values()];
+  queues.clear();
+  await Promise.all(all.map((q) => q.close()));
+}

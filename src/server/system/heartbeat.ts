@@ -1,0 +1,14 @@
+/** The worker's proof of life: the heartbeat job stamps Redis; health checks read the stamp's age. */
+import { getRedis, redisKey } from "@/server/redis";
+
+const HEARTBEAT_KEY = () => redisKey("worker", "heartbeat");
+
+export async function recordWorkerHeartbeat(now = new Date()): Promise<void> {
+  // Expires on its own so a dead worker reads as "no heartbeat", not as an ever older one.
+  await getRedis().set(HEARTBEAT_KEY(), now.toISOString(), "EX", 24 * 3600);
+}
+
+export async function readWorkerHeartbeat(): Promise<Date | null> {
+  const value = await getRedis().get(HEARTBEAT_KEY());
+  return value ? new Date(value) : null;
+}

@@ -1,0 +1,38 @@
+/**
+ * The web process: one Node HTTP server on one port serving Next.js (pages, route handlers, /api/trpc).
+ * The real-time issue attaches the tRPC WebSocket server to this same server's `upgrade` event; every
+ * other upgrade (Next's hot reload in development) goes to Next's own upgrade handler.
+ *
+ * Run: `npm start` (after `npm run build`) or `npm run dev`.
+ */
+import { createServer } from "node:http";
+import next from "next";
+
+process.env.SCOOP_SERVICE ??= "web";
+const { env } = await import("@/env");
+const { logger } = await import("@/server/logger");
+
+const dev = env.NODE_ENV === "development";
+const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
+const handle = app.getRequestHandler();
+await app.prepare();
+const upgradeNext = app.getUpgradeHandler();
+
+const server = createServer((req, res) => void handle(req, res));
+server.on("upgrade", (req, socket, head) => void upgradeNext(req, socket, head));
+
+server.listen(env.PORT, env.HOSTNAME, () => {
+  logger.info({ url: `http://localhost:${env.PORT}`, dev }, "web ready");
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "web shutting down");
+  server.close(() => process.exit(0));
+  // Keep-alive connections can hold close() open; give in-flight requests a moment, then go.
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -1,0 +1,5 @@
+import { recordWorkerHeartbeat } from "@/server/system/heartbeat";
+
+export async function heartbeatProcessor(): Promise<void> {
+  await recordWorkerHeartbeat();
+}

@@ -1,0 +1,28 @@
+/**
+ * Every queue's processor, in one place. A processor is thin: it parses its payload, calls a service
+ * function from src/server/<domain>, and rethrows on failure so BullMQ retries with backoff.
+ */
+import type { Job } from "bullmq";
+import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
+import { heartbeatProcessor } from "./heartbeat.processor";
+
+type Registration<Q extends QueueName> = {
+  concurrency: number;
+  handle: (payload: QueuePayload<Q>, job: Job) => Promise<unknown>;
+};
+
+export const processors: { [Q in QueueName]: Registration<Q> } = {
+  system: {
+    concurrency: 1,
+    handle: async (payload) => {
+      switch (payload.kind) {
+        case "heartbeat":
+          return heartbeatProcessor();
+      }
+    },
+  },
+};
+
+export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {
+  return QUEUES[queue].payload.parse(data) as QueuePayload<Q>;
+}
