@@ -8,6 +8,7 @@ import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
 const isProduction = process.env.NODE_ENV === "production";
+/** @param {number} fallback */
 const intFromString = (fallback) => z.coerce.number().int().positive().default(fallback);
 
 export const env = createEnv({

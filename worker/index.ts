@@ -24,3 +24,5 @@ async function shutdown(signal: string) {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
+
+export {};

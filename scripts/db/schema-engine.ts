@@ -105,7 +105,9 @@ export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: Sche
   modulePromise ??= loadModule();
   const mod = await modulePromise;
   const adapter = bindMigrationAwareSqlAdapterFactory(
-    withCharacterColumns(new PrismaPg({ connectionString: databaseUrl, Client: CatalogFriendlyClient })),
+    withCharacterColumns(
+      new PrismaPg({ connectionString: databaseUrl, Client: CatalogFriendlyClient as unknown as typeof pg.Client }),
+    ),
   );
   const engine = await mod.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
   try {
