@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { Redis } from "ioredis";
 import pg from "pg";
 
 export type Service = { url: string; stop: () => Promise<void> };
@@ -69,10 +70,18 @@ async function withAdmin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>)
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
-  await withAdmin(serverUrl, (c) =>
-    c.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`),
-  );
-  return databaseUrl(serverUrl, name);
+  const sql = `CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`;
+  // Postgres copies a template only while nobody else uses it, and two copies at once count as use
+  // (error 55006); parallel test files therefore retry for a short while.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await withAdmin(serverUrl, (c) => c.query(sql));
+      return databaseUrl(serverUrl, name);
+    } catch (err) {
+      if ((err as { code?: string }).code !== "55006" || attempt >= 100) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 150));
+    }
+  }
 }
 
 export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
@@ -151,4 +160,19 @@ export async function startLocalRedis(opts: { port: number; dir?: string }): Pro
       }
     },
   };
+}
+
+/** Deletes every key under `prefix:` (a test run's namespace). */
+export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
 }

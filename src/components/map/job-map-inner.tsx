@@ -1,6 +1,6 @@
 "use client";
 import L from "leaflet";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMapEvents } from "react-leaflet";
 import { env } from "@/env";
 import type { Bounds } from "@/lib/geo";
@@ -11,12 +11,20 @@ const NEW_YORK: [number, number] = [40.7128, -73.95];
 // A 1×1 transparent GIF: when tiles cannot load (offline, blocked) Leaflet shows blank squares, not broken images.
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 
-function pinIcon(type: string, priceCents: number) {
-  return L.divIcon({
-    className: `scoop-pin scoop-pin--${type}`,
-    html: `<span class="scoop-pin__badge">${formatCents(priceCents)}</span>`,
-    iconSize: [0, 0],
-  });
+// Icons depend only on type and price, so pins share them.
+const iconCache = new Map<string, L.DivIcon>();
+function pinIcon(type: string, priceCents: number): L.DivIcon {
+  const key = `${type}-${priceCents}`;
+  let icon = iconCache.get(key);
+  if (!icon) {
+    icon = L.divIcon({
+      className: `scoop-pin scoop-pin--${type}`,
+      html: `<span class="scoop-pin__badge">${formatCents(priceCents)}</span>`,
+      iconSize: [0, 0],
+    });
+    iconCache.set(key, icon);
+  }
+  return icon;
 }
 
 function toBounds(b: L.LatLngBounds): Bounds {
@@ -32,7 +40,6 @@ export function JobMapInner() {
   const [bounds, setBounds] = useState<Bounds>({ south: 40.5, west: -74.1, north: 40.95, east: -73.7 });
   const jobs = api.jobs.openInViewport.useQuery({ bounds }, { placeholderData: (prev) => prev });
   const tileUrl = env.NEXT_PUBLIC_MAP_TILE_URL;
-  const icons = useMemo(() => new Map<string, L.DivIcon>(), []);
 
   return (
     <div className="relative h-full w-full" data-testid="job-map">
@@ -42,11 +49,8 @@ export function JobMapInner() {
         )}
         <ViewportWatcher onChange={setBounds} />
         {jobs.data?.map((job) => {
-          const key = `${job.type}-${job.priceCents}`;
-          let icon = icons.get(key);
-          if (!icon) icons.set(key, (icon = pinIcon(job.type, job.priceCents)));
           return (
-            <Marker key={job.id} position={[job.lat, job.lng]} icon={icon} title={`${job.type} ${formatCents(job.priceCents)}`}>
+            <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${job.type} ${formatCents(job.priceCents)}`}>
               <Popup>
                 <div className="space-y-1">
                   <div className="font-semibold">{formatCents(job.priceCents)}</div>

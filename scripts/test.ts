@@ -1,0 +1,151 @@
+/**
+ * `npm test`: every check CI runs, in order: typecheck, lint, migration drift, unit, integration, e2e.
+ * `npm run test:int` / `npm run test:e2e` run one kind (tsx scripts/test.ts int|e2e).
+ *
+ * Services: PostgreSQL from TEST_DATABASE_URL or DATABASE_URL (used only to create throw-away databases),
+ * else the local server on 127.0.0.1:5432 when it answers, else an embedded PostgreSQL in a temp folder.
+ * Redis from REDIS_URL, else 127.0.0.1:6379 when it answers, else a private redis-server on a free port.
+ * Every run and every test file uses its own databases and Redis key prefix, so runs never collide.
+ */
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "./db/schema-engine.ts";
+import {
+  createDatabase,
+  deleteRedisPrefix,
+  dropDatabase,
+  freePort,
+  postgresAnswers,
+  redisAnswers,
+  startEmbeddedPostgres,
+  startLocalRedis,
+  type Service,
+} from "./lib/services.ts";
+
+const only = process.argv[2] as "int" | "e2e" | undefined;
+const runId = crypto.randomBytes(4).toString("hex");
+const resultsDir = path.resolve(".data/test-results");
+fs.mkdirSync(resultsDir, { recursive: true });
+const services: Service[] = [];
+const totals = { passed: 0, failed: 0 };
+const timings: string[] = [];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function step(name: string, fn: () => Promise<number>): Promise<void> {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  const code = await fn();
+  timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  if (code !== 0) throw new Error(`${name} failed (exit ${code})`);
+}
+
+async function postgresServer(): Promise<string> {
+  const configured = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (configured) return configured;
+  const local = "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (await postgresAnswers(local)) return local;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scoop-pg-"));
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), persistent: false });
+  services.push({ url: server.url, stop: async () => (await server.stop(), fs.rmSync(dir, { recursive: true, force: true })) });
+  console.log("[test] started an embedded PostgreSQL");
+  return server.url;
+}
+
+async function redisServer(): Promise<string> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL;
+  const local = "redis://127.0.0.1:6379";
+  if (await redisAnswers(local)) return local;
+  const server = await startLocalRedis({ port: await freePort() });
+  services.push(server);
+  console.log("[test] started a private redis-server");
+  return server.url;
+}
+
+function readVitestCounts(file: string) {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+}
+
+async function vitest(project: "unit" | "int", env: NodeJS.ProcessEnv): Promise<number> {
+  const out = path.join(resultsDir, `vitest-${project}.json`);
+  fs.rmSync(out, { force: true });
+  const code = await run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  if (fs.existsSync(out)) readVitestCounts(out);
+  return code;
+}
+
+async function e2e(pgServer: string, redisUrl: string): Promise<number> {
+  const dbName = `scoop_e2e_${runId}`;
+  const databaseUrl = await createDatabase(pgServer, dbName);
+  services.push({ url: databaseUrl, stop: () => dropDatabase(pgServer, dbName) });
+  await applyMigrations(databaseUrl);
+  const redisPrefix = `scoop-e2e-${runId}`;
+  services.push({ url: redisUrl, stop: () => deleteRedisPrefix(redisUrl, redisPrefix) });
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    APP_URL: `http://127.0.0.1:${port}`,
+    E2E_PORT: String(port),
+    NEXT_PUBLIC_MAP_TILE_URL: "/api/tiles/{z}/{x}/{y}",
+    LOG_LEVEL: "warn",
+    ALLOW_DEMO_SEED: "1",
+  };
+  let code = await run("npx", ["tsx", "prisma/seed.ts"], env);
+  if (code !== 0) return code;
+  code = await run("npx", ["next", "build"], env);
+  if (code !== 0) return code;
+  const out = path.join(resultsDir, "playwright.json");
+  fs.rmSync(out, { force: true });
+  code = await run("npx", ["playwright", "test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  if (fs.existsSync(out)) {
+    const stats = (JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+    totals.passed += stats.expected + stats.flaky;
+    totals.failed += stats.unexpected;
+  }
+  return code;
+}
+
+async function main() {
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!only) {
+    await step("typecheck", () => run("npx", ["tsc", "--noEmit"], baseEnv));
+    await step("lint", () => run("npx", ["eslint", "--max-warnings=0", "."], baseEnv));
+  }
+  const pgServer = await postgresServer();
+  const redisUrl = await redisServer();
+  const testEnv: NodeJS.ProcessEnv = { ...baseEnv, TEST_PG_SERVER_URL: pgServer, REDIS_URL: redisUrl, DATABASE_URL: pgServer };
+  if (!only) {
+    await step("migration drift check", () => run("npx", ["tsx", "scripts/db/check-drift.ts"], testEnv));
+    await step("unit tests", () => vitest("unit", testEnv));
+  }
+  if (!only || only === "int") await step("integration tests", () => vitest("int", testEnv));
+  if (!only || only === "e2e") await step("e2e tests", () => e2e(pgServer, redisUrl));
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  console.error(`\n${err instanceof Error ? err.message : String(err)}`);
+  exitCode = 1;
+} finally {
+  for (const service of services.reverse()) await service.stop().catch((e) => console.error("[test] cleanup:", e));
+}
+console.log(`\n${timings.join(" · ")}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(exitCode || (totals.failed > 0 ? 1 : 0));

@@ -1,0 +1,28 @@
+/**
+ * Before each integration test file: a private database cloned from the migrated template and a private
+ * Redis key prefix, set in the environment before any app module reads it. After the file: close
+ * connections, drop the database, delete the prefix's keys.
+ */
+import crypto from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { createDatabase, deleteRedisPrefix, dropDatabase } from "../../scripts/lib/services.ts";
+
+const server = process.env.TEST_PG_SERVER_URL!;
+const id = crypto.randomBytes(5).toString("hex");
+const dbName = `scoop_t_${id}`;
+process.env.DATABASE_URL = await createDatabase(server, dbName, inject("templateDatabase"));
+process.env.REDIS_PREFIX = `scoop-t-${id}`;
+process.env.LOG_LEVEL ??= "warn";
+
+afterAll(async () => {
+  const [{ db }, { closeQueues }, { closeRedis }] = await Promise.all([
+    import("@/server/db"),
+    import("@/server/queues/queues"),
+    import("@/server/redis"),
+  ]);
+  await closeQueues();
+  await closeRedis();
+  await deleteRedisPrefix(process.env.REDIS_URL!, process.env.REDIS_PREFIX!);
+  await db.$disconnect();
+  await dropDatabase(server, dbName);
+});
