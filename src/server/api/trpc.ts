@@ -12,8 +12,9 @@ import { z, ZodError } from "zod";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissions";
 
-export type SessionUser = { id: string; email: string; roles: ("CUSTOMER" | "SCOOPER" | "ADMIN")[] };
+export type SessionUser = { id: string; email: string; roles: AppRole[] };
 export type Session = { user: SessionUser };
 
 export type CreateContextOptions = { headers: Headers; session: Session | null };
@@ -61,3 +62,17 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   return next({ ctx: { session: ctx.session } });
 });
+
+/** Signed in and holding a role that grants `permission` (see src/lib/permissions.ts). */
+export const permissionProcedure = (permission: Permission) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.session.user.roles, permission)) {
+      const roles = PERMISSIONS[permission].map((r) => r.toLowerCase()).join(" or ");
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only a ${roles} may do this.` });
+    }
+    return next({ ctx });
+  });
+
+export const customerProcedure = permissionProcedure("jobs.post");
+export const scooperProcedure = permissionProcedure("jobs.claim");
+export const adminProcedure = permissionProcedure("admin.access");
