@@ -104,6 +104,9 @@ async function e2e(pgServer: string, redisUrl: string): Promise<number> {
     NEXT_PUBLIC_MAP_TILE_URL: "/api/tiles/{z}/{x}/{y}",
     LOG_LEVEL: "warn",
     ALLOW_DEMO_SEED: "1",
+    // The production build serves /dev/mailbox so the tests can read the emails it "sends".
+    DEV_MAILBOX_ENABLED: "1",
+    NEXTAUTH_SECRET: `e2e-secret-${runId}-${crypto.randomBytes(16).toString("hex")}`,
   };
   let code = await run("npx", ["tsx", "prisma/seed.ts"], env);
   if (code !== 0) return code;

@@ -10,6 +10,19 @@ import { z } from "zod";
 const isProduction = process.env.NODE_ENV === "production";
 /** @param {number} fallback */
 const intFromString = (fallback) => z.coerce.number().int().positive().default(fallback);
+/**
+ * A rate limit written as "<count>/<minutes>", e.g. "5/15" = 5 attempts per 15 minutes.
+ * @param {string} fallback
+ */
+const rateLimit = (fallback) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+$/, "use <count>/<minutes>, e.g. 5/15")
+    .default(fallback)
+    .transform((v) => {
+      const [limit, minutes] = v.split("/").map(Number);
+      return { limit: /** @type {number} */ (limit), windowSeconds: /** @type {number} */ (minutes) * 60 };
+    });
 
 export const env = createEnv({
   server: {
@@ -25,6 +38,22 @@ export const env = createEnv({
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** How often the worker proves it is alive; /api/health reports the age of the last beat. */
     WORKER_HEARTBEAT_SECONDS: intFromString(30),
+
+    /** Signs session cookies. Required in production; development uses a fixed, public value. */
+    NEXTAUTH_SECRET: isProduction ? z.string().min(32) : z.string().min(1).default("scoop-development-secret-not-for-production"),
+    /** Resend API key. Unset → the dev mailbox transport (messages stored in the database, shown at /dev/mailbox). */
+    RESEND_API_KEY: z.string().optional(),
+    /** Resend API base URL (tests point it at a local fake). */
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().default("Scoop <no-reply@scoop.local>"),
+    EMAIL_REPLY_TO: z.string().optional(),
+    /** Serve /dev/mailbox outside development (e2e tests against a production build). Never in real production. */
+    DEV_MAILBOX_ENABLED: z.enum(["0", "1"]).default("0"),
+    PASSWORD_RESET_TTL_MINUTES: intFromString(60),
+    RATE_LIMIT_SIGN_IN: rateLimit("5/15"),
+    RATE_LIMIT_SIGN_UP: rateLimit("5/60"),
+    RATE_LIMIT_PASSWORD_RESET: rateLimit("3/60"),
+    RATE_LIMIT_MAGIC_LINK: rateLimit("3/60"),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */

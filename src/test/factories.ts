@@ -33,7 +33,17 @@ export async function createOpenJob(posterId: string, overrides: Partial<{ lat: 
 }
 
 /** A tRPC caller as `user` (or anonymous), going through the same procedures and middleware as HTTP. */
-export function callerFor(user: { id: string; email: string; roles: Role[] } | null) {
+export function callerFor(user: { id: string; email: string; roles: Role[] } | null, headers = new Headers()) {
   const session: Session | null = user ? { user: { id: user.id, email: user.email, roles: user.roles } } : null;
-  return createCaller(createTRPCContext({ headers: new Headers(), session }));
+  return callerWithSession(session, headers);
+}
+
+export function callerWithSession(session: Session | null, headers = new Headers()) {
+  return createCaller(createTRPCContext({ headers, session }));
+}
+
+/** A fresh IP per test, so rate limits of one test never touch another. */
+export function uniqueIpHeaders(): Headers {
+  const b = crypto.randomBytes(3);
+  return new Headers({ "x-forwarded-for": `10.${b[0]}.${b[1]}.${b[2]}` });
 }

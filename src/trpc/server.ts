@@ -4,12 +4,12 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
-import { getSessionFromHeaders } from "@/server/auth/session";
+import { getCurrentSession } from "@/server/auth/current-session";
 
 const createContext = cache(async () => {
   const h = new Headers(await headers());
   h.set("x-trpc-source", "rsc");
-  return createTRPCContext({ headers: h, session: await getSessionFromHeaders(h) });
+  return createTRPCContext({ headers: h, session: await getCurrentSession() });
 });
 
 export const serverApi = async () => createCaller(await createContext());

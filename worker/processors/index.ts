@@ -4,6 +4,7 @@
  */
 import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
+import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
 
 type Registration<Q extends QueueName> = {
@@ -18,6 +19,15 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       switch (payload.kind) {
         case "heartbeat":
           return heartbeatProcessor();
+      }
+    },
+  },
+  emails: {
+    concurrency: 5,
+    handle: async (payload, job) => {
+      switch (payload.kind) {
+        case "send":
+          return sendEmailProcessor(payload, job);
       }
     },
   },

@@ -1,8 +1,12 @@
 /** The app's router: one entry per domain. Routers stay thin: input/output schemas, who may call, one service call. */
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { accountsRouter } from "./routers/accounts";
+import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
 
 export const appRouter = createTRPCRouter({
+  accounts: accountsRouter,
+  adminUsers: adminUsersRouter,
   jobs: jobsRouter,
 });
 

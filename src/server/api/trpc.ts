@@ -14,8 +14,9 @@ import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissions";
 
-export type SessionUser = { id: string; email: string; roles: AppRole[] };
-export type Session = { user: SessionUser };
+export type SessionUser = { id: string; email: string; name?: string | null; roles: AppRole[] };
+/** `blocked` is the reason a suspended or banned user may not act (null when they may). */
+export type Session = { user: SessionUser; blocked?: string | null };
 
 export type CreateContextOptions = { headers: Headers; session: Session | null };
 
@@ -33,7 +34,13 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       // Internal errors keep their message in the logs; the browser gets a generic sentence.
       message: internal ? "Something went wrong on our side. Please try again." : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        zodError,
+        retryAfterSeconds: error.cause instanceof AppError ? (error.cause.details?.retryAfterSeconds as number | undefined) : undefined,
+      },
     };
   },
 });
@@ -60,6 +67,7 @@ export const publicProcedure = t.procedure.use(errorMapping);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (ctx.session.blocked) throw new TRPCError({ code: "FORBIDDEN", message: ctx.session.blocked });
   return next({ ctx: { session: ctx.session } });
 });
 

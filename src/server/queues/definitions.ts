@@ -13,6 +13,11 @@ export const QUEUES = {
     name: "system",
     payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("heartbeat") })]),
   },
+  /** Outgoing email: the message row is written first; the payload is its id. */
+  emails: {
+    name: "emails",
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("send"), messageId: z.string().min(1) })]),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

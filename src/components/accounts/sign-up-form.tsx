@@ -1,0 +1,70 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { api } from "@/trpc/react";
+import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
+import { fieldErrors, formError } from "./errors";
+
+export function SignUpForm() {
+  const signUp = api.accounts.signUp.useMutation();
+  const [roles, setRoles] = useState<("CUSTOMER" | "SCOOPER")[]>(["CUSTOMER"]);
+  const errors = fieldErrors(signUp.error);
+
+  if (signUp.isSuccess) {
+    return (
+      <Notice tone="success">
+        Check your inbox: we sent a link to confirm your email and sign you in. It works once and expires in 24 hours.
+      </Notice>
+    );
+  }
+
+  const toggle = (role: "CUSTOMER" | "SCOOPER") =>
+    setRoles((current) => (current.includes(role) ? current.filter((r) => r !== role) : [...current, role]));
+
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        signUp.mutate({
+          name: String(form.get("name") ?? ""),
+          email: String(form.get("email") ?? ""),
+          password: String(form.get("password") ?? ""),
+          roles,
+        });
+      }}
+    >
+      {formError(signUp.error) && <Notice tone="error">{formError(signUp.error)}</Notice>}
+      <Field label="Your name" htmlFor="name" error={errors.name}>
+        <TextInput id="name" name="name" autoComplete="name" required maxLength={80} />
+      </Field>
+      <Field label="Email" htmlFor="email" error={errors.email}>
+        <TextInput id="email" name="email" type="email" autoComplete="email" required />
+      </Field>
+      <Field label="Password" htmlFor="password" error={errors.password} hint="At least 10 characters.">
+        <TextInput id="password" name="password" type="password" autoComplete="new-password" required minLength={10} />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">I want to…</legend>
+        <label className="flex items-center gap-3 rounded-lg border p-3">
+          <input type="checkbox" name="role-customer" checked={roles.includes("CUSTOMER")} onChange={() => toggle("CUSTOMER")} className="h-5 w-5" />
+          <span>Get my yard cleaned (customer)</span>
+        </label>
+        <label className="flex items-center gap-3 rounded-lg border p-3">
+          <input type="checkbox" name="role-scooper" checked={roles.includes("SCOOPER")} onChange={() => toggle("SCOOPER")} className="h-5 w-5" />
+          <span>Clean yards and get paid (scooper)</span>
+        </label>
+        {errors.roles?.map((e) => (
+          <p key={e} className="text-sm text-red-700" role="alert">
+            {e}
+          </p>
+        ))}
+      </fieldset>
+      <SubmitButton pending={signUp.isPending}>Create account</SubmitButton>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account? <Link href="/sign-in" className="font-medium text-brand-700">Sign in</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Administrative changes to accounts. Each writes one AuditLog row (who, what, target, before/after, reason)
+ * in the same transaction as the change. `actorId` is null when the change comes from the CLI.
+ */
+import { z } from "zod";
+import type { Role } from "@/generated/prisma/enums";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+
+export const roleSchema = z.enum(["CUSTOMER", "SCOOPER", "ADMIN"]);
+export const reasonSchema = z.string().trim().min(3, "Give a reason.").max(500);
+
+type Actor = { id: string } | null;
+
+const userSnapshot = { id: true, email: true, roles: true, status: true, suspendedUntil: true, statusReason: true } as const;
+
+async function audited<T>(
+  db: Db,
+  actor: Actor,
+  action: string,
+  userId: string,
+  reason: string | null,
+  change: (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: userSnapshot });
+    if (!before) throw new AppError("NOT_FOUND", "No such user.");
+    const result = await change(tx);
+    const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSnapshot });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor?.id ?? null,
+        action,
+        targetType: "user",
+        targetId: userId,
+        before: JSON.parse(JSON.stringify(before)),
+        after: JSON.parse(JSON.stringify(after)),
+        reason,
+      },
+    });
+    return result;
+  });
+}
+
+export async function grantRole(db: Db, actor: Actor, userId: string, role: Role, reason: string | null = null) {
+  await audited(db, actor, "user.role.grant", userId, reason, async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } });
+    if (!user.roles.includes(role)) await tx.user.update({ where: { id: userId }, data: { roles: { push: role } } });
+  });
+}
+
+export async function revokeRole(db: Db, actor: Actor, userId: string, role: Role, reason: string) {
+  if (actor?.id === userId && role === "ADMIN") throw new AppError("BAD_REQUEST", "You cannot remove your own admin role.");
+  await audited(db, actor, "user.role.revoke", userId, reason, async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } });
+    await tx.user.update({ where: { id: userId }, data: { roles: user.roles.filter((r) => r !== role), sessionVersion: { increment: 1 } } });
+  });
+}
+
+/** Suspension and ban end every session at once (session version bump); sign-in then explains why. */
+export async function suspendUser(db: Db, actor: Actor, userId: string, until: Date | null, reason: string) {
+  if (actor?.id === userId) throw new AppError("BAD_REQUEST", "You cannot suspend yourself.");
+  await audited(db, actor, "user.suspend", userId, reason, (tx) =>
+    tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED", suspendedUntil: until, statusReason: reason, sessionVersion: { increment: 1 } } }),
+  );
+}
+
+export async function banUser(db: Db, actor: Actor, userId: string, reason: string) {
+  if (actor?.id === userId) throw new AppError("BAD_REQUEST", "You cannot ban yourself.");
+  await audited(db, actor, "user.ban", userId, reason, (tx) =>
+    tx.user.update({ where: { id: userId }, data: { status: "BANNED", suspendedUntil: null, statusReason: reason, sessionVersion: { increment: 1 } } }),
+  );
+}
+
+export async function reinstateUser(db: Db, actor: Actor, userId: string, reason: string) {
+  await audited(db, actor, "user.reinstate", userId, reason, (tx) =>
+    tx.user.update({ where: { id: userId }, data: { status: "ACTIVE", suspendedUntil: null, statusReason: null } }),
+  );
+}

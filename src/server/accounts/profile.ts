@@ -1,0 +1,57 @@
+import { z } from "zod";
+import type { Db, Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { hashPassword, verifyPassword } from "./password";
+import { emailSchema, passwordSchema, selfServiceRoleSchema } from "./schemas";
+
+export const profileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  notificationEmail: z.string().nullable(),
+  roles: z.array(z.enum(["CUSTOMER", "SCOOPER", "ADMIN"])),
+  hasPassword: z.boolean(),
+  createdAt: z.date(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const updateProfileSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  notificationEmail: z.union([emailSchema, z.literal("").transform(() => null)]).nullable(),
+});
+
+export async function getProfile(db: Tx, userId: string): Promise<Profile> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, notificationEmail: true, roles: true, passwordHash: true, createdAt: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", "Account not found.");
+  const { passwordHash, ...rest } = user;
+  return { ...rest, hasPassword: !!passwordHash };
+}
+
+export async function updateProfile(db: Tx, userId: string, input: z.infer<typeof updateProfileSchema>): Promise<Profile> {
+  await db.user.update({ where: { id: userId }, data: { name: input.name, notificationEmail: input.notificationEmail } });
+  return getProfile(db, userId);
+}
+
+/** A customer can become a scooper and vice versa; ADMIN is never self-service. */
+export async function addOwnRole(db: Tx, userId: string, role: z.infer<typeof selfServiceRoleSchema>): Promise<Profile> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } });
+  if (!user.roles.includes(role)) await db.user.update({ where: { id: userId }, data: { roles: { push: role } } });
+  return getProfile(db, userId);
+}
+
+export const changePasswordSchema = z.object({ currentPassword: z.string().max(200).default(""), newPassword: passwordSchema });
+
+/** Ends every session of the user, this one included: the browser signs in again with the new password. */
+export async function changePassword(db: Db, userId: string, input: z.infer<typeof changePasswordSchema>): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (user.passwordHash && !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError("BAD_REQUEST", "Your current password is not right.");
+  }
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+  });
+}

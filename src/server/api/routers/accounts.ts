@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from "@/server/accounts/schemas";
+import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
+import { addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, updateProfile, updateProfileSchema } from "@/server/accounts/profile";
+import { signUp } from "@/server/accounts/sign-up";
+import { clientIp } from "@/server/security/rate-limit";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
+
+const checkEmail = z.object({ status: z.literal("check-email") });
+
+export const accountsRouter = createTRPCRouter({
+  signUp: publicProcedure
+    .input(signUpSchema)
+    .output(checkEmail)
+    .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: clientIp(ctx.headers) })),
+
+  requestPasswordReset: publicProcedure
+    .input(z.object({ email: emailSchema }))
+    .output(checkEmail)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email)),
+
+  resetPassword: publicProcedure
+    .input(z.object({ token: z.string().min(20).max(200), password: passwordSchema }))
+    .output(z.object({ email: z.string() }))
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, input.token, input.password)),
+
+  me: protectedProcedure.output(profileSchema).query(({ ctx }) => getProfile(ctx.db, ctx.session.user.id)),
+
+  updateProfile: protectedProcedure
+    .input(updateProfileSchema)
+    .output(profileSchema)
+    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.session.user.id, input)),
+
+  addRole: protectedProcedure
+    .input(z.object({ role: selfServiceRoleSchema }))
+    .output(profileSchema)
+    .mutation(({ ctx, input }) => addOwnRole(ctx.db, ctx.session.user.id, input.role)),
+
+  changePassword: protectedProcedure
+    .input(changePasswordSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await changePassword(ctx.db, ctx.session.user.id, input);
+      return { ok: true as const };
+    }),
+});

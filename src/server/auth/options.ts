@@ -1,0 +1,94 @@
+/**
+ * next-auth configuration: email + password (credentials) and email magic links, JWT sessions.
+ * The JWT carries only the user id and session version; everything else is re-read per request by
+ * src/server/auth/session.ts, so revocation is immediate.
+ */
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import { env } from "@/env";
+import { verifyPassword } from "@/server/accounts/password";
+import { emailSchema } from "@/server/accounts/schemas";
+import { blockedMessage } from "@/server/accounts/status";
+import { db } from "@/server/db";
+import { queueEmail } from "@/server/email/send-email";
+import { magicLinkEmail } from "@/server/email/templates";
+import { clientIp, enforceRateLimit, resetRateLimit } from "@/server/security/rate-limit";
+import { scoopAdapter } from "./adapter";
+import { MAGIC_LINK_MAX_AGE_SECONDS } from "./magic-link";
+import "./next-auth-url";
+
+// Compared against when the email is unknown, so a missing account takes as long as a wrong password.
+const DUMMY_HASH = "$2b$12$sMGqZIQi4mM2X3LH5p5/lukNODXNXvnTdRuopxOMqNuf2mu9YZVEG"; // bcrypt("scoop-dummy")
+export const BAD_CREDENTIALS = "Wrong email or password, or the email is not confirmed yet.";
+
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<{ id: string; email: string; name: string | null }> {
+  const parsedEmail = emailSchema.safeParse(credentials?.email ?? "");
+  const password = credentials?.password ?? "";
+  if (!parsedEmail.success || !password) throw new Error(BAD_CREDENTIALS);
+  const email = parsedEmail.data;
+  const subject = `${clientIp(headers)}|${email}`;
+  try {
+    await enforceRateLimit("sign-in", subject, env.RATE_LIMIT_SIGN_IN, "sign-in attempts");
+  } catch (err) {
+    throw new Error(err instanceof Error ? err.message : "Too many sign-in attempts.");
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, emailVerified: true, status: true, suspendedUntil: true, statusReason: true },
+  });
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.passwordHash || !ok || !user.emailVerified) throw new Error(BAD_CREDENTIALS);
+  const blocked = blockedMessage(user);
+  if (blocked) throw new Error(blocked);
+  await resetRateLimit("sign-in", subject);
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  adapter: scoopAdapter,
+  pages: { signIn: "/sign-in", verifyRequest: "/sign-in?check-email=1", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: (credentials, req) => authorizeCredentials(credentials, (req.headers ?? {}) as Record<string, string>),
+    }),
+    EmailProvider({
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      // Sent through Scoop's mail pipeline. Unknown or blocked addresses silently get nothing, so the
+      // page answers the same for every address.
+      async sendVerificationRequest({ identifier, url }) {
+        const email = identifier.toLowerCase();
+        await enforceRateLimit("magic-link", email, env.RATE_LIMIT_MAGIC_LINK, "sign-in links for this email");
+        const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true, suspendedUntil: true, statusReason: true } });
+        if (!user || blockedMessage(user)) return;
+        await queueEmail(db, { kind: "magic-link", to: email, userId: user.id, ...magicLinkEmail({ url }) });
+      },
+    }),
+  ],
+  callbacks: {
+    async signIn({ user }) {
+      const row = await db.user.findUnique({ where: { id: user.id }, select: { status: true, suspendedUntil: true, statusReason: true } });
+      if (!row) return false;
+      const blocked = blockedMessage(row);
+      return blocked ? `/sign-in?error=${encodeURIComponent(blocked)}` : true;
+    },
+    async jwt({ token, user }) {
+      if (user) {
+        const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+        token.uid = user.id;
+        token.sv = row.sessionVersion;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid };
+    },
+  },
+};

@@ -1,0 +1,34 @@
+import { QueueEvents } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { bullPrefix, getQueue } from "@/server/queues/queues";
+import { createRedisConnection } from "@/server/redis";
+import { startWorker, type RunningWorker } from "../../../worker/worker";
+import { queueEmail } from "./send-email";
+
+describe("email pipeline (dev mailbox transport)", () => {
+  let running: RunningWorker;
+  let events: QueueEvents;
+  beforeAll(async () => {
+    running = await startWorker({ queues: ["emails"], schedules: false });
+    events = new QueueEvents("emails", { connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix() });
+    await events.waitUntilReady();
+  });
+  afterAll(async () => {
+    await events.close();
+    await Promise.all(running.workers.map((w) => w.close()));
+  });
+
+  it("stores the message, sends it once in the worker, and ignores a duplicate event", async () => {
+    const input = { kind: "test", to: "someone@example.test", subject: "Hi", html: "<p>Hi</p>", text: "Hi", dedupeKey: `test:${Date.now()}` };
+    const id = await queueEmail(db, input);
+    const again = await queueEmail(db, input);
+    expect(again).toBe(id);
+
+    const job = await getQueue("emails").getJob(`email-${id}`);
+    await job!.waitUntilFinished(events, 10_000);
+    const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "SENT", transport: "dev-mailbox", attempts: 1 });
+    expect(await db.emailMessage.count({ where: { dedupeKey: input.dedupeKey } })).toBe(1);
+  });
+});
