@@ -54,6 +54,8 @@ export const env = createEnv({
     RATE_LIMIT_SIGN_UP: rateLimit("5/60"),
     RATE_LIMIT_PASSWORD_RESET: rateLimit("3/60"),
     RATE_LIMIT_MAGIC_LINK: rateLimit("3/60"),
+    /** How long a reconnecting real-time client can be away and still receive what it missed. */
+    REALTIME_RETENTION_MINUTES: intFromString(10),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */

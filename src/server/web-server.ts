@@ -1,6 +1,6 @@
 /**
  * The web process: one Node HTTP server on one port serving Next.js (pages, route handlers, /api/trpc).
- * The real-time issue attaches the tRPC WebSocket server to this same server's `upgrade` event; every
+ * tRPC subscriptions run over WebSockets on this same server (src/server/realtime/ws-server.ts); every
  * other upgrade (Next's hot reload in development) goes to Next's own upgrade handler.
  *
  * Run: `npm start` (after `npm run build`) or `npm run dev`.
@@ -11,6 +11,7 @@ import next from "next";
 process.env.SCOOP_SERVICE ??= "web";
 const { env } = await import("@/env");
 const { logger } = await import("@/server/logger");
+const { attachWebSockets } = await import("@/server/realtime/ws-server");
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
@@ -19,7 +20,7 @@ await app.prepare();
 const upgradeNext = app.getUpgradeHandler();
 
 const server = createServer((req, res) => void handle(req, res));
-server.on("upgrade", (req, socket, head) => void upgradeNext(req, socket, head));
+const sockets = attachWebSockets(server, (req, socket, head) => void upgradeNext(req, socket, head));
 
 server.listen(env.PORT, env.HOSTNAME, () => {
   logger.info({ url: `http://localhost:${env.PORT}`, dev }, "web ready");
@@ -30,6 +31,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "web shutting down");
+  void sockets.close().catch((err) => logger.error({ err }, "closing websockets failed"));
   server.close(() => process.exit(0));
   // Keep-alive connections can hold close() open; give in-flight requests a moment, then go.
   setTimeout(() => process.exit(0), 10_000).unref();

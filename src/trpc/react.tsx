@@ -1,12 +1,13 @@
 "use client";
 /** The browser's tRPC client and the React Query provider. */
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { httpBatchStreamLink, loggerLink } from "@trpc/client";
+import { createWSClient, httpBatchStreamLink, loggerLink, splitLink, wsLink, type TRPCLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { setLiveStatus } from "./live-status";
 import { makeQueryClient } from "./query-client";
 
 let clientQueryClientSingleton: QueryClient | undefined;
@@ -24,6 +25,22 @@ function getBaseUrl() {
   return `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
+/** Subscriptions go over one WebSocket (same origin, same cookie); everything else over batched HTTP. */
+function transportLink(): TRPCLink<AppRouter> {
+  const http = httpBatchStreamLink<AppRouter>({
+    transformer: superjson,
+    url: getBaseUrl() + "/api/trpc",
+    headers: () => ({ "x-trpc-source": "nextjs-react" }),
+  });
+  if (typeof window === "undefined") return http;
+  const wsClient = createWSClient({
+    url: `${window.location.protocol === "https:" ? "wss:" : "ws:"}//${window.location.host}/api/trpc-ws`,
+    onOpen: () => setLiveStatus("live"),
+    onClose: () => setLiveStatus("reconnecting"),
+  });
+  return splitLink({ condition: (op) => op.type === "subscription", true: wsLink<AppRouter>({ client: wsClient, transformer: superjson }), false: http });
+}
+
 export function TRPCReactProvider(props: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
@@ -32,11 +49,7 @@ export function TRPCReactProvider(props: { children: React.ReactNode }) {
         loggerLink({
           enabled: (op) => process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
         }),
-        httpBatchStreamLink({
-          transformer: superjson,
-          url: getBaseUrl() + "/api/trpc",
-          headers: () => ({ "x-trpc-source": "nextjs-react" }),
-        }),
+        transportLink(),
       ],
     }),
   );

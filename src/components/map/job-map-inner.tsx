@@ -5,7 +5,10 @@ import { MapContainer, Marker, Popup, TileLayer, useMapEvents } from "react-leaf
 import { env } from "@/env";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
-import { api } from "@/trpc/react";
+import { LiveIndicator } from "@/components/layout/live-indicator";
+import { api, type RouterOutputs } from "@/trpc/react";
+
+type BoardJobs = RouterOutputs["jobs"]["openInViewport"];
 
 const NEW_YORK: [number, number] = [40.7128, -73.95];
 // A 1×1 transparent GIF: when tiles cannot load (offline, blocked) Leaflet shows blank squares, not broken images.
@@ -38,7 +41,26 @@ function ViewportWatcher({ onChange }: { onChange: (b: Bounds) => void }) {
 
 export function JobMapInner() {
   const [bounds, setBounds] = useState<Bounds>({ south: 40.5, west: -74.1, north: 40.95, east: -73.7 });
+  const utils = api.useUtils();
   const jobs = api.jobs.openInViewport.useQuery({ bounds }, { placeholderData: (prev) => prev });
+
+  // Live board: new pins appear and claimed/cancelled/expired ones leave, without a reload.
+  api.jobs.onBoardChange.useSubscription(
+    { bounds },
+    {
+      onData: ({ data: event }) => {
+        if (event.type === "resync") {
+          void utils.jobs.openInViewport.invalidate();
+          return;
+        }
+        utils.jobs.openInViewport.setData({ bounds }, (current: BoardJobs | undefined) => {
+          if (!current) return current;
+          if (event.type === "job.closed") return current.filter((j) => j.id !== event.jobId);
+          return [event.job, ...current.filter((j) => j.id !== event.job.id)];
+        });
+      },
+    },
+  );
   const tileUrl = env.NEXT_PUBLIC_MAP_TILE_URL;
 
   return (
@@ -62,8 +84,11 @@ export function JobMapInner() {
           );
         })}
       </MapContainer>
-      <div className="pointer-events-none absolute left-3 top-3 z-[1000] rounded-full bg-white/90 px-3 py-1 text-sm shadow">
-        {jobs.isLoading ? "Loading jobs…" : `${jobs.data?.length ?? 0} open jobs here`}
+      <div className="pointer-events-none absolute left-3 top-3 z-[1000] flex items-center gap-2">
+        <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow">
+          {jobs.isLoading ? "Loading jobs…" : `${jobs.data?.length ?? 0} open jobs here`}
+        </span>
+        <LiveIndicator />
       </div>
     </div>
   );

@@ -1,13 +1,14 @@
 /** The app's router: one entry per domain. Routers stay thin: input/output schemas, who may call, one service call. */
-import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { createCallerFactory, createTRPCRouter, mergeRouters } from "./trpc";
 import { accountsRouter } from "./routers/accounts";
 import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
+import { jobsLiveRouter } from "./routers/jobs-live";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   adminUsers: adminUsersRouter,
-  jobs: jobsRouter,
+  jobs: mergeRouters(jobsRouter, jobsLiveRouter),
 });
 
 export type AppRouter = typeof appRouter;

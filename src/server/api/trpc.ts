@@ -47,6 +47,7 @@ const t = initTRPC.context<Context>().create({
 
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
+export const mergeRouters = t.mergeRouters;
 
 /** Turns domain errors into tRPC errors with the same code; anything unexpected is logged and becomes a 500. */
 const errorMapping = t.middleware(async ({ next, path, type }) => {

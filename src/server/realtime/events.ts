@@ -1,0 +1,48 @@
+/**
+ * What travels on each real-time channel. Board events carry only board fields (no poster, no private notes);
+ * job events go only to those who may see the job (checked when subscribing).
+ * Publish after the transaction commits, from whichever process made the change (web or worker).
+ */
+import { z } from "zod";
+import { JobStatus } from "@/generated/prisma/enums";
+import { boardJobSchema } from "@/server/jobs/dto";
+import { appendEvent } from "./event-log";
+
+export const BOARD_CHANNEL = "board";
+export const jobChannel = (jobId: string) => `job:${jobId}`;
+export const userChannel = (userId: string) => `user:${userId}`;
+
+export const boardEventSchema = z.discriminatedUnion("type", [
+  /** A job appeared on the board: posted, reopened, or (preferred-scooper jobs) opened to everyone. */
+  z.object({
+    type: z.literal("job.opened"),
+    job: boardJobSchema,
+    /** Set while only one scooper may see the job (preferred scooper window). */
+    onlyFor: z.string().nullable().default(null),
+  }),
+  /** A job left the board. */
+  z.object({ type: z.literal("job.closed"), jobId: z.string(), reason: z.enum(["claimed", "cancelled", "expired", "other"]) }),
+]);
+export type BoardEvent = z.input<typeof boardEventSchema>;
+
+export const jobChangeEventSchema = z.object({
+  type: z.literal("job.changed"),
+  jobId: z.string(),
+  status: z.enum(JobStatus),
+  /** The timeline entry's type, e.g. "claimed", "started". */
+  change: z.string(),
+  at: z.date(),
+});
+export type JobChangeEvent = z.infer<typeof jobChangeEventSchema>;
+
+export function publishBoardEvent(event: BoardEvent): Promise<string> {
+  return appendEvent(BOARD_CHANNEL, boardEventSchema.parse(event));
+}
+
+export function publishJobChange(event: Omit<JobChangeEvent, "type" | "at"> & { at?: Date }): Promise<string> {
+  return appendEvent(jobChannel(event.jobId), jobChangeEventSchema.parse({ type: "job.changed", at: new Date(), ...event }));
+}
+
+export function publishUserEvent(userId: string, event: { type: string } & Record<string, unknown>): Promise<string> {
+  return appendEvent(userChannel(userId), event);
+}

@@ -1,0 +1,56 @@
+/**
+ * One Redis subscriber connection per process, fanned out in-process to every subscription that listens:
+ * no Redis connection per WebSocket client. Started lazily on the first `listen`.
+ */
+import { EventEmitter, on } from "node:events";
+import type { Redis } from "ioredis";
+import superjson from "superjson";
+import { logger } from "@/server/logger";
+import { createRedisConnection } from "@/server/redis";
+import { fanoutChannel, type LoggedEvent } from "./event-log";
+
+type Hub = { emitter: EventEmitter; subscriber: Redis; ready: Promise<void> };
+const globalForHub = globalThis as unknown as { scoopRealtimeHub?: Hub };
+
+function startHub(): Hub {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  const subscriber = createRedisConnection({ maxRetriesPerRequest: null });
+  subscriber.on("message", (_channel: string, message: string) => {
+    try {
+      const { c, id, d } = JSON.parse(message) as { c: string; id: string; d: string };
+      emitter.emit(c, { id, data: superjson.parse(d) } satisfies LoggedEvent);
+    } catch (err) {
+      logger.error({ err }, "bad real-time message");
+    }
+  });
+  const ready = subscriber.subscribe(fanoutChannel()).then(() => undefined);
+  return { emitter, subscriber, ready };
+}
+
+function hub(): Hub {
+  return (globalForHub.scoopRealtimeHub ??= startHub());
+}
+
+/**
+ * Starts buffering `channel`'s events at once (so nothing published from now on is lost) and resolves when
+ * the process's subscription to Redis is confirmed. Ends when `signal` aborts.
+ */
+export async function listen(channel: string, signal: AbortSignal): Promise<AsyncIterableIterator<LoggedEvent>> {
+  const h = hub();
+  const iterator = on(h.emitter, channel, { signal }) as AsyncIterableIterator<[LoggedEvent]>;
+  await h.ready;
+  return (async function* () {
+    try {
+      for await (const [event] of iterator) yield event;
+    } catch (err) {
+      if (!signal.aborted) throw err;
+    }
+  })();
+}
+
+export async function closeRealtimeHub(): Promise<void> {
+  const h = globalForHub.scoopRealtimeHub;
+  globalForHub.scoopRealtimeHub = undefined;
+  if (h) await h.subscriber.quit().catch(() => h.subscriber.disconnect());
+}

@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { env } from "@/env";
+import { takeHomeCents } from "@/lib/money";
+import { createOpenJob, createUser } from "@/test/factories";
+import { nodeClient } from "@/test/trpc-ws-client";
+import { publishBoardEvent, publishJobChange } from "./events";
+
+type Instance = { url: string; child: ChildProcess };
+
+function startInstance(): Promise<Instance> {
+  return new Promise((resolve, reject) => {
+    // node --import tsx (not npx) so SIGTERM reaches the instance itself.
+    const child = spawn(process.execPath, ["--import", "tsx", "src/test/realtime-instance.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    const timer = setTimeout(() => reject(new Error("instance did not start")), 30_000);
+    child.stdout!.on("data", (buf: Buffer) => {
+      const match = /ready (\d+)/.exec(buf.toString());
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: `http://127.0.0.1:${match[1]}`, child });
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
+  });
+}
+
+const NYC = { south: 40.5, west: -74.3, north: 41, east: -73.6 };
+type Received = { id: string; data: { type: string; jobId?: string; job?: { id: string } } };
+
+/** Subscribes and resolves with the first `count` events (or rejects on error/timeout). */
+function take(
+  subscribe: (h: { onData: (d: Received) => void; onError: (e: unknown) => void; onStarted: () => void }) => { unsubscribe: () => void },
+  count: number,
+  started?: () => void,
+): Promise<Received[]> {
+  return new Promise((resolve, reject) => {
+    const got: Received[] = [];
+    const timer = setTimeout(() => (sub.unsubscribe(), reject(new Error(`got ${got.length}/${count} events`))), 15_000);
+    const sub = subscribe({
+      onStarted: () => started?.(),
+      onData: (d) => {
+        got.push(d);
+        if (got.length === count) {
+          clearTimeout(timer);
+          sub.unsubscribe();
+          resolve(got);
+        }
+      },
+      onError: (e) => (clearTimeout(timer), reject(e)),
+    });
+  });
+}
+
+async function boardJob(posterId: string) {
+  const job = await createOpenJob(posterId, { lat: 40.7, lng: -73.95, priceCents: 2000 });
+  return {
+    id: job.id, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents, takeHomeCents: takeHomeCents(job.priceCents),
+    type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel, yardSegments: job.yardSegments, createdAt: job.createdAt, expiresAt: job.expiresAt,
+  };
+}
+
+describe("real-time over WebSockets, two web instances on one Redis", () => {
+  let a: Instance;
+  let b: Instance;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startInstance(), startInstance()]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(
+      [a, b].map((i) => i && i.child.exitCode === null && new Promise((r) => (i.child.once("exit", r), i.child.kill("SIGTERM")))),
+    );
+  });
+
+  it("delivers a change published through instance A to a board subscriber on instance B", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const job = await boardJob(poster.id);
+    const { client, close } = nodeClient(b.url);
+    const publisher = nodeClient(a.url);
+    // The change is made in another process than B's (here: A's process via the event log API).
+    const events = await take(
+      (h) => client.jobs.onBoardChange.subscribe({ bounds: NYC }, h),
+      2,
+      () => void setTimeout(async () => {
+        await publishBoardEvent({ type: "job.opened", job });
+        await publishBoardEvent({ type: "job.closed", jobId: job.id, reason: "claimed" });
+      }, 300),
+    );
+    close();
+    publisher.close();
+    expect(events.map((e) => e.data.type)).toEqual(["job.opened", "job.closed"]);
+    expect(events[0]!.data.job!.id).toBe(job.id);
+    expect(JSON.stringify(events[0]!.data)).not.toMatch(/accessNotes|posterId/);
+  });
+
+  it("gives a reconnecting subscriber exactly the three events it missed, in order, then live ones", async () => {
+    const { client, close } = nodeClient(a.url);
+    const first = await take(
+      (h) => client.jobs.onBoardChange.subscribe({ bounds: NYC }, h),
+      1,
+      () => void setTimeout(() => void publishBoardEvent({ type: "job.closed", jobId: "before", reason: "other" }), 300),
+    );
+    const lastEventId = first[0]!.id;
+    for (const jobId of ["m1", "m2", "m3"]) await publishBoardEvent({ type: "job.closed", jobId, reason: "expired" });
+
+    const resumed = await take(
+      (h) => client.jobs.onBoardChange.subscribe({ bounds: NYC, lastEventId }, h),
+      4,
+      () => void setTimeout(() => void publishBoardEvent({ type: "job.closed", jobId: "after", reason: "other" }), 500),
+    );
+    close();
+    expect(resumed.map((e) => e.data.jobId)).toEqual(["m1", "m2", "m3", "after"]);
+    const ids = resumed.map((e) => e.id);
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it("tells a client that was away longer than the log keeps to refetch", async () => {
+    const { client, close } = nodeClient(b.url);
+    const stale = `${Date.now() - (env.REALTIME_RETENTION_MINUTES + 1) * 60_000}-0`;
+    const events = await take((h) => client.jobs.onBoardChange.subscribe({ bounds: NYC, lastEventId: stale }, h), 1);
+    close();
+    expect(events[0]!.data.type).toBe("resync");
+  });
+
+  it("does not send a job's events to a user who may not see it, and refuses anonymous subscribers", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const stranger = await createUser(["SCOOPER"]);
+    const job = await createOpenJob(poster.id);
+    const cookieFor = async (id: string) => `next-auth.session-token=${await encode({ token: { uid: id, sv: 0 }, secret: env.NEXTAUTH_SECRET })}`;
+
+    const strangerClient = nodeClient(a.url, { cookie: await cookieFor(stranger.id) });
+    await expect(take((h) => strangerClient.client.jobs.onJobChange.subscribe({ jobId: job.id }, h), 1)).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
+    strangerClient.close();
+
+    const anonymous = nodeClient(a.url);
+    await expect(take((h) => anonymous.client.jobs.onJobChange.subscribe({ jobId: job.id }, h), 1)).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+    anonymous.close();
+
+    const posterClient = nodeClient(b.url, { cookie: await cookieFor(poster.id) });
+    const events = await take(
+      (h) => posterClient.client.jobs.onJobChange.subscribe({ jobId: job.id }, h),
+      1,
+      () => void setTimeout(() => void publishJobChange({ jobId: job.id, status: "CLAIMED", change: "claimed" }), 300),
+    );
+    posterClient.close();
+    expect(events[0]!.data).toMatchObject({ type: "job.changed", jobId: job.id, status: "CLAIMED" });
+  });
+
+  it("refuses a WebSocket upgrade from another site", async () => {
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(a.url.replace("http", "ws") + "/api/trpc-ws", { headers: { origin: "https://evil.example" } });
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("open", () => (ws.close(), resolve(101)));
+      ws.on("error", () => {});
+    });
+    expect(status).toBe(403);
+  });
+});

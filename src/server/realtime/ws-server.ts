@@ -1,0 +1,77 @@
+/**
+ * tRPC over WebSockets on the web server's own port, at /api/trpc-ws. The upgrade is authenticated with the
+ * same next-auth cookie as HTTP (one `createContext` for both), cross-site upgrades are refused (browsers
+ * always send Origin), and keep-alive pings drop dead connections. Every other upgrade (Next's hot reload)
+ * goes to `fallback`.
+ */
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { WebSocketServer } from "ws";
+import { env } from "@/env";
+import { appRouter } from "@/server/api/root";
+import { createTRPCContext } from "@/server/api/trpc";
+import { getSessionFromHeaders } from "@/server/auth/session";
+import { logger } from "@/server/logger";
+import { closeRealtimeHub } from "./hub";
+
+export const WS_PATH = "/api/trpc-ws";
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(key, value);
+    else if (Array.isArray(value)) headers.set(key, value.join(", "));
+  }
+  return headers;
+}
+
+export function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser: cookies are the only credential and they are checked anyway
+  try {
+    const { host } = new URL(origin);
+    return host === req.headers.host || host === new URL(env.APP_URL).host;
+  } catch {
+    return false;
+  }
+}
+
+export function attachWebSockets(server: Server, fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const handler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext: async ({ req }) => createTRPCContext({ headers: toHeaders(req), session: await getSessionFromHeaders(req.headers) }),
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ path, err: error }, "websocket procedure failed");
+    },
+  });
+
+  server.on("upgrade", (req, socket, head) => {
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (pathname !== WS_PATH) {
+      if (fallback) fallback(req, socket, head);
+      else socket.destroy();
+      return;
+    }
+    if (!originAllowed(req)) {
+      socket.write("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+  });
+
+  return {
+    wss,
+    /** On shutdown: tell every client to reconnect (to another instance), then close. */
+    async close() {
+      handler.broadcastReconnectNotification();
+      for (const client of wss.clients) client.close(1012, "server restarting");
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await closeRealtimeHub();
+    },
+  };
+}
