@@ -54,7 +54,13 @@ export const env = createEnv({
     RATE_LIMIT_SIGN_UP: rateLimit("5/60"),
     RATE_LIMIT_PASSWORD_RESET: rateLimit("3/60"),
     RATE_LIMIT_MAGIC_LINK: rateLimit("3/60"),
-    /** How long a reconnecting real-time client can be away and still receive what it missed. */
+    /** Bearer secret for POST /api/cron/recurring/generate (an external cron). Unset: the endpoint refuses everyone. */
+    CRON_SECRET: z.string().min(16).optional(),
+    /** Local wall-clock time ("HH:MM", APP_TIMEZONE) when recurring cleanups generate the day's jobs. */
+    RECURRING_GENERATION_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("06:00"),
+    /** Minutes a generated job is offered only to the subscription's preferred scooper. */
+    PREFERRED_SCOOPER_WINDOW_MINUTES: intFromString(120),
+    /** How long the real-time event log keeps events for reconnecting clients. */
     REALTIME_RETENTION_MINUTES: intFromString(10),
   },
   client: {

@@ -5,7 +5,19 @@
 import { env } from "@/env";
 import { getQueue } from "@/server/queues/queues";
 
+/** "HH:MM" → a cron pattern firing daily at that wall-clock time. */
+export function dailyCronPattern(time: string): string {
+  const [h, m] = time.split(":").map(Number);
+  return `${m} ${h} * * *`;
+}
+
 export async function registerSchedules(): Promise<void> {
+  // The primary trigger of recurring generation; the Render cron backstop runs the same idempotent code.
+  await getQueue("recurring").upsertJobScheduler(
+    "daily-recurring-generation",
+    { pattern: dailyCronPattern(env.RECURRING_GENERATION_TIME), tz: env.APP_TIMEZONE },
+    { name: "generate-due", data: { kind: "generate-due" }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } } },
+  );
   await getQueue("system").upsertJobScheduler(
     "worker-heartbeat",
     { every: env.WORKER_HEARTBEAT_SECONDS * 1000 },

@@ -6,6 +6,7 @@ import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
+import { generateRecurringProcessor } from "./recurring.processor";
 
 type Registration<Q extends QueueName> = {
   concurrency: number;
@@ -28,6 +29,15 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       switch (payload.kind) {
         case "send":
           return sendEmailProcessor(payload, job);
+      }
+    },
+  },
+  recurring: {
+    concurrency: 1,
+    handle: async (payload) => {
+      switch (payload.kind) {
+        case "generate-due":
+          return generateRecurringProcessor();
       }
     },
   },

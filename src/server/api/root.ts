@@ -4,11 +4,13 @@ import { accountsRouter } from "./routers/accounts";
 import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
+import { recurringRouter } from "./routers/recurring";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   adminUsers: adminUsersRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
+  recurring: recurringRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,11 @@ export const QUEUES = {
     name: "emails",
     payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("send"), messageId: z.string().min(1) })]),
   },
+  /** Recurring cleanups: the daily generation (a job scheduler at RECURRING_GENERATION_TIME local). */
+  recurring: {
+    name: "recurring",
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("generate-due") })]),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

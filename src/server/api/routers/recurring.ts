@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { nextServiceDates } from "@/lib/schedules";
+import {
+  cancelRecurring, createRecurring, firstOpenServiceDate, getRecurring, listRecurring, pauseRecurring, resumeRecurring, updateRecurring,
+} from "@/server/recurring/manage";
+import { createRecurringSchema, frequencySchema, localDateSchema, recurringDtoSchema, updateRecurringSchema } from "@/server/recurring/schemas";
+import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
+
+const manage = permissionProcedure("recurring.manage");
+const byId = z.object({ id: z.string().min(1).max(40) });
+
+export const recurringRouter = createTRPCRouter({
+  /** The next five service dates for a schedule, shown before saving. */
+  preview: publicProcedure
+    .input(z.object({ frequency: frequencySchema, firstServiceDate: localDateSchema }))
+    .output(z.object({ earliestFirstDate: z.string(), dates: z.array(z.string()) }))
+    .query(({ input }) => {
+      const earliest = firstOpenServiceDate();
+      return { earliestFirstDate: earliest, dates: nextServiceDates(input, earliest, 5) };
+    }),
+  list: manage.output(z.array(recurringDtoSchema)).query(({ ctx }) => listRecurring(ctx.db, ctx.session.user.id)),
+  byId: manage.input(byId).output(recurringDtoSchema).query(({ ctx, input }) => getRecurring(ctx.db, ctx.session.user.id, input.id)),
+  create: manage.input(createRecurringSchema).output(recurringDtoSchema).mutation(({ ctx, input }) => createRecurring(ctx.db, ctx.session.user.id, input)),
+  update: manage
+    .input(z.object({ id: z.string().min(1).max(40), data: updateRecurringSchema }))
+    .output(recurringDtoSchema)
+    .mutation(({ ctx, input }) => updateRecurring(ctx.db, ctx.session.user.id, input.id, input.data)),
+  pause: manage
+    .input(byId.extend({ until: localDateSchema.nullable().default(null) }))
+    .output(recurringDtoSchema)
+    .mutation(({ ctx, input }) => pauseRecurring(ctx.db, ctx.session.user.id, input.id, input.until)),
+  resume: manage.input(byId).output(recurringDtoSchema).mutation(({ ctx, input }) => resumeRecurring(ctx.db, ctx.session.user.id, input.id)),
+  cancel: manage.input(byId).output(recurringDtoSchema).mutation(({ ctx, input }) => cancelRecurring(ctx.db, ctx.session.user.id, input.id)),
+});

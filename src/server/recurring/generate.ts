@@ -1,0 +1,96 @@
+/**
+ * Recurring generation: for every ACTIVE subscription whose service date is today (APP_TIMEZONE), create one
+ * ordinary cleanup job. The unique index on (recurringId, serviceDate) makes it exactly once however it is
+ * triggered (worker schedule, CLI, HTTP cron) and however often, even concurrently: a second insert is
+ * skipped by the database, never by a read-then-write check. Only today is considered, so a generator that
+ * was down never creates a backlog. Subscriptions are inserted in batches; a batch that fails is retried one
+ * subscription at a time so one bad subscription is reported as failed and the rest still get their jobs.
+ */
+import { env } from "@/env";
+import { Prisma } from "@/generated/prisma/client";
+import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
+import type { Db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { announceGeneratedJobs, generatedJobData, validateGeneratedJob, type DueSubscription } from "./generated-job";
+import { fromDbDate, toDbDate } from "./dates";
+
+export type GenerationSummary = {
+  serviceDate: LocalDate;
+  generated: number;
+  skipped: number;
+  failed: number;
+  jobs: { subscriptionId: string; jobId: string }[];
+  failures: { subscriptionId: string; error: string }[];
+};
+
+const BATCH_SIZE = 500;
+
+const dueSelect = {
+  id: true, customerId: true, frequency: true, firstServiceDate: true, priceCents: true, address: true, lat: true, lng: true,
+  type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true, preferredScooperId: true,
+} as const satisfies Prisma.RecurringCleanupSelect;
+
+export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}): Promise<GenerationSummary> {
+  const now = opts.now ?? new Date();
+  const serviceDate = localDateIn(env.APP_TIMEZONE, now);
+  const day = toDbDate(serviceDate);
+  const summary: GenerationSummary = { serviceDate, generated: 0, skipped: 0, failed: 0, jobs: [], failures: [] };
+
+  // A pause with an end date ends on that date.
+  await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
+
+  const candidates = await db.recurringCleanup.findMany({ where: { status: "ACTIVE", firstServiceDate: { lte: day } }, select: dueSelect });
+  const due = candidates.filter((s) => isServiceDate({ frequency: s.frequency, firstServiceDate: fromDbDate(s.firstServiceDate) }, serviceDate));
+
+  for (let i = 0; i < due.length; i += BATCH_SIZE) {
+    const batch = due.slice(i, i + BATCH_SIZE);
+    const valid: DueSubscription[] = [];
+    for (const sub of batch) {
+      const problem = validateGeneratedJob(sub);
+      if (problem) fail(summary, sub.id, problem);
+      else valid.push(sub);
+    }
+    try {
+      await insertBatch(db, valid, serviceDate, now, summary);
+    } catch (err) {
+      logger.warn({ err, batch: i / BATCH_SIZE }, "recurring batch failed; retrying one by one");
+      for (const sub of valid) {
+        try {
+          await insertBatch(db, [sub], serviceDate, now, summary);
+        } catch (e) {
+          fail(summary, sub.id, e instanceof Error ? e.message : String(e));
+        }
+      }
+    }
+  }
+  logger.info({ serviceDate, generated: summary.generated, skipped: summary.skipped, failed: summary.failed }, "recurring generation done");
+  return summary;
+}
+
+function fail(summary: GenerationSummary, subscriptionId: string, error: string) {
+  summary.failed++;
+  summary.failures.push({ subscriptionId, error });
+  logger.error({ subscriptionId, error }, "recurring subscription failed to generate");
+}
+
+async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
+  if (subs.length === 0) return;
+  const created = await db.$transaction(async (tx) => {
+    const jobs = await tx.cleanupJob.createManyAndReturn({
+      data: subs.map((s) => generatedJobData(s, serviceDate, now)),
+      skipDuplicates: true,
+      select: { id: true, recurringId: true },
+    });
+    if (jobs.length) {
+      await tx.jobEvent.createMany({
+        data: jobs.map((j) => ({ jobId: j.id, type: "posted", toStatus: "OPEN" as const, details: { recurringId: j.recurringId, serviceDate } })),
+      });
+    }
+    return jobs;
+  });
+  summary.generated += created.length;
+  summary.skipped += subs.length - created.length;
+  for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
+  // After commit: timers and the live board (a failure here is caught by the periodic sweep, not lost).
+  await announceGeneratedJobs(db, created.map((j) => j.id)).catch((err) => logger.error({ err }, "announcing generated jobs failed"));
+}

@@ -1,0 +1,116 @@
+/**
+ * A customer's own recurring cleanups: create, edit (applies from the next service date: jobs already
+ * generated keep their details), pause (optionally until a date), resume, cancel.
+ */
+import { env } from "@/env";
+import type { RecurringCleanup } from "@/generated/prisma/client";
+import { addDays, compareDates, localDateIn, nextServiceDates, zonedTime, type LocalDate } from "@/lib/schedules";
+import type { Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { fromDbDate, toDbDate } from "./dates";
+import type { CreateRecurringInput, RecurringDto } from "./schemas";
+
+/** The first local date whose generation has not run yet: today before RECURRING_GENERATION_TIME, else tomorrow. */
+export function firstOpenServiceDate(now = new Date()): LocalDate {
+  const today = localDateIn(env.APP_TIMEZONE, now);
+  return now < zonedTime(today, env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE) ? today : addDays(today, 1);
+}
+
+/** The next `count` dates a job will be generated for, skipping a pause that has an end date. */
+export function upcomingDates(sub: Pick<RecurringCleanup, "status" | "frequency" | "firstServiceDate" | "pausedUntil">, count = 5, now = new Date()): LocalDate[] {
+  if (sub.status === "CANCELLED" || (sub.status === "PAUSED" && !sub.pausedUntil)) return [];
+  let from = firstOpenServiceDate(now);
+  if (sub.status === "PAUSED" && sub.pausedUntil && compareDates(fromDbDate(sub.pausedUntil), from) > 0) from = fromDbDate(sub.pausedUntil);
+  return nextServiceDates({ frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate) }, from, count);
+}
+
+export function toRecurringDto(sub: RecurringCleanup, now = new Date()): RecurringDto {
+  return {
+    id: sub.id, status: sub.status, frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate),
+    pausedUntil: sub.pausedUntil ? fromDbDate(sub.pausedUntil) : null, priceCents: sub.priceCents, address: sub.address, lat: sub.lat,
+    lng: sub.lng, type: sub.type, pileEstimate: sub.pileEstimate, litterLevel: sub.litterLevel, yardSegments: sub.yardSegments,
+    publicNotes: sub.publicNotes, accessNotes: sub.accessNotes, preferredScooperId: sub.preferredScooperId,
+    nextServiceDates: upcomingDates(sub, 5, now), createdAt: sub.createdAt,
+  };
+}
+
+async function checkPreferredScooper(db: Tx, customerId: string, scooperId: string | null) {
+  if (!scooperId) return;
+  if (scooperId === customerId) throw new AppError("BAD_REQUEST", "You cannot be your own preferred scooper.");
+  const scooper = await db.user.findUnique({ where: { id: scooperId }, select: { roles: true, status: true } });
+  if (!scooper || !scooper.roles.includes("SCOOPER") || scooper.status === "BANNED") {
+    throw new AppError("BAD_REQUEST", "That scooper cannot be chosen.");
+  }
+}
+
+function checkFirstDate(date: LocalDate, now: Date) {
+  if (compareDates(date, firstOpenServiceDate(now)) < 0) {
+    throw new AppError("BAD_REQUEST", `The first service date must be ${firstOpenServiceDate(now)} or later.`);
+  }
+}
+
+export async function createRecurring(db: Tx, customerId: string, input: CreateRecurringInput, now = new Date()): Promise<RecurringDto> {
+  checkFirstDate(input.firstServiceDate, now);
+  await checkPreferredScooper(db, customerId, input.preferredScooperId);
+  const sub = await db.recurringCleanup.create({ data: { ...input, customerId, firstServiceDate: toDbDate(input.firstServiceDate) } });
+  return toRecurringDto(sub, now);
+}
+
+async function ownSubscription(db: Tx, customerId: string, id: string): Promise<RecurringCleanup> {
+  const sub = await db.recurringCleanup.findUnique({ where: { id } });
+  // Someone else's subscription reads as missing: ids never confirm what exists.
+  if (!sub || sub.customerId !== customerId) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
+  return sub;
+}
+
+export async function listRecurring(db: Tx, customerId: string, now = new Date()): Promise<RecurringDto[]> {
+  const subs = await db.recurringCleanup.findMany({ where: { customerId }, orderBy: { createdAt: "desc" } });
+  return subs.map((s) => toRecurringDto(s, now));
+}
+
+export async function getRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
+  return toRecurringDto(await ownSubscription(db, customerId, id), now);
+}
+
+export async function updateRecurring(db: Tx, customerId: string, id: string, input: CreateRecurringInput, now = new Date()): Promise<RecurringDto> {
+  const sub = await ownSubscription(db, customerId, id);
+  if (sub.status === "CANCELLED") throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
+  const scheduleChanged = sub.frequency !== input.frequency || fromDbDate(sub.firstServiceDate) !== input.firstServiceDate;
+  if (scheduleChanged) checkFirstDate(input.firstServiceDate, now);
+  await checkPreferredScooper(db, customerId, input.preferredScooperId);
+  // Conditional on the state read above, so a concurrent cancel wins cleanly.
+  const updated = await db.recurringCleanup.updateMany({
+    where: { id, status: { not: "CANCELLED" } },
+    data: { ...input, firstServiceDate: toDbDate(input.firstServiceDate) },
+  });
+  if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
+  return getRecurring(db, customerId, id, now);
+}
+
+export async function pauseRecurring(db: Tx, customerId: string, id: string, until: LocalDate | null, now = new Date()): Promise<RecurringDto> {
+  await ownSubscription(db, customerId, id);
+  if (until && compareDates(until, firstOpenServiceDate(now)) <= 0) throw new AppError("BAD_REQUEST", "Pause until a later date.");
+  const updated = await db.recurringCleanup.updateMany({
+    where: { id, status: { in: ["ACTIVE", "PAUSED"] } },
+    data: { status: "PAUSED", pausedUntil: until ? toDbDate(until) : null },
+  });
+  if (updated.count !== 1) throw new AppError("CONFLICT", "Only an active recurring cleanup can be paused.");
+  return getRecurring(db, customerId, id, now);
+}
+
+export async function resumeRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
+  await ownSubscription(db, customerId, id);
+  const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null } });
+  if (updated.count !== 1) throw new AppError("CONFLICT", "Only a paused recurring cleanup can be resumed.");
+  return getRecurring(db, customerId, id, now);
+}
+
+export async function cancelRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
+  await ownSubscription(db, customerId, id);
+  const updated = await db.recurringCleanup.updateMany({
+    where: { id, status: { not: "CANCELLED" } },
+    data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null },
+  });
+  if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
+  return getRecurring(db, customerId, id, now);
+}
