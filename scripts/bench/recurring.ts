@@ -17,7 +17,7 @@ try {
   const customer = await db.user.create({ data: { email: "bench-customer@example.test", roles: ["CUSTOMER"] } });
   const rows = Array.from({ length: COUNT }, (_, i) => ({
     customerId: customer.id,
-    frequency: (["WEEKLY", "BIWEEKLY", "MONTHLY"] as const)[i % 3],
+    frequency: (["WEEKLY", "BIWEEKLY", "MONTHLY"] as const)[i % 3]!,
     firstServiceDate: new Date(`${serviceDate}T00:00:00Z`),
     priceCents: 1500 + (i % 20) * 50,
     address: `${i} Bench Ave, Brooklyn`,

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
+import { recordAudit } from "@/server/admin/audit";
 import { AppError } from "@/server/errors";
 
 export const roleSchema = z.enum(["CUSTOMER", "SCOOPER", "ADMIN"]);
@@ -27,17 +28,7 @@ async function audited<T>(
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
     const result = await change(tx);
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSnapshot });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor?.id ?? null,
-        action,
-        targetType: "user",
-        targetId: userId,
-        before: JSON.parse(JSON.stringify(before)),
-        after: JSON.parse(JSON.stringify(after)),
-        reason,
-      },
-    });
+    await recordAudit(tx, { actorId: actor?.id ?? null, action, targetType: "user", targetId: userId, before, after, reason });
     return result;
   });
 }

@@ -1,6 +1,7 @@
 /** The app's router: one entry per domain. Routers stay thin: input/output schemas, who may call, one service call. */
 import { createCallerFactory, createTRPCRouter, mergeRouters } from "./trpc";
 import { accountsRouter } from "./routers/accounts";
+import { adminOpsRouter } from "./routers/admin-ops";
 import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
@@ -8,6 +9,7 @@ import { recurringRouter } from "./routers/recurring";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
+  adminOps: adminOpsRouter,
   adminUsers: adminUsersRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
   recurring: recurringRouter,

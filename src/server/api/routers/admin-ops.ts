@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { auditRowSchema, listAudit } from "@/server/admin/audit";
+import { failedJobSchema, listFailedJobs, queueNameSchema, queueOverview, queueOverviewSchema, removeFailedJob, retryFailedJob } from "@/server/admin/queues";
+import { adminProcedure, createTRPCRouter } from "../trpc";
+
+const ok = z.object({ ok: z.literal(true) });
+const jobRef = z.object({ queue: queueNameSchema, jobId: z.string().min(1).max(200) });
+
+export const adminOpsRouter = createTRPCRouter({
+  queues: adminProcedure.output(queueOverviewSchema).query(() => queueOverview()),
+  failedJobs: adminProcedure
+    .input(z.object({ queue: queueNameSchema }))
+    .output(z.array(failedJobSchema))
+    .query(({ input }) => listFailedJobs(input.queue)),
+  retryJob: adminProcedure.input(jobRef).output(ok).mutation(async ({ ctx, input }) => {
+    await retryFailedJob(ctx.db, ctx.session.user.id, input.queue, input.jobId);
+    return { ok: true as const };
+  }),
+  removeJob: adminProcedure.input(jobRef).output(ok).mutation(async ({ ctx, input }) => {
+    await removeFailedJob(ctx.db, ctx.session.user.id, input.queue, input.jobId);
+    return { ok: true as const };
+  }),
+  audit: adminProcedure
+    .input(z.object({ targetId: z.string().max(200).optional(), take: z.number().int().min(1).max(200).default(100) }))
+    .output(z.array(auditRowSchema))
+    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+});
