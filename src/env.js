@@ -10,6 +10,8 @@ import { z } from "zod";
 const isProduction = process.env.NODE_ENV === "production";
 /** @param {number} fallback */
 const intFromString = (fallback) => z.coerce.number().int().positive().default(fallback);
+/** A share of traces to keep, 0 (none) to 1 (all). */
+const sampleRate = z.coerce.number().min(0).max(1).default(0);
 
 export const env = createEnv({
   server: {
@@ -25,6 +27,24 @@ export const env = createEnv({
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** How often the worker proves it is alive; /api/health reports the age of the last beat. */
     WORKER_HEARTBEAT_SECONDS: intFromString(30),
+    /** The worker's readiness endpoint (Render, probes). 0 turns it off. */
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3999),
+    /** /api/health/ready fails when the last worker heartbeat is older than this. */
+    HEALTH_MAX_HEARTBEAT_AGE_SECONDS: intFromString(120),
+    /** /api/health/ready fails when more jobs than this wait in any one queue. */
+    HEALTH_MAX_QUEUE_BACKLOG: intFromString(1000),
+    /** Server and worker error reporting; unset = Sentry completely off. */
+    SENTRY_DSN: z.url().optional(),
+    SENTRY_TRACES_SAMPLE_RATE: sampleRate,
+    /** Build only: with a token, `next build` uploads source maps to SENTRY_ORG/SENTRY_PROJECT. */
+    SENTRY_AUTH_TOKEN: z.string().optional(),
+    SENTRY_ORG: z.string().optional(),
+    SENTRY_PROJECT: z.string().optional(),
+    /** `npm run db:backup`: where dumps go and how many are kept. */
+    BACKUP_DIR: z.string().default(".data/backups"),
+    BACKUP_RETENTION: intFromString(14),
+    /** Folder holding pg_dump/pg_restore, when the ones on the PATH are older than the server. */
+    PG_BIN_DIR: z.string().optional(),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */
@@ -32,10 +52,15 @@ export const env = createEnv({
     NEXT_PUBLIC_MAP_ATTRIBUTION: z
       .string()
       .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    /** Browser error reporting; unset = Sentry completely off in the browser. Build-time. */
+    NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate,
   },
   experimental__runtimeEnv: {
     NEXT_PUBLIC_MAP_TILE_URL: process.env.NEXT_PUBLIC_MAP_TILE_URL,
     NEXT_PUBLIC_MAP_ATTRIBUTION: process.env.NEXT_PUBLIC_MAP_ATTRIBUTION,
+    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE,
   },
   // `next build` of a Docker image or a lint run may have no database; never skip in production at runtime.
   skipValidation: !!process.env.SKIP_ENV_VALIDATION,
