@@ -4,7 +4,7 @@
  * no emails, names, addresses, coordinates, cookies, auth headers or request bodies. Isomorphic on purpose:
  * the browser SDK uses it too. To keep another field out, add its key to PERSONAL_KEY.
  */
-import type { Breadcrumb, DataCollection, Event } from "@sentry/core";
+import type { Breadcrumb, DataCollection, Event, Exception, StackFrame } from "@sentry/core";
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 const PERSONAL_KEY =
@@ -38,6 +38,25 @@ function scrubValue(value: unknown, depth = 0): unknown {
   );
 }
 
+// Source lines around a frame are code, but code can hold literals (fixtures, templates) worth no risk.
+function scrubFrame(frame: StackFrame): StackFrame {
+  return {
+    ...frame,
+    context_line: frame.context_line === undefined ? undefined : scrubString(frame.context_line),
+    pre_context: frame.pre_context?.map(scrubString),
+    post_context: frame.post_context?.map(scrubString),
+    vars: undefined,
+  };
+}
+
+function scrubException(value: Exception): Exception {
+  return {
+    ...value,
+    value: value.value === undefined ? undefined : scrubString(value.value),
+    stacktrace: value.stacktrace && { ...value.stacktrace, frames: value.stacktrace.frames?.map(scrubFrame) },
+  };
+}
+
 function scrubBreadcrumb(crumb: Breadcrumb): Breadcrumb {
   return {
     ...crumb,
@@ -64,7 +83,7 @@ export function scrubSentryEvent<E extends Event>(event: E): E {
   if (event.exception?.values) {
     out.exception = {
       ...event.exception,
-      values: event.exception.values.map((v) => ({ ...v, value: v.value === undefined ? undefined : scrubString(v.value) })),
+      values: event.exception.values.map(scrubException),
     };
   }
   if (event.breadcrumbs) out.breadcrumbs = event.breadcrumbs.map(scrubBreadcrumb);
