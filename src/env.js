@@ -43,6 +43,14 @@ export const env = createEnv({
     /** `npm run db:backup`: where dumps go and how many are kept. */
     BACKUP_DIR: z.string().default(".data/backups"),
     BACKUP_RETENTION: intFromString(14),
+    /** With a bucket, backups go to S3 (or an S3-compatible store at BACKUP_S3_ENDPOINT) instead of BACKUP_DIR. */
+    BACKUP_S3_BUCKET: z.string().optional(),
+    BACKUP_S3_PREFIX: z.string().default("scoop-backups/"),
+    BACKUP_S3_REGION: z.string().default("us-east-1"),
+    BACKUP_S3_ENDPOINT: z.url().optional(),
+    /** Unset: the AWS SDK's default credential chain (AWS_ACCESS_KEY_ID …, instance roles). */
+    BACKUP_S3_ACCESS_KEY_ID: z.string().optional(),
+    BACKUP_S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Folder holding pg_dump/pg_restore, when the ones on the PATH are older than the server. */
     PG_BIN_DIR: z.string().optional(),
   },

@@ -1,15 +1,16 @@
 /**
- * `npm run db:backup`: a compressed pg_dump of DATABASE_URL into BACKUP_DIR, keeping the newest
- * BACKUP_RETENTION backups of that database. Logic and tool selection: backups.ts.
+ * `npm run db:backup`: a compressed pg_dump of DATABASE_URL into BACKUP_DIR (or the S3 bucket
+ * BACKUP_S3_BUCKET), keeping the newest BACKUP_RETENTION backups of that database. Logic: backups.ts.
  */
 import "dotenv/config";
 import { env } from "../../src/env.js";
-import { backupDatabase, LocalBackupStore } from "./backups.ts";
+import { backupStoreFromEnv } from "./backup-store.ts";
+import { backupDatabase } from "./backups.ts";
 
 try {
   const result = await backupDatabase({
     databaseUrl: env.DATABASE_URL,
-    store: new LocalBackupStore(env.BACKUP_DIR),
+    store: await backupStoreFromEnv(),
     retention: env.BACKUP_RETENTION,
     pgBinDir: env.PG_BIN_DIR,
   });

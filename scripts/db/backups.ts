@@ -5,8 +5,8 @@
  *
  * pg_dump refuses to dump a server newer than itself, so the tools are picked by version: PG_BIN_DIR when set,
  * else the newest of the PATH's and Debian's /usr/lib/postgresql/<major>/bin, provided its major version is at
- * least the server's. Where backups go is a `BackupStore`: a local folder today; an S3 store would implement the
- * same three methods (not built yet: see docs/deploy.md).
+ * least the server's. Where backups go is a `BackupStore`: a local folder (LocalBackupStore) or an S3 bucket
+ * (s3-backup-store.ts), picked by `backupStoreFromEnv`. A new destination implements the same five methods.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +22,8 @@ export interface BackupStore {
   put(localFile: string, name: string): Promise<string>;
   list(): Promise<string[]>;
   remove(name: string): Promise<void>;
+  /** Copies backup `name` to a local file (restore needs a file on disk). */
+  fetch(name: string, localFile: string): Promise<void>;
   describe(name: string): string;
 }
 
@@ -39,6 +41,9 @@ export class LocalBackupStore implements BackupStore {
   }
   async remove(name: string) {
     fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+  async fetch(name: string, localFile: string) {
+    fs.copyFileSync(path.join(this.dir, name), localFile);
   }
   describe(name: string) {
     return path.join(this.dir, name);
