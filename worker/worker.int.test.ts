@@ -1,31 +1,19 @@
-import { QueueEvents, type Job } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueue, bullPrefix, getQueue } from "@/server/queues/queues";
-import { createRedisConnection } from "@/server/redis";
+import type { Job } from "bullmq";
+import { describe, expect, it } from "vitest";
+import { enqueue, getQueue } from "@/server/queues/queues";
 import { readWorkerHeartbeat } from "@/server/system/heartbeat";
 import { getRequestContext, runWithRequestContext, type RequestContext } from "@/server/observability/request-context";
 import { checkReadiness } from "@/server/system/health";
-import { processors } from "./processors";
-import { startWorker, type RunningWorker } from "./worker";
+import { useInProcessWorker, withSystemProcessor } from "@/test/worker";
+import type { processors } from "./processors";
+import { startWorker } from "./worker";
 
 describe("worker", () => {
-  let running: RunningWorker;
-  let events: QueueEvents;
-
-  beforeAll(async () => {
-    running = await startWorker();
-    events = new QueueEvents("system", { connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix() });
-    await events.waitUntilReady();
-  });
-  afterAll(async () => {
-    await events.close();
-    // Only the workers: the file's teardown closes queues, Prisma and Redis.
-    await Promise.all(running.workers.map((w) => w.close()));
-  });
+  const worker = useInProcessWorker();
 
   it("processes a heartbeat job end to end and health reports its age", async () => {
     const job = await enqueue("system", { kind: "heartbeat" });
-    await job.waitUntilFinished(events, 10_000);
+    await job.waitUntilFinished(worker.events, 10_000);
     const beat = await readWorkerHeartbeat();
     expect(beat).not.toBeNull();
     expect(Date.now() - beat!.getTime()).toBeLessThan(10_000);
@@ -39,18 +27,15 @@ describe("worker", () => {
   async function contextsSeenBy(enqueueJob: () => Promise<Job>) {
     // The logger reads this same context for every line it writes, so this is what the job's logs carry.
     const seen: (RequestContext | undefined)[] = [];
-    const original = processors.system.handle;
-    processors.system.handle = async (payload, job) => {
+    const record = (original: typeof processors.system.handle): typeof original => async (payload, job) => {
       seen.push(getRequestContext());
       return original(payload, job);
     };
-    try {
+    return withSystemProcessor(record, async () => {
       const job = await enqueueJob();
-      await job.waitUntilFinished(events, 10_000);
+      await job.waitUntilFinished(worker.events, 10_000);
       return { job, seen };
-    } finally {
-      processors.system.handle = original;
-    }
+    });
   }
 
   it("carries the request id of the enqueueing request into the worker's processing of the job", async () => {

@@ -6,15 +6,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import * as Sentry from "@sentry/node";
-import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCallerFactory, createTRPCContext, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import { sentryServerOptions } from "@/server/observability/sentry-options";
-import { bullPrefix, enqueue } from "@/server/queues/queues";
-import { createRedisConnection } from "@/server/redis";
-import { processors } from "../../../worker/processors";
-import { startWorker, type RunningWorker } from "../../../worker/worker";
+import { enqueue } from "@/server/queues/queues";
+import { useInProcessWorker, withSystemProcessor } from "@/test/worker";
 import { runWithRequestContext } from "./request-context";
 
 type SentryEvent = { exception?: { values?: { value?: string }[] }; user?: { id?: string }; tags?: Record<string, string> };
@@ -98,35 +95,22 @@ describe("error reporting", () => {
   });
 
   describe("worker", () => {
-    let running: RunningWorker;
-    let events: QueueEvents;
-    beforeAll(async () => {
-      running = await startWorker({ schedules: false });
-      events = new QueueEvents("system", { connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix() });
-      await events.waitUntilReady();
-    });
-    afterAll(async () => {
-      await events.close();
-      await Promise.all(running.workers.map((w) => w.close()));
-    });
+    const worker = useInProcessWorker({ schedules: false });
 
     it("reports a job that failed its last attempt with the job id and the enqueueing request's ids", async () => {
-      const original = processors.system.handle;
-      processors.system.handle = async () => {
+      const failing = () => async () => {
         throw new Error("heartbeat store unavailable for ops@example.test");
       };
-      try {
+      await withSystemProcessor(failing, async () => {
         const job = await runWithRequestContext({ requestId: "req-sentry-job-1", userId: "user-sentry-2" }, () =>
           enqueue("system", { kind: "heartbeat" }, { attempts: 1 }),
         );
-        await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/heartbeat store unavailable/);
+        await expect(job.waitUntilFinished(worker.events, 10_000)).rejects.toThrow(/heartbeat store unavailable/);
         const { raw, event } = await eventMatching((e) => messageOf(e).includes("heartbeat store unavailable"));
         expect(event.tags).toMatchObject({ queue: "system", job_id: job.id, request_id: "req-sentry-job-1", "job.name": "heartbeat" });
         expect(event.user).toEqual({ id: "user-sentry-2" });
         expect(raw).not.toContain("ops@example.test");
-      } finally {
-        processors.system.handle = original;
-      }
+      });
     });
   });
 });
