@@ -28,3 +28,12 @@ test("liveness answers, and readiness reports the database, Redis, the worker an
   expect(body.queues.ok).toBe(true);
   expect(ready.status()).toBe(200);
 });
+
+test("the worker's health port reports it live and ready", async ({ request }) => {
+  const base = `http://127.0.0.1:${process.env.WORKER_HEALTH_PORT}`;
+  const live = await request.get(`${base}/health`);
+  expect(await live.json()).toMatchObject({ ok: true, service: "worker" });
+  const ready = await request.get(`${base}/ready`);
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ ok: true, worker: { ok: true } });
+});
