@@ -1,5 +1,5 @@
 // Importing the env module validates every variable, so a misconfigured build fails here, not at runtime.
-import "./src/env.js";
+import { env } from "./src/env.js";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -9,4 +9,18 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: false },
 };
 
-export default nextConfig;
+// Sentry's build plugin only uploads source maps, which needs a token and the network; without a token the
+// plain config keeps offline builds free of it. Runtime error reporting does not depend on it (instrumentation.ts).
+/** @param {import("next").NextConfig} config */
+async function withSentryWhenConfigured(config) {
+  if (!env.SENTRY_AUTH_TOKEN) return config;
+  const { withSentryConfig } = await import("@sentry/nextjs/config");
+  return withSentryConfig(config, {
+    org: env.SENTRY_ORG,
+    project: env.SENTRY_PROJECT,
+    authToken: env.SENTRY_AUTH_TOKEN,
+    silent: !process.env.CI,
+  });
+}
+
+export default await withSentryWhenConfigured(nextConfig);

@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The worker's health port; specs read it from the environment too (scripts/test.ts picks a free one).
+process.env.WORKER_HEALTH_PORT ??= String(port + 1);
 const serverEnv = { ...process.env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as Record<string, string>;
 
 export default defineConfig({

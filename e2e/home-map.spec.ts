@@ -13,10 +13,27 @@ test("the home page shows the seeded open jobs as pins on the map", async ({ pag
   await expect(map.locator("img.leaflet-tile-loaded").first()).toBeVisible();
 });
 
-test("health reports the database and Redis as up", async ({ request }) => {
-  const res = await request.get("/api/health");
-  expect(res.status()).toBe(200);
-  const body = await res.json();
+test("liveness answers, and readiness reports the database, Redis, the worker and the queues as up", async ({ request }) => {
+  const live = await request.get("/api/health");
+  expect(live.status()).toBe(200);
+  expect((await live.json()).ok).toBe(true);
+  expect(live.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+
+  const ready = await request.get("/api/health/ready", { headers: { "x-request-id": "e2e-ready-1" } });
+  expect(ready.headers()["x-request-id"]).toBe("e2e-ready-1");
+  const body = await ready.json();
   expect(body.database.ok).toBe(true);
   expect(body.redis.ok).toBe(true);
+  expect(body.worker.ok).toBe(true);
+  expect(body.queues.ok).toBe(true);
+  expect(ready.status()).toBe(200);
+});
+
+test("the worker's health port reports it live and ready", async ({ request }) => {
+  const base = `http://127.0.0.1:${process.env.WORKER_HEALTH_PORT}`;
+  const live = await request.get(`${base}/health`);
+  expect(await live.json()).toMatchObject({ ok: true, service: "worker" });
+  const ready = await request.get(`${base}/ready`);
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ ok: true, worker: { ok: true } });
 });

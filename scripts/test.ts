@@ -101,6 +101,8 @@ async function e2e(pgServer: string, redisUrl: string): Promise<number> {
     REDIS_PREFIX: redisPrefix,
     APP_URL: `http://127.0.0.1:${port}`,
     E2E_PORT: String(port),
+    // A free port, so parallel runs on one machine never fight over the worker's default health port.
+    WORKER_HEALTH_PORT: String(await freePort()),
     NEXT_PUBLIC_MAP_TILE_URL: "/api/tiles/{z}/{x}/{y}",
     LOG_LEVEL: "warn",
     ALLOW_DEMO_SEED: "1",

@@ -23,6 +23,8 @@ const rateLimit = (fallback) =>
       const [limit, minutes] = v.split("/").map(Number);
       return { limit: /** @type {number} */ (limit), windowSeconds: /** @type {number} */ (minutes) * 60 };
     });
+/** A share of traces to keep, 0 (none) to 1 (all). */
+const sampleRate = z.coerce.number().min(0).max(1).default(0);
 
 export const env = createEnv({
   server: {
@@ -62,6 +64,32 @@ export const env = createEnv({
     PREFERRED_SCOOPER_WINDOW_MINUTES: intFromString(120),
     /** How long the real-time event log keeps events for reconnecting clients. */
     REALTIME_RETENTION_MINUTES: intFromString(10),
+    /** The worker's readiness endpoint (Render, probes). 0 turns it off. */
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3999),
+    /** /api/health/ready fails when the last worker heartbeat is older than this. */
+    HEALTH_MAX_HEARTBEAT_AGE_SECONDS: intFromString(120),
+    /** /api/health/ready fails when more jobs than this wait in any one queue. */
+    HEALTH_MAX_QUEUE_BACKLOG: intFromString(1000),
+    /** Server and worker error reporting; unset = Sentry completely off. */
+    SENTRY_DSN: z.url().optional(),
+    SENTRY_TRACES_SAMPLE_RATE: sampleRate,
+    /** Build only: with a token, `next build` uploads source maps to SENTRY_ORG/SENTRY_PROJECT. */
+    SENTRY_AUTH_TOKEN: z.string().optional(),
+    SENTRY_ORG: z.string().optional(),
+    SENTRY_PROJECT: z.string().optional(),
+    /** `npm run db:backup`: where dumps go and how many are kept. */
+    BACKUP_DIR: z.string().default(".data/backups"),
+    BACKUP_RETENTION: intFromString(14),
+    /** With a bucket, backups go to S3 (or an S3-compatible store at BACKUP_S3_ENDPOINT) instead of BACKUP_DIR. */
+    BACKUP_S3_BUCKET: z.string().optional(),
+    BACKUP_S3_PREFIX: z.string().default("scoop-backups/"),
+    BACKUP_S3_REGION: z.string().default("us-east-1"),
+    BACKUP_S3_ENDPOINT: z.url().optional(),
+    /** Unset: the AWS SDK's default credential chain (AWS_ACCESS_KEY_ID …, instance roles). */
+    BACKUP_S3_ACCESS_KEY_ID: z.string().optional(),
+    BACKUP_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** Folder holding pg_dump/pg_restore, when the ones on the PATH are older than the server. */
+    PG_BIN_DIR: z.string().optional(),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */
@@ -69,10 +97,15 @@ export const env = createEnv({
     NEXT_PUBLIC_MAP_ATTRIBUTION: z
       .string()
       .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    /** Browser error reporting; unset = Sentry completely off in the browser. Build-time. */
+    NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate,
   },
   experimental__runtimeEnv: {
     NEXT_PUBLIC_MAP_TILE_URL: process.env.NEXT_PUBLIC_MAP_TILE_URL,
     NEXT_PUBLIC_MAP_ATTRIBUTION: process.env.NEXT_PUBLIC_MAP_ATTRIBUTION,
+    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE,
   },
   // `next build` of a Docker image or a lint run may have no database; never skip in production at runtime.
   skipValidation: !!process.env.SKIP_ENV_VALIDATION,

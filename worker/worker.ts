@@ -1,18 +1,30 @@
 /**
  * Starts one BullMQ Worker per queue with the processors from processors/index.ts, and stops them in the
  * order that loses nothing: workers first (they finish active jobs), then Prisma, then Redis.
+ * Every job runs inside a request context carrying the id of the web request that enqueued it, so its log
+ * lines and error reports can be matched to that request. A job that fails for the last time is reported to
+ * Sentry (earlier attempts are logged only: BullMQ retries them).
  * Tests start the same worker in-process through `startWorker`.
  */
-import { Worker } from "bullmq";
+import { Worker, type Job } from "bullmq";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { QUEUES, QUEUE_NAMES, type QueueName } from "@/server/queues/definitions";
+import { reportError } from "@/server/observability/error-reporting";
+import { newRequestId, runWithRequestContext } from "@/server/observability/request-context";
+import { QUEUES, QUEUE_NAMES, readJobMeta, type QueueName } from "@/server/queues/definitions";
 import { bullPrefix, closeQueues } from "@/server/queues/queues";
 import { closeRedis, createRedisConnection } from "@/server/redis";
+import { recordWorkerHeartbeat } from "@/server/system/heartbeat";
 import { parsePayload, processors } from "./processors";
 import { registerSchedules } from "./schedules";
 
 export type RunningWorker = { workers: Worker[]; close: () => Promise<void> };
+
+function jobContext(name: QueueName, job: Job | undefined) {
+  const meta = readJobMeta(job?.data);
+  // Scheduled jobs have no originating request: each run gets its own id so its lines still group together.
+  return { requestId: meta.requestId ?? newRequestId(), userId: meta.userId, queue: name, jobId: job?.id };
+}
 
 export async function startWorker(opts: { queues?: QueueName[]; schedules?: boolean } = {}): Promise<RunningWorker> {
   const names = opts.queues ?? QUEUE_NAMES;
@@ -20,10 +32,12 @@ export async function startWorker(opts: { queues?: QueueName[]; schedules?: bool
     const registration = processors[name];
     const worker = new Worker(
       QUEUES[name].name,
-      async (job) => {
-        const payload = parsePayload(name, job.data);
-        return (registration.handle as (p: typeof payload, j: typeof job) => Promise<unknown>)(payload, job);
-      },
+      async (job) =>
+        runWithRequestContext(jobContext(name, job), async () => {
+          const payload = parsePayload(name, job.data);
+          logger.debug({ jobName: job.name, attempt: job.attemptsMade + 1 }, "queue job started");
+          return (registration.handle as (p: typeof payload, j: typeof job) => Promise<unknown>)(payload, job);
+        }),
       {
         // BullMQ requires workers' connections to retry forever rather than fail a blocking command.
         connection: createRedisConnection({ maxRetriesPerRequest: null }),
@@ -32,13 +46,18 @@ export async function startWorker(opts: { queues?: QueueName[]; schedules?: bool
       },
     );
     worker.on("failed", (job, err) => {
-      logger.error({ queue: name, jobId: job?.id, jobName: job?.name, attempts: job?.attemptsMade, err }, "queue job failed");
+      const context = jobContext(name, job);
+      const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+      logger.error({ ...context, jobName: job?.name, attempts: job?.attemptsMade, final, err }, "queue job failed");
+      if (final) reportError(err, { ...context, tags: { "job.name": job?.name ?? "unknown" } });
     });
     worker.on("error", (err) => logger.error({ queue: name, err }, "worker error"));
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   if (opts.schedules !== false) await registerSchedules();
+  // Readiness right after boot, without waiting for the first scheduled beat.
+  if (names.includes("system")) await recordWorkerHeartbeat();
 
   return {
     workers,

@@ -3,6 +3,10 @@
  * tRPC subscriptions run over WebSockets on this same server (src/server/realtime/ws-server.ts); every
  * other upgrade (Next's hot reload in development) goes to Next's own upgrade handler.
  *
+ * Every request gets a request id (the caller's `x-request-id` when it is a safe token, else a fresh one): it is
+ * written back onto the request headers (so route handlers and the tRPC context see it), returned in the
+ * response, and held in the request context for the logs. Sentry starts from src/instrumentation.ts.
+ *
  * Run: `npm start` (after `npm run build`) or `npm run dev`.
  */
 import { createServer } from "node:http";
@@ -12,6 +16,7 @@ process.env.SCOOP_SERVICE ??= "web";
 const { env } = await import("@/env");
 const { logger } = await import("@/server/logger");
 const { attachWebSockets } = await import("@/server/realtime/ws-server");
+const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
@@ -19,7 +24,12 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const upgradeNext = app.getUpgradeHandler();
 
-const server = createServer((req, res) => void handle(req, res));
+const server = createServer((req, res) => {
+  const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  runWithRequestContext({ requestId }, () => void handle(req, res));
+});
 const sockets = attachWebSockets(server, (req, socket, head) => void upgradeNext(req, socket, head));
 
 server.listen(env.PORT, env.HOSTNAME, () => {
@@ -38,3 +48,5 @@ function shutdown(signal: string) {
 }
 process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGTERM", () => shutdown("SIGTERM"));
+// Sentry's own handler (when enabled) reports these; the log line makes them visible without Sentry too.
+process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));

@@ -1,7 +1,7 @@
 /**
  * The tRPC backbone, read top to bottom:
- * 1. CONTEXT: what every procedure gets (db, the session, the request's headers). Built the same way for
- *    HTTP requests and (from the real-time issue on) WebSocket connections.
+ * 1. CONTEXT: what every procedure gets (db, the session, the request's headers and request id). Built the
+ *    same way for HTTP requests and (from the real-time issue on) WebSocket connections.
  * 2. INIT: superjson for Dates, and an error formatter that puts flattened zod errors in `data.zodError` and
  *    never leaks a stack trace or an internal message outside development.
  * 3. PROCEDURES: the ladder public → protected (signed in) → role. Add new rungs here, not in routers.
@@ -12,6 +12,14 @@ import { z, ZodError } from "zod";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { reportError } from "@/server/observability/error-reporting";
+import {
+  getRequestContext,
+  newRequestId,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  runWithRequestContext,
+} from "@/server/observability/request-context";
 import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissions";
 
 export type SessionUser = { id: string; email: string; name?: string | null; roles: AppRole[] };
@@ -21,7 +29,11 @@ export type Session = { user: SessionUser; blocked?: string | null };
 export type CreateContextOptions = { headers: Headers; session: Session | null };
 
 export function createTRPCContext(opts: CreateContextOptions) {
-  return { db, headers: opts.headers, session: opts.session };
+  // The web server stamps x-request-id on every request (src/server/web-server.ts); callers without one
+  // (tests, scripts) inherit the surrounding context's id or get a fresh one.
+  const header = opts.headers.get(REQUEST_ID_HEADER);
+  const requestId = header ? requestIdFrom(header) : (getRequestContext()?.requestId ?? newRequestId());
+  return { db, headers: opts.headers, session: opts.session, requestId };
 }
 export type Context = ReturnType<typeof createTRPCContext>;
 
@@ -49,20 +61,27 @@ export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 export const mergeRouters = t.mergeRouters;
 
-/** Turns domain errors into tRPC errors with the same code; anything unexpected is logged and becomes a 500. */
-const errorMapping = t.middleware(async ({ next, path, type }) => {
-  const result = await next();
-  if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof AppError) {
-      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+/**
+ * Runs the procedure inside its request context (so logs and enqueued jobs carry the request and user id) and
+ * turns domain errors into tRPC errors with the same code; anything unexpected is logged, reported to Sentry
+ * and becomes a 500.
+ */
+const errorMapping = t.middleware(({ ctx, next, path, type }) =>
+  runWithRequestContext({ requestId: ctx.requestId, userId: ctx.session?.user.id }, async () => {
+    const result = await next();
+    if (!result.ok) {
+      const cause = result.error.cause;
+      if (cause instanceof AppError) {
+        throw new TRPCError({ code: cause.code, message: cause.message, cause });
+      }
+      if (result.error.code === "INTERNAL_SERVER_ERROR") {
+        logger.error({ path, type, err: cause ?? result.error }, "procedure failed");
+        reportError(cause ?? result.error, { tags: { "trpc.path": path, "trpc.type": type } });
+      }
     }
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      logger.error({ path, type, err: cause ?? result.error }, "procedure failed");
-    }
-  }
-  return result;
-});
+    return result;
+  }),
+);
 
 export const publicProcedure = t.procedure.use(errorMapping);
 

@@ -3,7 +3,8 @@
  * Both sides import this module; the web side validates before enqueueing, the worker before processing.
  *
  * To add a queue: add an entry here (payloads carry ids only, never personal data), register its processor
- * in worker/processors/index.ts, and add any schedule in worker/schedules.ts.
+ * in worker/processors/index.ts, and add any schedule in worker/schedules.ts. Payload schemas are plain
+ * `z.object`s (not strict): `enqueue` adds a `_meta` field next to the payload, which parsing strips.
  */
 import { z } from "zod";
 
@@ -28,3 +29,17 @@ export const QUEUES = {
 export type QueueName = keyof typeof QUEUES;
 export type QueuePayload<Q extends QueueName> = z.infer<(typeof QUEUES)[Q]["payload"]>;
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+
+/**
+ * Tracing metadata stored next to a payload under `_meta`: the request (and user) that enqueued the job, so
+ * the worker's logs and error reports for it carry the same ids as the web request. Ids only.
+ */
+export const JOB_META_KEY = "_meta";
+export const jobMetaSchema = z.object({ requestId: z.string().max(128).optional(), userId: z.string().max(128).optional() });
+export type JobMeta = z.infer<typeof jobMetaSchema>;
+
+export function readJobMeta(data: unknown): JobMeta {
+  const raw = typeof data === "object" && data !== null ? (data as Record<string, unknown>)[JOB_META_KEY] : undefined;
+  const parsed = jobMetaSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : {};
+}

@@ -2,10 +2,12 @@
  * Producer side of the queues: one BullMQ `Queue` per name per process, sharing the process's Redis
  * connection, and `enqueue`, which validates the payload against its schema before adding it.
  * Commit the database row first, then enqueue with the row id in `jobId`, so a retry adds nothing twice.
+ * Inside a request context, the request and user id travel with the job (`_meta`, see definitions.ts).
  */
 import { Queue, type JobsOptions } from "bullmq";
+import { getRequestContext } from "@/server/observability/request-context";
 import { getRedis, redisKey } from "@/server/redis";
-import { QUEUES, type QueueName, type QueuePayload } from "./definitions";
+import { JOB_META_KEY, QUEUES, type JobMeta, type QueueName, type QueuePayload } from "./definitions";
 
 const globalForQueues = globalThis as unknown as { scoopQueues?: Map<QueueName, Queue> };
 const queues = (globalForQueues.scoopQueues ??= new Map());
@@ -35,7 +37,9 @@ export function getQueue<Q extends QueueName>(name: Q): Queue {
 
 export async function enqueue<Q extends QueueName>(name: Q, payload: QueuePayload<Q>, opts?: JobsOptions) {
   const data = QUEUES[name].payload.parse(payload) as QueuePayload<Q>;
-  return getQueue(name).add(data.kind, data, opts);
+  const context = getRequestContext();
+  const meta: JobMeta | undefined = context && { requestId: context.requestId, userId: context.userId };
+  return getQueue(name).add(data.kind, meta ? { ...data, [JOB_META_KEY]: meta } : data, opts);
 }
 
 export async function closeQueues(): Promise<void> {

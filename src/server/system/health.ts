@@ -1,14 +1,34 @@
-/** Readiness of the parts a request needs. Each check has a short timeout so a hung dependency reads as down. */
+/**
+ * Liveness and readiness, shared by the web app (/api/health, /api/health/ready) and the worker's health port
+ * (worker/health-server.ts).
+ * - Liveness: the process is up and answering. Cheap on purpose: Render restarts an instance whose liveness
+ *   check fails, and a database outage is not cured by restarting the web servers.
+ * - Readiness: everything a request or a job needs works: PostgreSQL and Redis answer, the worker's heartbeat
+ *   is fresh (HEALTH_MAX_HEARTBEAT_AGE_SECONDS) and no queue has more than HEALTH_MAX_QUEUE_BACKLOG waiting jobs.
+ * Each check has a short timeout so a hung dependency reads as down. To add a check, add a field to
+ * ReadinessReport and fold it into `ok`.
+ */
+import type { Redis } from "ioredis";
+import { env } from "@/env";
 import { db } from "@/server/db";
+import { QUEUE_NAMES, type QueueName } from "@/server/queues/definitions";
+import { getQueue } from "@/server/queues/queues";
 import { getRedis } from "@/server/redis";
 import { readWorkerHeartbeat } from "./heartbeat";
 
-export type HealthReport = {
+export type CheckResult = { ok: boolean; error?: string };
+
+export type LivenessReport = { ok: true; service: string; uptimeSeconds: number };
+
+export type ReadinessReport = {
   ok: boolean;
-  database: { ok: boolean; error?: string };
-  redis: { ok: boolean; error?: string };
-  worker: { lastHeartbeatAt: string | null; ageSeconds: number | null };
+  database: CheckResult;
+  redis: CheckResult;
+  worker: CheckResult & { lastHeartbeatAt: string | null; ageSeconds: number | null; maxAgeSeconds: number };
+  queues: CheckResult & { waiting: Partial<Record<QueueName, number>>; maxBacklog: number };
 };
+
+const TIMEOUT_MS = 2_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
@@ -17,26 +37,57 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
-async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
   try {
-    await withTimeout(fn(), 2_000);
-    return { ok: true };
+    return { ok: true, value: await withTimeout(fn(), TIMEOUT_MS) };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : "unknown error" };
   }
 }
 
-export async function checkHealth(): Promise<HealthReport> {
-  const [database, redis] = await Promise.all([check(() => db.$queryRaw`SELECT 1`), check(() => getRedis().ping())]);
-  let beat: Date | null = null;
-  if (redis.ok) beat = await readWorkerHeartbeat().catch(() => null);
+const result = (r: { ok: boolean; error?: string }): CheckResult => (r.ok ? { ok: true } : { ok: false, error: r.error });
+
+export function checkLiveness(service: string): LivenessReport {
+  return { ok: true, service, uptimeSeconds: Math.round(process.uptime()) };
+}
+
+/** `redis` is injectable so tests can point readiness at an unreachable server. */
+export async function checkReadiness(deps: { redis?: Redis } = {}): Promise<ReadinessReport> {
+  const redisConn = deps.redis ?? getRedis();
+  const [database, redis] = await Promise.all([attempt(() => db.$queryRaw`SELECT 1`), attempt(() => redisConn.ping())]);
+
+  const maxAgeSeconds = env.HEALTH_MAX_HEARTBEAT_AGE_SECONDS;
+  const maxBacklog = env.HEALTH_MAX_QUEUE_BACKLOG;
+  const worker: ReadinessReport["worker"] = { ok: false, lastHeartbeatAt: null, ageSeconds: null, maxAgeSeconds };
+  const queues: ReadinessReport["queues"] = { ok: false, waiting: {}, maxBacklog };
+  if (!redis.ok) {
+    worker.error = queues.error = "Redis is unreachable";
+  } else {
+    const [beat, counts] = await Promise.all([
+      attempt(() => readWorkerHeartbeat(redisConn)),
+      attempt(() => Promise.all(QUEUE_NAMES.map(async (name) => [name, await getQueue(name).getWaitingCount()] as const))),
+    ]);
+    if (!beat.ok) worker.error = beat.error;
+    else if (!beat.value) worker.error = "no heartbeat: is the worker running?";
+    else {
+      worker.lastHeartbeatAt = beat.value.toISOString();
+      worker.ageSeconds = Math.round((Date.now() - beat.value.getTime()) / 1000);
+      worker.ok = worker.ageSeconds <= maxAgeSeconds;
+      if (!worker.ok) worker.error = `last heartbeat ${worker.ageSeconds}s ago (limit ${maxAgeSeconds}s)`;
+    }
+    if (!counts.ok) queues.error = counts.error;
+    else {
+      queues.waiting = Object.fromEntries(counts.value);
+      const over = counts.value.filter(([, n]) => n > maxBacklog).map(([name]) => name);
+      queues.ok = over.length === 0;
+      if (!queues.ok) queues.error = `backlog over ${maxBacklog} in: ${over.join(", ")}`;
+    }
+  }
   return {
-    ok: database.ok && redis.ok,
-    database,
-    redis,
-    worker: {
-      lastHeartbeatAt: beat?.toISOString() ?? null,
-      ageSeconds: beat ? Math.round((Date.now() - beat.getTime()) / 1000) : null,
-    },
+    ok: database.ok && redis.ok && worker.ok && queues.ok,
+    database: result(database),
+    redis: result(redis),
+    worker,
+    queues,
   };
 }

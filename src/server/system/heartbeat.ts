@@ -1,4 +1,5 @@
 /** The worker's proof of life: the heartbeat job stamps Redis; health checks read the stamp's age. */
+import type { Redis } from "ioredis";
 import { getRedis, redisKey } from "@/server/redis";
 
 const HEARTBEAT_KEY = () => redisKey("worker", "heartbeat");
@@ -8,7 +9,7 @@ export async function recordWorkerHeartbeat(now = new Date()): Promise<void> {
   await getRedis().set(HEARTBEAT_KEY(), now.toISOString(), "EX", 24 * 3600);
 }
 
-export async function readWorkerHeartbeat(): Promise<Date | null> {
-  const value = await getRedis().get(HEARTBEAT_KEY());
+export async function readWorkerHeartbeat(redis: Redis = getRedis()): Promise<Date | null> {
+  const value = await redis.get(HEARTBEAT_KEY());
   return value ? new Date(value) : null;
 }

@@ -1,9 +1,11 @@
-import { checkHealth } from "@/server/system/health";
+import { checkLiveness } from "@/server/system/health";
 
 export const dynamic = "force-dynamic";
 
-/** Database and Redis status; 503 when either is down. The worker's heartbeat age is reported, not required. */
-export async function GET() {
-  const report = await checkHealth();
-  return Response.json(report, { status: report.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+/**
+ * Liveness: 200 while the web process answers (Render's health check). It checks no dependency on purpose: a
+ * database outage would otherwise make Render restart every web instance. Readiness is /api/health/ready.
+ */
+export function GET() {
+  return Response.json(checkLiveness("web"), { headers: { "cache-control": "no-store" } });
 }

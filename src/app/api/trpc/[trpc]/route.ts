@@ -1,6 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { logger } from "@/server/logger";
+import { reportError } from "@/server/observability/error-reporting";
 import { getSessionFromHeaders } from "@/server/auth/session";
 
 const handler = (req: Request) =>
@@ -9,6 +11,13 @@ const handler = (req: Request) =>
     req,
     router: appRouter,
     createContext: async () => createTRPCContext({ headers: req.headers, session: await getSessionFromHeaders(req.headers) }),
+    // Procedure errors are logged and reported by the errorMapping middleware; this catches the 500s that happen
+    // before any procedure runs (building the context, e.g. the session lookup failing).
+    onError: ({ error, ctx }) => {
+      if (ctx || error.code !== "INTERNAL_SERVER_ERROR") return;
+      logger.error({ requestId: req.headers.get("x-request-id"), err: error.cause ?? error }, "tRPC context failed");
+      reportError(error.cause ?? error, { tags: { "trpc.stage": "context" } });
+    },
   });
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,22 @@
+/**
+ * The one Sentry configuration of the server side, used by the web app (src/sentry.server.config.ts,
+ * src/sentry.edge.config.ts via @sentry/nextjs) and the worker (worker/index.ts via @sentry/node).
+ * Without SENTRY_DSN the SDK is not even enabled: nothing is sent and nothing is buffered.
+ */
+import type { ErrorEvent } from "@sentry/core";
+import { env } from "@/env";
+import { scrubSentryEvent, SENTRY_DATA_COLLECTION } from "@/lib/sentry-scrub";
+
+export function sentryServerOptions(service: "web" | "worker", overrides: { dsn?: string } = {}) {
+  const dsn = overrides.dsn ?? env.SENTRY_DSN;
+  return {
+    dsn,
+    enabled: !!dsn,
+    environment: env.NODE_ENV,
+    tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
+    // Sentry would otherwise attach IP addresses, cookies, headers and request bodies.
+    dataCollection: SENTRY_DATA_COLLECTION,
+    initialScope: { tags: { service } },
+    beforeSend: (event: ErrorEvent) => scrubSentryEvent(event),
+  };
+}
