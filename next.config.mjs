@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The custom server (src/server/web-server.ts) owns the port; Next only renders and routes.
   typescript: { ignoreBuildErrors: false },
+  // `forbidden()` answers 403 from server components (the admin pages refuse non-admins with it).
+  experimental: { authInterrupts: true },
 };
 
 // Sentry's build plugin only uploads source maps, which needs a token and the network; without a token the

@@ -1,21 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-
-const unique = () => `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-
-/** The newest dev-mailbox message to `to` of `kind`, and the first link in it. */
-async function linkFromMailbox(page: Page, to: string, kind: string): Promise<string> {
-  const message = page.locator(`[data-testid="mailbox-message"][data-kind="${kind}"]`).first();
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    await expect(message).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  const href = await message.locator("a").first().getAttribute("href");
-  expect(href).toBeTruthy();
-  return href!;
-}
+import { expect, test } from "@playwright/test";
+import { linkFromMailbox, uniqueEmail } from "./fixtures";
 
 test("sign up as a customer, confirm, sign out, reset the password from the emailed link, sign in with it", async ({ page }) => {
-  const email = unique();
+  const email = uniqueEmail();
 
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Erin Example");
@@ -56,7 +43,7 @@ test("sign up as a customer, confirm, sign out, reset the password from the emai
 
 test("the forgot-password page answers the same for an unknown email", async ({ page }) => {
   await page.goto("/forgot-password");
-  await page.getByLabel("Email").fill(unique());
+  await page.getByLabel("Email").fill(uniqueEmail());
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If that email has an account")).toBeVisible();
 });

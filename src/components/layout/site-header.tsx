@@ -15,7 +15,9 @@ export async function SiteHeader() {
         {user ? (
           <>
             {can(user.roles, "admin.access") && (
-              <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-xs sm:inline">admin</span>
+              <Link href="/admin" className="rounded bg-slate-100 px-2 py-0.5 text-xs">
+                Admin
+              </Link>
             )}
             <Link href="/profile" className="font-medium text-slate-800" data-testid="signed-in-as">
               {user.name ?? user.email}

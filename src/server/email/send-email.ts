@@ -50,9 +50,10 @@ export async function queueEmail(db: Tx, input: QueueEmailInput): Promise<string
   return id;
 }
 
-export async function deliverEmail(db: Tx, messageId: string): Promise<"sent" | "already-sent" | "missing"> {
+export async function deliverEmail(db: Tx, messageId: string): Promise<"sent" | "already-sent"> {
   const message = await db.emailMessage.findUnique({ where: { id: messageId } });
-  if (!message) return "missing";
+  // Retried like any failure: the row may belong to a transaction that has not committed yet.
+  if (!message) throw new Error(`Email message ${messageId} not found`);
   if (message.status === "SENT") return "already-sent";
   const transport = getEmailTransport();
   await db.emailMessage.update({ where: { id: messageId }, data: { attempts: { increment: 1 } } });

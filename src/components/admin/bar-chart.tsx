@@ -1,0 +1,23 @@
+/** A dependency-free SVG bar chart: one bar per day, labelled with the date on hover. */
+export function BarChart({ points }: { points: { date: string; count: number }[] }) {
+  const max = Math.max(1, ...points.map((p) => p.count));
+  const width = 600;
+  const height = 120;
+  const bar = width / Math.max(1, points.length);
+  return (
+    <svg viewBox={`0 0 ${width} ${height + 16}`} className="h-40 w-full max-w-3xl" role="img" aria-label="bar chart">
+      {points.map((p, i) => {
+        const h = (p.count / max) * height;
+        return (
+          <g key={p.date}>
+            <title>{`${p.date}: ${p.count}`}</title>
+            <rect x={i * bar + 1} y={height - h} width={bar - 2} height={h} className="fill-brand-500" />
+          </g>
+        );
+      })}
+      <line x1={0} y1={height} x2={width} y2={height} className="stroke-slate-300" />
+      <text x={0} y={height + 14} className="fill-slate-500 text-[10px]">{points[0]?.date}</text>
+      <text x={width} y={height + 14} textAnchor="end" className="fill-slate-500 text-[10px]">{points.at(-1)?.date}</text>
+    </svg>
+  );
+}

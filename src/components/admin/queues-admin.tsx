@@ -1,0 +1,76 @@
+"use client";
+import { useState } from "react";
+import { formError } from "@/components/accounts/errors";
+import { Notice } from "@/components/ui/form";
+import { api, type RouterInputs } from "@/trpc/react";
+
+type QueueName = RouterInputs["adminOps"]["failedJobs"]["queue"];
+
+export function QueuesAdmin() {
+  const queues = api.adminOps.queues.useQuery(undefined, { refetchInterval: 5000 });
+  const [selected, setSelected] = useState<QueueName | null>(null);
+  return (
+    <div className="space-y-6">
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-2">Queue</th><th>Waiting</th><th>Active</th><th>Delayed</th><th>Completed</th><th>Failed</th><th>Schedules (next run)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queues.data?.map((q) => (
+              <tr key={q.name} className="border-t align-top" data-testid="queue-row" data-queue={q.name}>
+                <td className="py-2 font-medium">{q.name}</td>
+                <td>{q.counts.waiting}</td>
+                <td>{q.counts.active}</td>
+                <td>{q.counts.delayed}</td>
+                <td>{q.counts.completed}</td>
+                <td>
+                  <button className="font-semibold text-red-700 underline" onClick={() => setSelected(q.name as QueueName)} data-testid="failed-count">
+                    {q.counts.failed}
+                  </button>
+                </td>
+                <td className="text-xs">
+                  {q.schedulers.map((s) => (
+                    <div key={s.id}>
+                      {s.id}: {s.pattern ? `${s.pattern} ${s.tz ?? ""}` : `every ${Math.round((s.every ?? 0) / 1000)} s`} → {s.next?.toLocaleString() ?? "—"}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {selected && <FailedJobs queue={selected} />}
+    </div>
+  );
+}
+
+function FailedJobs({ queue }: { queue: QueueName }) {
+  const utils = api.useUtils();
+  const failed = api.adminOps.failedJobs.useQuery({ queue });
+  const refresh = () => Promise.all([utils.adminOps.failedJobs.invalidate(), utils.adminOps.queues.invalidate()]);
+  const retry = api.adminOps.retryJob.useMutation({ onSuccess: refresh });
+  const remove = api.adminOps.removeJob.useMutation({ onSuccess: refresh });
+  const error = retry.error ?? remove.error;
+  return (
+    <section className="space-y-2">
+      <h2 className="font-semibold">Failed jobs in “{queue}”</h2>
+      {error && <Notice tone="error">{formError(error)}</Notice>}
+      {failed.data?.length === 0 && <p className="text-sm text-slate-600">None.</p>}
+      {failed.data?.map((job) => (
+        <article key={job.id} className="rounded-lg border p-3 text-sm" data-testid="failed-job" data-job-id={job.id}>
+          <div className="font-mono text-xs">{job.id} · {job.name} · {job.attemptsMade} attempts · {job.failedAt?.toLocaleString()}</div>
+          <div className="mt-1 text-red-700">{job.failedReason}</div>
+          <pre className="mt-1 overflow-x-auto text-xs text-slate-600">{JSON.stringify(job.data)}</pre>
+          <div className="mt-2 space-x-2">
+            <button className="rounded border px-2 py-1" onClick={() => retry.mutate({ queue, jobId: job.id })}>Retry</button>
+            <button className="rounded border px-2 py-1" onClick={() => remove.mutate({ queue, jobId: job.id })}>Remove</button>
+          </div>
+        </article>
+      ))}
+    </section>
+  );
+}
