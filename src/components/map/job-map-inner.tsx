@@ -84,7 +84,7 @@ export function JobMapInner() {
           );
         })}
       </MapContainer>
-      <div className="pointer-events-none absolute left-3 top-3 z-[1000] flex items-center gap-2">
+      <div className="pointer-events-none absolute left-14 top-3 z-[1000] flex flex-wrap items-center gap-2">
         <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow">
           {jobs.isLoading ? "Loading jobs…" : `${jobs.data?.length ?? 0} open jobs here`}
         </span>
