@@ -26,18 +26,24 @@ return id
 const retentionMs = () => env.REALTIME_RETENTION_MINUTES * 60_000;
 
 export async function appendEvent(channel: string, data: unknown): Promise<string> {
+  const [id] = await appendEvents(channel, [data]);
+  return id!;
+}
+
+/** Appends several events to one channel in order, in one round trip. */
+export async function appendEvents(channel: string, events: unknown[]): Promise<string[]> {
+  if (events.length === 0) return [];
   const minId = `${Date.now() - retentionMs()}-0`;
   const ttlSeconds = Math.ceil((retentionMs() * 2) / 1000);
-  return (await getRedis().eval(
-    APPEND_SCRIPT,
-    1,
-    streamKey(channel),
-    minId,
-    superjson.stringify(data),
-    fanoutChannel(),
-    channel,
-    ttlSeconds,
-  )) as string;
+  const pipeline = getRedis().pipeline();
+  for (const data of events) {
+    pipeline.eval(APPEND_SCRIPT, 1, streamKey(channel), minId, superjson.stringify(data), fanoutChannel(), channel, ttlSeconds);
+  }
+  const results = (await pipeline.exec()) ?? [];
+  return results.map(([err, id]) => {
+    if (err) throw err;
+    return id as string;
+  });
 }
 
 /** Compares two stream ids ("<ms>-<seq>"). */

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { JobStatus } from "@/generated/prisma/enums";
 import { boardJobSchema } from "@/server/jobs/dto";
-import { appendEvent } from "./event-log";
+import { appendEvent, appendEvents } from "./event-log";
 
 export const BOARD_CHANNEL = "board";
 export const jobChannel = (jobId: string) => `job:${jobId}`;
@@ -37,6 +37,10 @@ export type JobChangeEvent = z.infer<typeof jobChangeEventSchema>;
 
 export function publishBoardEvent(event: BoardEvent): Promise<string> {
   return appendEvent(BOARD_CHANNEL, boardEventSchema.parse(event));
+}
+
+export function publishBoardEvents(events: BoardEvent[]): Promise<string[]> {
+  return appendEvents(BOARD_CHANNEL, events.map((e) => boardEventSchema.parse(e)));
 }
 
 export function publishJobChange(event: Omit<JobChangeEvent, "type" | "at"> & { at?: Date }): Promise<string> {

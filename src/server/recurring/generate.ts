@@ -40,7 +40,17 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
 
   const candidates = await db.recurringCleanup.findMany({ where: { status: "ACTIVE", firstServiceDate: { lte: day } }, select: dueSelect });
-  const due = candidates.filter((s) => isServiceDate({ frequency: s.frequency, firstServiceDate: fromDbDate(s.firstServiceDate) }, serviceDate));
+  // Subscriptions already served today are skipped up front (a re-run then costs one query); the unique
+  // index still decides for runs that overlap.
+  const served = new Set(
+    (await db.cleanupJob.findMany({ where: { serviceDate: day, recurringId: { not: null } }, select: { recurringId: true } })).map((j) => j.recurringId),
+  );
+  const due: DueSubscription[] = [];
+  for (const s of candidates) {
+    if (!isServiceDate({ frequency: s.frequency, firstServiceDate: fromDbDate(s.firstServiceDate) }, serviceDate)) continue;
+    if (served.has(s.id)) summary.skipped++;
+    else due.push(s);
+  }
 
   for (let i = 0; i < due.length; i += BATCH_SIZE) {
     const batch = due.slice(i, i + BATCH_SIZE);

@@ -4,7 +4,7 @@ import type { RecurringCleanup } from "@/generated/prisma/client";
 import type { LocalDate } from "@/lib/schedules";
 import { takeHomeCents } from "@/lib/money";
 import type { Db } from "@/server/db";
-import { publishBoardEvent } from "@/server/realtime/events";
+import { publishBoardEvents } from "@/server/realtime/events";
 import { toDbDate } from "./dates";
 
 export type DueSubscription = Pick<
@@ -59,7 +59,11 @@ export async function announceGeneratedJobs(db: Db, jobIds: string[]): Promise<v
       yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true,
     },
   });
-  for (const { exclusiveScooperId, ...job } of jobs) {
-    await publishBoardEvent({ type: "job.opened", job: { ...job, takeHomeCents: takeHomeCents(job.priceCents) }, onlyFor: exclusiveScooperId });
-  }
+  await publishBoardEvents(
+    jobs.map(({ exclusiveScooperId, ...job }) => ({
+      type: "job.opened" as const,
+      job: { ...job, takeHomeCents: takeHomeCents(job.priceCents) },
+      onlyFor: exclusiveScooperId,
+    })),
+  );
 }
