@@ -5,6 +5,8 @@
 import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
 import { heartbeatProcessor } from "./heartbeat.processor";
+import { photosProcessor } from "./photos.processor";
+import { timersProcessor } from "./timers.processor";
 
 type Registration<Q extends QueueName> = {
   concurrency: number;
@@ -21,6 +23,9 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       }
     },
   },
+  timers: { concurrency: 4, handle: (payload) => timersProcessor(payload) },
+  // sharp uses its own thread pool; two at a time keeps a small worker responsive.
+  photos: { concurrency: 2, handle: (payload) => photosProcessor(payload) },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

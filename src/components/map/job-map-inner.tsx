@@ -48,7 +48,7 @@ export function JobMapInner() {
           <TileLayer url={tileUrl} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
         )}
         <ViewportWatcher onChange={setBounds} />
-        {jobs.data?.map((job) => {
+        {jobs.data?.jobs.map((job) => {
           return (
             <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${job.type} ${formatCents(job.priceCents)}`}>
               <Popup>
@@ -63,7 +63,7 @@ export function JobMapInner() {
         })}
       </MapContainer>
       <div className="pointer-events-none absolute left-3 top-3 z-[1000] rounded-full bg-white/90 px-3 py-1 text-sm shadow">
-        {jobs.isLoading ? "Loading jobs…" : `${jobs.data?.length ?? 0} open jobs here`}
+        {jobs.isLoading ? "Loading jobs…" : `${jobs.data?.jobs.length ?? 0} open jobs here`}
       </div>
     </div>
   );
