@@ -54,7 +54,7 @@ export function boardSql(q: z.output<typeof boardQuerySchema>, now: Date): Prism
            "litterLevel"::text AS "litterLevel", "yardSegments"::text[] AS "yardSegments", "createdAt", "expiresAt"
     FROM "CleanupJob"
     WHERE status = 'OPEN' AND lat BETWEEN ${b.south} AND ${b.north} AND ${lng} AND "expiresAt" > ${now}
-    ${Prisma.join(filters, " ")}
+    ${filters.length ? Prisma.join(filters, " ") : Prisma.empty}
     ORDER BY ${order}
     LIMIT ${limit + 1}`;
 }
