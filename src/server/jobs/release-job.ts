@@ -1,21 +1,18 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
+import { reopenedExpiry } from "./reopened-expiry";
 import { isJobScooper, type JobActor } from "./job-access";
 import { cancelJobTimer, DeadlineNotReachedError, scheduleJobTimer } from "./timers";
 import { loadVisibleJob, requireState, tryTransition } from "./transition";
 
-/** A released job keeps its original expiry, but never returns to the board with less than the minimum left. */
-export function reopenedExpiry(originalExpiresAt: Date, now: Date, minRemainingMs = jobRules.reopenMinRemainingMs): Date {
-  return new Date(Math.max(originalExpiresAt.getTime(), now.getTime() + minRemainingMs));
-}
 
 async function reopen(db: Db, jobId: string, actorId: string | null, event: string, guard: { scooperId?: string; startDeadlineAt?: { lte: Date } }) {
   const now = new Date();
   return db.$transaction(async (tx) => {
     const job = await tx.cleanupJob.findUnique({ where: { id: jobId }, select: { expiresAt: true, scooperId: true } });
     if (!job) return null;
-    const expiresAt = reopenedExpiry(job.expiresAt, now);
+    const expiresAt = reopenedExpiry(job.expiresAt, now, jobRules.reopenMinRemainingMs);
     const moved = await tryTransition(tx, {
       jobId,
       from: "CLAIMED",
