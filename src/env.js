@@ -90,6 +90,24 @@ export const env = createEnv({
     BACKUP_S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Folder holding pg_dump/pg_restore, when the ones on the PATH are older than the server. */
     PG_BIN_DIR: z.string().optional(),
+    /** Cleanup-job timers (seconds, so tests can shorten them): unclaimed expiry, claim → start, completion → auto-confirm. */
+    JOB_EXPIRY_SECONDS: intFromString(24 * 3600),
+    START_DEADLINE_SECONDS: intFromString(2 * 3600),
+    AUTO_CONFIRM_SECONDS: intFromString(24 * 3600),
+    /** A released job returns to the board with its original expiry, but never with less than this left. */
+    REOPEN_MIN_REMAINING_SECONDS: intFromString(3600),
+    /** Active claims (CLAIMED + IN_PROGRESS) one scooper may hold at once. */
+    MAX_ACTIVE_CLAIMS: intFromString(3),
+    /** Starting farther than this from the pin is flagged on the job (never blocked). */
+    START_DISTANCE_FLAG_METERS: intFromString(300),
+    /** What the poster owes the scooper when cancelling a claimed job, in percent of the price. */
+    CANCEL_FEE_PERCENT: intFromString(20),
+    /** How often the worker's sweep applies deadlines whose timers were lost. */
+    TIMER_SWEEP_SECONDS: intFromString(300),
+    /** Largest photo upload accepted, in bytes. */
+    PHOTO_MAX_BYTES: intFromString(10 * 1024 * 1024),
+    /** Local photo storage folder (the default storage backend). */
+    STORAGE_DIR: z.string().default(".data/uploads"),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */

@@ -23,4 +23,10 @@ export async function registerSchedules(): Promise<void> {
     { every: env.WORKER_HEARTBEAT_SECONDS * 1000 },
     { name: "heartbeat", data: { kind: "heartbeat" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
   );
+  // Applies deadlines whose timers were lost (src/server/jobs/sweep-deadlines.ts).
+  await getQueue("timers").upsertJobScheduler(
+    "timers-sweep",
+    { every: env.TIMER_SWEEP_SECONDS * 1000 },
+    { name: "sweep", data: { kind: "sweep" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
 }

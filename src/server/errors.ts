@@ -21,3 +21,14 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
+
+/** For route handlers that answer outside tRPC: the HTTP status of each code (tRPC uses the same mapping). */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429,
+};

@@ -1,6 +1,6 @@
 /** Test data builders. Every call makes fresh rows with unique emails, so tests never depend on each other. */
 import crypto from "node:crypto";
-import type { Role } from "@/generated/prisma/enums";
+import type { JobStatus, PhotoKind, Role } from "@/generated/prisma/enums";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext, type Session } from "@/server/api/trpc";
 import { db } from "@/server/db";
@@ -47,3 +47,59 @@ export function uniqueIpHeaders(): Headers {
   const b = crypto.randomBytes(3);
   return new Headers({ "x-forwarded-for": `10.${b[0]}.${b[1]}.${b[2]}` });
 }
+
+type TestUser = { id: string; email: string; roles: Role[] };
+
+/** A job in any state, built directly (the transitions themselves are tested through the API). */
+export async function createJobInState(
+  poster: { id: string },
+  status: JobStatus,
+  opts: { scooper?: { id: string }; accessNotes?: string; expiresAt?: Date; startDeadlineAt?: Date; autoConfirmAt?: Date; priceCents?: number } = {},
+) {
+  const job = await createOpenJob(poster.id, { expiresAt: opts.expiresAt, priceCents: opts.priceCents });
+  const now = new Date();
+  return db.cleanupJob.update({
+    where: { id: job.id },
+    data: {
+      status,
+      accessNotes: opts.accessNotes,
+      scooperId: opts.scooper?.id,
+      claimedAt: opts.scooper ? now : undefined,
+      startDeadlineAt: opts.startDeadlineAt ?? (status === "CLAIMED" ? new Date(now.getTime() + 7_200_000) : undefined),
+      startedAt: status === "IN_PROGRESS" || status === "COMPLETED" ? now : undefined,
+      completedAt: status === "COMPLETED" ? now : undefined,
+      autoConfirmAt: opts.autoConfirmAt ?? (status === "COMPLETED" ? new Date(now.getTime() + 86_400_000) : undefined),
+    },
+  });
+}
+
+/** A photo row (no file) so "at least one after photo" can be met without the upload pipeline. */
+export async function addPhotoRow(jobId: string, uploader: { id: string }, kind: PhotoKind = "AFTER") {
+  return db.photo.create({
+    data: { jobId, uploaderId: uploader.id, kind, status: "READY", originalKey: `test/${crypto.randomUUID()}.jpg`, mimeType: "image/jpeg", bytes: 1 },
+  });
+}
+
+/** A customer, a scooper and an admin with their callers. */
+export async function cast() {
+  const [customer, scooper, otherScooper, admin] = await Promise.all([
+    createUser(["CUSTOMER"]),
+    createUser(["SCOOPER"]),
+    createUser(["SCOOPER"]),
+    createUser(["ADMIN"]),
+  ]);
+  const as = (u: TestUser) => ({ ...u, api: callerFor(u) });
+  return { customer: as(customer), scooper: as(scooper), otherScooper: as(otherScooper), admin: as(admin) };
+}
+
+export const validJobInput = {
+  address: "12 Test Ave, Brooklyn",
+  lat: 40.68,
+  lng: -73.97,
+  priceCents: 2000,
+  type: "POOP" as const,
+  pileEstimate: "PILES_4_8" as const,
+  yardSegments: ["N" as const, "E" as const],
+  publicNotes: "Two dogs, big yard",
+  accessNotes: "Gate code 4321",
+};

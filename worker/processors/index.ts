@@ -7,6 +7,8 @@ import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/defin
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
 import { generateRecurringProcessor } from "./recurring.processor";
+import { photosProcessor } from "./photos.processor";
+import { timersProcessor } from "./timers.processor";
 
 type Registration<Q extends QueueName> = {
   concurrency: number;
@@ -41,6 +43,9 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       }
     },
   },
+  timers: { concurrency: 4, handle: (payload) => timersProcessor(payload) },
+  // sharp uses its own thread pool; two at a time keeps a small worker responsive.
+  photos: { concurrency: 2, handle: (payload) => photosProcessor(payload) },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

@@ -1,18 +1,23 @@
 "use client";
 import L from "leaflet";
-import { useState } from "react";
+import Link from "next/link";
+import { useEffect, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMapEvents } from "react-leaflet";
+import MarkerClusterGroup from "react-leaflet-cluster";
+import "react-leaflet-cluster/dist/assets/MarkerCluster.css";
+import "react-leaflet-cluster/dist/assets/MarkerCluster.Default.css";
 import { env } from "@/env";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
 import { LiveIndicator } from "@/components/layout/live-indicator";
-import { api, type RouterOutputs } from "@/trpc/react";
-
-type BoardJobs = RouterOutputs["jobs"]["openInViewport"];
+import { api, type RouterInputs, type RouterOutputs } from "@/trpc/react";
 
 const NEW_YORK: [number, number] = [40.7128, -73.95];
 // A 1×1 transparent GIF: when tiles cannot load (offline, blocked) Leaflet shows blank squares, not broken images.
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
+export type BoardFilters = Omit<RouterInputs["jobs"]["openInViewport"], "bounds">;
+export type BoardResult = RouterOutputs["jobs"]["openInViewport"];
 
 // Icons depend only on type and price, so pins share them.
 const iconCache = new Map<string, L.DivIcon>();
@@ -39,29 +44,50 @@ function ViewportWatcher({ onChange }: { onChange: (b: Bounds) => void }) {
   return null;
 }
 
-export function JobMapInner() {
+/**
+ * The live board map. The home page shows plain pins; the scooper board clusters them and passes filters.
+ * Live: a job that leaves the board (claimed, cancelled, expired) is removed at once from the cached result; a
+ * new or reopened job in view triggers a refetch, so the server applies the filters, sort and cap.
+ */
+export function JobMapInner({ filters, clustered = false, onResult }: { filters?: BoardFilters; clustered?: boolean; onResult?: (r: BoardResult) => void }) {
   const [bounds, setBounds] = useState<Bounds>({ south: 40.5, west: -74.1, north: 40.95, east: -73.7 });
   const utils = api.useUtils();
-  const jobs = api.jobs.openInViewport.useQuery({ bounds }, { placeholderData: (prev) => prev });
+  const input = { bounds, ...filters };
+  const jobs = api.jobs.openInViewport.useQuery(input, { placeholderData: (prev) => prev });
 
-  // Live board: new pins appear and claimed/cancelled/expired ones leave, without a reload.
   api.jobs.onBoardChange.useSubscription(
     { bounds },
     {
       onData: ({ data: event }) => {
-        if (event.type === "resync") {
+        if (event.type === "job.closed") {
+          utils.jobs.openInViewport.setData(input, (current) =>
+            current ? { ...current, jobs: current.jobs.filter((j) => j.id !== event.jobId) } : current,
+          );
+        } else {
           void utils.jobs.openInViewport.invalidate();
-          return;
         }
-        utils.jobs.openInViewport.setData({ bounds }, (current: BoardJobs | undefined) => {
-          if (!current) return current;
-          if (event.type === "job.closed") return current.filter((j) => j.id !== event.jobId);
-          return [event.job, ...current.filter((j) => j.id !== event.job.id)];
-        });
       },
     },
   );
   const tileUrl = env.NEXT_PUBLIC_MAP_TILE_URL;
+  useEffect(() => {
+    if (jobs.data && onResult) onResult(jobs.data);
+  }, [jobs.data, onResult]);
+
+  const markers = jobs.data?.jobs.map((job) => (
+    <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${job.type} ${formatCents(job.priceCents)}`}>
+      <Popup>
+        <div className="space-y-1">
+          <div className="font-semibold">{formatCents(job.priceCents)}</div>
+          <div className="text-xs text-slate-600">{job.address}</div>
+          <div className="text-xs">Take-home {formatCents(job.takeHomeCents)}</div>
+          <Link href={`/jobs/${job.id}`} className="text-xs font-semibold text-brand-700 underline">
+            Open job
+          </Link>
+        </div>
+      </Popup>
+    </Marker>
+  ));
 
   return (
     <div className="relative h-full w-full" data-testid="job-map">
@@ -70,23 +96,13 @@ export function JobMapInner() {
           <TileLayer url={tileUrl} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
         )}
         <ViewportWatcher onChange={setBounds} />
-        {jobs.data?.map((job) => {
-          return (
-            <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${job.type} ${formatCents(job.priceCents)}`}>
-              <Popup>
-                <div className="space-y-1">
-                  <div className="font-semibold">{formatCents(job.priceCents)}</div>
-                  <div className="text-xs text-slate-600">{job.address}</div>
-                  <div className="text-xs">Take-home {formatCents(job.takeHomeCents)}</div>
-                </div>
-              </Popup>
-            </Marker>
-          );
-        })}
+        {clustered ? <MarkerClusterGroup chunkedLoading>{markers}</MarkerClusterGroup> : markers}
       </MapContainer>
       <div className="pointer-events-none absolute left-14 top-3 z-[1000] flex flex-wrap items-center gap-2">
-        <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow">
-          {jobs.isLoading ? "Loading jobs…" : `${jobs.data?.length ?? 0} open jobs here`}
+        <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow" data-testid="open-count">
+          {jobs.isLoading
+            ? "Loading jobs…"
+            : `${jobs.data?.jobs.length ?? 0}${jobs.data?.truncated ? "+" : ""} open jobs here${jobs.data?.truncated ? " (zoom in for more)" : ""}`}
         </span>
         <LiveIndicator />
       </div>

@@ -1,6 +1,9 @@
-/** What the browser may see of a job on the public board: no poster identity, no private notes. */
+/**
+ * What the browser may see of a job. The board carries no poster identity and no private notes; the job page
+ * adds state, times and (only for those allowed) the access notes. Services map rows to these shapes.
+ */
 import { z } from "zod";
-import { CleanupType, PileEstimate, LitterLevel, YardSegment } from "@/generated/prisma/enums";
+import { CleanupType, JobStatus, LitterLevel, PhotoKind, PhotoStatus, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 
 export const boardJobSchema = z.object({
   id: z.string(),
@@ -17,3 +20,63 @@ export const boardJobSchema = z.object({
   expiresAt: z.date(),
 });
 export type BoardJob = z.infer<typeof boardJobSchema>;
+
+export const boardResultSchema = z.object({
+  jobs: z.array(boardJobSchema),
+  /** More jobs matched than were returned: zoom in or filter to see the rest. */
+  truncated: z.boolean(),
+});
+export type BoardResult = z.infer<typeof boardResultSchema>;
+
+export const JOB_ACTIONS = ["claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto"] as const;
+export type JobAction = (typeof JOB_ACTIONS)[number];
+
+export const photoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(PhotoKind),
+  status: z.enum(PhotoStatus),
+  url: z.string(),
+  thumbUrl: z.string(),
+  createdAt: z.date(),
+});
+
+export const myJobSchema = boardJobSchema.extend({
+  status: z.enum(JobStatus),
+  claimedAt: z.date().nullable(),
+  startedAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  confirmedAt: z.date().nullable(),
+  updatedAt: z.date(),
+});
+export type MyJob = z.infer<typeof myJobSchema>;
+
+export const jobDetailSchema = myJobSchema.extend({
+  publicNotes: z.string().nullable(),
+  /** Null unless the viewer may read it (poster, scooper with an active claim, admin). */
+  accessNotes: z.string().nullable(),
+  hasAccessNotes: z.boolean(),
+  startDeadlineAt: z.date().nullable(),
+  autoConfirmAt: z.date().nullable(),
+  cancelledAt: z.date().nullable(),
+  cancelReason: z.string().nullable(),
+  expiredAt: z.date().nullable(),
+  startDistanceM: z.number().int().nullable(),
+  startFlagged: z.boolean(),
+  pickupCount: z.number().int().nullable(),
+  photos: z.array(photoSchema),
+  viewer: z.object({ isPoster: z.boolean(), isScooper: z.boolean(), isAdmin: z.boolean() }),
+  actions: z.array(z.enum(JOB_ACTIONS)),
+});
+export type JobDetail = z.infer<typeof jobDetailSchema>;
+
+export const jobEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  /** Who acted, as a role on this job, never an identity: poster, scooper, admin or system. */
+  actor: z.enum(["poster", "scooper", "admin", "system"]),
+  fromStatus: z.enum(JobStatus).nullable(),
+  toStatus: z.enum(JobStatus).nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.date(),
+});
+export type JobEventDto = z.infer<typeof jobEventSchema>;

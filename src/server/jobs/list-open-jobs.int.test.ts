@@ -13,7 +13,8 @@ describe("jobs.openInViewport", () => {
     const claimed = await createOpenJob(poster.id);
     await db.cleanupJob.update({ where: { id: claimed.id }, data: { status: "CLAIMED" } });
 
-    const pins = await callerFor(null).jobs.openInViewport({ bounds: BROOKLYN });
+    const { jobs: pins, truncated } = await callerFor(null).jobs.openInViewport({ bounds: BROOKLYN });
+    expect(truncated).toBe(false);
     const ids = pins.map((p) => p.id);
 
     expect(ids).toContain(inside.id);
@@ -31,8 +32,9 @@ describe("jobs.openInViewport", () => {
   it("caps the number of pins at the requested limit, newest first", async () => {
     const poster = await createUser(["CUSTOMER"]);
     for (let i = 0; i < 5; i++) await createOpenJob(poster.id, { lat: 40.6 + i * 0.001, lng: -74.0 });
-    const pins = await callerFor(null).jobs.openInViewport({ bounds: BROOKLYN, limit: 3 });
+    const { jobs: pins, truncated } = await callerFor(null).jobs.openInViewport({ bounds: BROOKLYN, limit: 3 });
     expect(pins).toHaveLength(3);
+    expect(truncated).toBe(true);
     const times = pins.map((p) => p.createdAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });

@@ -24,6 +24,24 @@ export const QUEUES = {
     name: "recurring",
     payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("generate-due") })]),
   },
+  /**
+   * Cleanup-job deadlines as delayed jobs with deterministic ids (`<kind>-<jobId>`, see src/server/jobs/timers.ts),
+   * and the periodic sweep that applies any deadline whose timer was lost. Each firing re-checks the job's state.
+   */
+  timers: {
+    name: "timers",
+    payload: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("expire"), jobId: z.string().min(1) }),
+      z.object({ kind: z.literal("start-deadline"), jobId: z.string().min(1) }),
+      z.object({ kind: z.literal("auto-confirm"), jobId: z.string().min(1) }),
+      z.object({ kind: z.literal("sweep") }),
+    ]),
+  },
+  /** Resized display copy and thumbnail of an uploaded photo (the original is stored by the upload). */
+  photos: {
+    name: "photos",
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("process-photo"), photoId: z.string().min(1) })]),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,12 +1,76 @@
+/** Cleanup jobs: the board, the job page and every state change. Each procedure is one service call. */
 import { z } from "zod";
-import { boundsSchema } from "@/lib/geo";
-import { boardJobSchema } from "@/server/jobs/dto";
-import { listOpenJobsInViewport, MAX_BOARD_PINS } from "@/server/jobs/list-open-jobs";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { latSchema, lngSchema } from "@/lib/geo";
+import { cancelJob } from "@/server/jobs/cancel-job";
+import { claimJob } from "@/server/jobs/claim-job";
+import { completeJob } from "@/server/jobs/complete-job";
+import { confirmJob } from "@/server/jobs/confirm-job";
+import { boardJobSchema, boardResultSchema, jobDetailSchema, jobEventSchema, myJobSchema } from "@/server/jobs/dto";
+import { getJob } from "@/server/jobs/get-job";
+import { getJobTimeline } from "@/server/jobs/job-timeline";
+import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
+import { boardQuerySchema, listNearestOpenJobs, listOpenJobsInViewport } from "@/server/jobs/list-open-jobs";
+import { postJob, postJobInputSchema } from "@/server/jobs/post-job";
+import { releaseJob } from "@/server/jobs/release-job";
+import { deviceLocationSchema, startJob } from "@/server/jobs/start-job";
+import { createTRPCRouter, customerProcedure, protectedProcedure, publicProcedure, scooperProcedure } from "../trpc";
+
+const jobIdInput = z.object({ jobId: z.string().min(1) });
 
 export const jobsRouter = createTRPCRouter({
+  /** The board: anyone may browse OPEN jobs (no private fields); claiming needs the scooper role. */
   openInViewport: publicProcedure
-    .input(z.object({ bounds: boundsSchema, limit: z.number().int().min(1).max(MAX_BOARD_PINS).optional() }))
-    .output(z.array(boardJobSchema))
-    .query(({ ctx, input }) => listOpenJobsInViewport(ctx.db, input.bounds, input.limit)),
+    .input(boardQuerySchema)
+    .output(boardResultSchema)
+    .query(({ ctx, input }) => listOpenJobsInViewport(ctx.db, input)),
+
+  nearestOpen: publicProcedure
+    .input(z.object({ lat: latSchema, lng: lngSchema, excludeJobId: z.string().optional(), limit: z.number().int().min(1).max(10).optional() }))
+    .output(z.array(boardJobSchema.extend({ distanceM: z.number().int() })))
+    .query(({ ctx, input }) => listNearestOpenJobs(ctx.db, input, input)),
+
+  byId: publicProcedure
+    .input(jobIdInput)
+    .output(jobDetailSchema)
+    .query(({ ctx, input }) => getJob(ctx.db, ctx.session?.user ?? null, input.jobId)),
+
+  timeline: protectedProcedure
+    .input(jobIdInput)
+    .output(z.array(jobEventSchema))
+    .query(({ ctx, input }) => getJobTimeline(ctx.db, ctx.session.user, input.jobId)),
+
+  mine: protectedProcedure
+    .input(myJobsQuerySchema)
+    .output(z.array(myJobSchema))
+    .query(({ ctx, input }) => listMyJobs(ctx.db, ctx.session.user.id, input)),
+
+  post: customerProcedure
+    .input(postJobInputSchema)
+    .output(z.object({ id: z.string(), expiresAt: z.date() }))
+    .mutation(({ ctx, input }) => postJob(ctx.db, ctx.session.user, input)),
+
+  claim: scooperProcedure
+    .input(jobIdInput)
+    .output(z.object({ id: z.string(), startDeadlineAt: z.date() }))
+    .mutation(({ ctx, input }) => claimJob(ctx.db, ctx.session.user, input.jobId)),
+
+  release: scooperProcedure.input(jobIdInput).mutation(({ ctx, input }) => releaseJob(ctx.db, ctx.session.user, input.jobId)),
+
+  start: scooperProcedure
+    .input(jobIdInput.extend({ location: deviceLocationSchema.nullish() }))
+    .output(z.object({ distanceM: z.number().int().nullable(), flagged: z.boolean() }))
+    .mutation(({ ctx, input }) => startJob(ctx.db, ctx.session.user, input.jobId, input.location)),
+
+  complete: scooperProcedure
+    .input(jobIdInput.extend({ pickupCount: z.number().int().min(0).max(10_000).nullish() }))
+    .output(z.object({ autoConfirmAt: z.date() }))
+    .mutation(({ ctx, input }) => completeJob(ctx.db, ctx.session.user, input.jobId, { pickupCount: input.pickupCount })),
+
+  confirm: customerProcedure.input(jobIdInput).mutation(({ ctx, input }) => confirmJob(ctx.db, ctx.session.user, input.jobId)),
+
+  /** Poster (OPEN free, CLAIMED with a fee owed) or admin (any non-terminal state, reason required). */
+  cancel: protectedProcedure
+    .input(jobIdInput.extend({ reason: z.string().trim().max(500).nullish() }))
+    .output(z.object({ feeOwedCents: z.number().int() }))
+    .mutation(({ ctx, input }) => cancelJob(ctx.db, ctx.session.user, input.jobId, input.reason)),
 });

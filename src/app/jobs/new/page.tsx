@@ -1,0 +1,28 @@
+import { TRPCError } from "@trpc/server";
+import { PostJobForm } from "@/components/jobs/post-job-form";
+import { SignInPrompt } from "@/components/ui/sign-in-prompt";
+import { SiteHeader } from "@/components/ui/site-header";
+import { env } from "@/env";
+import { serverApi } from "@/trpc/server";
+
+export const metadata = { title: "Post a job" };
+export const dynamic = "force-dynamic";
+
+export default async function PostJobPage() {
+  try {
+    // Asks the server who is signed in (and that they may post) the same way every procedure does.
+    await (await serverApi()).jobs.mine({ as: "posted", limit: 1 });
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return <SignInPrompt what="post a job" />;
+    throw err;
+  }
+  return (
+    <main className="flex flex-1 flex-col">
+      <SiteHeader />
+      <div className="mx-auto w-full max-w-xl p-4">
+        <h1 className="mb-4 text-xl font-bold">Post a cleanup</h1>
+        <PostJobForm expiryHours={Math.round(env.JOB_EXPIRY_SECONDS / 3600)} />
+      </div>
+    </main>
+  );
+}

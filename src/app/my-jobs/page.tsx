@@ -1,0 +1,80 @@
+import { TRPCError } from "@trpc/server";
+import Link from "next/link";
+import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, TYPE_LABEL } from "@/components/jobs/labels";
+import { SignInPrompt } from "@/components/ui/sign-in-prompt";
+import { SiteHeader } from "@/components/ui/site-header";
+import { formatCents } from "@/lib/money";
+import { serverApi } from "@/trpc/server";
+
+export const metadata = { title: "My jobs" };
+export const dynamic = "force-dynamic";
+
+type Row = Awaited<ReturnType<Awaited<ReturnType<typeof serverApi>>["jobs"]["mine"]>>[number];
+
+const POSTED_GROUPS = [
+  ["Open", ["OPEN"]],
+  ["Claimed or in progress", ["CLAIMED", "IN_PROGRESS"]],
+  ["Waiting for your confirmation", ["COMPLETED"]],
+  ["Done", ["CONFIRMED", "RESOLVED"]],
+  ["Cancelled or expired", ["CANCELLED", "EXPIRED"]],
+] as const;
+const CLAIMED_GROUPS = [
+  ["Claimed", ["CLAIMED"]],
+  ["Active", ["IN_PROGRESS"]],
+  ["Completed", ["COMPLETED", "CONFIRMED", "DISPUTED", "RESOLVED"]],
+] as const;
+
+function Group({ title, rows }: { title: string; rows: Row[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section>
+      <h3 className="mt-3 text-sm font-semibold text-slate-600">{title}</h3>
+      <ul className="divide-y">
+        {rows.map((j) => (
+          <li key={j.id}>
+            <Link href={`/jobs/${j.id}`} className="flex justify-between gap-2 py-2">
+              <span className="min-w-0">
+                <span className="block truncate">{j.address}</span>
+                <span className="text-xs text-slate-600">
+                  {STATUS_LABEL[j.status]} · {TYPE_LABEL[j.type]}
+                  {j.pileEstimate ? ` · ${PILE_LABEL[j.pileEstimate]}` : ""}
+                  {j.litterLevel ? ` · ${LITTER_LABEL[j.litterLevel]}` : ""}
+                </span>
+              </span>
+              <span className="font-semibold">{formatCents(j.priceCents)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default async function MyJobsPage() {
+  let posted: Row[];
+  let claimed: Row[];
+  try {
+    const api = await serverApi();
+    [posted, claimed] = await Promise.all([api.jobs.mine({ as: "posted" }), api.jobs.mine({ as: "claimed" })]);
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return <SignInPrompt what="see your jobs" />;
+    throw err;
+  }
+  return (
+    <main className="flex flex-1 flex-col">
+      <SiteHeader />
+      <div className="mx-auto w-full max-w-xl p-4">
+        <h1 className="text-xl font-bold">My jobs</h1>
+        {posted.length === 0 && claimed.length === 0 && <p className="mt-3 text-slate-600">Nothing yet.</p>}
+        {posted.length > 0 && <h2 className="mt-4 font-semibold">Posted by me</h2>}
+        {POSTED_GROUPS.map(([title, statuses]) => (
+          <Group key={title} title={title} rows={posted.filter((j) => (statuses as readonly string[]).includes(j.status))} />
+        ))}
+        {claimed.length > 0 && <h2 className="mt-4 font-semibold">My scooping</h2>}
+        {CLAIMED_GROUPS.map(([title, statuses]) => (
+          <Group key={title} title={title} rows={claimed.filter((j) => (statuses as readonly string[]).includes(j.status))} />
+        ))}
+      </div>
+    </main>
+  );
+}

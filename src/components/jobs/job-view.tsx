@@ -1,0 +1,164 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { formatCents } from "@/lib/money";
+import { api } from "@/trpc/react";
+import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
+import { PhotoUploader } from "./photo-uploader";
+
+function useNow(intervalMs = 1000) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+function currentPosition(): Promise<{ lat: number; lng: number } | null> {
+  return new Promise((resolve) => {
+    if (!("geolocation" in navigator)) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      () => resolve(null),
+      { timeout: 8000, maximumAge: 60_000 },
+    );
+  });
+}
+
+/** A job's page: details, photos, countdowns, timeline and the actions the server says this viewer may take. */
+export function JobView({ jobId }: { jobId: string }) {
+  const utils = api.useUtils();
+  const job = api.jobs.byId.useQuery({ jobId }, { retry: false });
+  const party = !!job.data && (job.data.viewer.isPoster || job.data.viewer.isScooper || job.data.viewer.isAdmin);
+  const timeline = api.jobs.timeline.useQuery({ jobId }, { enabled: party, retry: false });
+  const now = useNow();
+  const [pickupCount, setPickupCount] = useState("");
+  const [reason, setReason] = useState("");
+  const [justTaken, setJustTaken] = useState(false);
+  const nearest = api.jobs.nearestOpen.useQuery(
+    { lat: job.data?.lat ?? 0, lng: job.data?.lng ?? 0, excludeJobId: jobId },
+    { enabled: justTaken && !!job.data },
+  );
+  const refresh = () => Promise.all([utils.jobs.byId.invalidate({ jobId }), utils.jobs.timeline.invalidate({ jobId }), utils.jobs.openInViewport.invalidate()]);
+  const opts = { onSuccess: refresh };
+  const claim = api.jobs.claim.useMutation({ onSuccess: refresh, onError: (e) => e.data?.code === "CONFLICT" && setJustTaken(true) });
+  const release = api.jobs.release.useMutation(opts);
+  const start = api.jobs.start.useMutation(opts);
+  const complete = api.jobs.complete.useMutation(opts);
+  const confirm = api.jobs.confirm.useMutation(opts);
+  const cancel = api.jobs.cancel.useMutation(opts);
+  const error = [claim, release, start, complete, confirm, cancel].find((m) => m.error)?.error;
+
+  if (job.isLoading) return <p className="p-4 text-slate-600">Loading…</p>;
+  if (job.error) return <p className="p-4 text-slate-700">{job.error.data?.code === "NOT_FOUND" ? "This job is not available." : job.error.message}</p>;
+  const j = job.data!;
+  const can = (a: (typeof j.actions)[number]) => j.actions.includes(a);
+  const btn = "w-full rounded-lg py-3 font-semibold disabled:opacity-60";
+
+  return (
+    <div className="mx-auto max-w-xl space-y-5 p-4">
+      <div>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold" data-testid="job-status">{STATUS_LABEL[j.status]}</span>
+        <h1 className="mt-2 text-xl font-bold">{j.address}</h1>
+        <p className="text-sm text-slate-600">
+          {TYPE_LABEL[j.type]}
+          {j.pileEstimate && ` · ${PILE_LABEL[j.pileEstimate]}`}
+          {j.litterLevel && ` · ${LITTER_LABEL[j.litterLevel]}`} · yard {j.yardSegments.join(", ")}
+        </p>
+      </div>
+      <div className="flex items-end justify-between rounded-lg bg-brand-50 p-3">
+        <div>
+          <div className="text-2xl font-bold">{formatCents(j.priceCents)}</div>
+          <div className="text-sm text-slate-700">Scooper takes home {formatCents(j.takeHomeCents)}</div>
+        </div>
+        <div className="text-right text-sm">
+          {j.status === "OPEN" && <>Expires in <b>{timeLeft(j.expiresAt, now)}</b></>}
+          {j.status === "CLAIMED" && j.startDeadlineAt && <>Start within <b>{timeLeft(j.startDeadlineAt, now)}</b></>}
+          {j.status === "COMPLETED" && j.autoConfirmAt && <>Auto-confirms in <b>{timeLeft(j.autoConfirmAt, now)}</b></>}
+        </div>
+      </div>
+      {j.publicNotes && <p className="whitespace-pre-wrap text-sm">{j.publicNotes}</p>}
+      {j.accessNotes && (
+        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
+          <div className="font-semibold">Private access notes</div>
+          <p className="whitespace-pre-wrap">{j.accessNotes}</p>
+        </div>
+      )}
+      {!j.accessNotes && j.hasAccessNotes && <p className="text-xs text-slate-600">Access notes are shown to the scooper once the job is claimed.</p>}
+      {j.startFlagged && <p className="text-xs text-amber-700">Started {j.startDistanceM} m from the pin.</p>}
+      {j.photos.length > 0 && (
+        <div className="grid grid-cols-3 gap-2">
+          {j.photos.map((p) => (
+            <a key={p.id} href={p.url} target="_blank" rel="noreferrer" className="relative block">
+              {/* eslint-disable-next-line @next/next/no-img-element -- private, per-viewer images: Next's optimizer would cache them */}
+              <img src={p.thumbUrl} alt={`${p.kind.toLowerCase()} photo`} className="aspect-square w-full rounded object-cover" />
+              <span className="absolute bottom-1 left-1 rounded bg-black/60 px-1 text-[10px] text-white">{p.kind.toLowerCase()}</span>
+            </a>
+          ))}
+        </div>
+      )}
+
+      <div className="space-y-2">
+        {error && <p className="text-sm text-red-700">{error.message}</p>}
+        {justTaken && (
+          <div className="rounded-lg border p-3 text-sm">
+            <p className="font-semibold">Just taken. Nearby open jobs:</p>
+            <ul>
+              {nearest.data?.map((n) => (
+                <li key={n.id}>
+                  <Link className="text-brand-700 underline" href={`/jobs/${n.id}`} onClick={() => setJustTaken(false)}>
+                    {n.address} · {formatCents(n.priceCents)} · {(n.distanceM / 1000).toFixed(1)} km
+                  </Link>
+                </li>
+              ))}
+              {nearest.data?.length === 0 && <li>None nearby right now.</li>}
+            </ul>
+          </div>
+        )}
+        {can("claim") && <button className={`${btn} bg-brand-600 text-white`} disabled={claim.isPending} onClick={() => claim.mutate({ jobId })}>Claim this job</button>}
+        {can("start") && (
+          <button className={`${btn} bg-brand-600 text-white`} disabled={start.isPending} onClick={async () => start.mutate({ jobId, location: await currentPosition() })}>
+            I&apos;m here: start
+          </button>
+        )}
+        {can("uploadAfterPhoto") && <PhotoUploader jobId={jobId} kind="AFTER" onUploaded={() => void refresh()} />}
+        {can("complete") && (
+          <div className="flex gap-2">
+            <input className="w-28 rounded-lg border px-2" inputMode="numeric" placeholder="Pickups" value={pickupCount} onChange={(e) => setPickupCount(e.target.value.replace(/\D/g, ""))} />
+            <button className={`${btn} bg-brand-600 text-white`} disabled={complete.isPending} onClick={() => complete.mutate({ jobId, pickupCount: pickupCount ? Number(pickupCount) : null })}>
+              Mark done
+            </button>
+          </div>
+        )}
+        {can("confirm") && <button className={`${btn} bg-brand-600 text-white`} disabled={confirm.isPending} onClick={() => confirm.mutate({ jobId })}>Confirm the work</button>}
+        {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
+        {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}
+        {can("cancel") && (
+          <div className="space-y-1">
+            {j.viewer.isAdmin && !j.viewer.isPoster && <input className="w-full rounded-lg border px-3 py-2" placeholder="Reason (required)" value={reason} onChange={(e) => setReason(e.target.value)} />}
+            <button className={`${btn} border border-red-300 text-red-700`} disabled={cancel.isPending} onClick={() => cancel.mutate({ jobId, reason: reason || null })}>
+              {j.status === "CLAIMED" && j.viewer.isPoster ? "Cancel (the scooper is owed 20%)" : "Cancel the job"}
+            </button>
+          </div>
+        )}
+      </div>
+
+      {party && (
+        <section>
+          <h2 className="mb-2 font-semibold">Timeline</h2>
+          <ol className="space-y-1 text-sm" data-testid="timeline">
+            {timeline.data?.map((e) => (
+              <li key={e.id} className="flex justify-between gap-2">
+                <span>
+                  {e.type.replaceAll("_", " ")} <span className="text-slate-500">by {e.actor}</span>
+                </span>
+                <time className="text-slate-500">{e.createdAt.toLocaleString()}</time>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/** Human labels for job enums, shared by the pages. */
+export const TYPE_LABEL = { POOP: "Dog waste", LITTER: "Litter", BOTH: "Waste + litter" } as const;
+export const PILE_LABEL = { PILES_1_3: "1–3 piles", PILES_4_8: "4–8 piles", PILES_9_PLUS: "9+ piles" } as const;
+export const LITTER_LABEL = { LIGHT: "Light litter", MODERATE: "Moderate litter", HEAVY: "Heavy litter" } as const;
+export const STATUS_LABEL = {
+  OPEN: "Open",
+  CLAIMED: "Claimed",
+  IN_PROGRESS: "In progress",
+  COMPLETED: "Completed",
+  CONFIRMED: "Confirmed",
+  CANCELLED: "Cancelled",
+  EXPIRED: "Expired",
+  DISPUTED: "Disputed",
+  RESOLVED: "Resolved",
+} as const;
+
+export function timeLeft(until: Date, now: Date): string {
+  const ms = until.getTime() - now.getTime();
+  if (ms <= 0) return "now";
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { platformFeeCents } from "@/lib/money";
+import { jobRules } from "./config";
+import { isAdmin, isPoster, isTerminal, type JobActor } from "./job-access";
+import { cancelJobTimer } from "./timers";
+import { loadVisibleJob, transition } from "./transition";
+
+export const cancelReasonSchema = z.string().trim().max(500);
+
+/**
+ * The poster cancels an OPEN job for free, or a CLAIMED one owing the scooper a cancellation fee (recorded in
+ * the event; money comes with the payments issue). An admin cancels any non-terminal job, with a reason.
+ */
+export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?: string | null): Promise<{ feeOwedCents: number }> {
+  const job = await loadVisibleJob(db, jobId, actor);
+  const poster = isPoster(job, actor);
+  const posterMayCancel = poster && (job.status === "OPEN" || job.status === "CLAIMED");
+  const text = cancelReasonSchema.parse(reason ?? "");
+  let feeOwedCents = 0;
+  let details: Record<string, string | number | null>;
+  if (posterMayCancel) {
+    if (job.status === "CLAIMED") {
+      const { priceCents } = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { priceCents: true } });
+      feeOwedCents = platformFeeCents(priceCents, jobRules.cancelFeePercent);
+    }
+    details = { by: "poster", reason: text || null, cancellationFeeCents: feeOwedCents, feeOwedTo: job.status === "CLAIMED" ? job.scooperId : null };
+  } else if (isAdmin(actor)) {
+    if (isTerminal(job.status)) throw new AppError("PRECONDITION_FAILED", `This job is already ${job.status.toLowerCase()}.`);
+    if (!text) throw new AppError("BAD_REQUEST", "An admin cancellation needs a reason.");
+    details = { by: "admin", reason: text };
+  } else if (poster) {
+    throw new AppError("PRECONDITION_FAILED", `This job is ${job.status.toLowerCase().replace("_", " ")}; only an admin can cancel it now.`);
+  } else {
+    throw new AppError("FORBIDDEN", "Only the poster or an admin may cancel a job.");
+  }
+  await db.$transaction((tx) =>
+    transition(tx, {
+      jobId,
+      from: job.status,
+      to: "CANCELLED",
+      event: "cancelled",
+      actorId: actor.id,
+      data: { cancelledAt: new Date(), cancelReason: text || null },
+      details,
+    }),
+  );
+  await Promise.all([cancelJobTimer("expire", jobId), cancelJobTimer("start-deadline", jobId), cancelJobTimer("auto-confirm", jobId)]);
+  return { feeOwedCents };
+}

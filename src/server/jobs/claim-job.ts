@@ -1,0 +1,48 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { jobRules } from "./config";
+import { ACTIVE_CLAIM_STATES, type JobActor } from "./job-access";
+import { cancelJobTimer, scheduleJobTimer } from "./timers";
+import { tryTransition } from "./transition";
+import { requireActiveUser } from "./users";
+
+export const JUST_TAKEN_MESSAGE = "Just taken: another scooper claimed this job a moment ago.";
+
+/**
+ * OPEN → CLAIMED. Exactly one of any number of concurrent claims wins: the conditional UPDATE … WHERE status =
+ * 'OPEN' takes the row lock, and every other claim re-checks the row after the winner commits and matches
+ * nothing. The scooper's own row is locked first, so their active-claim count cannot be raced past the limit.
+ */
+export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<{ id: string; startDeadlineAt: Date }> {
+  const now = new Date();
+  const startDeadlineAt = new Date(now.getTime() + jobRules.startDeadlineMs);
+  await db.$transaction(
+    async (tx) => {
+      await requireActiveUser(tx, actor.id, "claim", { lock: true });
+      const job = await tx.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, posterId: true, expiresAt: true } });
+      if (!job) throw new AppError("NOT_FOUND", "No such job.");
+      if (job.posterId === actor.id) throw new AppError("FORBIDDEN", "You cannot claim your own job.");
+      if (job.status !== "OPEN" || job.expiresAt <= now) throw new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
+      const active = await tx.cleanupJob.count({ where: { scooperId: actor.id, status: { in: [...ACTIVE_CLAIM_STATES] } } });
+      if (active >= jobRules.maxActiveClaims) {
+        throw new AppError("PRECONDITION_FAILED", `You already hold ${active} active jobs; finish or release one first (limit ${jobRules.maxActiveClaims}).`);
+      }
+      const won = await tryTransition(tx, {
+        jobId,
+        from: "OPEN",
+        to: "CLAIMED",
+        event: "claimed",
+        actorId: actor.id,
+        where: { expiresAt: { gt: now }, posterId: { not: actor.id } },
+        data: { scooperId: actor.id, claimedAt: now, startDeadlineAt },
+        details: { startDeadlineAt: startDeadlineAt.toISOString() },
+      });
+      if (!won) throw new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
+    },
+    // Fifty claims on one job queue behind each other's row lock; give them time to get a connection.
+    { maxWait: 15_000, timeout: 15_000 },
+  );
+  await cancelJobTimer("expire", jobId);
+  await scheduleJobTimer("start-deadline", jobId, startDeadlineAt);
+  return { id: jobId, startDeadlineAt };
+}

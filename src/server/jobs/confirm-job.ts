@@ -1,0 +1,36 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { isPoster, type JobActor } from "./job-access";
+import { cancelJobTimer, DeadlineNotReachedError } from "./timers";
+import { loadVisibleJob, requireState, transition, tryTransition } from "./transition";
+
+/** COMPLETED → CONFIRMED by the poster. The payout becomes due (payments come with the money issue). */
+export async function confirmJob(db: Db, actor: JobActor, jobId: string): Promise<void> {
+  const job = await loadVisibleJob(db, jobId, actor);
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may confirm the work.");
+  requireState(job, ["COMPLETED"], "confirmed");
+  await db.$transaction((tx) =>
+    transition(tx, { jobId, from: "COMPLETED", to: "CONFIRMED", event: "confirmed", actorId: actor.id, data: { confirmedAt: new Date() } }),
+  );
+  await cancelJobTimer("auto-confirm", jobId);
+}
+
+/** The auto-confirm deadline passed while still COMPLETED. Timer and sweep; a no-op once the job moved on. */
+export async function autoConfirmJob(db: Db, jobId: string, now = new Date()): Promise<boolean> {
+  const moved = await db.$transaction((tx) =>
+    tryTransition(tx, {
+      jobId,
+      from: "COMPLETED",
+      to: "CONFIRMED",
+      event: "auto_confirmed",
+      actorId: null,
+      where: { autoConfirmAt: { lte: now } },
+      data: { confirmedAt: now },
+    }),
+  );
+  if (!moved) {
+    const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, autoConfirmAt: true } });
+    if (job?.status === "COMPLETED" && job.autoConfirmAt && job.autoConfirmAt > now) throw new DeadlineNotReachedError("auto-confirm", jobId);
+  }
+  return moved;
+}

@@ -1,0 +1,51 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { takeHomeCents } from "@/lib/money";
+import type { JobDetail } from "./dto";
+import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, isPoster, type JobActor } from "./job-access";
+import { photoUrl } from "./photo-urls";
+
+/**
+ * One job as `viewer` may see it. Private access notes are filled in only for the poster, admins and the
+ * scooper holding an active claim; each time that scooper is shown them, a timeline event records it.
+ */
+export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Promise<JobDetail> {
+  const job = await db.cleanupJob.findUnique({
+    where: { id: jobId },
+    select: {
+      id: true, posterId: true, scooperId: true, status: true, lat: true, lng: true, address: true, priceCents: true,
+      type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
+      createdAt: true, updatedAt: true, expiresAt: true, claimedAt: true, startDeadlineAt: true, startedAt: true,
+      startDistanceM: true, startFlagged: true, completedAt: true, autoConfirmAt: true, pickupCount: true,
+      confirmedAt: true, cancelledAt: true, cancelReason: true, expiredAt: true,
+      photos: { where: { status: { not: "FAILED" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, createdAt: true } },
+    },
+  });
+  if (!job || !canSeeJob(job, viewer)) throw new AppError("NOT_FOUND", "No such job.");
+  const poster = isPoster(job, viewer);
+  const scooper = isJobScooper(job, viewer);
+  const admin = isAdmin(viewer);
+  const party = poster || scooper || admin;
+  const mayReadNotes = canReadAccessNotes(job, viewer);
+  if (mayReadNotes && job.accessNotes && viewer && !poster && !admin) {
+    await db.jobEvent.create({ data: { jobId, actorId: viewer.id, type: "access_notes_revealed", details: { status: job.status } } });
+  }
+  return {
+    id: job.id, status: job.status, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents,
+    takeHomeCents: takeHomeCents(job.priceCents), type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel,
+    yardSegments: job.yardSegments, publicNotes: job.publicNotes,
+    accessNotes: mayReadNotes ? job.accessNotes : null,
+    hasAccessNotes: !!job.accessNotes,
+    createdAt: job.createdAt, updatedAt: job.updatedAt, expiresAt: job.expiresAt, claimedAt: job.claimedAt,
+    startDeadlineAt: job.startDeadlineAt, startedAt: job.startedAt, completedAt: job.completedAt,
+    autoConfirmAt: job.autoConfirmAt, confirmedAt: job.confirmedAt, cancelledAt: job.cancelledAt,
+    cancelReason: party ? job.cancelReason : null, expiredAt: job.expiredAt,
+    startDistanceM: party ? job.startDistanceM : null, startFlagged: party && job.startFlagged, pickupCount: job.pickupCount,
+    // Before photos show the yard, which anyone deciding to claim may see; after photos only the parties.
+    photos: job.photos
+      .filter((p) => party || p.kind === "BEFORE")
+      .map((p) => ({ ...p, url: photoUrl(job.id, p.id, "display"), thumbUrl: photoUrl(job.id, p.id, "thumb") })),
+    viewer: { isPoster: poster, isScooper: scooper, isAdmin: admin },
+    actions: allowedActions(job, viewer),
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { allowedActions, canReadAccessNotes, canSeeJob } from "./job-access";
+import { reopenedExpiry } from "./reopened-expiry";
+
+const poster = { id: "p", roles: ["CUSTOMER"] as const };
+const scooper = { id: "s", roles: ["SCOOPER"] as const };
+const other = { id: "o", roles: ["SCOOPER"] as const };
+const admin = { id: "a", roles: ["ADMIN"] as const };
+const job = (status: Parameters<typeof allowedActions>[0]["status"]) => ({ status, posterId: "p", scooperId: status === "OPEN" ? null : "s" });
+
+describe("job access rules", () => {
+  it("shows OPEN jobs to all and other states to the parties and admins only", () => {
+    expect(canSeeJob(job("OPEN"), null)).toBe(true);
+    for (const status of ["CLAIMED", "COMPLETED", "CANCELLED"] as const) {
+      expect(canSeeJob(job(status), other)).toBe(false);
+      expect(canSeeJob(job(status), null)).toBe(false);
+      for (const v of [poster, scooper, admin]) expect(canSeeJob(job(status), v)).toBe(true);
+    }
+  });
+
+  it("lets the scooper read access notes only while the claim is active", () => {
+    expect(canReadAccessNotes(job("CLAIMED"), scooper)).toBe(true);
+    expect(canReadAccessNotes(job("IN_PROGRESS"), scooper)).toBe(true);
+    expect(canReadAccessNotes(job("COMPLETED"), scooper)).toBe(false);
+    expect(canReadAccessNotes(job("OPEN"), other)).toBe(false);
+    expect(canReadAccessNotes(job("COMPLETED"), poster)).toBe(true);
+    expect(canReadAccessNotes(job("CONFIRMED"), admin)).toBe(true);
+  });
+
+  it("offers each viewer exactly the actions the table allows", () => {
+    expect(allowedActions(job("OPEN"), other)).toEqual(["claim"]);
+    expect(allowedActions(job("OPEN"), poster)).toEqual(["cancel", "uploadBeforePhoto"]);
+    expect(allowedActions(job("OPEN"), null)).toEqual([]);
+    expect(allowedActions(job("CLAIMED"), scooper)).toEqual(["start", "release"]);
+    expect(allowedActions(job("IN_PROGRESS"), scooper)).toEqual(["uploadAfterPhoto", "complete"]);
+    expect(allowedActions(job("IN_PROGRESS"), poster)).toEqual([]);
+    expect(allowedActions(job("COMPLETED"), poster)).toEqual(["confirm"]);
+    expect(allowedActions(job("COMPLETED"), admin)).toEqual(["cancel"]);
+    expect(allowedActions(job("CONFIRMED"), admin)).toEqual([]);
+  });
+});
+
+describe("reopenedExpiry", () => {
+  const now = new Date("2026-01-01T12:00:00Z");
+  it("keeps the original expiry when enough time is left", () => {
+    const original = new Date("2026-01-01T20:00:00Z");
+    expect(reopenedExpiry(original, now, 3600_000)).toEqual(original);
+  });
+  it("extends to at least the minimum when the original is close or past", () => {
+    expect(reopenedExpiry(new Date("2026-01-01T12:10:00Z"), now, 3600_000)).toEqual(new Date("2026-01-01T13:00:00Z"));
+  });
+});

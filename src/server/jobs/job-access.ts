@@ -1,0 +1,70 @@
+/**
+ * Who may see and do what on one job, as pure functions of the job's state and the viewer. The services
+ * enforce these; the job page shows the same list of actions, so the UI never offers what the server refuses.
+ */
+import type { JobStatus } from "@/generated/prisma/enums";
+import type { AppRole } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import type { JobAction } from "./dto";
+
+export type JobActor = { id: string; roles: readonly AppRole[] };
+export type JobParties = { status: JobStatus; posterId: string; scooperId: string | null };
+
+export const ACTIVE_CLAIM_STATES = ["CLAIMED", "IN_PROGRESS"] as const satisfies readonly JobStatus[];
+export const TERMINAL_STATES = ["CONFIRMED", "CANCELLED", "EXPIRED", "RESOLVED"] as const satisfies readonly JobStatus[];
+
+export function isAdmin(viewer: JobActor | null): boolean {
+  return can(viewer?.roles, "admin.access");
+}
+export function isPoster(job: JobParties, viewer: JobActor | null): boolean {
+  return !!viewer && job.posterId === viewer.id;
+}
+/** The scooper holding (or, once the work is done, who held) the claim. */
+export function isJobScooper(job: JobParties, viewer: JobActor | null): boolean {
+  return !!viewer && job.scooperId === viewer.id;
+}
+
+/** Everyone sees an OPEN job; otherwise only its poster, its scooper and admins. */
+export function canSeeJob(job: JobParties, viewer: JobActor | null): boolean {
+  return job.status === "OPEN" || isPoster(job, viewer) || isJobScooper(job, viewer) || isAdmin(viewer);
+}
+
+export function canSeeTimeline(job: JobParties, viewer: JobActor | null): boolean {
+  return isPoster(job, viewer) || isJobScooper(job, viewer) || isAdmin(viewer);
+}
+
+/** Private access notes: poster, admins, and the scooper only while the claim is active. */
+export function canReadAccessNotes(job: JobParties, viewer: JobActor | null): boolean {
+  if (isPoster(job, viewer) || isAdmin(viewer)) return true;
+  return isJobScooper(job, viewer) && (ACTIVE_CLAIM_STATES as readonly JobStatus[]).includes(job.status);
+}
+
+export function isTerminal(status: JobStatus): boolean {
+  return (TERMINAL_STATES as readonly JobStatus[]).includes(status);
+}
+
+/** The actions `viewer` may take on `job` right now (data-dependent limits such as "3 active claims" excepted). */
+export function allowedActions(job: JobParties, viewer: JobActor | null): JobAction[] {
+  if (!viewer) return [];
+  const actions: JobAction[] = [];
+  const poster = isPoster(job, viewer);
+  const scooper = isJobScooper(job, viewer);
+  switch (job.status) {
+    case "OPEN":
+      if (!poster && can(viewer.roles, "jobs.claim")) actions.push("claim");
+      if (poster) actions.push("cancel", "uploadBeforePhoto");
+      break;
+    case "CLAIMED":
+      if (scooper) actions.push("start", "release");
+      if (poster) actions.push("cancel", "uploadBeforePhoto");
+      break;
+    case "IN_PROGRESS":
+      if (scooper) actions.push("uploadAfterPhoto", "complete");
+      break;
+    case "COMPLETED":
+      if (poster) actions.push("confirm");
+      break;
+  }
+  if (isAdmin(viewer) && !isTerminal(job.status) && !actions.includes("cancel")) actions.push("cancel");
+  return actions;
+}

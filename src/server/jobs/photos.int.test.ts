@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+const storageDir = vi.hoisted(() => {
+  // A private folder per file, and a small size cap so "oversized" needs no 10 MB buffer.
+  const dir = `${process.env.TMPDIR ?? "/tmp"}/scoop-photos-${process.pid}-${Date.now()}`;
+  process.env.STORAGE_DIR = dir;
+  process.env.PHOTO_MAX_BYTES = String(200 * 1024);
+  return dir;
+});
+
+import { db } from "@/server/db";
+import { processJobPhoto, readJobPhoto, uploadJobPhoto } from "@/server/jobs/photos";
+import { getStorage } from "@/server/storage/storage";
+import { cast, createJobInState } from "@/test/factories";
+import { POST } from "@/app/api/jobs/[id]/photos/route";
+
+afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
+
+function filesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+async function jpegWithGps(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .jpeg()
+    .withExif({ IFD0: { Make: "SpyCam", Copyright: "secret" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "40/1 41/1 0/1" } })
+    .toBuffer();
+}
+
+describe("job photos", () => {
+  it("stores an after photo stripped of EXIF/GPS, then the worker makes display and thumbnail copies", async () => {
+    const { customer, scooper } = await cast();
+    const job = await createJobInState(customer, "IN_PROGRESS", { scooper });
+    const input = await jpegWithGps();
+    expect((await sharp(input).metadata()).exif).toBeDefined();
+
+    const { id } = await uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: input });
+    const row = await db.photo.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ jobId: job.id, kind: "AFTER", status: "PROCESSING", width: 64, height: 48 });
+    const original = await getStorage().get(row.originalKey);
+    const meta = await sharp(original!).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect(meta.exif).toBeUndefined();
+
+    await processJobPhoto(db, getStorage(), id);
+    const ready = await db.photo.findUniqueOrThrow({ where: { id } });
+    expect(ready.status).toBe("READY");
+    const thumb = await readJobPhoto(db, getStorage(), scooper, job.id, id, "thumb");
+    expect((await sharp(thumb.data).metadata()).width).toBe(320);
+    // After photos are the parties' only.
+    const { otherScooper } = await cast();
+    await expect(readJobPhoto(db, getStorage(), otherScooper, job.id, id, "display")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(readJobPhoto(db, getStorage(), customer, job.id, id, "display")).resolves.toBeDefined();
+  });
+
+  it("refuses a non-image (whatever its name) and an oversized file, storing nothing", async () => {
+    const { customer, scooper } = await cast();
+    const job = await createJobInState(customer, "IN_PROGRESS", { scooper });
+    const before = filesIn(storageDir).length;
+    const notImage = Buffer.from("GIF89a definitely not an image, just text pretending");
+    await expect(uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: notImage })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const huge = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: "#888" } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(huge.length).toBeGreaterThan(200 * 1024);
+    await expect(uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: huge })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.photo.count({ where: { jobId: job.id } })).toBe(0);
+    expect(filesIn(storageDir).length).toBe(before);
+  });
+
+  it("lets only the scooper add after photos while in progress, and only the poster add before photos", async () => {
+    const { customer, scooper, otherScooper } = await cast();
+    const image = await jpegWithGps();
+    const job = await createJobInState(customer, "IN_PROGRESS", { scooper });
+    await expect(uploadJobPhoto(db, getStorage(), customer, { jobId: job.id, kind: "AFTER", bytes: image })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(uploadJobPhoto(db, getStorage(), otherScooper, { jobId: job.id, kind: "AFTER", bytes: image })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const open = await createJobInState(customer, "OPEN");
+    await expect(uploadJobPhoto(db, getStorage(), scooper, { jobId: open.id, kind: "BEFORE", bytes: image })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(uploadJobPhoto(db, getStorage(), customer, { jobId: open.id, kind: "BEFORE", bytes: image })).resolves.toHaveProperty("id");
+  });
+
+  it("the upload route refuses an anonymous request with 401 and stores nothing", async () => {
+    const { customer } = await cast();
+    const open = await createJobInState(customer, "OPEN");
+    const form = new FormData();
+    form.set("kind", "BEFORE");
+    form.set("file", new Blob([new Uint8Array(await jpegWithGps())], { type: "image/jpeg" }), "a.jpg");
+    const res = await POST(new Request(`http://x/api/jobs/${open.id}/photos`, { method: "POST", body: form }), { params: Promise.resolve({ id: open.id }) });
+    expect(res.status).toBe(401);
+    expect(await db.photo.count({ where: { jobId: open.id } })).toBe(0);
+  });
+});
+

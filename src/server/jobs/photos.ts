@@ -1,0 +1,116 @@
+/**
+ * Job photos. The upload decodes the bytes with sharp (the only proof that a file is an image: names and
+ * MIME types are the client's word), re-encodes without metadata (EXIF, GPS) and stores that as the original;
+ * the worker then makes the display copy and the thumbnail. Nothing is stored when any check fails.
+ */
+import crypto from "node:crypto";
+import sharp, { type OutputInfo } from "sharp";
+import type { PhotoKind } from "@/generated/prisma/enums";
+import type { Db } from "@/server/db";
+import { env } from "@/env";
+import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+import { enqueue } from "@/server/queues/queues";
+import type { ObjectStorage } from "@/server/storage/storage";
+import { allowedActions, canSeeJob, canSeeTimeline, type JobActor } from "./job-access";
+import type { PhotoVariant } from "./photo-urls";
+
+export const MAX_PHOTOS_PER_KIND = 10;
+const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif", "gif", "tiff"]);
+// Refuse decompression bombs: 50 megapixels is far beyond any phone photo.
+const MAX_INPUT_PIXELS = 50_000_000;
+const DISPLAY_MAX_PX = 1600;
+const THUMB_PX = 320;
+
+export function maxPhotoBytes(): number {
+  return env.PHOTO_MAX_BYTES;
+}
+
+export async function uploadJobPhoto(
+  db: Db,
+  storage: ObjectStorage,
+  actor: JobActor,
+  input: { jobId: string; kind: Extract<PhotoKind, "BEFORE" | "AFTER">; bytes: Buffer },
+): Promise<{ id: string }> {
+  const { jobId, kind, bytes } = input;
+  if (bytes.length > env.PHOTO_MAX_BYTES) {
+    throw new AppError("BAD_REQUEST", `The photo is larger than ${Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024)} MB.`);
+  }
+  if (bytes.length === 0) throw new AppError("BAD_REQUEST", "The file is empty.");
+  const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, posterId: true, scooperId: true } });
+  if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "No such job.");
+  const needed = kind === "AFTER" ? "uploadAfterPhoto" : "uploadBeforePhoto";
+  if (!allowedActions(job, actor).includes(needed)) {
+    throw new AppError("FORBIDDEN", kind === "AFTER" ? "Only the scooper doing the job adds after photos." : "Only the poster adds before photos, until the work starts.");
+  }
+  const count = await db.photo.count({ where: { jobId, kind, status: { not: "FAILED" } } });
+  if (count >= MAX_PHOTOS_PER_KIND) throw new AppError("PRECONDITION_FAILED", `A job has at most ${MAX_PHOTOS_PER_KIND} ${kind.toLowerCase()} photos.`);
+
+  let stripped: { data: Buffer; info: OutputInfo };
+  try {
+    const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, animated: false });
+    const meta = await image.metadata();
+    if (!meta.format || !ACCEPTED_FORMATS.has(meta.format)) throw new Error(`unsupported format ${meta.format}`);
+    // rotate() bakes the EXIF orientation into the pixels; without withMetadata() sharp writes no EXIF/GPS/XMP.
+    stripped = await image.rotate().jpeg({ quality: 90, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    logger.info({ err: (err as Error).message, jobId }, "photo upload refused: not a decodable image");
+    throw new AppError("BAD_REQUEST", "That file is not an image we can read (JPEG, PNG, WebP, HEIC, AVIF or GIF).");
+  }
+
+  const id = crypto.randomUUID();
+  const originalKey = `jobs/${jobId}/${id}/original.jpg`;
+  await storage.put(originalKey, stripped.data, "image/jpeg");
+  try {
+    await db.photo.create({
+      data: {
+        id, jobId, uploaderId: actor.id, kind, status: "PROCESSING", originalKey, mimeType: "image/jpeg",
+        width: stripped.info.width, height: stripped.info.height, bytes: stripped.data.length,
+      },
+    });
+  } catch (err) {
+    await storage.delete(originalKey);
+    throw err;
+  }
+  await enqueue("photos", { kind: "process-photo", photoId: id }, { jobId: `photo-${id}` }).catch((err) =>
+    logger.error({ err, photoId: id }, "could not enqueue photo processing; the original is served meanwhile"),
+  );
+  return { id };
+}
+
+/** Worker: the display copy and the thumbnail. Idempotent (same keys), so a retry just rewrites them. */
+export async function processJobPhoto(db: Db, storage: ObjectStorage, photoId: string): Promise<void> {
+  const photo = await db.photo.findUnique({ where: { id: photoId }, select: { id: true, jobId: true, originalKey: true } });
+  if (!photo) return;
+  const original = await storage.get(photo.originalKey);
+  if (!original) {
+    await db.photo.update({ where: { id: photoId }, data: { status: "FAILED" } });
+    return;
+  }
+  const base = photo.originalKey.replace(/original\.jpg$/, "");
+  const displayKey = `${base}display.jpg`;
+  const thumbKey = `${base}thumb.jpg`;
+  const display = await sharp(original).resize(DISPLAY_MAX_PX, DISPLAY_MAX_PX, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+  const thumb = await sharp(original).resize(THUMB_PX, THUMB_PX, { fit: "cover" }).jpeg({ quality: 75 }).toBuffer();
+  await storage.put(displayKey, display, "image/jpeg");
+  await storage.put(thumbKey, thumb, "image/jpeg");
+  await db.photo.update({ where: { id: photoId }, data: { status: "READY", displayKey, thumbKey } });
+}
+
+/**
+ * The bytes of one photo variant for `viewer`, or NOT_FOUND. Before photos follow the job's visibility; after
+ * photos only its parties. Until the worker has made the copies, the stripped original stands in.
+ */
+export async function readJobPhoto(db: Db, storage: ObjectStorage, viewer: JobActor | null, jobId: string, photoId: string, variant: PhotoVariant) {
+  const photo = await db.photo.findFirst({
+    where: { id: photoId, jobId, status: { not: "FAILED" } },
+    select: { kind: true, originalKey: true, displayKey: true, thumbKey: true, mimeType: true, job: { select: { status: true, posterId: true, scooperId: true } } },
+  });
+  if (!photo || !canSeeJob(photo.job, viewer) || (photo.kind !== "BEFORE" && !canSeeTimeline(photo.job, viewer))) {
+    throw new AppError("NOT_FOUND", "No such photo.");
+  }
+  const key = (variant === "thumb" ? photo.thumbKey : variant === "display" ? photo.displayKey : null) ?? photo.originalKey;
+  const data = await storage.get(key);
+  if (!data) throw new AppError("NOT_FOUND", "No such photo.");
+  return { data, contentType: photo.mimeType };
+}

@@ -1,0 +1,58 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { jobRules } from "./config";
+import { reopenedExpiry } from "./reopened-expiry";
+import { isJobScooper, type JobActor } from "./job-access";
+import { cancelJobTimer, DeadlineNotReachedError, scheduleJobTimer } from "./timers";
+import { loadVisibleJob, requireState, tryTransition } from "./transition";
+
+
+async function reopen(db: Db, jobId: string, actorId: string | null, event: string, guard: { scooperId?: string; startDeadlineAt?: { lte: Date } }) {
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const job = await tx.cleanupJob.findUnique({ where: { id: jobId }, select: { expiresAt: true, scooperId: true } });
+    if (!job) return null;
+    const expiresAt = reopenedExpiry(job.expiresAt, now, jobRules.reopenMinRemainingMs);
+    const moved = await tryTransition(tx, {
+      jobId,
+      from: "CLAIMED",
+      to: "OPEN",
+      event,
+      actorId,
+      where: guard,
+      data: { scooperId: null, claimedAt: null, startDeadlineAt: null, expiresAt },
+      details: { releasedScooperId: job.scooperId, expiresAt: expiresAt.toISOString() },
+    });
+    return moved ? expiresAt : null;
+  });
+}
+
+async function afterReopen(jobId: string, expiresAt: Date) {
+  await cancelJobTimer("start-deadline", jobId);
+  await scheduleJobTimer("expire", jobId, expiresAt);
+}
+
+/** CLAIMED → OPEN by the scooper holding the claim. */
+export async function releaseJob(db: Db, actor: JobActor, jobId: string): Promise<void> {
+  const job = await loadVisibleJob(db, jobId, actor);
+  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper holding the claim may release it.");
+  requireState(job, ["CLAIMED"], "released");
+  const expiresAt = await reopen(db, jobId, actor.id, "released", { scooperId: actor.id });
+  if (!expiresAt) throw new AppError("CONFLICT", "This job changed in the meantime. Reload and try again.");
+  await afterReopen(jobId, expiresAt);
+}
+
+/**
+ * The start deadline passed while still CLAIMED: back to OPEN. Called by the timer and the sweep; does nothing
+ * when the job has moved on. Throws DeadlineNotReachedError if the timer fired early (BullMQ retries it).
+ */
+export async function releaseAfterStartDeadline(db: Db, jobId: string, now = new Date()): Promise<boolean> {
+  const expiresAt = await reopen(db, jobId, null, "start_deadline_passed", { startDeadlineAt: { lte: now } });
+  if (expiresAt) {
+    await afterReopen(jobId, expiresAt);
+    return true;
+  }
+  const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, startDeadlineAt: true } });
+  if (job?.status === "CLAIMED" && job.startDeadlineAt && job.startDeadlineAt > now) throw new DeadlineNotReachedError("start-deadline", jobId);
+  return false;
+}

@@ -1,0 +1,49 @@
+/**
+ * A job's deadlines as BullMQ delayed jobs on the `timers` queue, one per (kind, job) with the id
+ * `<kind>-<jobId>` (BullMQ forbids ":" in custom ids). Scheduling happens after the transaction commits and is
+ * best effort: if Redis is unreachable the sweep (sweep-deadlines.ts) applies the deadline a few minutes late.
+ * A timer that fires for a job that has moved on does nothing, because every transition is state-guarded.
+ */
+import { enqueue, getQueue } from "@/server/queues/queues";
+import { logger } from "@/server/logger";
+
+export type TimerKind = "expire" | "start-deadline" | "auto-confirm";
+
+export function timerId(kind: TimerKind, jobId: string): string {
+  return `${kind}-${jobId}`;
+}
+
+export async function scheduleJobTimer(kind: TimerKind, jobId: string, at: Date): Promise<void> {
+  const id = timerId(kind, jobId);
+  try {
+    // A previous timer with the same id (an earlier claim of the same job) would make BullMQ ignore the new one.
+    await getQueue("timers").remove(id).catch(() => 0);
+    await enqueue("timers", { kind, jobId }, {
+      jobId: id,
+      delay: Math.max(0, at.getTime() - Date.now()),
+      removeOnComplete: true,
+      removeOnFail: true,
+      attempts: 6,
+      backoff: { type: "exponential", delay: 2_000 },
+    });
+  } catch (err) {
+    logger.warn({ err, kind, jobId }, "could not schedule a job timer; the sweep will apply it");
+  }
+}
+
+export async function cancelJobTimer(kind: TimerKind, jobId: string): Promise<void> {
+  try {
+    await getQueue("timers").remove(timerId(kind, jobId));
+  } catch (err) {
+    // A timer that is running right now cannot be removed; it will find the job moved on and do nothing.
+    logger.debug({ err, kind, jobId }, "could not remove a job timer");
+  }
+}
+
+/** Thrown by a timer that fired before its deadline (clock skew): BullMQ retries it with backoff. */
+export class DeadlineNotReachedError extends Error {
+  constructor(kind: TimerKind, jobId: string) {
+    super(`${kind} timer for job ${jobId} fired before its deadline`);
+    this.name = "DeadlineNotReachedError";
+  }
+}

@@ -1,0 +1,20 @@
+import { db } from "@/server/db";
+import { autoConfirmJob } from "@/server/jobs/confirm-job";
+import { expireJob } from "@/server/jobs/expire-job";
+import { releaseAfterStartDeadline } from "@/server/jobs/release-job";
+import { sweepDeadlines } from "@/server/jobs/sweep-deadlines";
+import type { QueuePayload } from "@/server/queues/definitions";
+
+/** Each timer calls the same guarded service the sweep uses; a job that moved on is left alone. */
+export async function timersProcessor(payload: QueuePayload<"timers">): Promise<unknown> {
+  switch (payload.kind) {
+    case "expire":
+      return { changed: await expireJob(db, payload.jobId) };
+    case "start-deadline":
+      return { changed: await releaseAfterStartDeadline(db, payload.jobId) };
+    case "auto-confirm":
+      return { changed: await autoConfirmJob(db, payload.jobId) };
+    case "sweep":
+      return sweepDeadlines(db);
+  }
+}
