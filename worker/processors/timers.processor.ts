@@ -1,6 +1,7 @@
 import { db } from "@/server/db";
 import { autoConfirmJob } from "@/server/jobs/confirm-job";
 import { expireJob } from "@/server/jobs/expire-job";
+import { openJobToAll } from "@/server/jobs/open-to-all";
 import { releaseAfterStartDeadline } from "@/server/jobs/release-job";
 import { sweepDeadlines } from "@/server/jobs/sweep-deadlines";
 import type { QueuePayload } from "@/server/queues/definitions";
@@ -14,6 +15,8 @@ export async function timersProcessor(payload: QueuePayload<"timers">): Promise<
       return { changed: await releaseAfterStartDeadline(db, payload.jobId) };
     case "auto-confirm":
       return { changed: await autoConfirmJob(db, payload.jobId) };
+    case "open-to-all":
+      return { changed: await openJobToAll(db, payload.jobId) };
     case "sweep":
       return sweepDeadlines(db);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
+import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { platformFeeCents } from "@/lib/money";
 import { jobRules } from "./config";
@@ -47,5 +48,6 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
     }),
   );
   await Promise.all([cancelJobTimer("expire", jobId), cancelJobTimer("start-deadline", jobId), cancelJobTimer("auto-confirm", jobId)]);
+  await announceJobChange(db, jobId, "cancelled");
   return { feeOwedCents };
 }

@@ -1,7 +1,8 @@
 import type { Db } from "@/server/db";
+import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
-import { ACTIVE_CLAIM_STATES, type JobActor } from "./job-access";
+import { ACTIVE_CLAIM_STATES, reservedForAnother, type JobActor } from "./job-access";
 import { cancelJobTimer, scheduleJobTimer } from "./timers";
 import { tryTransition } from "./transition";
 import { requireActiveUser } from "./users";
@@ -19,8 +20,11 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
   await db.$transaction(
     async (tx) => {
       await requireActiveUser(tx, actor.id, "claim", { lock: true });
-      const job = await tx.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, posterId: true, expiresAt: true } });
-      if (!job) throw new AppError("NOT_FOUND", "No such job.");
+      const job = await tx.cleanupJob.findUnique({
+        where: { id: jobId },
+        select: { status: true, posterId: true, scooperId: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true },
+      });
+      if (!job || reservedForAnother(job, actor, now)) throw new AppError("NOT_FOUND", "No such job.");
       if (job.posterId === actor.id) throw new AppError("FORBIDDEN", "You cannot claim your own job.");
       if (job.status !== "OPEN" || job.expiresAt <= now) throw new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
       const active = await tx.cleanupJob.count({ where: { scooperId: actor.id, status: { in: [...ACTIVE_CLAIM_STATES] } } });
@@ -33,7 +37,12 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
         to: "CLAIMED",
         event: "claimed",
         actorId: actor.id,
-        where: { expiresAt: { gt: now }, posterId: { not: actor.id } },
+        // The preferred-scooper window is re-checked in the UPDATE itself.
+        where: {
+          expiresAt: { gt: now },
+          posterId: { not: actor.id },
+          OR: [{ exclusiveUntil: null }, { exclusiveUntil: { lte: now } }, { exclusiveScooperId: actor.id }],
+        },
         data: { scooperId: actor.id, claimedAt: now, startDeadlineAt },
         details: { startDeadlineAt: startDeadlineAt.toISOString() },
       });
@@ -44,5 +53,6 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
   );
   await cancelJobTimer("expire", jobId);
   await scheduleJobTimer("start-deadline", jobId, startDeadlineAt);
+  await announceJobChange(db, jobId, "claimed");
   return { id: jobId, startDeadlineAt };
 }

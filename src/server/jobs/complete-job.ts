@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { isJobScooper, type JobActor } from "./job-access";
@@ -27,5 +28,6 @@ export async function completeJob(db: Db, actor: JobActor, jobId: string, opts: 
     });
   });
   await scheduleJobTimer("auto-confirm", jobId, autoConfirmAt);
+  await announceJobChange(db, jobId, "completed");
   return { autoConfirmAt };
 }

@@ -17,7 +17,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Pr
       type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
       createdAt: true, updatedAt: true, expiresAt: true, claimedAt: true, startDeadlineAt: true, startedAt: true,
       startDistanceM: true, startFlagged: true, completedAt: true, autoConfirmAt: true, pickupCount: true,
-      confirmedAt: true, cancelledAt: true, cancelReason: true, expiredAt: true,
+      confirmedAt: true, cancelledAt: true, cancelReason: true, expiredAt: true, exclusiveScooperId: true, exclusiveUntil: true,
       photos: { where: { status: { not: "FAILED" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, createdAt: true } },
     },
   });

@@ -8,7 +8,14 @@ import { can } from "@/lib/permissions";
 import type { JobAction } from "./dto";
 
 export type JobActor = { id: string; roles: readonly AppRole[] };
-export type JobParties = { status: JobStatus; posterId: string; scooperId: string | null };
+export type JobParties = {
+  status: JobStatus;
+  posterId: string;
+  scooperId: string | null;
+  /** A recurring job's preferred-scooper window: until then only that scooper sees and may claim it. */
+  exclusiveScooperId?: string | null;
+  exclusiveUntil?: Date | null;
+};
 
 export const ACTIVE_CLAIM_STATES = ["CLAIMED", "IN_PROGRESS"] as const satisfies readonly JobStatus[];
 export const TERMINAL_STATES = ["CONFIRMED", "CANCELLED", "EXPIRED", "RESOLVED"] as const satisfies readonly JobStatus[];
@@ -24,9 +31,16 @@ export function isJobScooper(job: JobParties, viewer: JobActor | null): boolean 
   return !!viewer && job.scooperId === viewer.id;
 }
 
-/** Everyone sees an OPEN job; otherwise only its poster, its scooper and admins. */
+/** An OPEN job still inside its preferred-scooper window, for anyone but that scooper. */
+export function reservedForAnother(job: JobParties, viewer: JobActor | null, now = new Date()): boolean {
+  return !!job.exclusiveScooperId && !!job.exclusiveUntil && job.exclusiveUntil > now && job.exclusiveScooperId !== viewer?.id;
+}
+
+/** Everyone sees an OPEN job (but a reserved one only its preferred scooper); otherwise only its poster, its scooper and admins. */
 export function canSeeJob(job: JobParties, viewer: JobActor | null): boolean {
-  return job.status === "OPEN" || isPoster(job, viewer) || isJobScooper(job, viewer) || isAdmin(viewer);
+  return (
+    (job.status === "OPEN" && !reservedForAnother(job, viewer)) || isPoster(job, viewer) || isJobScooper(job, viewer) || isAdmin(viewer)
+  );
 }
 
 export function canSeeTimeline(job: JobParties, viewer: JobActor | null): boolean {
@@ -51,7 +65,7 @@ export function allowedActions(job: JobParties, viewer: JobActor | null): JobAct
   const scooper = isJobScooper(job, viewer);
   switch (job.status) {
     case "OPEN":
-      if (!poster && can(viewer.roles, "jobs.claim")) actions.push("claim");
+      if (!poster && can(viewer.roles, "jobs.claim") && !reservedForAnother(job, viewer)) actions.push("claim");
       if (poster) actions.push("cancel", "uploadBeforePhoto");
       break;
     case "CLAIMED":

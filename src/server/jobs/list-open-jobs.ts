@@ -30,7 +30,7 @@ export type BoardQuery = z.input<typeof boardQuerySchema>;
 const rowSchema = boardJobSchema.omit({ takeHomeCents: true });
 
 /** The board's SQL, shared by the service and the benchmark's raw run. */
-export function boardSql(q: z.output<typeof boardQuerySchema>, now: Date): Prisma.Sql {
+export function boardSql(q: z.output<typeof boardQuerySchema>, now: Date, viewerId: string | null = null): Prisma.Sql {
   const b = q.bounds;
   const limit = Math.min(q.limit ?? MAX_BOARD_PINS, MAX_BOARD_PINS);
   const lng =
@@ -54,15 +54,17 @@ export function boardSql(q: z.output<typeof boardQuerySchema>, now: Date): Prism
            "litterLevel"::text AS "litterLevel", "yardSegments"::text[] AS "yardSegments", "createdAt", "expiresAt"
     FROM "CleanupJob"
     WHERE status = 'OPEN' AND lat BETWEEN ${b.south} AND ${b.north} AND ${lng} AND "expiresAt" > ${now}
+      AND ("exclusiveUntil" IS NULL OR "exclusiveUntil" <= ${now} OR "exclusiveScooperId" = ${viewerId})
     ${filters.length ? Prisma.join(filters, " ") : Prisma.empty}
     ORDER BY ${order}
     LIMIT ${limit + 1}`;
 }
 
-export async function listOpenJobsInViewport(db: Tx, query: BoardQuery): Promise<BoardResult> {
+/** `viewerId` sees the jobs reserved for them as preferred scooper; everyone else does not, until the window ends. */
+export async function listOpenJobsInViewport(db: Tx, query: BoardQuery, viewerId: string | null = null): Promise<BoardResult> {
   const q = boardQuerySchema.parse(query);
   const limit = Math.min(q.limit ?? MAX_BOARD_PINS, MAX_BOARD_PINS);
-  const rows = await db.$queryRaw<unknown[]>(boardSql(q, new Date()));
+  const rows = await db.$queryRaw<unknown[]>(boardSql(q, new Date(), viewerId));
   const jobs: BoardJob[] = rows.slice(0, limit).map((raw) => {
     const row = rowSchema.parse(raw);
     return { ...row, takeHomeCents: takeHomeCents(row.priceCents) };
@@ -77,7 +79,7 @@ export async function listOpenJobsInViewport(db: Tx, query: BoardQuery): Promise
 export async function listNearestOpenJobs(
   db: Tx,
   point: { lat: number; lng: number },
-  opts: { limit?: number; excludeJobId?: string } = {},
+  opts: { limit?: number; excludeJobId?: string; viewerId?: string | null } = {},
 ): Promise<(BoardJob & { distanceM: number })[]> {
   const limit = opts.limit ?? 3;
   for (const halfSide of [0.02, 0.1, 0.5]) {
@@ -87,7 +89,7 @@ export async function listNearestOpenJobs(
       west: Math.max(-180, point.lng - halfSide),
       east: Math.min(180, point.lng + halfSide),
     };
-    const { jobs } = await listOpenJobsInViewport(db, { bounds, sort: "distance", from: point, limit: limit + 1 });
+    const { jobs } = await listOpenJobsInViewport(db, { bounds, sort: "distance", from: point, limit: limit + 1 }, opts.viewerId ?? null);
     const found = jobs.filter((j) => j.id !== opts.excludeJobId).slice(0, limit);
     if (found.length >= limit || halfSide === 0.5) return found.map((j) => ({ ...j, distanceM: Math.round(distanceMeters(point, j)) }));
   }

@@ -37,7 +37,7 @@ export async function uploadJobPhoto(
     throw new AppError("BAD_REQUEST", `The photo is larger than ${Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024)} MB.`);
   }
   if (bytes.length === 0) throw new AppError("BAD_REQUEST", "The file is empty.");
-  const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, posterId: true, scooperId: true } });
+  const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true } });
   if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "No such job.");
   const needed = kind === "AFTER" ? "uploadAfterPhoto" : "uploadBeforePhoto";
   if (!allowedActions(job, actor).includes(needed)) {
@@ -104,7 +104,7 @@ export async function processJobPhoto(db: Db, storage: ObjectStorage, photoId: s
 export async function readJobPhoto(db: Db, storage: ObjectStorage, viewer: JobActor | null, jobId: string, photoId: string, variant: PhotoVariant) {
   const photo = await db.photo.findFirst({
     where: { id: photoId, jobId, status: { not: "FAILED" } },
-    select: { kind: true, originalKey: true, displayKey: true, thumbKey: true, mimeType: true, job: { select: { status: true, posterId: true, scooperId: true } } },
+    select: { kind: true, originalKey: true, displayKey: true, thumbKey: true, mimeType: true, job: { select: { status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true } } },
   });
   if (!photo || !canSeeJob(photo.job, viewer) || (photo.kind !== "BEFORE" && !canSeeTimeline(photo.job, viewer))) {
     throw new AppError("NOT_FOUND", "No such photo.");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
+import { announceJobChange } from "./announce";
 import { latSchema, lngSchema } from "@/lib/geo";
 import { jobRules } from "./config";
 import type { JobActor } from "./job-access";
@@ -61,5 +62,6 @@ export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promi
     return created;
   });
   await scheduleJobTimer("expire", job.id, job.expiresAt);
+  await announceJobChange(db, job.id, "posted");
   return job;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { reopenedExpiry } from "./reopened-expiry";
@@ -27,9 +28,10 @@ async function reopen(db: Db, jobId: string, actorId: string | null, event: stri
   });
 }
 
-async function afterReopen(jobId: string, expiresAt: Date) {
+async function afterReopen(db: Db, jobId: string, expiresAt: Date, change: "released" | "reopened") {
   await cancelJobTimer("start-deadline", jobId);
   await scheduleJobTimer("expire", jobId, expiresAt);
+  await announceJobChange(db, jobId, change);
 }
 
 /** CLAIMED → OPEN by the scooper holding the claim. */
@@ -39,7 +41,7 @@ export async function releaseJob(db: Db, actor: JobActor, jobId: string): Promis
   requireState(job, ["CLAIMED"], "released");
   const expiresAt = await reopen(db, jobId, actor.id, "released", { scooperId: actor.id });
   if (!expiresAt) throw new AppError("CONFLICT", "This job changed in the meantime. Reload and try again.");
-  await afterReopen(jobId, expiresAt);
+  await afterReopen(db, jobId, expiresAt, "released");
 }
 
 /**
@@ -49,7 +51,7 @@ export async function releaseJob(db: Db, actor: JobActor, jobId: string): Promis
 export async function releaseAfterStartDeadline(db: Db, jobId: string, now = new Date()): Promise<boolean> {
   const expiresAt = await reopen(db, jobId, null, "start_deadline_passed", { startDeadlineAt: { lte: now } });
   if (expiresAt) {
-    await afterReopen(jobId, expiresAt);
+    await afterReopen(db, jobId, expiresAt, "reopened");
     return true;
   }
   const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, startDeadlineAt: true } });

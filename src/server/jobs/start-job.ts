@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
+import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { distanceMeters, latSchema, lngSchema } from "@/lib/geo";
 import { jobRules } from "./config";
@@ -31,5 +32,6 @@ export async function startJob(db: Db, actor: JobActor, jobId: string, location?
     }),
   );
   await cancelJobTimer("start-deadline", jobId);
+  await announceJobChange(db, jobId, "started");
   return { distanceM: distance, flagged };
 }

@@ -7,19 +7,21 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { autoConfirmJob } from "./confirm-job";
 import { expireJob } from "./expire-job";
+import { openJobToAll } from "./open-to-all";
 import { releaseAfterStartDeadline } from "./release-job";
 
 const BATCH = 500;
 
-export type SweepResult = { expired: number; released: number; autoConfirmed: number; failed: number };
+export type SweepResult = { expired: number; released: number; autoConfirmed: number; openedToAll: number; failed: number };
 
 export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepResult> {
-  const result: SweepResult = { expired: 0, released: 0, autoConfirmed: 0, failed: 0 };
+  const result: SweepResult = { expired: 0, released: 0, autoConfirmed: 0, openedToAll: 0, failed: 0 };
   // Each list uses its (status, deadline) index.
-  const [toExpire, toRelease, toConfirm] = await Promise.all([
+  const [toExpire, toRelease, toConfirm, toOpen] = await Promise.all([
     db.cleanupJob.findMany({ where: { status: "OPEN", expiresAt: { lte: now } }, select: { id: true }, take: BATCH }),
     db.cleanupJob.findMany({ where: { status: "CLAIMED", startDeadlineAt: { lte: now } }, select: { id: true }, take: BATCH }),
     db.cleanupJob.findMany({ where: { status: "COMPLETED", autoConfirmAt: { lte: now } }, select: { id: true }, take: BATCH }),
+    db.cleanupJob.findMany({ where: { status: "OPEN", exclusiveScooperId: { not: null }, exclusiveUntil: { lte: now } }, select: { id: true }, take: BATCH }),
   ]);
   const apply = async (ids: { id: string }[], fn: (id: string) => Promise<boolean>, key: keyof SweepResult) => {
     for (const { id } of ids) {
@@ -35,5 +37,6 @@ export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepRes
   await apply(toExpire, (id) => expireJob(db, id, now), "expired");
   await apply(toRelease, (id) => releaseAfterStartDeadline(db, id, now), "released");
   await apply(toConfirm, (id) => autoConfirmJob(db, id, now), "autoConfirmed");
+  await apply(toOpen, (id) => openJobToAll(db, id, now), "openedToAll");
   return result;
 }

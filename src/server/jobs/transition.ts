@@ -9,7 +9,9 @@ import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { canSeeJob, type JobActor } from "./job-access";
 
-export const jobPartiesSelect = { id: true, status: true, posterId: true, scooperId: true } as const;
+export const jobPartiesSelect = {
+  id: true, status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true,
+} as const;
 
 /** Loads the parties of a job the actor may see; NOT_FOUND otherwise (a hidden job and a missing one look alike). */
 export async function loadVisibleJob(tx: Tx, jobId: string, actor: JobActor | null) {

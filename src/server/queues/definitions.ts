@@ -34,6 +34,7 @@ export const QUEUES = {
       z.object({ kind: z.literal("expire"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("start-deadline"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("auto-confirm"), jobId: z.string().min(1) }),
+      z.object({ kind: z.literal("open-to-all"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("sweep") }),
     ]),
   },

@@ -4,6 +4,9 @@ import type { RecurringCleanup } from "@/generated/prisma/client";
 import type { LocalDate } from "@/lib/schedules";
 import { takeHomeCents } from "@/lib/money";
 import type { Db } from "@/server/db";
+import { jobRules } from "@/server/jobs/config";
+import { postJobInputSchema } from "@/server/jobs/post-job";
+import { scheduleJobTimer } from "@/server/jobs/timers";
 import { publishBoardEvents } from "@/server/realtime/events";
 import { toDbDate } from "./dates";
 
@@ -13,19 +16,15 @@ export type DueSubscription = Pick<
   | "yardSegments" | "publicNotes" | "accessNotes" | "preferredScooperId"
 >;
 
-export const JOB_EXPIRY_MS = 24 * 3600 * 1000;
-export const MIN_PRICE_CENTS = 500;
-export const MAX_PRICE_CENTS = 50_000;
-
-/** The job rules a subscription must still satisfy on its service date (they may have changed since it was created). */
+/**
+ * The job rules a subscription must still satisfy on its service date (they may have changed since it was
+ * created): the very schema a posted job is checked against. Returns the first problem, or null.
+ */
 export function validateGeneratedJob(sub: DueSubscription): string | null {
-  if (!Number.isInteger(sub.priceCents) || sub.priceCents < MIN_PRICE_CENTS || sub.priceCents > MAX_PRICE_CENTS) {
-    return `price ${sub.priceCents} cents is outside ${MIN_PRICE_CENTS}–${MAX_PRICE_CENTS}`;
-  }
-  if (sub.type !== "LITTER" && !sub.pileEstimate) return "pile estimate missing";
-  if (sub.type !== "POOP" && !sub.litterLevel) return "litter level missing";
-  if (sub.yardSegments.length === 0) return "no yard segments";
-  return null;
+  const result = postJobInputSchema.safeParse(sub);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return issue ? `${issue.path.join(".") || "job"}: ${issue.message}` : "invalid job details";
 }
 
 export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, now: Date) {
@@ -43,24 +42,31 @@ export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, n
     yardSegments: sub.yardSegments,
     publicNotes: sub.publicNotes,
     accessNotes: sub.accessNotes,
-    expiresAt: new Date(now.getTime() + JOB_EXPIRY_MS),
+    expiresAt: new Date(now.getTime() + jobRules.expiryMs),
     exclusiveScooperId: sub.preferredScooperId,
     exclusiveUntil: sub.preferredScooperId ? new Date(now.getTime() + env.PREFERRED_SCOOPER_WINDOW_MINUTES * 60_000) : null,
   };
 }
 
-/** Puts newly generated jobs on the live board (only for the preferred scooper while their window lasts). */
+/**
+ * After generated jobs commit: the same timers as a posted job (expiry, and the end of a preferred scooper's
+ * window), and the live board (only for the preferred scooper while their window lasts).
+ */
 export async function announceGeneratedJobs(db: Db, jobIds: string[]): Promise<void> {
   if (jobIds.length === 0) return;
   const jobs = await db.cleanupJob.findMany({
     where: { id: { in: jobIds } },
     select: {
       id: true, lat: true, lng: true, address: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true,
-      yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true,
+      yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true,
     },
   });
+  for (const job of jobs) {
+    await scheduleJobTimer("expire", job.id, job.expiresAt);
+    if (job.exclusiveScooperId && job.exclusiveUntil) await scheduleJobTimer("open-to-all", job.id, job.exclusiveUntil);
+  }
   await publishBoardEvents(
-    jobs.map(({ exclusiveScooperId, ...job }) => ({
+    jobs.map(({ exclusiveScooperId, exclusiveUntil: _until, ...job }) => ({
       type: "job.opened" as const,
       job: { ...job, takeHomeCents: takeHomeCents(job.priceCents) },
       onlyFor: exclusiveScooperId,

@@ -93,7 +93,7 @@ describe("recurring generation", () => {
     const good2 = await subscription(customer.id, "2031-06-03");
     const summary = await generateDueRecurringJobs(db, { now: at("2031-06-03") });
     expect(summary).toMatchObject({ generated: 2, failed: 1 });
-    expect(summary.failures).toEqual([{ subscriptionId: bad.id, error: expect.stringContaining("price") }]);
+    expect(summary.failures).toEqual([{ subscriptionId: bad.id, error: expect.stringContaining("priceCents") }]);
     expect(summary.jobs.map((j) => j.subscriptionId).sort()).toEqual([good1.id, good2.id].sort());
   });
 

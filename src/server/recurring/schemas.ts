@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import { isValidLocalDate } from "@/lib/schedules";
 import { latSchema, lngSchema } from "@/lib/geo";
-import { MAX_PRICE_CENTS, MIN_PRICE_CENTS } from "./generated-job";
+import { MAX_PRICE_CENTS, MIN_PRICE_CENTS } from "@/server/jobs/post-job";
 
 export const localDateSchema = z.string().refine(isValidLocalDate, "Use a date like 2026-12-01.");
 export const frequencySchema = z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"]);

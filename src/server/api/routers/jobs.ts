@@ -22,12 +22,12 @@ export const jobsRouter = createTRPCRouter({
   openInViewport: publicProcedure
     .input(boardQuerySchema)
     .output(boardResultSchema)
-    .query(({ ctx, input }) => listOpenJobsInViewport(ctx.db, input)),
+    .query(({ ctx, input }) => listOpenJobsInViewport(ctx.db, input, ctx.session?.user.id ?? null)),
 
   nearestOpen: publicProcedure
     .input(z.object({ lat: latSchema, lng: lngSchema, excludeJobId: z.string().optional(), limit: z.number().int().min(1).max(10).optional() }))
     .output(z.array(boardJobSchema.extend({ distanceM: z.number().int() })))
-    .query(({ ctx, input }) => listNearestOpenJobs(ctx.db, input, input)),
+    .query(({ ctx, input }) => listNearestOpenJobs(ctx.db, input, { ...input, viewerId: ctx.session?.user.id ?? null })),
 
   byId: publicProcedure
     .input(jobIdInput)

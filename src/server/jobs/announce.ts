@@ -1,0 +1,37 @@
+/**
+ * What every job transition does after its transaction commits, in one place: tell the job's own channel
+ * (poster, scooper, admins) and the public board. Called by the web request and the worker's timers alike.
+ * A failure here is logged, never thrown: the change is committed, and clients that miss it resync.
+ */
+import type { Db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { publishBoardEvent, publishJobChange } from "@/server/realtime/events";
+import { takeHomeCents } from "@/lib/money";
+
+export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all";
+
+const CLOSES_BOARD: Partial<Record<JobChange, "claimed" | "cancelled" | "expired">> = { claimed: "claimed", cancelled: "cancelled", expired: "expired" };
+const OPENS_BOARD = new Set<JobChange>(["posted", "released", "reopened", "opened_to_all"]);
+
+export async function announceJobChange(db: Db, jobId: string, change: JobChange): Promise<void> {
+  try {
+    const job = await db.cleanupJob.findUnique({
+      where: { id: jobId },
+      select: {
+        id: true, status: true, lat: true, lng: true, address: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true,
+        yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true,
+      },
+    });
+    if (!job) return;
+    await publishJobChange({ jobId, status: job.status, change });
+    const closed = CLOSES_BOARD[change];
+    if (closed) await publishBoardEvent({ type: "job.closed", jobId, reason: closed });
+    else if (OPENS_BOARD.has(change) && job.status === "OPEN") {
+      const { exclusiveScooperId, exclusiveUntil, status: _status, ...board } = job;
+      const exclusive = exclusiveScooperId && exclusiveUntil && exclusiveUntil > new Date() ? exclusiveScooperId : null;
+      await publishBoardEvent({ type: "job.opened", job: { ...board, takeHomeCents: takeHomeCents(board.priceCents) }, onlyFor: exclusive });
+    }
+  } catch (err) {
+    logger.error({ err, jobId, change }, "announcing a job change failed");
+  }
+}
