@@ -9,6 +9,7 @@ import { getQueue } from "@/server/queues/queues";
 import { callerFor, createUser } from "@/test/factories";
 import { startWorker } from "../../../worker/worker";
 import { POST } from "../../app/api/cron/recurring/generate/route";
+import { openJobToAll } from "@/server/jobs/open-to-all";
 import { toDbDate } from "./dates";
 import { generateDueRecurringJobs } from "./generate";
 
@@ -105,6 +106,36 @@ describe("recurring generation", () => {
     const job = await db.cleanupJob.findFirstOrThrow({ where: { recurringId: sub.id } });
     expect(job.exclusiveScooperId).toBe(scooper.id);
     expect(job.exclusiveUntil!.getTime() - at("2031-07-01").getTime()).toBe(env.PREFERRED_SCOOPER_WINDOW_MINUTES * 60_000);
+  });
+
+  it("hides a reserved job from other scoopers on the board and the job page, refuses their claim, then opens it to all", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const preferred = await createUser(["SCOOPER"]);
+    const other = await createUser(["SCOOPER"]);
+    const sub = await subscription(customer.id, "2031-08-05", { preferredScooperId: preferred.id });
+    // A job as generation makes it, with the window still open now.
+    const job = await db.cleanupJob.create({
+      data: {
+        posterId: customer.id, recurringId: sub.id, serviceDate: toDbDate("2031-08-05"), address: "12 Garden Pl", lat: 40.69, lng: -73.99,
+        priceCents: 1800, type: "POOP", pileEstimate: "PILES_1_3", yardSegments: ["N"], expiresAt: new Date(Date.now() + 86_400_000),
+        exclusiveScooperId: preferred.id, exclusiveUntil: new Date(Date.now() + 3_600_000),
+      },
+    });
+    const bounds = { south: 40.6, west: -74.1, north: 40.8, east: -73.9 };
+    const seen = async (user: typeof other) => (await callerFor(user).jobs.openInViewport({ bounds })).jobs.some((j) => j.id === job.id);
+    expect(await seen(preferred)).toBe(true);
+    expect(await seen(other)).toBe(false);
+    await expect(callerFor(other).jobs.byId({ jobId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(other).jobs.claim({ jobId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // The window ends: the timer (or the sweep) opens it to everyone, once.
+    await db.cleanupJob.update({ where: { id: job.id }, data: { exclusiveUntil: new Date(Date.now() - 1000) } });
+    expect(await openJobToAll(db, job.id)).toBe(true);
+    expect(await openJobToAll(db, job.id)).toBe(false);
+    expect(await seen(other)).toBe(true);
+    const events = await db.jobEvent.findMany({ where: { jobId: job.id } });
+    expect(events.map((e) => e.type)).toEqual(["opened_to_all"]);
+    await expect(callerFor(other).jobs.claim({ jobId: job.id })).resolves.toMatchObject({ id: job.id });
   });
 });
 
