@@ -54,6 +54,11 @@ export const env = createEnv({
     RATE_LIMIT_SIGN_UP: rateLimit("5/60"),
     RATE_LIMIT_PASSWORD_RESET: rateLimit("3/60"),
     RATE_LIMIT_MAGIC_LINK: rateLimit("3/60"),
+    /** Web Push (VAPID). All three set → browser push is offered; any unset → push is off entirely. */
+    VAPID_PUBLIC_KEY: z.string().optional(),
+    VAPID_PRIVATE_KEY: z.string().optional(),
+    /** A mailto: or https: URL the push services can contact about this sender. */
+    VAPID_SUBJECT: z.string().regex(/^(mailto:|https:)/, "use mailto:… or https://…").optional(),
     /** How long a reconnecting real-time client can be away and still receive what it missed. */
     REALTIME_RETENTION_MINUTES: intFromString(10),
   },
