@@ -6,6 +6,8 @@ import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
+import { sendPushProcessor } from "./push.processor";
+import { weeklyEarningsProcessor } from "./weekly-earnings.processor";
 
 type Registration<Q extends QueueName> = {
   concurrency: number;
@@ -28,6 +30,24 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       switch (payload.kind) {
         case "send":
           return sendEmailProcessor(payload, job);
+      }
+    },
+  },
+  push: {
+    concurrency: 5,
+    handle: async (payload, job) => {
+      switch (payload.kind) {
+        case "send":
+          return sendPushProcessor(payload, job);
+      }
+    },
+  },
+  notifications: {
+    concurrency: 1,
+    handle: async (payload) => {
+      switch (payload.kind) {
+        case "weekly-earnings":
+          return weeklyEarningsProcessor();
       }
     },
   },

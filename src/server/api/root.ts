@@ -4,11 +4,13 @@ import { accountsRouter } from "./routers/accounts";
 import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
+import { notificationsRouter } from "./routers/notifications";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   adminUsers: adminUsersRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
