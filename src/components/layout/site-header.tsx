@@ -2,6 +2,7 @@ import Link from "next/link";
 import { can } from "@/lib/permissions";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export async function SiteHeader() {
   const session = await getCurrentSession();
@@ -17,6 +18,7 @@ export async function SiteHeader() {
             {can(user.roles, "admin.access") && (
               <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-xs sm:inline">admin</span>
             )}
+            {!session.blocked && <NotificationBell />}
             <Link href="/profile" className="font-medium text-slate-800" data-testid="signed-in-as">
               {user.name ?? user.email}
             </Link>
