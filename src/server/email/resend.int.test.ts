@@ -2,8 +2,7 @@
  * The real Resend client against a fake Resend API on loopback: the payload it sends, and a 5xx retried by
  * the worker until it succeeds. RESEND_API_KEY / RESEND_BASE_URL are set before app modules read the env.
  */
-import { QueueEvents } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startFakeHttpServer } from "@/test/fake-http-server";
 
 let failuresLeft = 0;
@@ -20,21 +19,14 @@ process.env.EMAIL_FROM = "Scoop <hello@scoop.test>";
 process.env.EMAIL_REPLY_TO = "help@scoop.test";
 
 const { db } = await import("@/server/db");
-const { bullPrefix, enqueue, getQueue } = await import("@/server/queues/queues");
-const { createRedisConnection } = await import("@/server/redis");
-const { startWorker } = await import("../../../worker/worker");
+const { enqueue, getQueue } = await import("@/server/queues/queues");
+const { startQueueWorker } = await import("@/test/worker-harness");
 const { queueEmail } = await import("./send-email");
 
 describe("Resend transport", () => {
-  let running: Awaited<ReturnType<typeof startWorker>>;
-  let events: QueueEvents;
-  beforeAll(async () => {
-    events = new QueueEvents("emails", { connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix() });
-    await events.waitUntilReady();
-  });
+  let worker: Awaited<ReturnType<typeof startQueueWorker>> | undefined;
   afterAll(async () => {
-    await events.close();
-    if (running) await Promise.all(running.workers.map((w) => w.close()));
+    await worker?.close();
     await fake.close();
   });
 
@@ -51,8 +43,8 @@ describe("Resend transport", () => {
     // Same job id and attempts as production, but a 100 ms first backoff instead of 5 s (the worker starts after).
     await (await getQueue("emails").getJob(`email-${id}`))!.remove();
     const job = await enqueue("emails", { kind: "send", messageId: id }, { jobId: `email-${id}`, backoff: { type: "exponential", delay: 100 } });
-    running = await startWorker({ queues: ["emails"], schedules: false });
-    expect(await job.waitUntilFinished(events, 20_000)).toBe("sent");
+    worker = await startQueueWorker("emails");
+    expect(await job.waitUntilFinished(worker.events, 20_000)).toBe("sent");
 
     expect(fake.requests).toHaveLength(2);
     const [failed, sent] = fake.requests;

@@ -1,12 +1,10 @@
-import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeHomeCents } from "@/lib/money";
 import { db } from "@/server/db";
-import { bullPrefix, getQueue } from "@/server/queues/queues";
-import { createRedisConnection } from "@/server/redis";
+import { getQueue } from "@/server/queues/queues";
 import { callerFor, createOpenJob, createUser } from "@/test/factories";
+import { startQueueWorker } from "@/test/worker-harness";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/unsubscribe/route";
-import { startWorker, type RunningWorker } from "../../../worker/worker";
 import { notifyJobClaimed, notifyJobConfirmed, notifyJobExpired } from "./job-events";
 import { unsubscribeUrl } from "./notify";
 import { sendWeeklyEarnings } from "./weekly-earnings";
@@ -23,17 +21,11 @@ async function claimedJob(opts: { scooperName?: string; address?: string } = {})
 }
 
 describe("notification service", () => {
-  let running: RunningWorker;
-  let events: QueueEvents;
+  let worker: Awaited<ReturnType<typeof startQueueWorker>>;
   beforeAll(async () => {
-    running = await startWorker({ queues: ["emails"], schedules: false });
-    events = new QueueEvents("emails", { connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix() });
-    await events.waitUntilReady();
+    worker = await startQueueWorker("emails");
   });
-  afterAll(async () => {
-    await events.close();
-    await Promise.all(running.workers.map((w) => w.close()));
-  });
+  afterAll(() => worker.close());
 
   it("turns a claim into one in-app notification and one email to the poster, even when processed twice", async () => {
     const { poster, scooper, job } = await claimedJob();
@@ -55,7 +47,7 @@ describe("notification service", () => {
     expect(emails[0]!.unsubscribeUrl).toBeNull();
 
     const sent = await getQueue("emails").getJob(`email-${emails[0]!.id}`);
-    await sent!.waitUntilFinished(events, 10_000);
+    await sent!.waitUntilFinished(worker.events, 10_000);
     expect(await db.emailMessage.findUniqueOrThrow({ where: { id: emails[0]!.id } })).toMatchObject({ status: "SENT", attempts: 1 });
 
     // The bell's API shows it to its owner only.

@@ -3,7 +3,6 @@
  * module reads the environment (app modules are imported dynamically below).
  */
 import crypto from "node:crypto";
-import { QueueEvents } from "bullmq";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeHttpServer } from "@/test/fake-http-server";
@@ -14,10 +13,9 @@ process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
 process.env.VAPID_SUBJECT = "mailto:test@example.test";
 
 const { db } = await import("@/server/db");
-const { bullPrefix, getQueue } = await import("@/server/queues/queues");
-const { createRedisConnection } = await import("@/server/redis");
+const { getQueue } = await import("@/server/queues/queues");
 const { callerFor, createOpenJob, createUser } = await import("@/test/factories");
-const { startWorker } = await import("../../../worker/worker");
+const { startQueueWorker } = await import("@/test/worker-harness");
 const { notifyJobClaimed } = await import("./job-events");
 
 /** A browser-like subscription: a P-256 public key and a 16-byte auth secret. */
@@ -30,18 +28,14 @@ function deviceKeys() {
 
 describe("browser push", () => {
   let fake: Awaited<ReturnType<typeof startFakeHttpServer>>;
-  let running: Awaited<ReturnType<typeof startWorker>>;
-  let events: QueueEvents;
+  let worker: Awaited<ReturnType<typeof startQueueWorker>>;
   beforeAll(async () => {
     // /gone/* answers 410 like a push service whose subscription expired; everything else 201.
     fake = await startFakeHttpServer((req) => ({ status: req.url.startsWith("/gone/") ? 410 : 201 }));
-    running = await startWorker({ queues: ["push"], schedules: false });
-    events = new QueueEvents("push", { connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix() });
-    await events.waitUntilReady();
+    worker = await startQueueWorker("push");
   });
   afterAll(async () => {
-    await events.close();
-    await Promise.all(running.workers.map((w) => w.close()));
+    await worker.close();
     await fake.close();
   });
 
@@ -62,7 +56,7 @@ describe("browser push", () => {
     await notifyJobClaimed(db, job.id);
     expect(result!.pushMessageIds).toHaveLength(1);
     const pushJob = await getQueue("push").getJob(`push-${result!.pushMessageIds[0]}`);
-    expect(await pushJob!.waitUntilFinished(events, 10_000)).toBe("sent");
+    expect(await pushJob!.waitUntilFinished(worker.events, 10_000)).toBe("sent");
 
     const received = fake.requests.filter((r) => r.url.startsWith("/ok/"));
     expect(received).toHaveLength(1);
@@ -78,7 +72,7 @@ describe("browser push", () => {
     expect(await db.pushSubscription.count({ where: { userId: poster.id } })).toBe(1);
     const result = await notifyJobClaimed(db, job.id);
     const pushJob = await getQueue("push").getJob(`push-${result!.pushMessageIds[0]}`);
-    expect(await pushJob!.waitUntilFinished(events, 10_000)).toBe("expired");
+    expect(await pushJob!.waitUntilFinished(worker.events, 10_000)).toBe("expired");
     expect(await db.pushSubscription.count({ where: { userId: poster.id } })).toBe(0);
     expect(await db.pushMessage.count({ where: { id: result!.pushMessageIds[0]! } })).toBe(0);
   });
