@@ -63,6 +63,12 @@ export const env = createEnv({
     /** Minutes a generated job is offered only to the subscription's preferred scooper. */
     PREFERRED_SCOOPER_WINDOW_MINUTES: intFromString(120),
     /** How long the real-time event log keeps events for reconnecting clients. */
+    /** Web Push (VAPID). All three set → browser push is offered; any unset → push is off entirely. */
+    VAPID_PUBLIC_KEY: z.string().optional(),
+    VAPID_PRIVATE_KEY: z.string().optional(),
+    /** A mailto: or https: URL the push services can contact about this sender. */
+    VAPID_SUBJECT: z.string().regex(/^(mailto:|https:)/, "use mailto:… or https://…").optional(),
+    /** How long a reconnecting real-time client can be away and still receive what it missed. */
     REALTIME_RETENTION_MINUTES: intFromString(10),
     /** The worker's readiness endpoint (Render, probes). 0 turns it off. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3999),

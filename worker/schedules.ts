@@ -29,4 +29,10 @@ export async function registerSchedules(): Promise<void> {
     { every: env.TIMER_SWEEP_SECONDS * 1000 },
     { name: "sweep", data: { kind: "sweep" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
   );
+  // Monday 08:00 in APP_TIMEZONE (the cron's tz follows DST). The run itself is idempotent per scooper and week.
+  await getQueue("notifications").upsertJobScheduler(
+    "weekly-earnings",
+    { pattern: "0 8 * * 1", tz: env.APP_TIMEZONE },
+    { name: "weekly-earnings", data: { kind: "weekly-earnings" }, opts: { attempts: 3, removeOnComplete: 50, removeOnFail: 100 } },
+  );
 }

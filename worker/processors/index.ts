@@ -9,6 +9,8 @@ import { heartbeatProcessor } from "./heartbeat.processor";
 import { generateRecurringProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
+import { sendPushProcessor } from "./push.processor";
+import { weeklyEarningsProcessor } from "./weekly-earnings.processor";
 
 type Registration<Q extends QueueName> = {
   concurrency: number;
@@ -46,6 +48,24 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
   timers: { concurrency: 4, handle: (payload) => timersProcessor(payload) },
   // sharp uses its own thread pool; two at a time keeps a small worker responsive.
   photos: { concurrency: 2, handle: (payload) => photosProcessor(payload) },
+  push: {
+    concurrency: 5,
+    handle: async (payload, job) => {
+      switch (payload.kind) {
+        case "send":
+          return sendPushProcessor(payload, job);
+      }
+    },
+  },
+  notifications: {
+    concurrency: 1,
+    handle: async (payload) => {
+      switch (payload.kind) {
+        case "weekly-earnings":
+          return weeklyEarningsProcessor();
+      }
+    },
+  },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ProfileForm } from "@/components/accounts/profile-form";
+import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { AuthCard, Notice } from "@/components/ui/form";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { serverApi } from "@/trpc/server";
@@ -17,6 +18,9 @@ export default async function ProfilePage(props: { searchParams: Promise<{ welco
     <AuthCard title="Your profile">
       {welcome && <Notice tone="success">Your email is confirmed. Welcome to Scoop!</Notice>}
       <ProfileForm profile={profile} />
+      <div className="mt-8">
+        <NotificationPreferences />
+      </div>
     </AuthCard>
   );
 }

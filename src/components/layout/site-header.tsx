@@ -2,6 +2,7 @@ import Link from "next/link";
 import { can } from "@/lib/permissions";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export async function SiteHeader() {
   const session = await getCurrentSession();
@@ -19,6 +20,7 @@ export async function SiteHeader() {
                 Admin
               </Link>
             )}
+            {!session.blocked && <NotificationBell />}
             <Link href="/profile" className="font-medium text-slate-800" data-testid="signed-in-as">
               {user.name ?? user.email}
             </Link>

@@ -27,7 +27,7 @@ export async function requestPasswordReset(db: Db, email: string): Promise<{ sta
       to: user.email,
       userId: user.id,
       dedupeKey: `password-reset:${row.id}`,
-      ...passwordResetEmail({ resetUrl: appUrl(`/reset-password?token=${token}`), ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES }),
+      ...(await passwordResetEmail({ resetUrl: appUrl(`/reset-password?token=${token}`), ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES })),
     });
   }
   return { status: "check-email" };

@@ -28,7 +28,7 @@ export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string }): 
       select: { id: true, email: true },
     });
     const url = await createMagicLink(db, user.email, "/profile?welcome=1");
-    await queueEmail(db, { kind: "sign-up-confirmation", to: user.email, userId: user.id, ...confirmSignUpEmail({ url }) });
+    await queueEmail(db, { kind: "sign-up-confirmation", to: user.email, userId: user.id, ...(await confirmSignUpEmail({ url })) });
   } catch (err) {
     // Two sign-ups for one new email at the same moment: the unique index lets one through.
     if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
@@ -38,11 +38,11 @@ export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string }): 
   return { status: "check-email" };
 }
 
-function queueAccountExists(db: Tx, email: string, userId: string | null) {
+async function queueAccountExists(db: Tx, email: string, userId: string | null) {
   return queueEmail(db, {
     kind: "account-exists",
     to: email,
     userId,
-    ...accountExistsEmail({ signInUrl: appUrl("/sign-in"), resetUrl: appUrl("/forgot-password") }),
+    ...(await accountExistsEmail({ signInUrl: appUrl("/sign-in"), resetUrl: appUrl("/forgot-password") })),
   });
 }

@@ -6,6 +6,7 @@ import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
 import { recurringRouter } from "./routers/recurring";
+import { notificationsRouter } from "./routers/notifications";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   adminUsers: adminUsersRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
   recurring: recurringRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

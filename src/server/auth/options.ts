@@ -68,7 +68,7 @@ export const authOptions: NextAuthOptions = {
         await enforceRateLimit("magic-link", email, env.RATE_LIMIT_MAGIC_LINK, "sign-in links for this email");
         const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true, suspendedUntil: true, statusReason: true } });
         if (!user || blockedMessage(user)) return;
-        await queueEmail(db, { kind: "magic-link", to: email, userId: user.id, ...magicLinkEmail({ url }) });
+        await queueEmail(db, { kind: "magic-link", to: email, userId: user.id, ...(await magicLinkEmail({ url })) });
       },
     }),
   ],

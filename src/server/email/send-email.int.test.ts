@@ -1,23 +1,15 @@
-import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { bullPrefix, getQueue } from "@/server/queues/queues";
-import { createRedisConnection } from "@/server/redis";
-import { startWorker, type RunningWorker } from "../../../worker/worker";
+import { getQueue } from "@/server/queues/queues";
+import { startQueueWorker } from "@/test/worker-harness";
 import { queueEmail } from "./send-email";
 
 describe("email pipeline (dev mailbox transport)", () => {
-  let running: RunningWorker;
-  let events: QueueEvents;
+  let worker: Awaited<ReturnType<typeof startQueueWorker>>;
   beforeAll(async () => {
-    running = await startWorker({ queues: ["emails"], schedules: false });
-    events = new QueueEvents("emails", { connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix() });
-    await events.waitUntilReady();
+    worker = await startQueueWorker("emails");
   });
-  afterAll(async () => {
-    await events.close();
-    await Promise.all(running.workers.map((w) => w.close()));
-  });
+  afterAll(() => worker.close());
 
   it("stores the message, sends it once in the worker, and ignores a duplicate event", async () => {
     const input = { kind: "test", to: "someone@example.test", subject: "Hi", html: "<p>Hi</p>", text: "Hi", dedupeKey: `test:${Date.now()}` };
@@ -26,7 +18,7 @@ describe("email pipeline (dev mailbox transport)", () => {
     expect(again).toBe(id);
 
     const job = await getQueue("emails").getJob(`email-${id}`);
-    await job!.waitUntilFinished(events, 10_000);
+    await job!.waitUntilFinished(worker.events, 10_000);
     const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "SENT", transport: "dev-mailbox", attempts: 1 });
     expect(await db.emailMessage.count({ where: { dedupeKey: input.dedupeKey } })).toBe(1);

@@ -13,7 +13,16 @@ import { getEmailTransport } from "./transport";
 /** Kinds whose body holds a secret (a one-time link): once a real provider has it, the stored copy is blanked. */
 const SECRET_KINDS = new Set(["password-reset", "magic-link"]);
 
-export type QueueEmailInput = RenderedEmail & { kind: string; to: string; userId?: string | null; dedupeKey?: string };
+export type QueueEmailInput = RenderedEmail & {
+  kind: string;
+  to: string;
+  userId?: string | null;
+  dedupeKey?: string;
+  /** A deterministic row id (and so BullMQ jobId), e.g. from the notification service; a cuid otherwise. */
+  id?: string;
+  /** Marketing-style emails: the one-click unsubscribe URL, sent as List-Unsubscribe headers. */
+  unsubscribeUrl?: string;
+};
 
 export async function queueEmail(db: Tx, input: QueueEmailInput): Promise<string> {
   if (input.dedupeKey) {
@@ -28,6 +37,7 @@ export async function queueEmail(db: Tx, input: QueueEmailInput): Promise<string
   try {
     const row = await db.emailMessage.create({
       data: {
+        ...(input.id ? { id: input.id } : {}),
         kind: input.kind,
         toAddress: input.to,
         subject: input.subject,
@@ -35,6 +45,7 @@ export async function queueEmail(db: Tx, input: QueueEmailInput): Promise<string
         text: input.text,
         userId: input.userId ?? null,
         dedupeKey: input.dedupeKey ?? null,
+        unsubscribeUrl: input.unsubscribeUrl ?? null,
       },
       select: { id: true },
     });
@@ -65,6 +76,7 @@ export async function deliverEmail(db: Tx, messageId: string): Promise<"sent" | 
       text: message.text,
       // The provider drops a second send with the same key, covering a crash between send and the update below.
       idempotencyKey: `email-${message.id}`,
+      unsubscribeUrl: message.unsubscribeUrl,
     });
     const scrub = transport.name !== "dev-mailbox" && SECRET_KINDS.has(message.kind);
     await db.emailMessage.update({

@@ -5,7 +5,14 @@
 import { Resend } from "resend";
 import { env } from "@/env";
 
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string; idempotencyKey: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  idempotencyKey: string;
+  unsubscribeUrl?: string | null;
+};
 export type EmailTransport = { name: "resend" | "dev-mailbox"; send: (email: OutgoingEmail) => Promise<{ providerId: string | null }> };
 
 function resendTransport(apiKey: string): EmailTransport {
@@ -22,6 +29,10 @@ function resendTransport(apiKey: string): EmailTransport {
           html: email.html,
           text: email.text,
           ...(env.EMAIL_REPLY_TO ? { replyTo: env.EMAIL_REPLY_TO } : {}),
+          // RFC 8058 one-click unsubscribe: mail clients show an "Unsubscribe" button that POSTs to the URL.
+          ...(email.unsubscribeUrl
+            ? { headers: { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+            : {}),
         },
         { idempotencyKey: email.idempotencyKey },
       );

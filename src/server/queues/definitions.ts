@@ -43,6 +43,16 @@ export const QUEUES = {
     name: "photos",
     payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("process-photo"), photoId: z.string().min(1) })]),
   },
+  /** Browser push: the PushMessage row (one notification to one device) is written first; the payload is its id. */
+  push: {
+    name: "push",
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("send"), pushMessageId: z.string().min(1) })]),
+  },
+  /** Notification batches: the weekly earnings emails (Monday 08:00 APP_TIMEZONE). */
+  notifications: {
+    name: "notifications",
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("weekly-earnings") })]),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

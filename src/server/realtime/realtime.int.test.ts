@@ -1,58 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { env } from "@/env";
 import { takeHomeCents } from "@/lib/money";
 import { createOpenJob, createUser } from "@/test/factories";
+import { sessionCookieFor, startInstance, stopInstances, take as takeEvents, type Instance } from "@/test/realtime-harness";
 import { nodeClient } from "@/test/trpc-ws-client";
 import { publishBoardEvent, publishJobChange } from "./events";
 
-type Instance = { url: string; child: ChildProcess };
-
-function startInstance(): Promise<Instance> {
-  return new Promise((resolve, reject) => {
-    // node --import tsx (not npx) so SIGTERM reaches the instance itself.
-    const child = spawn(process.execPath, ["--import", "tsx", "src/test/realtime-instance.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
-    const timer = setTimeout(() => reject(new Error("instance did not start")), 30_000);
-    child.stdout!.on("data", (buf: Buffer) => {
-      const match = /ready (\d+)/.exec(buf.toString());
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${match[1]}`, child });
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
-  });
-}
-
 const NYC = { south: 40.5, west: -74.3, north: 41, east: -73.6 };
-const cookieFor = async (id: string) => `next-auth.session-token=${await encode({ token: { uid: id, sv: 0 }, secret: env.NEXTAUTH_SECRET })}`;
+const cookieFor = sessionCookieFor;
 type Received = { id: string; data: { type: string; jobId?: string; job?: { id: string } } };
-
-/** Subscribes and resolves with the first `count` events (or rejects on error/timeout). */
-function take(
-  subscribe: (h: { onData: (d: Received) => void; onError: (e: unknown) => void; onStarted: () => void }) => { unsubscribe: () => void },
-  count: number,
-  started?: () => void,
-): Promise<Received[]> {
-  return new Promise((resolve, reject) => {
-    const got: Received[] = [];
-    const timer = setTimeout(() => (sub.unsubscribe(), reject(new Error(`got ${got.length}/${count} events`))), 15_000);
-    const sub = subscribe({
-      onStarted: () => started?.(),
-      onData: (d) => {
-        got.push(d);
-        if (got.length === count) {
-          clearTimeout(timer);
-          sub.unsubscribe();
-          resolve(got);
-        }
-      },
-      onError: (e) => (clearTimeout(timer), reject(e)),
-    });
-  });
-}
+const take = takeEvents<Received>;
 
 async function boardJob(posterId: string) {
   const job = await createOpenJob(posterId, { lat: 40.7, lng: -73.95, priceCents: 2000 });
@@ -69,9 +27,7 @@ describe("real-time over WebSockets, two web instances on one Redis", () => {
     [a, b] = await Promise.all([startInstance(), startInstance()]);
   }, 60_000);
   afterAll(async () => {
-    await Promise.all(
-      [a, b].map((i) => i && i.child.exitCode === null && new Promise((r) => (i.child.once("exit", r), i.child.kill("SIGTERM")))),
-    );
+    await stopInstances([a, b]);
   });
 
   it("a claim made through instance A removes the pin for a board subscriber on instance B", async () => {

@@ -1,0 +1,96 @@
+"use client";
+/**
+ * The header bell: unread count, the latest notifications, mark read / mark all read. Live: `notifications.onNew`
+ * (over the app's one WebSocket) refetches the list when a notification arrives.
+ */
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { api } from "@/trpc/react";
+import { PushOptIn } from "./push-opt-in";
+
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const utils = api.useUtils();
+  const list = api.notifications.list.useQuery({ limit: 20 });
+  const markRead = api.notifications.markRead.useMutation({ onSuccess: () => utils.notifications.invalidate() });
+  const markAllRead = api.notifications.markAllRead.useMutation({ onSuccess: () => utils.notifications.invalidate() });
+  api.notifications.onNew.useSubscription(undefined, { onData: () => void utils.notifications.invalidate() });
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (panel.current && !panel.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [open]);
+
+  const unread = list.data?.unread ?? 0;
+  return (
+    <div className="relative" ref={panel}>
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        className="relative rounded-full p-1.5 text-slate-700 hover:bg-slate-100"
+        aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+        aria-expanded={open}
+        data-testid="notification-bell"
+      >
+        <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden>
+          <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.73 21a2 2 0 0 1-3.46 0" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        {unread > 0 && (
+          <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-bold leading-4 text-white" data-testid="notification-count">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="absolute right-0 z-[1000] mt-2 w-80 max-w-[90vw] rounded-lg border bg-white shadow-lg" data-testid="notification-panel">
+          <div className="flex items-center justify-between border-b px-3 py-2">
+            <span className="text-sm font-semibold">Notifications</span>
+            <button
+              type="button"
+              className="text-xs font-medium text-brand-700 disabled:text-slate-400"
+              disabled={unread === 0 || markAllRead.isPending}
+              onClick={() => markAllRead.mutate()}
+            >
+              Mark all read
+            </button>
+          </div>
+          <ul className="max-h-96 overflow-y-auto">
+            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-500">Nothing yet.</li>}
+            {list.data?.items.map((n) => (
+              <li key={n.id} className={`border-b px-3 py-2 text-sm last:border-0 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification-item" data-read={!!n.readAt}>
+                <div className="flex items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    {n.url ? (
+                      <Link href={n.url} className="font-medium text-slate-900" onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}>
+                        {n.title}
+                      </Link>
+                    ) : (
+                      <span className="font-medium text-slate-900">{n.title}</span>
+                    )}
+                    <p className="text-slate-600">{n.body}</p>
+                    <time className="text-xs text-slate-400" dateTime={n.createdAt.toISOString()}>
+                      {n.createdAt.toLocaleString()}
+                    </time>
+                  </div>
+                  {!n.readAt && (
+                    <button type="button" className="shrink-0 text-xs text-brand-700" onClick={() => markRead.mutate({ ids: [n.id] })}>
+                      Mark read
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="border-t px-3 py-2">
+            <PushOptIn compact />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

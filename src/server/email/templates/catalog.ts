@@ -1,0 +1,38 @@
+/** Every email template by name: the development preview (/dev/emails/<name>) renders each with its sample. */
+import { accountExists } from "./account-exists";
+import { disputeOpened } from "./dispute-opened";
+import { disputeResolved } from "./dispute-resolved";
+import { jobClaimed } from "./job-claimed";
+import { jobCompleted } from "./job-completed";
+import { jobConfirmed } from "./job-confirmed";
+import { jobExpired } from "./job-expired";
+import { magicLink } from "./magic-link";
+import { passwordReset } from "./password-reset";
+import { renewalReminder } from "./renewal-reminder";
+import { serviceDayReminder } from "./service-day-reminder";
+import { signUpConfirmation } from "./sign-up-confirmation";
+import { weeklyEarnings } from "./weekly-earnings";
+
+export const EMAIL_TEMPLATES = {
+  "password-reset": passwordReset,
+  "magic-link": magicLink,
+  "sign-up-confirmation": signUpConfirmation,
+  "account-exists": accountExists,
+  "job-claimed": jobClaimed,
+  "job-completed": jobCompleted,
+  "job-confirmed": jobConfirmed,
+  "job-expired": jobExpired,
+  "service-day-reminder": serviceDayReminder,
+  "renewal-reminder": renewalReminder,
+  "dispute-opened": disputeOpened,
+  "dispute-resolved": disputeResolved,
+  "weekly-earnings": weeklyEarnings,
+} as const;
+
+export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
+
+/** Renders a template with its preview sample (loosely typed on purpose: the sample belongs to its template). */
+export function renderSample(name: EmailTemplateName) {
+  const template = EMAIL_TEMPLATES[name] as { render: (p: unknown) => Promise<{ subject: string; html: string; text: string }>; sample: unknown };
+  return template.render(template.sample);
+}

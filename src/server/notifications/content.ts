@@ -1,0 +1,109 @@
+/**
+ * What each kind of notification says: the in-app (and push) title, body and link, and its email. The data
+ * is what the notification service was given (loaded by id in job-events.ts), never read from the browser.
+ */
+import { formatCents } from "@/lib/money";
+import type { NotificationKind } from "@/lib/notification-kinds";
+import { appUrl } from "@/server/email/templates";
+import { disputeOpened } from "@/server/email/templates/dispute-opened";
+import { disputeResolved } from "@/server/email/templates/dispute-resolved";
+import { jobClaimed } from "@/server/email/templates/job-claimed";
+import { jobCompleted } from "@/server/email/templates/job-completed";
+import { jobConfirmed } from "@/server/email/templates/job-confirmed";
+import { jobExpired } from "@/server/email/templates/job-expired";
+import type { RenderedEmail } from "@/server/email/templates/layout";
+import { renewalReminder } from "@/server/email/templates/renewal-reminder";
+import { serviceDayReminder } from "@/server/email/templates/service-day-reminder";
+import { weeklyEarnings } from "@/server/email/templates/weekly-earnings";
+
+export type NotificationData = {
+  "job.claimed": { jobId: string; address: string; scooperName: string };
+  "job.reopened": { jobId: string; address: string };
+  "job.completed": { jobId: string; address: string; scooperName: string; photoUrls: string[]; autoConfirmHours: number };
+  "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
+  "job.expired": { jobId: string; address: string };
+  "dispute.opened": { jobId: string; address: string; reason: string; audience: "scooper" | "admin" };
+  "dispute.resolved": { jobId: string; address: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number };
+  "reminder.service-day": { address: string; serviceDate: string; priceCents: number };
+  "reminder.renewal": { address: string; billingDate: string; amountCents: number };
+  "earnings.weekly": { weekStart: string; weekEnd: string; totalCents: number; payoutDate: string; jobs: { date: string; area: string; amountCents: number }[] };
+};
+
+export type NotificationContent = { title: string; body: string; url: string | null; email: (() => Promise<RenderedEmail>) | null };
+
+/** Paths inside the app that notifications link to (the marketplace and subscription pages own them). */
+export const jobPath = (jobId: string) => `/jobs/${jobId}`;
+export const repostPath = (jobId: string) => `/jobs/new?from=${encodeURIComponent(jobId)}`;
+const SUBSCRIPTIONS_PATH = "/subscriptions";
+
+type Builders = { [K in NotificationKind]: (data: NotificationData[K], ctx: { unsubscribeUrl: string }) => NotificationContent };
+
+const builders: Builders = {
+  "job.claimed": (d) => ({
+    title: "Your cleanup was claimed",
+    body: `${d.scooperName} claimed your cleanup at ${d.address}.`,
+    url: jobPath(d.jobId),
+    email: () => jobClaimed.render({ address: d.address, scooperName: d.scooperName, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "job.reopened": (d) => ({
+    title: "Your cleanup is back on the map",
+    body: `The scooper released your cleanup at ${d.address}; it is open for others to claim.`,
+    url: jobPath(d.jobId),
+    email: null,
+  }),
+  "job.completed": (d) => ({
+    title: "Your cleanup is done",
+    body: `${d.scooperName} finished your cleanup at ${d.address}. Check the photos and confirm.`,
+    url: jobPath(d.jobId),
+    email: () => jobCompleted.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "job.confirmed": (d) => ({
+    title: d.role === "poster" ? "Receipt for your cleanup" : `You earned ${formatCents(d.takeHomeCents)}`,
+    body:
+      d.role === "poster"
+        ? `Your cleanup at ${d.address} is confirmed: ${formatCents(d.priceCents)}.`
+        : `The cleanup at ${d.address} is confirmed; your take-home is ${formatCents(d.takeHomeCents)}.`,
+    url: jobPath(d.jobId),
+    email: () => jobConfirmed.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "job.expired": (d) => ({
+    title: "Your cleanup expired unclaimed",
+    body: `No one claimed your cleanup at ${d.address}. Post it again in one tap.`,
+    url: repostPath(d.jobId),
+    email: () => jobExpired.render({ address: d.address, repostUrl: appUrl(repostPath(d.jobId)) }),
+  }),
+  "dispute.opened": (d) => ({
+    title: "A cleanup was disputed",
+    body: `The cleanup at ${d.address} was disputed (${d.reason}). The payout is on hold.`,
+    url: jobPath(d.jobId),
+    email: () => disputeOpened.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "dispute.resolved": (d) => ({
+    title: "Dispute resolved",
+    body: `The dispute about the cleanup at ${d.address} was resolved.`,
+    url: jobPath(d.jobId),
+    email: () => disputeResolved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "reminder.service-day": (d, ctx) => ({
+    title: "Your cleanup is tomorrow",
+    body: `Your recurring cleanup at ${d.address} is on ${d.serviceDate}.`,
+    url: SUBSCRIPTIONS_PATH,
+    email: () => serviceDayReminder.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), unsubscribeUrl: ctx.unsubscribeUrl }),
+  }),
+  "reminder.renewal": (d, ctx) => ({
+    title: "Your subscription renews soon",
+    body: `Your recurring cleanup at ${d.address} renews on ${d.billingDate} for ${formatCents(d.amountCents)}.`,
+    url: SUBSCRIPTIONS_PATH,
+    email: () => renewalReminder.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), unsubscribeUrl: ctx.unsubscribeUrl }),
+  }),
+  "earnings.weekly": (d, ctx) => ({
+    title: `You earned ${formatCents(d.totalCents)} last week`,
+    body: `${d.jobs.length} confirmed cleanup${d.jobs.length === 1 ? "" : "s"} from ${d.weekStart} to ${d.weekEnd}; payout on ${d.payoutDate}.`,
+    url: null,
+    email: () => weeklyEarnings.render({ ...d, unsubscribeUrl: ctx.unsubscribeUrl }),
+  }),
+};
+
+export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], ctx: { unsubscribeUrl: string }): NotificationContent {
+  return (builders[kind] as (d: NotificationData[K], c: { unsubscribeUrl: string }) => NotificationContent)(data, ctx);
+}
