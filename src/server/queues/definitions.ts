@@ -24,6 +24,11 @@ export const QUEUES = {
     name: "recurring",
     payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("generate-due") })]),
   },
+  /** Payments: each stored Stripe webhook event (the payload is the StripeEvent row id), processed once. */
+  payments: {
+    name: "payments",
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) })]),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
