@@ -5,6 +5,7 @@ import { adminOpsRouter } from "./routers/admin-ops";
 import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
+import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 
 export const appRouter = createTRPCRouter({
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   adminOps: adminOpsRouter,
   adminUsers: adminUsersRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
+  payments: paymentsRouter,
   recurring: recurringRouter,
 });
 
