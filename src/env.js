@@ -114,6 +114,16 @@ export const env = createEnv({
     PHOTO_MAX_BYTES: intFromString(10 * 1024 * 1024),
     /** Local photo storage folder (the default storage backend). */
     STORAGE_DIR: z.string().default(".data/uploads"),
+    /** Stripe secret key. Set: payments run through Stripe; unset: through the built-in ledger provider. */
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    /** Signing secret of the Stripe webhook endpoint (whsec_…). Unset: POST /api/webhooks/stripe refuses every call. */
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Stripe API base URL (tests point it at a local fake). Unset: Stripe's own API. */
+    STRIPE_API_BASE: z.url().optional(),
+    /** Share of a job's price the platform keeps. */
+    PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
+    /** Share of a job's price paid to the scooper when the poster cancels after a claim. */
+    CANCELLATION_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCents, platformFeeCents, takeHomeCents } from "./money";
+import { cancellationFeeCents, formatCents, platformFeeCents, splitRefund, takeHomeCents } from "./money";
 
 describe("money", () => {
   it("takes a 15% platform fee and leaves the rest to the scooper", () => {
@@ -9,6 +9,23 @@ describe("money", () => {
   });
   it("rounds the fee to whole cents", () => {
     expect(platformFeeCents(1010)).toBe(152); // 151.5 → 152
+  });
+  it("takes a 20% cancellation fee, and splits any refund into fee and scooper parts that add up", () => {
+    expect(cancellationFeeCents(2000)).toBe(400);
+    expect(cancellationFeeCents(1999)).toBe(400); // 399.8 → 400
+    expect(splitRefund(1000, { capturedCents: 2000, platformFeeCents: 300, refundedCents: 0 })).toEqual({ feeCents: 150, scooperCents: 850 });
+    expect(splitRefund(400, { capturedCents: 400, platformFeeCents: 0, refundedCents: 0 })).toEqual({ feeCents: 0, scooperCents: 400 });
+    // Three refunds of 1/3 each give back exactly the fee (300) in total, never a cent more.
+    const captured = { capturedCents: 1999, platformFeeCents: 300 };
+    let refundedCents = 0;
+    let feeBack = 0;
+    for (const cents of [666, 666, 667]) {
+      const { feeCents, scooperCents } = splitRefund(cents, { ...captured, refundedCents });
+      expect(feeCents + scooperCents).toBe(cents);
+      refundedCents += cents;
+      feeBack += feeCents;
+    }
+    expect(feeBack).toBe(300);
   });
   it("formats cents as dollars", () => {
     expect(formatCents(1250)).toBe("$12.50");

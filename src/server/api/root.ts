@@ -5,6 +5,7 @@ import { adminOpsRouter } from "./routers/admin-ops";
 import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
+import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 import { notificationsRouter } from "./routers/notifications";
 
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   adminOps: adminOpsRouter,
   adminUsers: adminUsersRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
+  payments: paymentsRouter,
   recurring: recurringRouter,
   notifications: notificationsRouter,
 });

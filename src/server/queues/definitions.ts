@@ -53,6 +53,11 @@ export const QUEUES = {
     name: "notifications",
     payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("weekly-earnings") })]),
   },
+  /** Payments: each stored Stripe webhook event (the payload is the StripeEvent row id), processed once. */
+  payments: {
+    name: "payments",
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) })]),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { earningsSchema, scooperEarnings } from "@/server/payments/earnings";
+import { getPaymentProvider } from "@/server/payments/get-provider";
+import { createTRPCRouter, scooperProcedure } from "../trpc";
+
+export const paymentsRouter = createTRPCRouter({
+  /** The signed-in scooper's earnings: this week, last week (Monday–Sunday, APP_TIMEZONE) and all time. */
+  earnings: scooperProcedure.output(earningsSchema).query(({ ctx }) => scooperEarnings(ctx.db, ctx.session.user.id)),
+  /** Where the scooper sets up payouts (Stripe Connect onboarding), or "ready" when nothing is left to do. */
+  payoutOnboardingLink: scooperProcedure
+    .output(z.discriminatedUnion("status", [z.object({ status: z.literal("ready") }), z.object({ status: z.literal("onboarding"), url: z.url() })]))
+    .mutation(({ ctx }) => getPaymentProvider().createPayoutAccountLink({ scooperId: ctx.session.user.id })),
+});

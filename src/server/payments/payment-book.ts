@@ -1,0 +1,268 @@
+/**
+ * The database side of every payment step, shared by both providers: the `Payment` row's conditional state
+ * change, the `PaymentOperation` row that makes the step idempotent, and the balanced ledger transaction.
+ * Each `book*` runs inside the transaction `runOnce` opens; the providers make their external calls (Stripe)
+ * before booking, with the same idempotency key, so a retry after a crash repeats neither.
+ *
+ * Entries per step (A = authorized amount, F = platform fee, P = A − F):
+ *   authorize         customer_funding −A, customer_held +A
+ *   capture           customer_held −A, platform_revenue +F, scooper_payable +P
+ *   void              customer_held −A, customer_funding +A
+ *   cancellation-fee  customer_held −A, scooper_payable +fee, customer_funding +(A − fee)
+ *   refund (R)        platform_revenue −fee share, scooper_payable −rest, customer_funding +R
+ *   tip (T)           customer_funding −T, scooper_payable +T
+ */
+import crypto from "node:crypto";
+import { env } from "@/env";
+import { Prisma } from "@/generated/prisma/client";
+import type { PaymentStatus } from "@/generated/prisma/enums";
+import { cancellationFeeCents, platformFeeCents, splitRefund } from "@/lib/money";
+import type { Db, Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { accounts, postLedgerTransaction, type LedgerLine } from "./ledger";
+import type { PaymentOperationKind, PaymentResult } from "./provider";
+
+export type StoredResult = Omit<PaymentResult, "replayed">;
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+export async function findOperationResult(db: Tx, idempotencyKey: string): Promise<PaymentResult | null> {
+  const op = await db.paymentOperation.findUnique({ where: { idempotencyKey }, select: { result: true } });
+  return op ? { ...(op.result as unknown as StoredResult), replayed: true } : null;
+}
+
+/**
+ * Runs `book` once per key, in one transaction. A second call with the key returns the first result. When a
+ * concurrent call with the same key commits first, ours fails on the key's unique index or on the payment's
+ * conditional update (CONFLICT); either way the first call's result is the answer.
+ */
+export async function runOnce(db: Db, idempotencyKey: string, book: (tx: Tx) => Promise<StoredResult>): Promise<PaymentResult> {
+  const done = await findOperationResult(db, idempotencyKey);
+  if (done) return done;
+  try {
+    return { ...(await db.$transaction((tx) => book(tx))), replayed: false };
+  } catch (err) {
+    if (isUniqueViolation(err) || (err instanceof AppError && err.code === "CONFLICT")) {
+      const first = await findOperationResult(db, idempotencyKey);
+      if (first) return first;
+    }
+    throw err;
+  }
+}
+
+async function recordOperation(
+  tx: Tx,
+  input: {
+    payment: { id: string; jobId: string; status: PaymentStatus };
+    kind: PaymentOperationKind;
+    idempotencyKey: string;
+    amountCents: number;
+    lines: LedgerLine[];
+    clientSecret?: string | null;
+  },
+): Promise<StoredResult> {
+  const operationId = crypto.randomUUID();
+  const result: StoredResult = {
+    paymentId: input.payment.id, operationId, jobId: input.payment.jobId, kind: input.kind, status: input.payment.status,
+    amountCents: input.amountCents, ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
+  };
+  await tx.paymentOperation.create({
+    data: {
+      id: operationId, paymentId: input.payment.id, kind: input.kind, idempotencyKey: input.idempotencyKey,
+      amountCents: input.amountCents, result: result as unknown as Prisma.InputJsonValue,
+    },
+  });
+  await postLedgerTransaction(tx, { kind: input.kind, jobId: input.payment.jobId, operationId, lines: input.lines });
+  return result;
+}
+
+const paymentSelect = {
+  id: true, jobId: true, customerId: true, status: true, amountCents: true, capturedCents: true, refundedCents: true,
+  platformFeeCents: true, scooperId: true, providerRef: true, transferRef: true, tipCents: true,
+} as const;
+
+export async function getJobPayment(db: Tx, jobId: string) {
+  const payment = await db.payment.findUnique({ where: { jobId }, select: paymentSelect });
+  if (!payment) throw new AppError("NOT_FOUND", "This job has no payment.");
+  return payment;
+}
+
+export type JobPayment = Awaited<ReturnType<typeof getJobPayment>>;
+
+/** The conditional state change: `data` applies only while the status is one of `from`; otherwise CONFLICT. */
+async function transition(tx: Tx, jobId: string, from: PaymentStatus[], data: Prisma.PaymentUpdateManyMutationInput, what: string) {
+  const { count } = await tx.payment.updateMany({ where: { jobId, status: { in: from } }, data });
+  if (count === 0) {
+    const current = await getJobPayment(tx, jobId);
+    throw new AppError("CONFLICT", `Cannot ${what}: the payment is already ${current.status.toLowerCase().replace("_", " ")}.`, { status: current.status });
+  }
+  return getJobPayment(tx, jobId);
+}
+
+function assertCents(amountCents: number, what: string) {
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw new AppError("BAD_REQUEST", `${what} must be a positive whole number of cents.`);
+}
+
+/** The scooper a capture pays: the job's current scooper. */
+export async function jobScooperId(db: Tx, jobId: string): Promise<string> {
+  const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { scooperId: true } });
+  if (!job) throw new AppError("NOT_FOUND", "Job not found.");
+  if (!job.scooperId) throw new AppError("PRECONDITION_FAILED", "The job has no scooper to pay.");
+  return job.scooperId;
+}
+
+export async function bookAuthorization(
+  tx: Tx,
+  input: {
+    idempotencyKey: string; jobId: string; customerId: string; amountCents: number; provider: "ledger" | "stripe";
+    status: "AUTHORIZED" | "PENDING"; providerRef?: string; clientSecret?: string | null;
+  },
+): Promise<StoredResult> {
+  assertCents(input.amountCents, "The amount");
+  const payment = await tx.payment.create({
+    data: {
+      jobId: input.jobId, customerId: input.customerId, provider: input.provider, status: input.status,
+      amountCents: input.amountCents, providerRef: input.providerRef ?? null,
+    },
+    select: { id: true, jobId: true, status: true },
+  });
+  const held = input.status === "AUTHORIZED";
+  return recordOperation(tx, {
+    payment, kind: "authorize", idempotencyKey: input.idempotencyKey, amountCents: input.amountCents, clientSecret: input.clientSecret,
+    lines: held ? holdLines(input.customerId, input.amountCents) : [],
+  });
+}
+
+function holdLines(customerId: string, amountCents: number): LedgerLine[] {
+  return [
+    { account: accounts.customerFunding(customerId), amountCents: -amountCents },
+    { account: accounts.customerHeld(customerId), amountCents },
+  ];
+}
+
+/** Stripe: a PENDING PaymentIntent was authorized later (webhook). Writes the hold the authorization skipped. */
+export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey: string; jobId: string }): Promise<StoredResult> {
+  const payment = await transition(tx, input.jobId, ["PENDING"], { status: "AUTHORIZED" }, "confirm the authorization");
+  return recordOperation(tx, {
+    payment, kind: "authorize", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents,
+    lines: holdLines(payment.customerId, payment.amountCents),
+  });
+}
+
+export function captureSplit(amountCents: number) {
+  const feeCents = platformFeeCents(amountCents, env.PLATFORM_FEE_PERCENT);
+  return { feeCents, payoutCents: amountCents - feeCents };
+}
+
+export async function bookCapture(
+  tx: Tx,
+  input: { idempotencyKey: string; jobId: string; scooperId: string; transferRef?: string | null },
+): Promise<StoredResult> {
+  const { amountCents, customerId } = await getJobPayment(tx, input.jobId); // immutable fields
+  const { feeCents, payoutCents } = captureSplit(amountCents);
+  const payment = await transition(tx, input.jobId, ["AUTHORIZED"], {
+    status: "CAPTURED", capturedCents: amountCents, platformFeeCents: feeCents, scooperPayoutCents: payoutCents,
+    scooperId: input.scooperId, transferRef: input.transferRef ?? null,
+  }, "capture");
+  return recordOperation(tx, {
+    payment, kind: "capture", idempotencyKey: input.idempotencyKey, amountCents,
+    lines: [
+      { account: accounts.customerHeld(customerId), amountCents: -amountCents },
+      { account: accounts.platformRevenue(), amountCents: feeCents },
+      { account: accounts.scooperPayable(input.scooperId), amountCents: payoutCents },
+    ],
+  });
+}
+
+export async function bookVoid(tx: Tx, input: { idempotencyKey: string; jobId: string }): Promise<StoredResult> {
+  // Two conditional updates rather than one: only an AUTHORIZED payment holds money to release.
+  const { count } = await tx.payment.updateMany({ where: { jobId: input.jobId, status: "AUTHORIZED" }, data: { status: "VOIDED" } });
+  const payment = count === 1 ? await getJobPayment(tx, input.jobId) : await transition(tx, input.jobId, ["PENDING"], { status: "VOIDED" }, "void");
+  const lines: LedgerLine[] = count === 1
+    ? [
+        { account: accounts.customerHeld(payment.customerId), amountCents: -payment.amountCents },
+        { account: accounts.customerFunding(payment.customerId), amountCents: payment.amountCents },
+      ]
+    : [];
+  return recordOperation(tx, { payment, kind: "void", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents, lines });
+}
+
+/** The fee for cancelling a claimed job: `feeCents` when given, else CANCELLATION_FEE_PERCENT of the amount. */
+export function resolveCancellationFee(amountCents: number, feeCents?: number): number {
+  const fee = feeCents ?? cancellationFeeCents(amountCents, env.CANCELLATION_FEE_PERCENT);
+  assertCents(fee, "The cancellation fee");
+  if (fee > amountCents) throw new AppError("BAD_REQUEST", "The cancellation fee cannot exceed the authorized amount.");
+  return fee;
+}
+
+export async function bookCancellationFee(
+  tx: Tx,
+  input: { idempotencyKey: string; jobId: string; scooperId: string; feeCents?: number; transferRef?: string | null },
+): Promise<StoredResult> {
+  const { amountCents, customerId } = await getJobPayment(tx, input.jobId);
+  const fee = resolveCancellationFee(amountCents, input.feeCents);
+  const payment = await transition(tx, input.jobId, ["AUTHORIZED"], {
+    status: "CAPTURED", capturedCents: fee, platformFeeCents: 0, scooperPayoutCents: fee, scooperId: input.scooperId,
+    transferRef: input.transferRef ?? null,
+  }, "charge the cancellation fee");
+  return recordOperation(tx, {
+    payment, kind: "cancellation-fee", idempotencyKey: input.idempotencyKey, amountCents: fee,
+    lines: [
+      { account: accounts.customerHeld(customerId), amountCents: -amountCents },
+      { account: accounts.scooperPayable(input.scooperId), amountCents: fee },
+      { account: accounts.customerFunding(customerId), amountCents: amountCents - fee },
+    ],
+  });
+}
+
+type RefundedRow = { id: string; jobId: string; status: PaymentStatus; customerId: string; scooperId: string | null; capturedCents: number; platformFeeCents: number; refundedCents: number };
+
+export async function bookRefund(tx: Tx, input: { idempotencyKey: string; jobId: string; amountCents: number }): Promise<StoredResult> {
+  assertCents(input.amountCents, "The refund");
+  // One statement: the refund applies only while the payment is captured and enough of it is left to refund.
+  const rows = await tx.$queryRaw<RefundedRow[]>`
+    UPDATE "Payment"
+       SET "refundedCents" = "refundedCents" + ${input.amountCents},
+           "status" = (CASE WHEN "refundedCents" + ${input.amountCents} = "capturedCents" THEN 'REFUNDED' ELSE 'PARTIALLY_REFUNDED' END)::"PaymentStatus",
+           "updatedAt" = now()
+     WHERE "jobId" = ${input.jobId}
+       AND "status" IN ('CAPTURED', 'PARTIALLY_REFUNDED')
+       AND "refundedCents" + ${input.amountCents} <= "capturedCents"
+    RETURNING "id", "jobId", "status", "customerId", "scooperId", "capturedCents", "platformFeeCents", "refundedCents"`;
+  const row = rows[0];
+  if (!row) {
+    const current = await getJobPayment(tx, input.jobId);
+    if (current.status === "CAPTURED" || current.status === "PARTIALLY_REFUNDED") {
+      throw new AppError("BAD_REQUEST", `Only ${current.capturedCents - current.refundedCents} cents are left to refund.`);
+    }
+    throw new AppError("CONFLICT", `Cannot refund: the payment is ${current.status.toLowerCase()}.`, { status: current.status });
+  }
+  const { feeCents, scooperCents } = splitRefund(input.amountCents, { ...row, refundedCents: row.refundedCents - input.amountCents });
+  return recordOperation(tx, {
+    payment: row, kind: "refund", idempotencyKey: input.idempotencyKey, amountCents: input.amountCents,
+    lines: [
+      { account: accounts.platformRevenue(), amountCents: -feeCents },
+      { account: accounts.scooperPayable(row.scooperId!), amountCents: -scooperCents },
+      { account: accounts.customerFunding(row.customerId), amountCents: input.amountCents },
+    ],
+  });
+}
+
+export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: string; tipCents: number }): Promise<StoredResult> {
+  assertCents(input.tipCents, "The tip");
+  const { count } = await tx.payment.updateMany({
+    where: { jobId: input.jobId, status: { in: ["CAPTURED", "PARTIALLY_REFUNDED"] }, tipCents: 0, scooperId: { not: null } },
+    data: { tipCents: input.tipCents },
+  });
+  const payment = await getJobPayment(tx, input.jobId);
+  if (count === 0) throw new AppError("CONFLICT", payment.tipCents > 0 ? "This job already has a tip." : "Tips are possible only after the job is paid.");
+  return recordOperation(tx, {
+    payment, kind: "tip", idempotencyKey: input.idempotencyKey, amountCents: input.tipCents,
+    lines: [
+      { account: accounts.customerFunding(payment.customerId), amountCents: -input.tipCents },
+      { account: accounts.scooperPayable(payment.scooperId!), amountCents: input.tipCents },
+    ],
+  });
+}
