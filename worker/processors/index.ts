@@ -6,7 +6,7 @@ import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
-import { stripeEventProcessor } from "./payments.processor";
+import { settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
@@ -73,6 +73,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       switch (payload.kind) {
         case "stripe-event":
           return stripeEventProcessor(payload);
+        case "settle":
+          return settlementProcessor(payload);
       }
     },
   },

@@ -1,6 +1,12 @@
 import { db } from "@/server/db";
+import { settleJob, type SettlementStep } from "@/server/payments/job-settlement";
 import { processStripeEvent } from "@/server/payments/stripe-webhooks";
 
 export async function stripeEventProcessor(payload: { eventId: string }): Promise<string> {
   return processStripeEvent(db, payload.eventId);
+}
+
+export async function settlementProcessor(payload: { jobId: string; step: SettlementStep }) {
+  const result = await settleJob(db, payload.jobId, payload.step);
+  return "status" in result ? { status: result.status, replayed: result.replayed } : result;
 }

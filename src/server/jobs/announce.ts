@@ -1,12 +1,24 @@
 /**
  * What every job transition does after its transaction commits, in one place: tell the job's own channel
- * (poster, scooper, admins) and the public board. Called by the web request and the worker's timers alike.
- * A failure here is logged, never thrown: the change is committed, and clients that miss it resync.
+ * (poster, scooper, admins) and the public board, and notify the people concerned (in-app, email, push as each
+ * allows). Called by the web request and the worker's timers alike. Money steps are queued by the transitions
+ * themselves (src/server/payments/job-settlement.ts). A failure here is logged, never thrown: the change is
+ * committed, clients that miss an event resync, and notifications are idempotent per event.
  */
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { publishBoardEvent, publishJobChange } from "@/server/realtime/events";
 import { takeHomeCents } from "@/lib/money";
+import { notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired, notifyJobReopened } from "@/server/notifications/job-events";
+
+const NOTIFY: Partial<Record<JobChange, (db: Db, jobId: string) => Promise<unknown>>> = {
+  claimed: notifyJobClaimed,
+  released: notifyJobReopened,
+  reopened: notifyJobReopened,
+  completed: notifyJobCompleted,
+  confirmed: notifyJobConfirmed,
+  expired: notifyJobExpired,
+};
 
 export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all";
 
@@ -34,4 +46,6 @@ export async function announceJobChange(db: Db, jobId: string, change: JobChange
   } catch (err) {
     logger.error({ err, jobId, change }, "announcing a job change failed");
   }
+  // The helpers never throw; they log and return null.
+  await NOTIFY[change]?.(db, jobId);
 }

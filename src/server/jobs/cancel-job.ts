@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
+import { queueSettlement } from "@/server/payments/job-settlement";
 import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { platformFeeCents } from "@/lib/money";
@@ -48,6 +49,8 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
     }),
   );
   await Promise.all([cancelJobTimer("expire", jobId), cancelJobTimer("start-deadline", jobId), cancelJobTimer("auto-confirm", jobId)]);
+  // The poster cancelling a claimed job pays the scooper's fee; every other cancellation releases the hold.
+  await queueSettlement(jobId, feeOwedCents > 0 ? "cancellation-fee" : "void");
   await announceJobChange(db, jobId, "cancelled");
   return { feeOwedCents };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { queueSettlement } from "@/server/payments/job-settlement";
 import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { isPoster, type JobActor } from "./job-access";
@@ -14,6 +15,7 @@ export async function confirmJob(db: Db, actor: JobActor, jobId: string): Promis
     transition(tx, { jobId, from: "COMPLETED", to: "CONFIRMED", event: "confirmed", actorId: actor.id, data: { confirmedAt: new Date() } }),
   );
   await cancelJobTimer("auto-confirm", jobId);
+  await queueSettlement(jobId, "capture");
   await announceJobChange(db, jobId, "confirmed");
 }
 
@@ -34,6 +36,9 @@ export async function autoConfirmJob(db: Db, jobId: string, now = new Date()): P
     const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, autoConfirmAt: true } });
     if (job?.status === "COMPLETED" && job.autoConfirmAt && job.autoConfirmAt > now) throw new DeadlineNotReachedError("auto-confirm", jobId);
   }
-  if (moved) await announceJobChange(db, jobId, "confirmed");
+  if (moved) {
+    await queueSettlement(jobId, "capture");
+    await announceJobChange(db, jobId, "confirmed");
+  }
   return moved;
 }

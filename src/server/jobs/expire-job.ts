@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { queueSettlement } from "@/server/payments/job-settlement";
 import { announceJobChange } from "./announce";
 import { DeadlineNotReachedError } from "./timers";
 import { tryTransition } from "./transition";
@@ -12,6 +13,9 @@ export async function expireJob(db: Db, jobId: string, now = new Date()): Promis
     const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, expiresAt: true } });
     if (job?.status === "OPEN" && job.expiresAt > now) throw new DeadlineNotReachedError("expire", jobId);
   }
-  if (moved) await announceJobChange(db, jobId, "expired");
+  if (moved) {
+    await queueSettlement(jobId, "void");
+    await announceJobChange(db, jobId, "expired");
+  }
   return moved;
 }

@@ -5,7 +5,9 @@ import { announceJobChange } from "./announce";
 import { latSchema, lngSchema } from "@/lib/geo";
 import { jobRules } from "./config";
 import type { JobActor } from "./job-access";
+import { authorizePostedJob } from "@/server/payments/job-settlement";
 import { scheduleJobTimer } from "./timers";
+import { tryTransition } from "./transition";
 import { requireActiveUser } from "./users";
 
 export const MIN_PRICE_CENTS = 500;
@@ -61,6 +63,15 @@ export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promi
     await tx.jobEvent.create({ data: { jobId: created.id, actorId: actor.id, type: "posted", toStatus: "OPEN" } });
     return created;
   });
+  // The job goes on the board only once the customer's money is held.
+  try {
+    await authorizePostedJob({ jobId: job.id, customerId: actor.id, amountCents: input.priceCents });
+  } catch (err) {
+    await db.$transaction((tx) =>
+      tryTransition(tx, { jobId: job.id, from: "OPEN", to: "CANCELLED", event: "payment_failed", actorId: null, data: { cancelledAt: new Date(), cancelReason: "payment not authorized" } }),
+    );
+    throw err;
+  }
   await scheduleJobTimer("expire", job.id, job.expiresAt);
   await announceJobChange(db, job.id, "posted");
   return job;

@@ -56,7 +56,11 @@ export const QUEUES = {
   /** Payments: each stored Stripe webhook event (the payload is the StripeEvent row id), processed once. */
   payments: {
     name: "payments",
-    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) })]),
+    payload: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) }),
+      /** A job transition's money step, after its commit (src/server/payments/job-settlement.ts). */
+      z.object({ kind: z.literal("settle"), jobId: z.string().min(1), step: z.enum(["authorize", "capture", "void", "cancellation-fee"]) }),
+    ]),
   },
 } as const;
 

@@ -7,6 +7,7 @@ import type { Db } from "@/server/db";
 import { jobRules } from "@/server/jobs/config";
 import { postJobInputSchema } from "@/server/jobs/post-job";
 import { scheduleJobTimer } from "@/server/jobs/timers";
+import { queueSettlement } from "@/server/payments/job-settlement";
 import { publishBoardEvents } from "@/server/realtime/events";
 import { toDbDate } from "./dates";
 
@@ -62,6 +63,7 @@ export async function announceGeneratedJobs(db: Db, jobIds: string[]): Promise<v
     },
   });
   for (const job of jobs) {
+    await queueSettlement(job.id, "authorize");
     await scheduleJobTimer("expire", job.id, job.expiresAt);
     if (job.exclusiveScooperId && job.exclusiveUntil) await scheduleJobTimer("open-to-all", job.id, job.exclusiveUntil);
   }
