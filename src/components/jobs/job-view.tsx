@@ -50,6 +50,19 @@ export function JobView({ jobId }: { jobId: string }) {
   const cancel = api.jobs.cancel.useMutation(opts);
   const error = [claim, release, start, complete, confirm, cancel].find((m) => m.error)?.error;
 
+  // Live: the parties follow the job's own channel; anyone else viewing an open job hears when it leaves the board.
+  api.jobs.onJobChange.useSubscription({ jobId }, { enabled: party, onData: () => void refresh() });
+  const near = 0.001;
+  api.jobs.onBoardChange.useSubscription(
+    { bounds: { south: (job.data?.lat ?? 0) - near, north: (job.data?.lat ?? 0) + near, west: (job.data?.lng ?? 0) - near, east: (job.data?.lng ?? 0) + near } },
+    {
+      enabled: !!job.data && !party,
+      onData: ({ data }) => {
+        if (data.type === "job.closed" && data.jobId === jobId) void refresh();
+      },
+    },
+  );
+
   if (job.isLoading) return <p className="p-4 text-slate-600">Loading…</p>;
   if (job.error) return <p className="p-4 text-slate-700">{job.error.data?.code === "NOT_FOUND" ? "This job is not available." : job.error.message}</p>;
   const j = job.data!;

@@ -6,6 +6,8 @@ import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/admin/audit";
+import { logger } from "@/server/logger";
+import { publishSessionsRevoked } from "@/server/realtime/events";
 import { AppError } from "@/server/errors";
 
 export const roleSchema = z.enum(["CUSTOMER", "SCOOPER", "ADMIN"]);
@@ -14,6 +16,11 @@ export const reasonSchema = z.string().trim().min(3, "Give a reason.").max(500);
 type Actor = { id: string } | null;
 
 const userSnapshot = { id: true, email: true, roles: true, status: true, suspendedUntil: true, statusReason: true } as const;
+
+/** After a commit that ended a user's sessions: close their live connections too (best effort). */
+async function endLiveSessions(userId: string) {
+  await publishSessionsRevoked(userId).catch((err) => logger.error({ err, userId }, "could not revoke live sessions"));
+}
 
 async function audited<T>(
   db: Db,
@@ -46,6 +53,7 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, role: Rol
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } });
     await tx.user.update({ where: { id: userId }, data: { roles: user.roles.filter((r) => r !== role), sessionVersion: { increment: 1 } } });
   });
+  await endLiveSessions(userId);
 }
 
 /** Suspension and ban end every session at once (session version bump); sign-in then explains why. */
@@ -54,6 +62,7 @@ export async function suspendUser(db: Db, actor: Actor, userId: string, until: D
   await audited(db, actor, "user.suspend", userId, reason, (tx) =>
     tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED", suspendedUntil: until, statusReason: reason, sessionVersion: { increment: 1 } } }),
   );
+  await endLiveSessions(userId);
 }
 
 export async function banUser(db: Db, actor: Actor, userId: string, reason: string) {
@@ -61,6 +70,7 @@ export async function banUser(db: Db, actor: Actor, userId: string, reason: stri
   await audited(db, actor, "user.ban", userId, reason, (tx) =>
     tx.user.update({ where: { id: userId }, data: { status: "BANNED", suspendedUntil: null, statusReason: reason, sessionVersion: { increment: 1 } } }),
   );
+  await endLiveSessions(userId);
 }
 
 export async function reinstateUser(db: Db, actor: Actor, userId: string, reason: string) {

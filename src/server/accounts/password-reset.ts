@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { queueEmail } from "@/server/email/send-email";
 import { appUrl, passwordResetEmail } from "@/server/email/templates";
 import { enforceRateLimit } from "@/server/security/rate-limit";
+import { publishSessionsRevoked } from "@/server/realtime/events";
 import { hashPassword } from "./password";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
@@ -59,6 +60,9 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
       select: { email: true },
     });
     await tx.passwordResetToken.deleteMany({ where: { userId, usedAt: null } });
-    return { email: user.email };
+    return { email: user.email, userId };
+  }).then(async ({ email, userId }) => {
+    await publishSessionsRevoked(userId).catch(() => undefined);
+    return { email };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { publishSessionsRevoked } from "@/server/realtime/events";
 import { hashPassword, verifyPassword } from "./password";
 import { emailSchema, passwordSchema, selfServiceRoleSchema } from "./schemas";
 
@@ -54,4 +55,5 @@ export async function changePassword(db: Db, userId: string, input: z.infer<type
     where: { id: userId },
     data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
   });
+  await publishSessionsRevoked(userId).catch(() => undefined);
 }

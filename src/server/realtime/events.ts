@@ -47,6 +47,12 @@ export function publishJobChange(event: Omit<JobChangeEvent, "type" | "at"> & { 
   return appendEvent(jobChannel(event.jobId), jobChangeEventSchema.parse({ type: "job.changed", at: new Date(), ...event }));
 }
 
+/** Ends a user's live connections on every web instance (ban, suspension, password change, role removal). */
+export const SESSIONS_CHANNEL = "sessions";
+export function publishSessionsRevoked(userId: string): Promise<string> {
+  return appendEvent(SESSIONS_CHANNEL, { type: "revoked", userId });
+}
+
 export function publishUserEvent(userId: string, event: { type: string } & Record<string, unknown>): Promise<string> {
   return appendEvent(userChannel(userId), event);
 }

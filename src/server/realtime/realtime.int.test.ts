@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { env } from "@/env";
 import { takeHomeCents } from "@/lib/money";
-import { createOpenJob, createUser } from "@/test/factories";
+import { callerFor, createOpenJob, createUser } from "@/test/factories";
 import { sessionCookieFor, startInstance, stopInstances, take as takeEvents, type Instance } from "@/test/realtime-harness";
 import { nodeClient } from "@/test/trpc-ws-client";
 import { publishBoardEvent, publishJobChange } from "./events";
@@ -116,6 +116,24 @@ describe("real-time over WebSockets, two web instances on one Redis", () => {
     );
     posterClient.close();
     expect(events[0]!.data).toMatchObject({ type: "job.changed", jobId: job.id, status: "CLAIMED" });
+  });
+
+  it("ends a user's live connection on every instance when an admin suspends them", async () => {
+    const admin = await createUser(["ADMIN"]);
+    const scooper = await createUser(["SCOOPER"]);
+    const cookie = await cookieFor(scooper.id);
+    const closed = new Promise<number>((resolve) => {
+      const ws = new WebSocket(b.url.replace("http", "ws") + "/api/trpc-ws", { headers: { cookie } });
+      ws.on("open", () =>
+        // A subscription makes the server create this connection's context (and so know its user).
+        ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "jobs.onBoardChange", input: { json: { bounds: NYC } } } })),
+      );
+      ws.on("message", (m) => {
+        if (String(m).includes('"started"')) void callerFor(admin).adminUsers.suspend({ userId: scooper.id, until: null, reason: "abuse report" });
+      });
+      ws.on("close", (code) => resolve(code));
+    });
+    expect(await closed).toBe(4001);
   });
 
   it("refuses a WebSocket upgrade from another site", async () => {

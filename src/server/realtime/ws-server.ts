@@ -7,13 +7,14 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import { env } from "@/env";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { logger } from "@/server/logger";
-import { closeRealtimeHub } from "./hub";
+import { SESSIONS_CHANNEL } from "./events";
+import { closeRealtimeHub, listen } from "./hub";
 
 export const WS_PATH = "/api/trpc-ws";
 
@@ -37,12 +38,38 @@ export function originAllowed(req: IncomingMessage): boolean {
   }
 }
 
+/** Close code sent when a user's sessions were revoked; the browser reconnects and is then anonymous or refused. */
+export const SESSION_REVOKED_CLOSE = 4001;
+
 export function attachWebSockets(server: Server, fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // Sockets by signed-in user, so a ban, suspension or password change ends that user's live connections at once.
+  const socketsByUser = new Map<string, Set<WebSocket>>();
+  const stop = new AbortController();
+  void (async () => {
+    for await (const event of await listen(SESSIONS_CHANNEL, stop.signal)) {
+      const { userId } = event.data as { userId: string };
+      for (const ws of socketsByUser.get(userId) ?? []) ws.close(SESSION_REVOKED_CLOSE, "session ended");
+    }
+  })().catch((err) => logger.error({ err }, "session revocation listener stopped"));
+
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: async ({ req }) => createTRPCContext({ headers: toHeaders(req), session: await getSessionFromHeaders(req.headers) }),
+    createContext: async ({ req, res }) => {
+      const session = await getSessionFromHeaders(req.headers);
+      if (session) {
+        const userId = session.user.id;
+        let set = socketsByUser.get(userId);
+        if (!set) socketsByUser.set(userId, (set = new Set()));
+        set.add(res);
+        res.once("close", () => {
+          set.delete(res);
+          if (set.size === 0) socketsByUser.delete(userId);
+        });
+      }
+      return createTRPCContext({ headers: toHeaders(req), session });
+    },
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ path, err: error }, "websocket procedure failed");
@@ -68,6 +95,7 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
     wss,
     /** On shutdown: tell every client to reconnect (to another instance), then close. */
     async close() {
+      stop.abort();
       handler.broadcastReconnectNotification();
       for (const client of wss.clients) client.close(1012, "server restarting");
       await new Promise<void>((resolve) => wss.close(() => resolve()));
