@@ -114,6 +114,14 @@ export const env = createEnv({
     PHOTO_MAX_BYTES: intFromString(10 * 1024 * 1024),
     /** Local photo storage folder (the default storage backend). */
     STORAGE_DIR: z.string().default(".data/uploads"),
+    /** Photos in S3 (or an S3-compatible store at STORAGE_S3_ENDPOINT) instead of STORAGE_DIR when a bucket is set. */
+    STORAGE_S3_BUCKET: z.string().optional(),
+    STORAGE_S3_PREFIX: z.string().default("photos/"),
+    STORAGE_S3_REGION: z.string().default("us-east-1"),
+    STORAGE_S3_ENDPOINT: z.url().optional(),
+    /** Unset: the AWS SDK's default credential chain. */
+    STORAGE_S3_ACCESS_KEY_ID: z.string().optional(),
+    STORAGE_S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Stripe secret key. Set: payments run through Stripe; unset: through the built-in ledger provider. */
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     /** Signing secret of the Stripe webhook endpoint (whsec_…). Unset: POST /api/webhooks/stripe refuses every call. */

@@ -4,8 +4,6 @@
  * machine has no pg_dump at least as new as the test server (CI installs Debian's postgresql-client).
  */
 import fs from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -14,6 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createOpenJob, createUser } from "@/test/factories";
 import { createDatabase, databaseUrl, dropDatabase } from "../lib/services.ts";
 import { backupDatabase, findPgTool, LocalBackupStore, restoreDatabase, serverMajorVersion } from "./backups.ts";
+import { startS3Stub } from "../../src/test/s3-stub";
 import { S3BackupStore } from "./s3-backup-store.ts";
 
 const sourceUrl = process.env.DATABASE_URL!;
@@ -96,45 +95,6 @@ describe.skipIf(unavailable !== null)("database backups", () => {
     expect(await store.list()).toEqual(names.slice(1));
   });
 });
-
-/** Just enough of S3's path-style API (put, list v2, get, delete) for the backup store, kept in memory. */
-async function startS3Stub(): Promise<{ server: Server; endpoint: string; objects: Map<string, Buffer> }> {
-  const objects = new Map<string, Buffer>();
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://stub");
-    const [, bucket, ...rest] = url.pathname.split("/");
-    const key = decodeURIComponent(rest.join("/"));
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      if (req.method === "PUT") {
-        objects.set(key, Buffer.concat(chunks));
-        return res.writeHead(200, { etag: '"stub"' }).end();
-      }
-      if (req.method === "DELETE") {
-        objects.delete(key);
-        return res.writeHead(204).end();
-      }
-      if (req.method === "GET" && !key) {
-        const prefix = url.searchParams.get("prefix") ?? "";
-        const keys = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
-        const contents = keys.map((k) => `<Contents><Key>${k}</Key><Size>${objects.get(k)!.length}</Size></Contents>`).join("");
-        return res
-          .writeHead(200, { "content-type": "application/xml" })
-          .end(
-            `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">` +
-              `<Name>${bucket}</Name><Prefix>${prefix}</Prefix><KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys>` +
-              `<IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
-          );
-      }
-      const body = objects.get(key);
-      if (req.method === "GET" && body) return res.writeHead(200, { "content-length": body.length }).end(body);
-      res.writeHead(404, { "content-type": "application/xml" }).end("<Error><Code>NoSuchKey</Code></Error>");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, objects };
-}
 
 describe.skipIf(unavailable !== null)("database backups in S3", () => {
   const targetName = `scoop_s3restore_${crypto.randomBytes(5).toString("hex")}`;
