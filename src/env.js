@@ -60,6 +60,8 @@ export const env = createEnv({
     CRON_SECRET: z.string().min(16).optional(),
     /** Local wall-clock time ("HH:MM", APP_TIMEZONE) when recurring cleanups generate the day's jobs. */
     RECURRING_GENERATION_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("06:00"),
+    /** Local time ("HH:MM") on the day before a service date when customers are reminded. */
+    RECURRING_REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("15:00"),
     /** Minutes a generated job is offered only to the subscription's preferred scooper. */
     PREFERRED_SCOOPER_WINDOW_MINUTES: intFromString(120),
     /** How long the real-time event log keeps events for reconnecting clients. */

@@ -18,6 +18,12 @@ export async function registerSchedules(): Promise<void> {
     { pattern: dailyCronPattern(env.RECURRING_GENERATION_TIME), tz: env.APP_TIMEZONE },
     { name: "generate-due", data: { kind: "generate-due" }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } } },
   );
+  // The afternoon before each service date: remind the customer (idempotent per subscription and date).
+  await getQueue("recurring").upsertJobScheduler(
+    "daily-service-reminders",
+    { pattern: dailyCronPattern(env.RECURRING_REMINDER_TIME), tz: env.APP_TIMEZONE },
+    { name: "send-reminders", data: { kind: "send-reminders" }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } } },
+  );
   await getQueue("system").upsertJobScheduler(
     "worker-heartbeat",
     { every: env.WORKER_HEARTBEAT_SECONDS * 1000 },

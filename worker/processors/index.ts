@@ -7,7 +7,7 @@ import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/defin
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
 import { settlementProcessor, stripeEventProcessor } from "./payments.processor";
-import { generateRecurringProcessor } from "./recurring.processor";
+import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
 import { sendPushProcessor } from "./push.processor";
@@ -43,6 +43,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       switch (payload.kind) {
         case "generate-due":
           return generateRecurringProcessor();
+        case "send-reminders":
+          return serviceDayRemindersProcessor();
       }
     },
   },

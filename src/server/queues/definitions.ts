@@ -22,7 +22,7 @@ export const QUEUES = {
   /** Recurring cleanups: the daily generation (a job scheduler at RECURRING_GENERATION_TIME local). */
   recurring: {
     name: "recurring",
-    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("generate-due") })]),
+    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("generate-due") }), z.object({ kind: z.literal("send-reminders") })]),
   },
   /**
    * Cleanup-job deadlines as delayed jobs with deterministic ids (`<kind>-<jobId>`, see src/server/jobs/timers.ts),

@@ -12,6 +12,7 @@ import { POST } from "../../app/api/cron/recurring/generate/route";
 import { openJobToAll } from "@/server/jobs/open-to-all";
 import { toDbDate } from "./dates";
 import { generateDueRecurringJobs } from "./generate";
+import { sendServiceDayReminders } from "./reminders";
 
 const at = (date: string) => zonedTime(date, "06:00", env.APP_TIMEZONE);
 
@@ -136,6 +137,21 @@ describe("recurring generation", () => {
     const events = await db.jobEvent.findMany({ where: { jobId: job.id } });
     expect(events.map((e) => e.type)).toEqual(["opened_to_all"]);
     await expect(callerFor(other).jobs.claim({ jobId: job.id })).resolves.toMatchObject({ id: job.id });
+  });
+});
+
+describe("service-day reminders", () => {
+  it("reminds each customer the afternoon before a service date, once however often it runs", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const due = await subscription(customer.id, "2031-09-02");
+    const notTomorrow = await subscription(customer.id, "2031-09-03");
+    const afternoonBefore = zonedTime("2031-09-01", "15:00", env.APP_TIMEZONE);
+    expect(await sendServiceDayReminders(db, { now: afternoonBefore })).toMatchObject({ serviceDate: "2031-09-02", reminded: 1, failed: 0 });
+    await sendServiceDayReminders(db, { now: afternoonBefore });
+    const notes = await db.notification.findMany({ where: { userId: customer.id, kind: "reminder.service-day" } });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.eventKey).toContain(due.id);
+    expect(notes.some((n) => n.eventKey.includes(notTomorrow.id))).toBe(false);
   });
 });
 
