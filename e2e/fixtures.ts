@@ -1,5 +1,5 @@
 /** Shared steps for e2e specs: reading the dev mailbox, signing up and in. */
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const DEMO = {
   admin: { email: "admin@scoop.test", password: "scoop-admin-dev" },
@@ -83,4 +83,14 @@ export async function watchBoard(page: Page, price: string) {
   const map = page.getByTestId("job-map");
   await expect(map.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 20_000 });
   return { map, pin: map.locator(".scoop-pin__badge", { hasText: `$${price}` }) };
+}
+
+/**
+ * A browser context for one person on their own network: sign-ups are rate-limited per client IP (taken
+ * from X-Forwarded-For, as behind Render's proxy), so specs that sign up several fresh users give each one
+ * its own address instead of all sharing 127.0.0.1's small allowance.
+ */
+export async function personContext(browser: Browser, options: BrowserContextOptions = {}) {
+  const ip = `10.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
+  return browser.newContext({ ...options, extraHTTPHeaders: { ...options.extraHTTPHeaders, "x-forwarded-for": ip } });
 }

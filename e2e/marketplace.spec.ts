@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { distinctivePrice, pngPhoto, postJob, signUpAndConfirm, uniqueEmail, watchBoard } from "./fixtures";
+import { distinctivePrice, personContext, pngPhoto, postJob, signUpAndConfirm, uniqueEmail, watchBoard } from "./fixtures";
 
 // Where the post-job form drops its pin by default: the scooper's "device" is there when starting.
 const YARD = { latitude: 40.6782, longitude: -73.9442 };
 
 test("a customer posts a job with a photo; a scooper finds it on the map, claims, starts and completes it with a photo; the customer confirms and sees the timeline", async ({ browser }) => {
-  const customerContext = await browser.newContext();
-  const scooperContext = await browser.newContext({ geolocation: YARD, permissions: ["geolocation"] });
+  const customerContext = await personContext(browser);
+  const scooperContext = await personContext(browser, { geolocation: YARD, permissions: ["geolocation"] });
   const customer = await customerContext.newPage();
   const scooper = await scooperContext.newPage();
   const price = distinctivePrice(412);

@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { distinctivePrice, signUpAndConfirm, uniqueEmail, watchBoard } from "./fixtures";
+import { distinctivePrice, personContext, signUpAndConfirm, uniqueEmail, watchBoard } from "./fixtures";
 
 const todayInNewYork = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
 
 test("a customer creates a weekly recurring cleanup and sees its next dates; after a generator run the job is on a scooper's map", async ({ browser }) => {
-  const customerContext = await browser.newContext();
+  const customerContext = await personContext(browser);
   const customer = await customerContext.newPage();
   const price = distinctivePrice(473);
   const address = `${Math.floor(Math.random() * 900) + 100} Every Week Lane, Brooklyn`;
@@ -33,9 +33,9 @@ test("a customer creates a weekly recurring cleanup and sees its next dates; aft
   }
 
   await customer.getByRole("button", { name: `Start for $${price} per visit` }).click();
-  await expect(customer).toHaveURL(/\/recurring\/[^/]+$/);
-  const subscriptionId = customer.url().split("/").pop()!;
+  await expect(customer).toHaveURL(/\/recurring\/(?!new$)[^/]+$/);
   await expect(customer.getByTestId("recurring-status")).toHaveText("Active");
+  const subscriptionId = customer.url().split("/").pop()!;
   await expect(customer.getByRole("heading", { name: address })).toBeVisible();
   await expect(customer.getByTestId("next-dates").locator("li")).toHaveCount(5);
   await expect(customer.getByTestId("next-dates").locator("li").first()).toHaveAttribute("data-date", earliest!);
@@ -57,7 +57,7 @@ test("a customer creates a weekly recurring cleanup and sees its next dates; aft
   // Only this spec makes subscriptions, so in a fresh e2e database exactly this one is due.
   expect(output).toMatch(/^generated 1, skipped \d+, failed 0$/m);
 
-  const scooperContext = await browser.newContext();
+  const scooperContext = await personContext(browser);
   const scooper = await scooperContext.newPage();
   await signUpAndConfirm(scooper, { name: "Gina Generated", email: uniqueEmail("rec-scooper"), password: "scooper pass 123", scooper: true });
   const { pin } = await watchBoard(scooper, price);
