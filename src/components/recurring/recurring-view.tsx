@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
+import { JobNotes } from "@/components/jobs/job-notes";
 import { LITTER_LABEL, PILE_LABEL, TYPE_LABEL } from "@/components/jobs/labels";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
@@ -55,13 +56,7 @@ export function RecurringView({ id, earliestFirstDate }: { id: string; earliestF
         </p>
         <p className="text-xs text-slate-500">Since {formatServiceDate(r.firstServiceDate)}</p>
       </div>
-      {r.publicNotes && <p className="whitespace-pre-wrap text-sm">{r.publicNotes}</p>}
-      {r.accessNotes && (
-        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
-          <div className="font-semibold">Private access notes</div>
-          <p className="whitespace-pre-wrap">{r.accessNotes}</p>
-        </div>
-      )}
+      <JobNotes publicNotes={r.publicNotes} accessNotes={r.accessNotes} />
       <section className="space-y-1">
         <h2 className="font-semibold">Next service dates</h2>
         <ServiceDates dates={r.nextServiceDates} empty={r.status === "CANCELLED" ? "Cancelled: no more cleanups." : "Paused: resume to schedule cleanups."} />
