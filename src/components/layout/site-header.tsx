@@ -26,7 +26,7 @@ export async function SiteHeader() {
         Scoop
       </Link>
       {links.length > 0 && (
-        <nav aria-label="Main" className="order-last -mx-4 flex w-full gap-1 overflow-x-auto border-t px-3 py-1 text-sm sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:border-t-0 sm:py-0">
+        <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-1 overflow-x-auto border-t px-3 py-1 text-sm sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:border-t-0 sm:py-0">
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-lg px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
               {l.label}

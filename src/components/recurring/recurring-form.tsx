@@ -87,7 +87,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
       </section>
       {/* Nested errors on edit ({ id, data }) flatten to one key, so they show here rather than per field. */}
       {errors.data && <p className="text-sm text-red-700" role="alert">{errors.data.join(" ")}</p>}
-      {mutation.error && <p className="text-sm text-red-700" role="alert">{formError(mutation.error)}</p>}
+      {mutation.error && !mutation.error.data?.zodError && <p className="text-sm text-red-700" role="alert">{formError(mutation.error)}</p>}
       <button disabled={mutation.isPending} className="w-full rounded-lg bg-brand-600 py-3 font-semibold text-white disabled:opacity-60">
         {mutation.isPending ? "Saving…" : existing ? "Save changes" : `Start for ${formatCents(priceCentsOf(details))} per visit`}
       </button>
