@@ -1,5 +1,5 @@
 /** Shared steps for e2e specs: reading the dev mailbox, signing up and in. */
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const DEMO = {
   admin: { email: "admin@scoop.test", password: "scoop-admin-dev" },
@@ -44,4 +44,53 @@ export async function signIn(page: Page, creds: { email: string; password: strin
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/** A small real image (decodable by the server's sharp check): a 64×64 PNG of one colour. */
+export async function pngPhoto(name: string, rgb: { r: number; g: number; b: number } = { r: 120, g: 90, b: 40 }) {
+  const sharp = (await import("sharp")).default;
+  const buffer = await sharp({ create: { width: 64, height: 64, channels: 3, background: rgb } }).png().toBuffer();
+  return { name, mimeType: "image/png", buffer };
+}
+
+/** A price no seeded job has (the seed stays at $12–$24), so a spec can find its own job's pin by the badge. */
+export const distinctivePrice = (dollars: number) => `${dollars}.${String(Math.floor(Math.random() * 90) + 10)}`;
+
+/** Posts a job through the form as the signed-in customer (optionally with before photos); returns its id. */
+export async function postJob(page: Page, opts: { address: string; price: string; beforePhoto?: Awaited<ReturnType<typeof pngPhoto>> }) {
+  await page.goto("/jobs/new");
+  await page.getByLabel("Address").fill(opts.address);
+  await page.getByLabel("Price (USD)").fill(opts.price);
+  await page.getByRole("button", { name: `Post for $${opts.price}` }).click();
+  await expect(page.getByText("Posted.")).toBeVisible();
+  if (opts.beforePhoto) {
+    await page.locator('input[type="file"]').setInputFiles(opts.beforePhoto);
+    await expect(page.getByText("Uploaded")).toBeVisible();
+  }
+  const href = await page.getByRole("link", { name: "View the job" }).getAttribute("href");
+  const id = href?.match(/^\/jobs\/(.+)$/)?.[1];
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+/**
+ * Opens the scooper board filtered to jobs at or above `price` (so only the spec's own job is shown and it is
+ * not clustered with seeded ones), waits for the live connection, and returns the map and that job's pin badge.
+ */
+export async function watchBoard(page: Page, price: string) {
+  await page.goto("/board");
+  await page.getByLabel("Minimum price in dollars").fill(price);
+  const map = page.getByTestId("job-map");
+  await expect(map.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 20_000 });
+  return { map, pin: map.locator(".scoop-pin__badge", { hasText: `$${price}` }) };
+}
+
+/**
+ * A browser context for one person on their own network: sign-ups are rate-limited per client IP (taken
+ * from X-Forwarded-For, as behind Render's proxy), so specs that sign up several fresh users give each one
+ * its own address instead of all sharing 127.0.0.1's small allowance.
+ */
+export async function personContext(browser: Browser, options: BrowserContextOptions = {}) {
+  const ip = `10.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
+  return browser.newContext({ ...options, extraHTTPHeaders: { ...options.extraHTTPHeaders, "x-forwarded-for": ip } });
 }

@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, TYPE_LABEL } from "@/components/jobs/labels";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
-import { SiteHeader } from "@/components/ui/site-header";
 import { formatCents } from "@/lib/money";
 import { serverApi } from "@/trpc/server";
 
@@ -62,7 +61,6 @@ export default async function MyJobsPage() {
   }
   return (
     <main className="flex flex-1 flex-col">
-      <SiteHeader />
       <div className="mx-auto w-full max-w-xl p-4">
         <h1 className="text-xl font-bold">My jobs</h1>
         {posted.length === 0 && claimed.length === 0 && <p className="mt-3 text-slate-600">Nothing yet.</p>}

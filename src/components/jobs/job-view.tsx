@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
+import { JobNotes } from "./job-notes";
 import { PhotoUploader } from "./photo-uploader";
 
 function useNow(intervalMs = 1000) {
@@ -91,13 +92,7 @@ export function JobView({ jobId }: { jobId: string }) {
           {j.status === "COMPLETED" && j.autoConfirmAt && <>Auto-confirms in <b>{timeLeft(j.autoConfirmAt, now)}</b></>}
         </div>
       </div>
-      {j.publicNotes && <p className="whitespace-pre-wrap text-sm">{j.publicNotes}</p>}
-      {j.accessNotes && (
-        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
-          <div className="font-semibold">Private access notes</div>
-          <p className="whitespace-pre-wrap">{j.accessNotes}</p>
-        </div>
-      )}
+      <JobNotes publicNotes={j.publicNotes} accessNotes={j.accessNotes} />
       {!j.accessNotes && j.hasAccessNotes && <p className="text-xs text-slate-600">Access notes are shown to the scooper once the job is claimed.</p>}
       {j.startFlagged && <p className="text-xs text-amber-700">Started {j.startDistanceM} m from the pin.</p>}
       {j.photos.length > 0 && (

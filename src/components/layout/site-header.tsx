@@ -1,18 +1,41 @@
 import Link from "next/link";
-import { can } from "@/lib/permissions";
+import { can, type Permission } from "@/lib/permissions";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
+/** Each link shows only to roles that may use it (the permission table the server enforces). */
+const NAV: { href: string; label: string; permissions: Permission[] }[] = [
+  { href: "/board", label: "Board", permissions: ["jobs.claim"] },
+  { href: "/jobs/new", label: "Post a job", permissions: ["jobs.post"] },
+  { href: "/my-jobs", label: "My jobs", permissions: ["jobs.post", "jobs.claim"] },
+  { href: "/recurring", label: "Recurring", permissions: ["recurring.manage"] },
+];
+
+/**
+ * One header for every page. Mobile-first: the account controls stay on the top row and the page links wrap
+ * to a second, horizontally scrollable row on narrow screens (one copy of each link, so tests and screen
+ * readers never see duplicates).
+ */
 export async function SiteHeader() {
   const session = await getCurrentSession();
   const user = session?.user;
+  const links = user ? NAV.filter((l) => l.permissions.some((p) => can(user.roles, p))) : [];
   return (
-    <header className="flex h-14 items-center justify-between gap-3 border-b bg-white px-4">
-      <Link href="/" className="text-lg font-bold text-brand-700">
+    <header className="flex flex-wrap items-center justify-between gap-x-3 border-b bg-white px-4">
+      <Link href="/" className="flex h-14 items-center text-lg font-bold text-brand-700">
         Scoop
       </Link>
-      <nav className="flex items-center gap-3 text-sm">
+      {links.length > 0 && (
+        <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-1 overflow-x-auto border-t px-3 py-1 text-sm sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:border-t-0 sm:py-0">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-lg px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <div className="flex h-14 items-center gap-3 text-sm">
         {user ? (
           <>
             {can(user.roles, "admin.access") && (
@@ -21,13 +44,16 @@ export async function SiteHeader() {
               </Link>
             )}
             {!session.blocked && <NotificationBell />}
-            <Link href="/profile" className="font-medium text-slate-800" data-testid="signed-in-as">
+            <Link href="/profile" className="max-w-[10rem] truncate font-medium text-slate-800" data-testid="signed-in-as">
               {user.name ?? user.email}
             </Link>
             <SignOutButton />
           </>
         ) : (
           <>
+            <Link href="/board" className="text-slate-700">
+              Find jobs
+            </Link>
             <Link href="/sign-in" className="text-slate-700">
               Sign in
             </Link>
@@ -36,7 +62,7 @@ export async function SiteHeader() {
             </Link>
           </>
         )}
-      </nav>
+      </div>
     </header>
   );
 }

@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { PostJobForm } from "@/components/jobs/post-job-form";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
-import { SiteHeader } from "@/components/ui/site-header";
 import { env } from "@/env";
 import { serverApi } from "@/trpc/server";
 
@@ -18,7 +17,6 @@ export default async function PostJobPage() {
   }
   return (
     <main className="flex flex-1 flex-col">
-      <SiteHeader />
       <div className="mx-auto w-full max-w-xl p-4">
         <h1 className="mb-4 text-xl font-bold">Post a cleanup</h1>
         <PostJobForm expiryHours={Math.round(env.JOB_EXPIRY_SECONDS / 3600)} />

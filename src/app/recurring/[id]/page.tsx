@@ -1,0 +1,16 @@
+import { earliestFirstDate } from "@/components/recurring/earliest-first-date";
+import { RecurringView } from "@/components/recurring/recurring-view";
+import { requirePermission } from "@/server/auth/require";
+
+export const metadata = { title: "Recurring cleanup" };
+export const dynamic = "force-dynamic";
+
+export default async function RecurringPage(props: { params: Promise<{ id: string }> }) {
+  const { id } = await props.params;
+  await requirePermission("recurring.manage", `/recurring/${id}`);
+  return (
+    <main className="mx-auto w-full max-w-xl flex-1 p-4">
+      <RecurringView id={id} earliestFirstDate={await earliestFirstDate()} />
+    </main>
+  );
+}
