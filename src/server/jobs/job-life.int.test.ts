@@ -62,4 +62,18 @@ describe("a job's life with money and notifications", () => {
     await settled(id, "void");
     await expect.poll(async () => (await db.payment.findUniqueOrThrow({ where: { jobId: id } })).status, { timeout: 10_000 }).toBe("VOIDED");
   });
+
+  it("re-posts an expired job in one tap, for its poster only", async () => {
+    const { customer, scooper } = await cast();
+    const { id } = await customer.api.jobs.post({ ...validJobInput, priceCents: 3100 });
+    await expect(customer.api.jobs.repost({ jobId: id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await db.cleanupJob.update({ where: { id }, data: { status: "EXPIRED" } });
+    await expect(scooper.api.jobs.repost({ jobId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const other = (await cast()).customer;
+    await expect(other.api.jobs.repost({ jobId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const again = await customer.api.jobs.repost({ jobId: id });
+    expect(await db.cleanupJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({
+      status: "OPEN", posterId: customer.id, priceCents: 3100, accessNotes: validJobInput.accessNotes,
+    });
+  });
 });

@@ -33,8 +33,8 @@ export type NotificationContent = { title: string; body: string; url: string | n
 
 /** Paths inside the app that notifications link to (the marketplace and subscription pages own them). */
 export const jobPath = (jobId: string) => `/jobs/${jobId}`;
-export const repostPath = (jobId: string) => `/jobs/new?from=${encodeURIComponent(jobId)}`;
-const SUBSCRIPTIONS_PATH = "/subscriptions";
+export const repostPath = (jobId: string) => `/jobs/${encodeURIComponent(jobId)}/repost`;
+const SUBSCRIPTIONS_PATH = "/recurring";
 
 type Builders = { [K in NotificationKind]: (data: NotificationData[K], ctx: { unsubscribeUrl: string }) => NotificationContent };
 

@@ -100,7 +100,7 @@ describe("notification service", () => {
     await db.cleanupJob.update({ where: { id: job.id }, data: { status: "EXPIRED", expiredAt: new Date() } });
     await notifyJobExpired(db, job.id);
     const email = await db.emailMessage.findFirstOrThrow({ where: { userId: poster.id, kind: "job.expired" } });
-    expect(email.html).toContain(`/jobs/new?from=${job.id}`);
+    expect(email.html).toContain(`/jobs/${job.id}/repost`);
   });
 });
 

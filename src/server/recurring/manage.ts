@@ -7,6 +7,7 @@ import type { RecurringCleanup } from "@/generated/prisma/client";
 import { addDays, compareDates, localDateIn, nextServiceDates, zonedTime, type LocalDate } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { getPaymentProvider } from "@/server/payments/get-provider";
 import { fromDbDate, toDbDate } from "./dates";
 import type { CreateRecurringInput, RecurringDto } from "./schemas";
 
@@ -53,6 +54,8 @@ export async function createRecurring(db: Tx, customerId: string, input: CreateR
   checkFirstDate(input.firstServiceDate, now);
   await checkPreferredScooper(db, customerId, input.preferredScooperId);
   const sub = await db.recurringCleanup.create({ data: { ...input, customerId, firstServiceDate: toDbDate(input.firstServiceDate) } });
+  // Billing at the subscription's real frequency (Stripe: a Subscription; the ledger bills each generated job).
+  await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
   return toRecurringDto(sub, now);
 }
 
@@ -112,5 +115,6 @@ export async function cancelRecurring(db: Tx, customerId: string, id: string, no
     data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
+  await getPaymentProvider().cancelSubscriptionBilling({ recurringId: id });
   return getRecurring(db, customerId, id, now);
 }

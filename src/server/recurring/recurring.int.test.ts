@@ -198,7 +198,9 @@ describe("customer pages' procedures", () => {
     expect(paused).toMatchObject({ status: "PAUSED", pausedUntil: "2031-11-01" });
     expect(paused.nextServiceDates[0]).toBe("2031-11-11");
     expect((await api.recurring.resume({ id: created.id })).status).toBe("ACTIVE");
+    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: created.id } })).toMatchObject({ status: "PER_JOB" });
     const cancelled = await api.recurring.cancel({ id: created.id });
+    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: created.id } })).toMatchObject({ status: "CANCELED" });
     expect(cancelled).toMatchObject({ status: "CANCELLED", nextServiceDates: [] });
     await expect(api.recurring.resume({ id: created.id })).rejects.toMatchObject({ code: "CONFLICT" });
   });

@@ -11,6 +11,7 @@ import { getJobTimeline } from "@/server/jobs/job-timeline";
 import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
 import { boardQuerySchema, listNearestOpenJobs, listOpenJobsInViewport } from "@/server/jobs/list-open-jobs";
 import { postJob, postJobInputSchema } from "@/server/jobs/post-job";
+import { repostJob } from "@/server/jobs/repost-job";
 import { releaseJob } from "@/server/jobs/release-job";
 import { deviceLocationSchema, startJob } from "@/server/jobs/start-job";
 import { createTRPCRouter, customerProcedure, protectedProcedure, publicProcedure, scooperProcedure } from "../trpc";
@@ -48,6 +49,12 @@ export const jobsRouter = createTRPCRouter({
     .input(postJobInputSchema)
     .output(z.object({ id: z.string(), expiresAt: z.date() }))
     .mutation(({ ctx, input }) => postJob(ctx.db, ctx.session.user, input)),
+
+  /** The one-tap re-post of an expired or cancelled job (linked from the "job expired" email). */
+  repost: customerProcedure
+    .input(jobIdInput)
+    .output(z.object({ id: z.string(), expiresAt: z.date() }))
+    .mutation(({ ctx, input }) => repostJob(ctx.db, ctx.session.user, input.jobId)),
 
   claim: scooperProcedure
     .input(jobIdInput)

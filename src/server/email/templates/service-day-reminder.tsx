@@ -5,7 +5,7 @@ type Props = { address: string; serviceDate: string; priceCents: number; manageU
 
 export const serviceDayReminder = defineEmail<Props>({
   subject: (p) => `Reminder: yard cleanup on ${p.serviceDate}`,
-  sample: { address: "12 Oak St, Park Slope, Brooklyn", serviceDate: "Tuesday, March 16", priceCents: 2500, manageUrl: "http://localhost:3000/subscriptions", unsubscribeUrl: "http://localhost:3000/unsubscribe?token=sample" },
+  sample: { address: "12 Oak St, Park Slope, Brooklyn", serviceDate: "Tuesday, March 16", priceCents: 2500, manageUrl: "http://localhost:3000/recurring", unsubscribeUrl: "http://localhost:3000/unsubscribe?token=sample" },
   Component: (p) => (
     <EmailLayout preview={`Cleanup tomorrow at ${p.address}`} title="Your cleanup is tomorrow" action={{ label: "Manage your subscription", url: p.manageUrl }} unsubscribeUrl={p.unsubscribeUrl}>
       <P>

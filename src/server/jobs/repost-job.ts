@@ -1,0 +1,26 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { isPoster, type JobActor } from "./job-access";
+import { postJob } from "./post-job";
+
+/**
+ * The one-tap re-post from the "job expired" email: a new OPEN job with the same details (pin, price, type,
+ * notes) as one of the poster's expired or cancelled jobs. Photos stay with the old job.
+ */
+export async function repostJob(db: Db, actor: JobActor, jobId: string) {
+  const old = await db.cleanupJob.findUnique({
+    where: { id: jobId },
+    select: {
+      posterId: true, scooperId: true, status: true, address: true, lat: true, lng: true, priceCents: true, type: true,
+      pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
+    },
+  });
+  if (!old || !isPoster(old, actor)) throw new AppError("NOT_FOUND", "No such job.");
+  if (old.status !== "EXPIRED" && old.status !== "CANCELLED") {
+    throw new AppError("PRECONDITION_FAILED", "Only an expired or cancelled job can be posted again.");
+  }
+  return postJob(db, actor, {
+    address: old.address, lat: old.lat, lng: old.lng, priceCents: old.priceCents, type: old.type, pileEstimate: old.pileEstimate,
+    litterLevel: old.litterLevel, yardSegments: old.yardSegments, publicNotes: old.publicNotes, accessNotes: old.accessNotes,
+  });
+}
