@@ -9,13 +9,20 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { publishBoardEvent, publishJobChange } from "@/server/realtime/events";
 import { takeHomeCents } from "@/lib/money";
+import { signedPhotoUrl } from "./photo-signature";
 import { notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired, notifyJobReopened } from "@/server/notifications/job-events";
+
+/** The completed-job email shows the after photos as signed thumbnail links (readable signed out). */
+async function notifyCompletedWithThumbnails(db: Db, jobId: string) {
+  const photos = await db.photo.findMany({ where: { jobId, kind: "AFTER", status: { not: "FAILED" } }, select: { id: true }, take: 4 });
+  return notifyJobCompleted(db, jobId, { thumbnailUrls: photos.map((p) => signedPhotoUrl(jobId, p.id, "thumb")) });
+}
 
 const NOTIFY: Partial<Record<JobChange, (db: Db, jobId: string) => Promise<unknown>>> = {
   claimed: notifyJobClaimed,
   released: notifyJobReopened,
   reopened: notifyJobReopened,
-  completed: notifyJobCompleted,
+  completed: notifyCompletedWithThumbnails,
   confirmed: notifyJobConfirmed,
   expired: notifyJobExpired,
 };

@@ -16,6 +16,8 @@ import { processJobPhoto, readJobPhoto, uploadJobPhoto } from "@/server/jobs/pho
 import { getStorage } from "@/server/storage/storage";
 import { cast, createJobInState } from "@/test/factories";
 import { POST } from "@/app/api/jobs/[id]/photos/route";
+import { GET as getPhoto } from "@/app/api/jobs/[id]/photos/[photoId]/route";
+import { signedPhotoUrl } from "@/server/jobs/photo-signature";
 
 afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
 
@@ -55,6 +57,22 @@ describe("job photos", () => {
     const { otherScooper } = await cast();
     await expect(readJobPhoto(db, getStorage(), otherScooper, job.id, id, "display")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(readJobPhoto(db, getStorage(), customer, job.id, id, "display")).resolves.toBeDefined();
+  });
+
+  it("serves a thumbnail to a signed-out email reader only through a signed link for that photo and size", async () => {
+    const { customer, scooper } = await cast();
+    const job = await createJobInState(customer, "IN_PROGRESS", { scooper });
+    const { id } = await uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: await jpegWithGps() });
+    const params = { params: Promise.resolve({ id: job.id, photoId: id }) };
+    const signed = signedPhotoUrl(job.id, id, "thumb");
+    expect((await getPhoto(new Request(signed), params)).status).toBe(200);
+    // Anonymous without a signature, a tampered signature, or another size: not found.
+    expect((await getPhoto(new Request(signed.replace(/&exp=.*$/, "")), params)).status).toBe(404);
+    expect((await getPhoto(new Request(signed.replace(/sig=./, "sig=x")), params)).status).toBe(404);
+    expect((await getPhoto(new Request(signed.replace("size=thumb", "size=original")), params)).status).toBe(404);
+    // An expired link.
+    const old = signedPhotoUrl(job.id, id, "thumb", Date.now() - 31 * 86_400_000);
+    expect((await getPhoto(new Request(old), params)).status).toBe(404);
   });
 
   it("refuses a non-image (whatever its name) and an oversized file, storing nothing", async () => {

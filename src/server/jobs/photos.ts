@@ -101,12 +101,21 @@ export async function processJobPhoto(db: Db, storage: ObjectStorage, photoId: s
  * The bytes of one photo variant for `viewer`, or NOT_FOUND. Before photos follow the job's visibility; after
  * photos only its parties. Until the worker has made the copies, the stripped original stands in.
  */
-export async function readJobPhoto(db: Db, storage: ObjectStorage, viewer: JobActor | null, jobId: string, photoId: string, variant: PhotoVariant) {
+export async function readJobPhoto(
+  db: Db,
+  storage: ObjectStorage,
+  viewer: JobActor | null,
+  jobId: string,
+  photoId: string,
+  variant: PhotoVariant,
+  /** True when the request carries a valid signed link (photo-signature.ts) for exactly this photo and size. */
+  signed = false,
+) {
   const photo = await db.photo.findFirst({
     where: { id: photoId, jobId, status: { not: "FAILED" } },
     select: { kind: true, originalKey: true, displayKey: true, thumbKey: true, mimeType: true, job: { select: { status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true } } },
   });
-  if (!photo || !canSeeJob(photo.job, viewer) || (photo.kind !== "BEFORE" && !canSeeTimeline(photo.job, viewer))) {
+  if (!photo || (!signed && (!canSeeJob(photo.job, viewer) || (photo.kind !== "BEFORE" && !canSeeTimeline(photo.job, viewer))))) {
     throw new AppError("NOT_FOUND", "No such photo.");
   }
   const key = (variant === "thumb" ? photo.thumbKey : variant === "display" ? photo.displayKey : null) ?? photo.originalKey;
