@@ -6,33 +6,16 @@
 import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { createS3Client, type S3Location } from "../../src/server/storage/s3-client.ts";
 import type { BackupStore } from "./backups.ts";
 
-export type S3BackupStoreOptions = {
-  bucket: string;
-  prefix: string;
-  region: string;
-  endpoint?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-};
+export type S3BackupStoreOptions = S3Location;
 
 export class S3BackupStore implements BackupStore {
   private readonly client: S3Client;
   constructor(private readonly opts: S3BackupStoreOptions) {
-    this.client = new S3Client({
-      region: opts.region,
-      endpoint: opts.endpoint,
-      // S3-compatible stores behind a custom endpoint mostly expect bucket-in-path URLs.
-      forcePathStyle: !!opts.endpoint,
-      // Checksums only where S3 requires them: several S3-compatible stores reject the newer default headers.
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      // Without explicit keys the SDK's default chain applies (AWS_* variables, instance roles).
-      credentials:
-        opts.accessKeyId && opts.secretAccessKey ? { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey } : undefined,
-    });
+    this.client = createS3Client(opts);
   }
 
   private key(name: string) {

@@ -1,28 +1,12 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { createS3Client, type S3Location } from "./s3-client";
 import type { ObjectStorage } from "./storage";
-
-export type S3StorageOptions = {
-  bucket: string;
-  prefix: string;
-  region: string;
-  endpoint?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-};
 
 /** Objects in an S3 bucket (or an S3-compatible store through `endpoint`), under one key prefix. */
 export class S3ObjectStorage implements ObjectStorage {
   private readonly client: S3Client;
-  constructor(private readonly opts: S3StorageOptions) {
-    this.client = new S3Client({
-      region: opts.region,
-      endpoint: opts.endpoint,
-      forcePathStyle: !!opts.endpoint,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      credentials:
-        opts.accessKeyId && opts.secretAccessKey ? { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey } : undefined,
-    });
+  constructor(private readonly opts: S3Location) {
+    this.client = createS3Client(opts);
   }
 
   private key(key: string) {
