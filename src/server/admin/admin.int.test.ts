@@ -105,7 +105,9 @@ describe("queue dashboard", () => {
     const overview = await callerFor(admin).adminOps.queues();
     expect(overview.map((q) => q.name)).toEqual(expect.arrayContaining(["system", "emails", "recurring"]));
     const recurring = overview.find((q) => q.name === "recurring")!;
-    expect(recurring.schedulers[0]).toMatchObject({ id: "daily-recurring-generation", pattern: "0 6 * * *" });
-    expect(recurring.schedulers[0]!.next).toBeInstanceOf(Date);
+    const generation = recurring.schedulers.find((s) => s.id === "daily-recurring-generation");
+    expect(generation).toMatchObject({ pattern: "0 6 * * *" });
+    expect(generation!.next).toBeInstanceOf(Date);
+    expect(recurring.schedulers.find((s) => s.id === "daily-service-reminders")).toMatchObject({ pattern: "0 15 * * *" });
   });
 });
