@@ -2,9 +2,11 @@
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
 import { Notice } from "@/components/ui/form";
+import { EnumSelect } from "./enum-select";
 import { api } from "@/trpc/react";
 
 type EmailStatus = "QUEUED" | "SENT" | "FAILED";
+const EMAIL_STATUSES = [["QUEUED", "Queued"], ["SENT", "Sent"], ["FAILED", "Failed"]] as const;
 
 export function EmailsAdmin() {
   const [status, setStatus] = useState<EmailStatus | "">("");
@@ -13,12 +15,7 @@ export function EmailsAdmin() {
   const retry = api.adminEmails.retry.useMutation({ onSuccess: () => utils.adminEmails.list.invalidate() });
   return (
     <div className="space-y-4">
-      <select aria-label="Status" className="rounded-lg border border-slate-300 px-3 py-2.5" value={status} onChange={(e) => setStatus(e.target.value as EmailStatus | "")}>
-        <option value="">Any status</option>
-        <option value="QUEUED">Queued</option>
-        <option value="SENT">Sent</option>
-        <option value="FAILED">Failed</option>
-      </select>
+      <EnumSelect label="Status" anyLabel="Any status" options={EMAIL_STATUSES} value={status} onChange={setStatus} />
       {(emails.error ?? retry.error) && <Notice tone="error">{formError((emails.error ?? retry.error)!)}</Notice>}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">

@@ -6,9 +6,10 @@ import { STATUS_LABEL } from "@/components/jobs/labels";
 import { Notice, TextInput } from "@/components/ui/form";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
+import { EnumSelect } from "./enum-select";
 
 type Status = keyof typeof STATUS_LABEL;
-const STATUSES = Object.keys(STATUS_LABEL) as Status[];
+const STATUSES = Object.entries(STATUS_LABEL) as [Status, string][];
 
 /** "40.6,-74.0,40.8,-73.9" → a lat/lng box (south-west, north-east corners); anything else → no box. */
 function parseBox(text: string) {
@@ -34,10 +35,7 @@ export function JobsAdmin() {
   return (
     <div className="space-y-4">
       <div className="grid gap-2 md:grid-cols-5">
-        <select aria-label="State" className="rounded-lg border border-slate-300 px-3 py-2.5" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
-          <option value="">Any state</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-        </select>
+        <EnumSelect label="State" anyLabel="Any state" options={STATUSES} value={status} onChange={setStatus} />
         <TextInput aria-label="Address contains" placeholder="Address contains…" value={address} onChange={(e) => setAddress(e.target.value)} />
         <TextInput aria-label="Area box" placeholder="Box: lat,lng,lat,lng" value={box} onChange={(e) => setBox(e.target.value)} />
         <TextInput aria-label="Posted from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -6,8 +6,10 @@ import { STATUS_LABEL } from "@/components/jobs/labels";
 import { Notice, TextInput } from "@/components/ui/form";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
+import { EnumSelect } from "./enum-select";
 
 type SubStatus = "ACTIVE" | "PAUSED" | "CANCELLED";
+const SUB_STATUSES = [["ACTIVE", "Active"], ["PAUSED", "Paused"], ["CANCELLED", "Cancelled"]] as const;
 
 export function SubscriptionsAdmin() {
   const [status, setStatus] = useState<SubStatus | "">("");
@@ -16,12 +18,7 @@ export function SubscriptionsAdmin() {
   return (
     <div className="space-y-4">
       <div className="grid gap-2 md:grid-cols-2">
-        <select aria-label="Status" className="rounded-lg border border-slate-300 px-3 py-2.5" value={status} onChange={(e) => setStatus(e.target.value as SubStatus | "")}>
-          <option value="">Any status</option>
-          <option value="ACTIVE">Active</option>
-          <option value="PAUSED">Paused</option>
-          <option value="CANCELLED">Cancelled</option>
-        </select>
+        <EnumSelect label="Status" anyLabel="Any status" options={SUB_STATUSES} value={status} onChange={setStatus} />
         <TextInput aria-label="Customer email" placeholder="Customer email contains…" value={customerEmail} onChange={(e) => setCustomerEmail(e.target.value)} />
       </div>
       {subs.error && <Notice tone="error">{formError(subs.error)}</Notice>}
