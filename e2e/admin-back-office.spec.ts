@@ -36,6 +36,12 @@ test("an admin cancels a job with a reason from /admin/jobs and sees it on the j
   const audit = await client.query(`SELECT action, reason FROM "AuditLog" WHERE "targetId" = $1`, [jobId]);
   expect(audit.rows).toEqual([{ action: "job.cancel", reason: "duplicate of another job" }]);
   await client.end();
+
+  // The dashboard draws its three charts; the job posted above counts in the 30-day "posted" total.
+  await page.goto("/admin");
+  await expect(page.getByTestId("chart-jobs-per-day")).toContainText(/posted \([1-9]\d*\)/);
+  await expect(page.getByTestId("chart-claim-time").getByTestId("bar")).toHaveCount(6);
+  await expect(page.getByTestId("chart-generated-per-day").getByTestId("bar")).toHaveCount(30);
 });
 
 test("non-admins get a sign-in redirect or 403 for every back-office page and API", async ({ page, request }) => {

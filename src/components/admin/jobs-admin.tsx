@@ -82,7 +82,6 @@ export function AdminJobDetail({ jobId }: { jobId: string }) {
   if (q.error) return <Notice tone="error">{formError(q.error)}</Notice>;
   if (!q.data) return <p className="text-sm text-slate-600">Loading…</p>;
   const { job, posterEmail, scooperEmail, timeline } = q.data;
-  const terminal = ["CONFIRMED", "CANCELLED", "EXPIRED", "RESOLVED"].includes(job.status);
   const facts: [string, string][] = [
     ["State", STATUS_LABEL[job.status]],
     ["Price", formatCents(job.priceCents)],
@@ -106,7 +105,8 @@ export function AdminJobDetail({ jobId }: { jobId: string }) {
           </div>
         ))}
       </dl>
-      {!terminal && (
+      {/* The server's own list of what this admin may do: cancel is offered in every non-terminal state. */}
+      {job.actions.includes("cancel") && (
         <form
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
