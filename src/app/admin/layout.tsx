@@ -6,6 +6,9 @@ export const dynamic = "force-dynamic";
 const LINKS = [
   ["/admin", "Dashboard"],
   ["/admin/users", "Users"],
+  ["/admin/jobs", "Jobs"],
+  ["/admin/subscriptions", "Subscriptions"],
+  ["/admin/emails", "Sent emails"],
   ["/admin/queues", "Queues"],
   ["/admin/audit", "Audit log"],
 ] as const;

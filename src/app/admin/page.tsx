@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/server/auth/require";
-import { adminDashboard } from "@/server/admin/dashboard";
+import { adminDashboard, DAILY_SERIES } from "@/server/admin/dashboard";
 import { BarChart } from "@/components/admin/bar-chart";
+import { LineChart } from "@/components/admin/line-chart";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -29,9 +30,17 @@ export default async function AdminDashboardPage() {
           </div>
         ))}
       </div>
-      <section className="space-y-2">
-        <h2 className="font-semibold">Jobs posted per day (30 days)</h2>
-        <BarChart points={d.postedPerDay} />
+      <section className="space-y-2" data-testid="chart-jobs-per-day">
+        <h2 className="font-semibold">Jobs posted, claimed and expired per day (30 days)</h2>
+        <LineChart days={d.jobsPerDay} series={DAILY_SERIES} />
+      </section>
+      <section className="space-y-2" data-testid="chart-claim-time">
+        <h2 className="font-semibold">Time from post to claim (30 days)</h2>
+        <BarChart points={d.claimTime} labels="all" />
+      </section>
+      <section className="space-y-2" data-testid="chart-generated-per-day">
+        <h2 className="font-semibold">Recurring jobs generated per day (30 days)</h2>
+        <BarChart points={d.generatedPerDay.map((p) => ({ label: p.date, count: p.count }))} />
       </section>
       <section className="space-y-2">
         <h2 className="font-semibold">Jobs by state</h2>

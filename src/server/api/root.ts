@@ -1,6 +1,7 @@
 /** The app's router: one entry per domain. Routers stay thin: input/output schemas, who may call, one service call. */
 import { createCallerFactory, createTRPCRouter, mergeRouters } from "./trpc";
 import { accountsRouter } from "./routers/accounts";
+import { adminEmailsRouter, adminJobsRouter, adminSubscriptionsRouter } from "./routers/admin-back-office";
 import { adminOpsRouter } from "./routers/admin-ops";
 import { adminUsersRouter } from "./routers/admin-users";
 import { jobsRouter } from "./routers/jobs";
@@ -13,6 +14,9 @@ export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   adminOps: adminOpsRouter,
   adminUsers: adminUsersRouter,
+  adminJobs: adminJobsRouter,
+  adminSubscriptions: adminSubscriptionsRouter,
+  adminEmails: adminEmailsRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
   payments: paymentsRouter,
   recurring: recurringRouter,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db";
 import { queueSettlement } from "@/server/payments/job-settlement";
 import { announceJobChange } from "./announce";
+import { recordAudit } from "@/server/admin/audit";
 import { AppError } from "@/server/errors";
 import { platformFeeCents } from "@/lib/money";
 import { jobRules } from "./config";
@@ -22,6 +23,7 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
   const text = cancelReasonSchema.parse(reason ?? "");
   let feeOwedCents = 0;
   let details: Record<string, string | number | null>;
+  let byAdmin = false;
   if (posterMayCancel) {
     if (job.status === "CLAIMED") {
       const { priceCents } = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { priceCents: true } });
@@ -32,13 +34,14 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
     if (isTerminal(job.status)) throw new AppError("PRECONDITION_FAILED", `This job is already ${job.status.toLowerCase()}.`);
     if (!text) throw new AppError("BAD_REQUEST", "An admin cancellation needs a reason.");
     details = { by: "admin", reason: text };
+    byAdmin = true;
   } else if (poster) {
     throw new AppError("PRECONDITION_FAILED", `This job is ${job.status.toLowerCase().replace("_", " ")}; only an admin can cancel it now.`);
   } else {
     throw new AppError("FORBIDDEN", "Only the poster or an admin may cancel a job.");
   }
-  await db.$transaction((tx) =>
-    transition(tx, {
+  await db.$transaction(async (tx) => {
+    await transition(tx, {
       jobId,
       from: job.status,
       to: "CANCELLED",
@@ -46,8 +49,12 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
       actorId: actor.id,
       data: { cancelledAt: new Date(), cancelReason: text || null },
       details,
-    }),
-  );
+    });
+    // An admin cancellation is an admin action: audited with the change, whichever page or API it came from.
+    if (byAdmin) {
+      await recordAudit(tx, { actorId: actor.id, action: "job.cancel", targetType: "job", targetId: jobId, before: { status: job.status }, after: { status: "CANCELLED" }, reason: text });
+    }
+  });
   await Promise.all([cancelJobTimer("expire", jobId), cancelJobTimer("start-deadline", jobId), cancelJobTimer("auto-confirm", jobId)]);
   // The poster cancelling a claimed job pays the scooper's fee; every other cancellation releases the hold.
   await queueSettlement(jobId, feeOwedCents > 0 ? "cancellation-fee" : "void");

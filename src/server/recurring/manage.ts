@@ -90,21 +90,34 @@ export async function updateRecurring(db: Tx, customerId: string, id: string, in
   return getRecurring(db, customerId, id, now);
 }
 
-export async function pauseRecurring(db: Tx, customerId: string, id: string, until: LocalDate | null, now = new Date()): Promise<RecurringDto> {
-  await ownSubscription(db, customerId, id);
+/**
+ * The state rules of pausing and resuming, shared by the customer's own actions and the admin's: an ACTIVE or
+ * PAUSED subscription may be paused (until a later open service date, or indefinitely); only a PAUSED one resumed.
+ * Each is a conditional update, so a concurrent cancel wins cleanly.
+ */
+export async function applyPause(db: Tx, id: string, until: LocalDate | null, now = new Date()): Promise<void> {
   if (until && compareDates(until, firstOpenServiceDate(now)) <= 0) throw new AppError("BAD_REQUEST", "Pause until a later date.");
   const updated = await db.recurringCleanup.updateMany({
     where: { id, status: { in: ["ACTIVE", "PAUSED"] } },
     data: { status: "PAUSED", pausedUntil: until ? toDbDate(until) : null },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "Only an active recurring cleanup can be paused.");
+}
+
+export async function applyResume(db: Tx, id: string): Promise<void> {
+  const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null } });
+  if (updated.count !== 1) throw new AppError("CONFLICT", "Only a paused recurring cleanup can be resumed.");
+}
+
+export async function pauseRecurring(db: Tx, customerId: string, id: string, until: LocalDate | null, now = new Date()): Promise<RecurringDto> {
+  await ownSubscription(db, customerId, id);
+  await applyPause(db, id, until, now);
   return getRecurring(db, customerId, id, now);
 }
 
 export async function resumeRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
   await ownSubscription(db, customerId, id);
-  const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null } });
-  if (updated.count !== 1) throw new AppError("CONFLICT", "Only a paused recurring cleanup can be resumed.");
+  await applyResume(db, id);
   return getRecurring(db, customerId, id, now);
 }
 

@@ -1,0 +1,144 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { formError } from "@/components/accounts/errors";
+import { STATUS_LABEL } from "@/components/jobs/labels";
+import { Notice, TextInput } from "@/components/ui/form";
+import { formatCents } from "@/lib/money";
+import { api } from "@/trpc/react";
+import { EnumSelect } from "./enum-select";
+
+type Status = keyof typeof STATUS_LABEL;
+const STATUSES = Object.entries(STATUS_LABEL) as [Status, string][];
+
+/** "40.6,-74.0,40.8,-73.9" → a lat/lng box (south-west, north-east corners); anything else → no box. */
+function parseBox(text: string) {
+  const n = text.split(",").map((v) => Number(v.trim()));
+  if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return null;
+  const [lat1, lng1, lat2, lng2] = n as [number, number, number, number];
+  return { minLat: Math.min(lat1, lat2), maxLat: Math.max(lat1, lat2), minLng: Math.min(lng1, lng2), maxLng: Math.max(lng1, lng2) };
+}
+
+export function JobsAdmin() {
+  const [status, setStatus] = useState<Status | "">("");
+  const [address, setAddress] = useState("");
+  const [box, setBox] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const jobs = api.adminJobs.list.useQuery({
+    statuses: status ? [status] : [],
+    address,
+    box: parseBox(box),
+    from: from || null,
+    to: to || null,
+  });
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-2 md:grid-cols-5">
+        <EnumSelect label="State" anyLabel="Any state" options={STATUSES} value={status} onChange={setStatus} />
+        <TextInput aria-label="Address contains" placeholder="Address contains…" value={address} onChange={(e) => setAddress(e.target.value)} />
+        <TextInput aria-label="Area box" placeholder="Box: lat,lng,lat,lng" value={box} onChange={(e) => setBox(e.target.value)} />
+        <TextInput aria-label="Posted from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextInput aria-label="Posted to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      </div>
+      {jobs.error && <Notice tone="error">{formError(jobs.error)}</Notice>}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr><th className="py-2">Posted</th><th>Address</th><th>State</th><th>Price</th><th>Poster</th><th>Scooper</th></tr>
+          </thead>
+          <tbody>
+            {jobs.data?.map((j) => (
+              <tr key={j.id} className="border-t align-top" data-testid="admin-job-row" data-job-id={j.id}>
+                <td className="whitespace-nowrap py-2">{j.createdAt.toLocaleString()}</td>
+                <td>
+                  <Link href={`/admin/jobs/${j.id}`} className="text-brand-700 underline">{j.address}</Link>
+                  {j.recurringId && <span className="ml-1 text-xs text-slate-500">(recurring)</span>}
+                </td>
+                <td data-testid="admin-job-status">{STATUS_LABEL[j.status]}</td>
+                <td>{formatCents(j.priceCents)}</td>
+                <td>{j.posterEmail}</td>
+                <td>{j.scooperEmail ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {jobs.data?.length === 0 && <p className="py-4 text-sm text-slate-600">No jobs match.</p>}
+      </div>
+    </div>
+  );
+}
+
+export function AdminJobDetail({ jobId }: { jobId: string }) {
+  const utils = api.useUtils();
+  const q = api.adminJobs.byId.useQuery({ jobId }, { retry: false });
+  const [reason, setReason] = useState("");
+  const cancel = api.adminJobs.cancel.useMutation({
+    onSuccess: () => {
+      setReason("");
+      return Promise.all([utils.adminJobs.byId.invalidate({ jobId }), utils.adminJobs.list.invalidate()]);
+    },
+  });
+  if (q.error) return <Notice tone="error">{formError(q.error)}</Notice>;
+  if (!q.data) return <p className="text-sm text-slate-600">Loading…</p>;
+  const { job, posterEmail, scooperEmail, timeline } = q.data;
+  const facts: [string, string][] = [
+    ["State", STATUS_LABEL[job.status]],
+    ["Price", formatCents(job.priceCents)],
+    ["Address", job.address],
+    ["Pin", `${job.lat.toFixed(5)}, ${job.lng.toFixed(5)}`],
+    ["Poster", posterEmail],
+    ["Scooper", scooperEmail ?? "—"],
+    ["Public notes", job.publicNotes ?? "—"],
+    ["Access notes", job.accessNotes ?? "—"],
+    ["Posted", job.createdAt.toLocaleString()],
+    ["Expires", job.expiresAt.toLocaleString()],
+    ...(job.cancelReason ? ([["Cancel reason", job.cancelReason]] as [string, string][]) : []),
+  ];
+  return (
+    <div className="space-y-6">
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+        {facts.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd data-testid={`job-${k.toLowerCase().replace(/ /g, "-")}`}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {/* The server's own list of what this admin may do: cancel is offered in every non-terminal state. */}
+      {job.actions.includes("cancel") && (
+        <form
+          className="flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            cancel.mutate({ jobId, reason });
+          }}
+        >
+          <label className="flex-1 text-sm">
+            <span className="block font-medium">Cancellation reason (kept in the audit log)</span>
+            <TextInput value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Cancellation reason" />
+          </label>
+          <button type="submit" disabled={cancel.isPending} className="rounded-lg border border-red-300 px-4 py-2.5 text-red-700">
+            Cancel job
+          </button>
+        </form>
+      )}
+      {cancel.error && <Notice tone="error">{formError(cancel.error)}</Notice>}
+      <section>
+        <h2 className="mb-2 font-semibold">Timeline</h2>
+        <ol className="space-y-2 text-sm" data-testid="admin-timeline">
+          {timeline.map((e) => (
+            <li key={e.id} className="border-l-2 pl-3" data-testid="admin-timeline-event" data-type={e.type}>
+              <div>
+                <span className="font-medium">{e.type}</span>
+                {e.fromStatus && e.toStatus && <span className="text-slate-600"> {e.fromStatus} → {e.toStatus}</span>}
+                <span className="text-slate-500"> · {e.actorEmail ?? "system"} · {e.createdAt.toLocaleString()}</span>
+              </div>
+              {e.details != null && <pre className="whitespace-pre-wrap text-xs text-slate-600">{JSON.stringify(e.details)}</pre>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
