@@ -3,11 +3,13 @@ import { createCallerFactory, createTRPCRouter, mergeRouters } from "./trpc";
 import { accountsRouter } from "./routers/accounts";
 import { adminOpsRouter } from "./routers/admin-ops";
 import { adminUsersRouter } from "./routers/admin-users";
+import { disputesRouter } from "./routers/disputes";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
 import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 import { notificationsRouter } from "./routers/notifications";
+import { reviewsRouter } from "./routers/reviews";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   recurring: recurringRouter,
   notifications: notificationsRouter,
+  disputes: disputesRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;
