@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 const LINKS = [
   ["/admin", "Dashboard"],
   ["/admin/users", "Users"],
+  ["/admin/disputes", "Disputes"],
   ["/admin/queues", "Queues"],
   ["/admin/audit", "Audit log"],
 ] as const;

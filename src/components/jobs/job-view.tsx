@@ -4,7 +4,9 @@ import { useEffect, useState } from "react";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
+import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { PhotoUploader } from "./photo-uploader";
+import { ReviewForm, ReviewSummary } from "./review-form";
 
 function useNow(intervalMs = 1000) {
   const [now, setNow] = useState(() => new Date());
@@ -78,6 +80,13 @@ export function JobView({ jobId }: { jobId: string }) {
           {j.status === "COMPLETED" && j.autoConfirmAt && <>Auto-confirms in <b>{timeLeft(j.autoConfirmAt, now)}</b></>}
         </div>
       </div>
+      {j.scooperRating && (
+        <p className="text-sm text-slate-700" data-testid="scooper-rating">
+          Scooper rating: {j.scooperRating.average === null ? "no reviews yet" : `★ ${j.scooperRating.average.toFixed(1)} (${j.scooperRating.count})`}
+        </p>
+      )}
+      {j.dispute && <DisputeSummary dispute={j.dispute} />}
+      {j.review && <ReviewSummary review={j.review} />}
       {j.publicNotes && <p className="whitespace-pre-wrap text-sm">{j.publicNotes}</p>}
       {j.accessNotes && (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
@@ -132,6 +141,9 @@ export function JobView({ jobId }: { jobId: string }) {
           </div>
         )}
         {can("confirm") && <button className={`${btn} bg-brand-600 text-white`} disabled={confirm.isPending} onClick={() => confirm.mutate({ jobId })}>Confirm the work</button>}
+        {can("openDispute") && <OpenDisputeForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("respondToDispute") && <RespondToDisputeForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("review") && <ReviewForm jobId={jobId} onDone={() => void refresh()} />}
         {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
         {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}
         {can("cancel") && (
