@@ -15,7 +15,8 @@ export type OpenDisputeRow = z.infer<typeof openDisputeRowSchema>;
 /** The admin queue: unresolved disputes, oldest first, with the job and the dispute photos of both sides. */
 export async function listOpenDisputes(db: Db, take = 100): Promise<OpenDisputeRow[]> {
   const rows = await db.dispute.findMany({
-    where: { resolvedAt: null },
+    // An admin may cancel a disputed job instead of resolving it: then it is no longer in the queue.
+    where: { resolvedAt: null, job: { status: "DISPUTED" } },
     orderBy: { openedAt: "asc" },
     take,
     select: {
