@@ -110,6 +110,8 @@ export const env = createEnv({
     START_DISTANCE_FLAG_METERS: intFromString(300),
     /** What the poster owes the scooper when cancelling a claimed job, in percent of the price. */
     CANCEL_FEE_PERCENT: intFromString(20),
+    /** How long the scooper has to respond to a dispute, in hours from its opening. */
+    DISPUTE_RESPONSE_HOURS: intFromString(48),
     /** How often the worker's sweep applies deadlines whose timers were lost. */
     TIMER_SWEEP_SECONDS: intFromString(300),
     /** Largest photo upload accepted, in bytes. */

@@ -9,6 +9,7 @@ const LINKS = [
   ["/admin/jobs", "Jobs"],
   ["/admin/subscriptions", "Subscriptions"],
   ["/admin/emails", "Sent emails"],
+  ["/admin/disputes", "Disputes"],
   ["/admin/queues", "Queues"],
   ["/admin/audit", "Audit log"],
 ] as const;

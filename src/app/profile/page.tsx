@@ -12,11 +12,18 @@ export default async function ProfilePage(props: { searchParams: Promise<{ welco
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in?callbackUrl=/profile");
   if (session.blocked) return <AuthCard title="Profile"><Notice tone="error">{session.blocked}</Notice></AuthCard>;
-  const profile = await (await serverApi()).accounts.me();
+  const api = await serverApi();
+  const profile = await api.accounts.me();
+  const rating = session.user.roles.includes("SCOOPER") ? await api.reviews.myRating() : null;
   const { welcome } = await props.searchParams;
   return (
     <AuthCard title="Your profile">
       {welcome && <Notice tone="success">Your email is confirmed. Welcome to Scoop!</Notice>}
+      {rating && (
+        <p className="mb-4 text-sm" data-testid="my-rating">
+          Your rating: {rating.average === null ? "no reviews yet" : `★ ${rating.average.toFixed(1)} from ${rating.count} review${rating.count === 1 ? "" : "s"}`}
+        </p>
+      )}
       <ProfileForm profile={profile} />
       <div className="mt-8">
         <NotificationPreferences />

@@ -4,8 +4,10 @@ import { useEffect, useState } from "react";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
+import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
 import { PhotoUploader } from "./photo-uploader";
+import { ReviewForm, ReviewSummary } from "./review-form";
 
 function useNow(intervalMs = 1000) {
   const [now, setNow] = useState(() => new Date());
@@ -92,6 +94,13 @@ export function JobView({ jobId }: { jobId: string }) {
           {j.status === "COMPLETED" && j.autoConfirmAt && <>Auto-confirms in <b>{timeLeft(j.autoConfirmAt, now)}</b></>}
         </div>
       </div>
+      {j.scooperRating && (
+        <p className="text-sm text-slate-700" data-testid="scooper-rating">
+          Scooper rating: {j.scooperRating.average === null ? "no reviews yet" : `★ ${j.scooperRating.average.toFixed(1)} (${j.scooperRating.count})`}
+        </p>
+      )}
+      {j.dispute && <DisputeSummary dispute={j.dispute} />}
+      {j.review && <ReviewSummary review={j.review} />}
       <JobNotes publicNotes={j.publicNotes} accessNotes={j.accessNotes} />
       {!j.accessNotes && j.hasAccessNotes && <p className="text-xs text-slate-600">Access notes are shown to the scooper once the job is claimed.</p>}
       {j.startFlagged && <p className="text-xs text-amber-700">Started {j.startDistanceM} m from the pin.</p>}
@@ -140,6 +149,9 @@ export function JobView({ jobId }: { jobId: string }) {
           </div>
         )}
         {can("confirm") && <button className={`${btn} bg-brand-600 text-white`} disabled={confirm.isPending} onClick={() => confirm.mutate({ jobId })}>Confirm the work</button>}
+        {can("openDispute") && <OpenDisputeForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("respondToDispute") && <RespondToDisputeForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("review") && <ReviewForm jobId={jobId} onDone={() => void refresh()} />}
         {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
         {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}
         {can("cancel") && (

@@ -22,3 +22,12 @@ export function timeLeft(until: Date, now: Date): string {
   const s = Math.floor((ms % 60_000) / 1000);
   return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
+
+export const DISPUTE_REASON_LABEL = {
+  NOT_DONE: "Not done",
+  INCOMPLETE: "Incomplete",
+  WRONG_ADDRESS: "Wrong address",
+  DAMAGE: "Damage",
+  OTHER: "Other",
+} as const;
+export const DISPUTE_OUTCOME_LABEL = { RELEASE: "Paid in full", PARTIAL_REFUND: "Partial refund", FULL_REFUND: "Full refund" } as const;

@@ -1,10 +1,11 @@
 "use client";
+import type { PhotoKind } from "@/generated/prisma/enums";
 import { useState } from "react";
 
 type Upload = { key: string; file: File; progress: number; state: "uploading" | "done" | "failed"; error?: string };
 
 /** XHR rather than fetch: it reports upload progress. */
-function send(jobId: string, kind: "BEFORE" | "AFTER", file: File, onProgress: (p: number) => void): Promise<void> {
+function send(jobId: string, kind: PhotoKind, file: File, onProgress: (p: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/jobs/${encodeURIComponent(jobId)}/photos`);
@@ -26,7 +27,7 @@ function send(jobId: string, kind: "BEFORE" | "AFTER", file: File, onProgress: (
 }
 
 /** Uploads each chosen photo with its own progress bar; a failed one can be retried without touching anything else. */
-export function PhotoUploader({ jobId, kind, onUploaded }: { jobId: string; kind: "BEFORE" | "AFTER"; onUploaded?: () => void }) {
+export function PhotoUploader({ jobId, kind, onUploaded }: { jobId: string; kind: PhotoKind; onUploaded?: () => void }) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const update = (key: string, patch: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...patch } : u)));
 
@@ -51,7 +52,7 @@ export function PhotoUploader({ jobId, kind, onUploaded }: { jobId: string; kind
     <div className="space-y-2">
       <label className="inline-flex cursor-pointer items-center gap-2 rounded-lg border border-dashed border-slate-400 px-3 py-2 text-sm">
         <input type="file" accept="image/*" capture="environment" multiple className="sr-only" onChange={(e) => (choose(e.target.files), (e.target.value = ""))} />
-        Add {kind === "AFTER" ? "after" : "before"} photos
+        Add {kind.toLowerCase()} photos
       </label>
       <ul className="space-y-1">
         {uploads.map((u) => (

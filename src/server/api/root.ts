@@ -4,11 +4,13 @@ import { accountsRouter } from "./routers/accounts";
 import { adminEmailsRouter, adminJobsRouter, adminSubscriptionsRouter } from "./routers/admin-back-office";
 import { adminOpsRouter } from "./routers/admin-ops";
 import { adminUsersRouter } from "./routers/admin-users";
+import { disputesRouter } from "./routers/disputes";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
 import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 import { notificationsRouter } from "./routers/notifications";
+import { reviewsRouter } from "./routers/reviews";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -21,6 +23,8 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   recurring: recurringRouter,
   notifications: notificationsRouter,
+  disputes: disputesRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

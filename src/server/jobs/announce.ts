@@ -27,7 +27,8 @@ const NOTIFY: Partial<Record<JobChange, (db: Db, jobId: string) => Promise<unkno
   expired: notifyJobExpired,
 };
 
-export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all";
+export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all"
+  | "disputed" | "dispute_responded" | "resolved";
 
 const CLOSES_BOARD: Partial<Record<JobChange, "claimed" | "cancelled" | "expired">> = { claimed: "claimed", cancelled: "cancelled", expired: "expired" };
 const OPENS_BOARD = new Set<JobChange>(["posted", "released", "reopened", "opened_to_all"]);

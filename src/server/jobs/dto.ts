@@ -3,6 +3,8 @@
  * adds state, times and (only for those allowed) the access notes. Services map rows to these shapes.
  */
 import { z } from "zod";
+import { disputeSchema } from "@/server/disputes/dto";
+import { reviewSchema, scooperRatingSchema } from "@/server/reviews/dto";
 import { CleanupType, JobStatus, LitterLevel, PhotoKind, PhotoStatus, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 
 export const boardJobSchema = z.object({
@@ -28,7 +30,8 @@ export const boardResultSchema = z.object({
 });
 export type BoardResult = z.infer<typeof boardResultSchema>;
 
-export const JOB_ACTIONS = ["claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto"] as const;
+export const JOB_ACTIONS = ["claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
+  "openDispute", "respondToDispute", "review"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
 export const photoSchema = z.object({
@@ -66,6 +69,11 @@ export const jobDetailSchema = myJobSchema.extend({
   photos: z.array(photoSchema),
   viewer: z.object({ isPoster: z.boolean(), isScooper: z.boolean(), isAdmin: z.boolean() }),
   actions: z.array(z.enum(JOB_ACTIONS)),
+  /** The parties' (and admins') view of the job's dispute, if one was opened. */
+  dispute: disputeSchema.nullable(),
+  review: reviewSchema.nullable(),
+  /** The claiming scooper's average rating, for the poster and admins. */
+  scooperRating: scooperRatingSchema.nullable(),
 });
 export type JobDetail = z.infer<typeof jobDetailSchema>;
 

@@ -3,7 +3,9 @@ import { AppError } from "@/server/errors";
 import { takeHomeCents } from "@/lib/money";
 import type { JobDetail } from "./dto";
 import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, isPoster, type JobActor } from "./job-access";
-import { photoUrl } from "./photo-urls";
+import { disputeSelect } from "@/server/disputes/dto";
+import { scooperRating } from "@/server/reviews/scooper-rating";
+import { withPhotoUrls } from "./photo-urls";
 
 /**
  * One job as `viewer` may see it. Private access notes are filled in only for the poster, admins and the
@@ -19,6 +21,8 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Pr
       startDistanceM: true, startFlagged: true, completedAt: true, autoConfirmAt: true, pickupCount: true,
       confirmedAt: true, cancelledAt: true, cancelReason: true, expiredAt: true, exclusiveScooperId: true, exclusiveUntil: true,
       photos: { where: { status: { not: "FAILED" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, createdAt: true } },
+      dispute: { select: disputeSelect },
+      review: { select: { id: true, rating: true, comment: true, tipCents: true, createdAt: true } },
     },
   });
   if (!job || !canSeeJob(job, viewer)) throw new AppError("NOT_FOUND", "No such job.");
@@ -42,10 +46,11 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Pr
     cancelReason: party ? job.cancelReason : null, expiredAt: job.expiredAt,
     startDistanceM: party ? job.startDistanceM : null, startFlagged: party && job.startFlagged, pickupCount: job.pickupCount,
     // Before photos show the yard, which anyone deciding to claim may see; after photos only the parties.
-    photos: job.photos
-      .filter((p) => party || p.kind === "BEFORE")
-      .map((p) => ({ ...p, url: photoUrl(job.id, p.id, "display"), thumbUrl: photoUrl(job.id, p.id, "thumb") })),
+    photos: job.photos.filter((p) => party || p.kind === "BEFORE").map((p) => withPhotoUrls(job.id, p)),
     viewer: { isPoster: poster, isScooper: scooper, isAdmin: admin },
     actions: allowedActions(job, viewer),
+    dispute: party && job.dispute ? { ...job.dispute, adminNote: admin ? job.dispute.adminNote : null } : null,
+    review: party && job.review ? { rating: job.review.rating, comment: job.review.comment, tipCents: job.review.tipCents, createdAt: job.review.createdAt } : null,
+    scooperRating: (poster || admin) && job.scooperId ? await scooperRating(db, job.scooperId) : null,
   };
 }

@@ -34,9 +34,22 @@ describe("job access rules", () => {
     expect(allowedActions(job("CLAIMED"), scooper)).toEqual(["start", "release"]);
     expect(allowedActions(job("IN_PROGRESS"), scooper)).toEqual(["uploadAfterPhoto", "complete"]);
     expect(allowedActions(job("IN_PROGRESS"), poster)).toEqual([]);
-    expect(allowedActions(job("COMPLETED"), poster)).toEqual(["confirm"]);
+    expect(allowedActions(job("COMPLETED"), poster)).toEqual(["confirm", "openDispute"]);
+    expect(allowedActions(job("COMPLETED"), scooper)).toEqual([]);
     expect(allowedActions(job("COMPLETED"), admin)).toEqual(["cancel"]);
     expect(allowedActions(job("CONFIRMED"), admin)).toEqual([]);
+  });
+
+  it("lets the scooper respond to a dispute once, before the deadline, and the poster review once", () => {
+    const now = new Date("2026-01-01T12:00:00Z");
+    const open = { respondedAt: null, responseDeadlineAt: new Date(now.getTime() + 1000) };
+    expect(allowedActions({ ...job("DISPUTED"), dispute: open }, scooper, now)).toEqual(["respondToDispute"]);
+    expect(allowedActions({ ...job("DISPUTED"), dispute: open }, poster, now)).toEqual([]);
+    expect(allowedActions({ ...job("DISPUTED"), dispute: { ...open, respondedAt: now } }, scooper, now)).toEqual([]);
+    expect(allowedActions({ ...job("DISPUTED"), dispute: { ...open, responseDeadlineAt: now } }, scooper, now)).toEqual([]);
+    expect(allowedActions({ ...job("CONFIRMED"), review: null }, poster)).toEqual(["review"]);
+    expect(allowedActions({ ...job("CONFIRMED"), review: { id: "r" } }, poster)).toEqual([]);
+    expect(allowedActions({ ...job("CONFIRMED"), review: null }, scooper)).toEqual([]);
   });
 });
 

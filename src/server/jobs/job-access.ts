@@ -15,6 +15,9 @@ export type JobParties = {
   /** A recurring job's preferred-scooper window: until then only that scooper sees and may claim it. */
   exclusiveScooperId?: string | null;
   exclusiveUntil?: Date | null;
+  /** Only where actions are computed: the job's dispute (scooper may respond once, before the deadline) and review. */
+  dispute?: { respondedAt: Date | null; responseDeadlineAt: Date } | null;
+  review?: { id: string } | null;
 };
 
 export const ACTIVE_CLAIM_STATES = ["CLAIMED", "IN_PROGRESS"] as const satisfies readonly JobStatus[];
@@ -58,7 +61,7 @@ export function isTerminal(status: JobStatus): boolean {
 }
 
 /** The actions `viewer` may take on `job` right now (data-dependent limits such as "3 active claims" excepted). */
-export function allowedActions(job: JobParties, viewer: JobActor | null): JobAction[] {
+export function allowedActions(job: JobParties, viewer: JobActor | null, now = new Date()): JobAction[] {
   if (!viewer) return [];
   const actions: JobAction[] = [];
   const poster = isPoster(job, viewer);
@@ -76,7 +79,13 @@ export function allowedActions(job: JobParties, viewer: JobActor | null): JobAct
       if (scooper) actions.push("uploadAfterPhoto", "complete");
       break;
     case "COMPLETED":
-      if (poster) actions.push("confirm");
+      if (poster) actions.push("confirm", "openDispute");
+      break;
+    case "DISPUTED":
+      if (scooper && job.dispute && !job.dispute.respondedAt && job.dispute.responseDeadlineAt > now) actions.push("respondToDispute");
+      break;
+    case "CONFIRMED":
+      if (poster && job.scooperId && job.review === null) actions.push("review");
       break;
   }
   if (isAdmin(viewer) && !isTerminal(job.status) && !actions.includes("cancel")) actions.push("cancel");

@@ -13,9 +13,21 @@ import { logger } from "@/server/logger";
 import { enqueue } from "@/server/queues/queues";
 import type { ObjectStorage } from "@/server/storage/storage";
 import { allowedActions, canSeeJob, canSeeTimeline, type JobActor } from "./job-access";
+import type { JobAction } from "./dto";
 import type { PhotoVariant } from "./photo-urls";
 
 export const MAX_PHOTOS_PER_KIND = 10;
+// Dispute photos: the poster's while opening one (COMPLETED), the scooper's while responding (DISPUTED).
+const UPLOAD_NEEDS: Record<PhotoKind, JobAction[]> = {
+  BEFORE: ["uploadBeforePhoto"],
+  AFTER: ["uploadAfterPhoto"],
+  DISPUTE: ["openDispute", "respondToDispute"],
+};
+const UPLOAD_REFUSED: Record<PhotoKind, string> = {
+  BEFORE: "Only the poster adds before photos, until the work starts.",
+  AFTER: "Only the scooper doing the job adds after photos.",
+  DISPUTE: "Dispute photos come from the poster opening a dispute or the scooper responding to one.",
+};
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif", "gif", "tiff"]);
 // Refuse decompression bombs: 50 megapixels is far beyond any phone photo.
 const MAX_INPUT_PIXELS = 50_000_000;
@@ -30,19 +42,23 @@ export async function uploadJobPhoto(
   db: Db,
   storage: ObjectStorage,
   actor: JobActor,
-  input: { jobId: string; kind: Extract<PhotoKind, "BEFORE" | "AFTER">; bytes: Buffer },
+  input: { jobId: string; kind: PhotoKind; bytes: Buffer },
 ): Promise<{ id: string }> {
   const { jobId, kind, bytes } = input;
   if (bytes.length > env.PHOTO_MAX_BYTES) {
     throw new AppError("BAD_REQUEST", `The photo is larger than ${Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024)} MB.`);
   }
   if (bytes.length === 0) throw new AppError("BAD_REQUEST", "The file is empty.");
-  const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true } });
+  const job = await db.cleanupJob.findUnique({
+    where: { id: jobId },
+    select: {
+      status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true,
+      dispute: { select: { respondedAt: true, responseDeadlineAt: true } },
+    },
+  });
   if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "No such job.");
-  const needed = kind === "AFTER" ? "uploadAfterPhoto" : "uploadBeforePhoto";
-  if (!allowedActions(job, actor).includes(needed)) {
-    throw new AppError("FORBIDDEN", kind === "AFTER" ? "Only the scooper doing the job adds after photos." : "Only the poster adds before photos, until the work starts.");
-  }
+  const actions = allowedActions(job, actor);
+  if (!UPLOAD_NEEDS[kind].some((a) => actions.includes(a))) throw new AppError("FORBIDDEN", UPLOAD_REFUSED[kind]);
   const count = await db.photo.count({ where: { jobId, kind, status: { not: "FAILED" } } });
   if (count >= MAX_PHOTOS_PER_KIND) throw new AppError("PRECONDITION_FAILED", `A job has at most ${MAX_PHOTOS_PER_KIND} ${kind.toLowerCase()} photos.`);
 

@@ -1,16 +1,18 @@
 /**
  * Money moves for job transitions. Authorization happens in the request (the customer must hear at once if
- * their card is refused); everything after commit (capture, void, cancellation fee) is a `payments` queue job
+ * their card is refused); everything after commit (capture, void, cancellation fee, a dispute's outcome, a
+ * review's tip) is a `payments` queue job
  * with a deterministic id, retried with backoff by the worker. Each provider call is idempotent on its own key
  * (provider.ts), so a retried or duplicated settlement moves money once.
  */
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import type { SETTLEMENT_STEPS } from "@/server/queues/definitions";
 import { enqueue } from "@/server/queues/queues";
 import { getPaymentProvider } from "./get-provider";
 
-export type SettlementStep = "authorize" | "capture" | "void" | "cancellation-fee";
+export type SettlementStep = (typeof SETTLEMENT_STEPS)[number];
 
 /** Holds the job's price on the customer's card. Throws AppError("PRECONDITION_FAILED") when refused. */
 export async function authorizePostedJob(input: { jobId: string; customerId: string; amountCents: number }) {
@@ -44,7 +46,34 @@ export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
   if (!payment) return { skipped: "no payment" };
   if (step === "capture") return provider.captureJobPayment({ jobId });
   if (step === "void") return provider.voidJobPayment({ jobId });
+  if (step === "dispute-resolution") return settleDisputeResolution(db, jobId);
+  if (step === "tip") {
+    const review = await db.review.findUniqueOrThrow({ where: { jobId }, select: { tipCents: true } });
+    return review.tipCents > 0 ? provider.recordTip({ jobId, tipCents: review.tipCents }) : { skipped: "no tip" };
+  }
   const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { scooperId: true } });
   if (!job.scooperId) return provider.voidJobPayment({ jobId });
   return provider.settleCancellationFee({ jobId, scooperId: job.scooperId });
+}
+
+/**
+ * RELEASE captures in full (the scooper is paid); PARTIAL_REFUND captures, then refunds exactly the decided amount
+ * (taken from fee and payout in proportion, by the provider); FULL_REFUND releases the hold, so nothing is charged.
+ * The payment stayed AUTHORIZED while the job was disputed; every call is idempotent on its own key.
+ */
+async function settleDisputeResolution(db: Db, jobId: string) {
+  const provider = getPaymentProvider();
+  const dispute = await db.dispute.findUniqueOrThrow({ where: { jobId }, select: { outcome: true, refundCents: true } });
+  if (!dispute.outcome) throw new Error(`dispute of job ${jobId} is not resolved`);
+  if (dispute.outcome === "FULL_REFUND") {
+    const payment = await db.payment.findUniqueOrThrow({ where: { jobId }, select: { capturedCents: true, refundedCents: true } });
+    // Captured by something else first (should not happen while disputed): give all of it back instead.
+    if (payment.capturedCents > 0) {
+      return provider.refundJobPayment({ jobId, amountCents: payment.capturedCents, reason: "DISPUTE_FULL_REFUND", refundNo: 1 });
+    }
+    return provider.voidJobPayment({ jobId });
+  }
+  const captured = await provider.captureJobPayment({ jobId });
+  if (dispute.outcome === "RELEASE") return captured;
+  return provider.refundJobPayment({ jobId, amountCents: dispute.refundCents ?? 0, reason: "DISPUTE_PARTIAL_REFUND", refundNo: 1 });
 }

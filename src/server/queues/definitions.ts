@@ -8,6 +8,13 @@
  */
 import { z } from "zod";
 
+/**
+ * A job's money steps after its transition commits (src/server/payments/job-settlement.ts). The payload carries
+ * only the job id and the step: what a dispute resolution or a tip moves is read from the committed Dispute /
+ * Review row, so a retry moves exactly what was decided.
+ */
+export const SETTLEMENT_STEPS = ["authorize", "capture", "void", "cancellation-fee", "dispute-resolution", "tip"] as const;
+
 export const QUEUES = {
   /** Housekeeping: the worker's heartbeat (and, later, sweeps). */
   system: {
@@ -59,7 +66,7 @@ export const QUEUES = {
     payload: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) }),
       /** A job transition's money step, after its commit (src/server/payments/job-settlement.ts). */
-      z.object({ kind: z.literal("settle"), jobId: z.string().min(1), step: z.enum(["authorize", "capture", "void", "cancellation-fee"]) }),
+      z.object({ kind: z.literal("settle"), jobId: z.string().min(1), step: z.enum(SETTLEMENT_STEPS) }),
     ]),
   },
 } as const;

@@ -1,5 +1,5 @@
 /**
- * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER). The size cap is checked on the declared
+ * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER | DISPUTE). The size cap is checked on the declared
  * length before the body is read, and again on the file; src/server/jobs/photos.ts does every other check.
  */
 import { z } from "zod";
@@ -12,7 +12,7 @@ import { getStorage } from "@/server/storage/storage";
 
 export const runtime = "nodejs";
 
-const kindSchema = z.enum(["BEFORE", "AFTER"]);
+const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE"]);
 // Multipart framing and the other fields add a little to the file's own size.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -30,7 +30,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     const form = await req.formData().catch(() => null);
     const file = form?.get("file");
     const kind = kindSchema.safeParse(form?.get("kind"));
-    if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE or AFTER.");
+    if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER or DISPUTE.");
     if (file.size > maxPhotoBytes()) return fail("BAD_REQUEST", "The photo is too large.");
     const bytes = Buffer.from(await file.arrayBuffer());
     const photo = await uploadJobPhoto(db, getStorage(), session.user, { jobId, kind: kind.data, bytes });

@@ -1,0 +1,30 @@
+/** Disputes: the poster opens, the scooper responds, an admin resolves. Each procedure is one service call. */
+import { z } from "zod";
+import { disputeOutcomeSchema, disputeReasonSchema } from "@/server/disputes/dto";
+import { listOpenDisputes, openDisputeRowSchema } from "@/server/disputes/list-open-disputes";
+import { openDispute } from "@/server/disputes/open-dispute";
+import { resolveDispute } from "@/server/disputes/resolve-dispute";
+import { respondToDispute } from "@/server/disputes/respond-to-dispute";
+import { adminProcedure, createTRPCRouter, customerProcedure, scooperProcedure } from "../trpc";
+
+const jobId = z.string().min(1);
+// Lengths are checked again (with the same schema) in the services; here they give the form its messages.
+const text = z.string().trim().min(1).max(2000);
+
+export const disputesRouter = createTRPCRouter({
+  open: customerProcedure
+    .input(z.object({ jobId, reason: disputeReasonSchema, text }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => openDispute(ctx.db, ctx.session.user, input)),
+
+  respond: scooperProcedure
+    .input(z.object({ jobId, text }))
+    .mutation(({ ctx, input }) => respondToDispute(ctx.db, ctx.session.user, input)),
+
+  openQueue: adminProcedure.output(z.array(openDisputeRowSchema)).query(({ ctx }) => listOpenDisputes(ctx.db)),
+
+  resolve: adminProcedure
+    .input(z.object({ jobId, outcome: disputeOutcomeSchema, refundCents: z.number().int().min(1).nullish(), note: z.string().trim().max(2000).nullish() }))
+    .output(z.object({ refundCents: z.number().int() }))
+    .mutation(({ ctx, input }) => resolveDispute(ctx.db, ctx.session.user, input)),
+});

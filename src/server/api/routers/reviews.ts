@@ -1,0 +1,15 @@
+/** Reviews and tips after confirmation, and a scooper's own average rating. */
+import { z } from "zod";
+import { leaveReviewInputSchema, scooperRatingSchema } from "@/server/reviews/dto";
+import { leaveReview } from "@/server/reviews/leave-review";
+import { scooperRating } from "@/server/reviews/scooper-rating";
+import { createTRPCRouter, customerProcedure, scooperProcedure } from "../trpc";
+
+export const reviewsRouter = createTRPCRouter({
+  leave: customerProcedure
+    .input(leaveReviewInputSchema)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => leaveReview(ctx.db, ctx.session.user, input)),
+
+  myRating: scooperProcedure.output(scooperRatingSchema).query(({ ctx }) => scooperRating(ctx.db, ctx.session.user.id)),
+});

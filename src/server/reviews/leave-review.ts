@@ -1,0 +1,37 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { isPoster, type JobActor } from "@/server/jobs/job-access";
+import { loadVisibleJob, requireState } from "@/server/jobs/transition";
+import { queueSettlement } from "@/server/payments/job-settlement";
+import { leaveReviewInputSchema, type LeaveReviewInput } from "./dto";
+
+/**
+ * The poster rates the scooper once a job is CONFIRMED, with an optional comment and tip. The unique index on
+ * Review.jobId makes "one per job" hold under concurrency (the second gets CONFLICT). The tip is charged after
+ * the commit by the `payments` queue (recordTip), which waits, by retrying, for the capture to land.
+ */
+export async function leaveReview(db: Db, actor: JobActor, raw: LeaveReviewInput): Promise<{ id: string }> {
+  const input = leaveReviewInputSchema.parse(raw);
+  const job = await loadVisibleJob(db, input.jobId, actor);
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may review the work.");
+  requireState(job, ["CONFIRMED"], "reviewed");
+  if (!job.scooperId) throw new AppError("PRECONDITION_FAILED", "This job has no scooper to review.");
+  const scooperId = job.scooperId;
+  let review: { id: string };
+  try {
+    review = await db.$transaction(async (tx) => {
+      const created = await tx.review.create({
+        data: { jobId: job.id, reviewerId: actor.id, scooperId, rating: input.rating, comment: input.comment || null, tipCents: input.tipCents },
+        select: { id: true },
+      });
+      await tx.jobEvent.create({ data: { jobId: job.id, actorId: actor.id, type: "reviewed", details: { rating: input.rating, tipCents: input.tipCents } } });
+      return created;
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "You have already reviewed this job.");
+    throw err;
+  }
+  if (input.tipCents > 0) await queueSettlement(job.id, "tip");
+  return review;
+}
