@@ -60,7 +60,7 @@ test("an admin retries a failed job from the queue page", async ({ page }) => {
 });
 
 test("non-admins get a sign-in redirect or 403 for every admin page and API", async ({ page, request }) => {
-  const pages = ["/admin", "/admin/users", "/admin/queues", "/admin/audit"];
+  const pages = ["/admin", "/admin/users", "/admin/queues", "/admin/audit", "/admin/disputes"];
   for (const path of pages) {
     const res = await request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(307);
