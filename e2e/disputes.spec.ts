@@ -1,9 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { DEMO, signIn, signUpAndConfirm, uniqueEmail } from "./fixtures";
+import { DEMO, personContext, signIn, signUpAndConfirm, uniqueEmail } from "./fixtures";
 
 async function newPage(browser: Browser, opts: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
-  return (await browser.newContext(opts)).newPage();
+  return (await personContext(browser, opts)).newPage();
 }
 
 test("a dispute from open to resolved with a partial refund", async ({ browser }) => {

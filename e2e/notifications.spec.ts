@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signUpAndConfirm, uniqueEmail } from "./fixtures";
+import { personContext, signUpAndConfirm, uniqueEmail } from "./fixtures";
 
 /** Calls a tRPC mutation over HTTP with the page's own session cookie (superjson wire format). */
 async function mutate(page: import("@playwright/test").Page, path: string, input: unknown) {
@@ -9,8 +9,9 @@ async function mutate(page: import("@playwright/test").Page, path: string, input
 }
 
 test("the poster's bell count goes up live when a scooper claims their job", async ({ browser }) => {
-  const poster = await browser.newContext();
-  const scooper = await browser.newContext();
+  // Each person browses from their own address, so sign-up rate limits (per IP) do not pool across specs.
+  const poster = await personContext(browser);
+  const scooper = await personContext(browser);
   const posterPage = await poster.newPage();
   const scooperPage = await scooper.newPage();
   await signUpAndConfirm(posterPage, { name: "Bella Poster", email: uniqueEmail("bell-poster"), password: "bell poster 123" });
