@@ -10,6 +10,8 @@ import { env } from "@/env";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
 import { LiveIndicator } from "@/components/layout/live-indicator";
+import { useQueryClient } from "@tanstack/react-query";
+import { getQueryKey } from "@trpc/react-query";
 import { api, type RouterInputs, type RouterOutputs } from "@/trpc/react";
 
 const NEW_YORK: [number, number] = [40.7128, -73.95];
@@ -55,12 +57,16 @@ export function JobMapInner({ filters, clustered = false, onResult }: { filters?
   const input = { bounds, ...filters };
   const jobs = api.jobs.openInViewport.useQuery(input, { placeholderData: (prev) => prev });
 
+  const queryClient = useQueryClient();
   api.jobs.onBoardChange.useSubscription(
     { bounds },
     {
+      // Anything that changed between the page's fetch and the subscription's start is picked up by refetching.
+      onStarted: () => void utils.jobs.openInViewport.invalidate(),
       onData: ({ data: event }) => {
         if (event.type === "job.closed") {
-          utils.jobs.openInViewport.setData(input, (current) =>
+          // Every cached board result (any viewport or filter) drops the pin at once.
+          queryClient.setQueriesData<BoardResult>({ queryKey: getQueryKey(api.jobs.openInViewport) }, (current) =>
             current ? { ...current, jobs: current.jobs.filter((j) => j.id !== event.jobId) } : current,
           );
         } else {
