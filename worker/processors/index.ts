@@ -11,6 +11,7 @@ import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recu
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
 import { sendPushProcessor } from "./push.processor";
+import { jobChangeNotificationProcessor } from "./job-change.processor";
 import { weeklyEarningsProcessor } from "./weekly-earnings.processor";
 
 type Registration<Q extends QueueName> = {
@@ -61,11 +62,13 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
     },
   },
   notifications: {
-    concurrency: 1,
+    concurrency: 5,
     handle: async (payload) => {
       switch (payload.kind) {
         case "weekly-earnings":
           return weeklyEarningsProcessor();
+        case "job-change":
+          return jobChangeNotificationProcessor(payload);
       }
     },
   },

@@ -1,7 +1,8 @@
 /**
  * What every job transition does after its transaction commits, in one place: tell the job's own channel
- * (poster, scooper, admins) and the public board, and notify the people concerned (in-app, email, push as each
- * allows). Called by the web request and the worker's timers alike. Money steps are queued by the transitions
+ * (poster, scooper, admins) and the public board, and queue the notifications of the people concerned (the
+ * worker sends them: src/server/notifications/job-change.ts). Called by the web request and the worker's
+ * timers alike. Money steps are queued by the transitions
  * themselves (src/server/payments/job-settlement.ts). A failure here is logged, never thrown: the change is
  * committed, clients that miss an event resync, and notifications are idempotent per event.
  */
@@ -9,23 +10,7 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { publishBoardEvent, publishJobChange } from "@/server/realtime/events";
 import { takeHomeCents } from "@/lib/money";
-import { signedPhotoUrl } from "./photo-signature";
-import { notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired, notifyJobReopened } from "@/server/notifications/job-events";
-
-/** The completed-job email shows the after photos as signed thumbnail links (readable signed out). */
-async function notifyCompletedWithThumbnails(db: Db, jobId: string) {
-  const photos = await db.photo.findMany({ where: { jobId, kind: "AFTER", status: { not: "FAILED" } }, select: { id: true }, take: 4 });
-  return notifyJobCompleted(db, jobId, { thumbnailUrls: photos.map((p) => signedPhotoUrl(jobId, p.id, "thumb")) });
-}
-
-const NOTIFY: Partial<Record<JobChange, (db: Db, jobId: string) => Promise<unknown>>> = {
-  claimed: notifyJobClaimed,
-  released: notifyJobReopened,
-  reopened: notifyJobReopened,
-  completed: notifyCompletedWithThumbnails,
-  confirmed: notifyJobConfirmed,
-  expired: notifyJobExpired,
-};
+import { isNotifiedJobChange, queueJobChangeNotification } from "@/server/notifications/job-change";
 
 export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all"
   | "disputed" | "dispute_responded" | "resolved";
@@ -54,6 +39,5 @@ export async function announceJobChange(db: Db, jobId: string, change: JobChange
   } catch (err) {
     logger.error({ err, jobId, change }, "announcing a job change failed");
   }
-  // The helpers never throw; they log and return null.
-  await NOTIFY[change]?.(db, jobId);
+  if (isNotifiedJobChange(change)) await queueJobChangeNotification(jobId, change);
 }

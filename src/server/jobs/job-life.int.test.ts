@@ -10,7 +10,7 @@ import { startWorker, type RunningWorker } from "../../../worker/worker";
 
 let running: RunningWorker;
 beforeAll(async () => {
-  running = await startWorker({ queues: ["payments", "emails"], schedules: false });
+  running = await startWorker({ queues: ["payments", "emails", "notifications"], schedules: false });
 });
 afterAll(async () => {
   await Promise.all(running.workers.map((w) => w.close()));
@@ -39,8 +39,10 @@ describe("a job's life with money and notifications", () => {
     const sums = await db.ledgerEntry.groupBy({ by: ["transactionId"], _sum: { amountCents: true } });
     expect(sums.every((s) => s._sum.amountCents === 0)).toBe(true);
 
-    const posterKinds = (await db.notification.findMany({ where: { userId: customer.id } })).map((n) => n.kind);
-    expect(posterKinds).toEqual(expect.arrayContaining(["job.claimed", "job.completed"]));
+    // Notifications are sent by the worker after each commit.
+    await expect
+      .poll(async () => (await db.notification.findMany({ where: { userId: customer.id } })).map((n) => n.kind).sort(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(["job.claimed", "job.completed"]));
     await expect.poll(async () => db.emailMessage.count({ where: { toAddress: customer.email, kind: { contains: "claimed" } } })).toBe(1);
   });
 

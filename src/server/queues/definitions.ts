@@ -58,7 +58,15 @@ export const QUEUES = {
   /** Notification batches: the weekly earnings emails (Monday 08:00 APP_TIMEZONE). */
   notifications: {
     name: "notifications",
-    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("weekly-earnings") })]),
+    payload: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("weekly-earnings") }),
+      /** A job transition's notifications, sent after its commit (src/server/notifications/job-change.ts). */
+      z.object({
+        kind: z.literal("job-change"),
+        jobId: z.string().min(1),
+        change: z.enum(["claimed", "released", "reopened", "completed", "confirmed", "expired"]),
+      }),
+    ]),
   },
   /** Payments: each stored Stripe webhook event (the payload is the StripeEvent row id), processed once. */
   payments: {
