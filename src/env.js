@@ -132,6 +132,10 @@ export const env = createEnv({
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     /** Stripe API base URL (tests point it at a local fake). Unset: Stripe's own API. */
     STRIPE_API_BASE: z.url().optional(),
+    /** Stripe publishable key (pk_…): sent with a payment's client secret so the browser's card form can confirm it. */
+    STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+    /** How long a posted job may wait for its payment (card confirmation) before it is cancelled. */
+    PAYMENT_WINDOW_MINUTES: intFromString(60),
     /** Share of a job's price the platform keeps. */
     PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
     /** Share of a job's price paid to the scooper when the poster cancels after a claim. */

@@ -1,6 +1,6 @@
 import { db } from "@/server/db";
 import { generateDueRecurringJobs } from "@/server/recurring/generate";
-import { sendServiceDayReminders } from "@/server/recurring/reminders";
+import { sendRenewalReminders, sendServiceDayReminders } from "@/server/recurring/reminders";
 
 export async function generateRecurringProcessor() {
   const { serviceDate, generated, skipped, failed } = await generateDueRecurringJobs(db);
@@ -8,6 +8,9 @@ export async function generateRecurringProcessor() {
   return { serviceDate, generated, skipped, failed };
 }
 
-export function serviceDayRemindersProcessor() {
-  return sendServiceDayReminders(db);
+/** The daily reminders run: tomorrow's service days, and billing dates three days ahead (Stripe billing). */
+export async function serviceDayRemindersProcessor() {
+  const serviceDay = await sendServiceDayReminders(db);
+  const renewal = await sendRenewalReminders(db);
+  return { ...serviceDay, renewal };
 }

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 type Row = Awaited<ReturnType<Awaited<ReturnType<typeof serverApi>>["jobs"]["mine"]>>[number];
 
 const POSTED_GROUPS = [
+  ["Waiting for your payment", ["AWAITING_PAYMENT"]],
   ["Open", ["OPEN"]],
   ["Claimed or in progress", ["CLAIMED", "IN_PROGRESS"]],
   ["Waiting for your confirmation", ["COMPLETED"]],

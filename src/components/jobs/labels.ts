@@ -3,6 +3,7 @@ export const TYPE_LABEL = { POOP: "Dog waste", LITTER: "Litter", BOTH: "Waste + 
 export const PILE_LABEL = { PILES_1_3: "1–3 piles", PILES_4_8: "4–8 piles", PILES_9_PLUS: "9+ piles" } as const;
 export const LITTER_LABEL = { LIGHT: "Light litter", MODERATE: "Moderate litter", HEAVY: "Heavy litter" } as const;
 export const STATUS_LABEL = {
+  AWAITING_PAYMENT: "Awaiting payment",
   OPEN: "Open",
   CLAIMED: "Claimed",
   IN_PROGRESS: "In progress",

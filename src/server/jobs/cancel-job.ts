@@ -19,7 +19,7 @@ export const cancelReasonSchema = z.string().trim().max(500);
 export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?: string | null): Promise<{ feeOwedCents: number }> {
   const job = await loadVisibleJob(db, jobId, actor);
   const poster = isPoster(job, actor);
-  const posterMayCancel = poster && (job.status === "OPEN" || job.status === "CLAIMED");
+  const posterMayCancel = poster && (job.status === "AWAITING_PAYMENT" || job.status === "OPEN" || job.status === "CLAIMED");
   const text = cancelReasonSchema.parse(reason ?? "");
   let feeOwedCents = 0;
   let details: Record<string, string | number | null>;

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { env } from "@/env";
 import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
-import { announceJobChange } from "./announce";
 import { latSchema, lngSchema } from "@/lib/geo";
 import { jobRules } from "./config";
 import type { JobActor } from "./job-access";
 import { authorizePostedJob } from "@/server/payments/job-settlement";
-import { scheduleJobTimer } from "./timers";
-import { tryTransition } from "./transition";
+import { cancelUnpaidJob, openPaidJob } from "./payment-gate";
 import { requireActiveUser } from "./users";
 
 export const MIN_PRICE_CENTS = 500;
@@ -36,15 +35,29 @@ export const postJobInputSchema = z
   });
 export type PostJobInput = z.infer<typeof postJobInputSchema>;
 
-/** A customer posts a job: OPEN until `JOB_EXPIRY_SECONDS` from now; the expiry timer is scheduled after commit. */
-export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promise<{ id: string; expiresAt: Date }> {
+export const postJobResultSchema = z.object({
+  id: z.string(),
+  expiresAt: z.date(),
+  /** OPEN once the money is held; AWAITING_PAYMENT while the customer must still confirm the card (Stripe). */
+  status: z.enum(["OPEN", "AWAITING_PAYMENT"]),
+  /** For the card form (Stripe.js) when AWAITING_PAYMENT. */
+  payment: z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable(),
+});
+export type PostJobResult = z.infer<typeof postJobResultSchema>;
+
+/**
+ * A customer posts a job. It is created AWAITING_PAYMENT and opens only once the price is held on the customer's
+ * card (payment-gate.ts): at once with the ledger or a saved card; after the card form with Stripe. A refused
+ * authorization cancels it and the customer gets the provider's reason.
+ */
+export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promise<PostJobResult> {
   const input = postJobInputSchema.parse(raw);
-  const expiresAt = new Date(Date.now() + jobRules.expiryMs);
   const job = await db.$transaction(async (tx) => {
     await requireActiveUser(tx, actor.id, "post");
-    const created = await tx.cleanupJob.create({
+    return tx.cleanupJob.create({
       data: {
         posterId: actor.id,
+        status: "AWAITING_PAYMENT",
         address: input.address,
         lat: input.lat,
         lng: input.lng,
@@ -56,23 +69,24 @@ export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promi
         yardSegments: [...new Set(input.yardSegments)],
         publicNotes: input.publicNotes || null,
         accessNotes: input.accessNotes || null,
-        expiresAt,
+        // Counted again from the moment it opens.
+        expiresAt: new Date(Date.now() + jobRules.expiryMs),
       },
-      select: { id: true, expiresAt: true },
+      select: { id: true },
     });
-    await tx.jobEvent.create({ data: { jobId: created.id, actorId: actor.id, type: "posted", toStatus: "OPEN" } });
-    return created;
   });
-  // The job goes on the board only once the customer's money is held.
+  let authorization;
   try {
-    await authorizePostedJob({ jobId: job.id, customerId: actor.id, amountCents: input.priceCents });
+    authorization = await authorizePostedJob({ jobId: job.id, customerId: actor.id, amountCents: input.priceCents });
   } catch (err) {
-    await db.$transaction((tx) =>
-      tryTransition(tx, { jobId: job.id, from: "OPEN", to: "CANCELLED", event: "payment_failed", actorId: null, data: { cancelledAt: new Date(), cancelReason: "payment not authorized" } }),
-    );
+    await cancelUnpaidJob(db, job.id, "payment not authorized");
     throw err;
   }
-  await scheduleJobTimer("expire", job.id, job.expiresAt);
-  await announceJobChange(db, job.id, "posted");
-  return job;
+  if (authorization.status === "AUTHORIZED") await openPaidJob(db, job.id);
+  const { status, expiresAt } = await db.cleanupJob.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, expiresAt: true } });
+  const open = status === "OPEN";
+  return {
+    id: job.id, expiresAt, status: open ? "OPEN" : "AWAITING_PAYMENT",
+    payment: !open && authorization.clientSecret ? { clientSecret: authorization.clientSecret, publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null } : null,
+  };
 }

@@ -8,14 +8,15 @@ import { logger } from "@/server/logger";
 import { autoConfirmJob } from "./confirm-job";
 import { expireJob } from "./expire-job";
 import { openJobToAll } from "./open-to-all";
+import { cancelOverduePayments } from "./payment-gate";
 import { releaseAfterStartDeadline } from "./release-job";
 
 const BATCH = 500;
 
-export type SweepResult = { expired: number; released: number; autoConfirmed: number; openedToAll: number; failed: number };
+export type SweepResult = { expired: number; released: number; autoConfirmed: number; openedToAll: number; unpaidCancelled: number; failed: number };
 
 export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepResult> {
-  const result: SweepResult = { expired: 0, released: 0, autoConfirmed: 0, openedToAll: 0, failed: 0 };
+  const result: SweepResult = { expired: 0, released: 0, autoConfirmed: 0, openedToAll: 0, unpaidCancelled: 0, failed: 0 };
   // Each list uses its (status, deadline) index.
   const [toExpire, toRelease, toConfirm, toOpen] = await Promise.all([
     db.cleanupJob.findMany({ where: { status: "OPEN", expiresAt: { lte: now } }, select: { id: true }, take: BATCH }),
@@ -38,5 +39,9 @@ export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepRes
   await apply(toRelease, (id) => releaseAfterStartDeadline(db, id, now), "released");
   await apply(toConfirm, (id) => autoConfirmJob(db, id, now), "autoConfirmed");
   await apply(toOpen, (id) => openJobToAll(db, id, now), "openedToAll");
+  // Posted jobs whose payment was never completed (payment-gate.ts).
+  const unpaid = await cancelOverduePayments(db, now);
+  result.unpaidCancelled = unpaid.cancelled;
+  result.failed += unpaid.failed;
   return result;
 }

@@ -10,6 +10,7 @@ import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import type { SETTLEMENT_STEPS } from "@/server/queues/definitions";
 import { enqueue } from "@/server/queues/queues";
+import { cancelUnpaidJob, openPaidJob } from "@/server/jobs/payment-gate";
 import { getPaymentProvider } from "./get-provider";
 
 export type SettlementStep = (typeof SETTLEMENT_STEPS)[number];
@@ -36,14 +37,12 @@ export async function queueSettlement(jobId: string, step: SettlementStep): Prom
 /** The worker's side of `queueSettlement`. */
 export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
   const provider = getPaymentProvider();
-  if (step === "authorize") {
-    // Generated recurring jobs: authorized by the worker right after generation, like a post in the request.
-    const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { posterId: true, priceCents: true } });
-    return provider.authorizeJobPayment({ jobId, customerId: job.posterId, amountCents: job.priceCents });
-  }
-  const payment = await db.payment.findUnique({ where: { jobId }, select: { id: true } });
+  if (step === "authorize") return authorizeGeneratedJob(db, jobId);
+  const payment = await db.payment.findUnique({ where: { jobId }, select: { id: true, status: true } });
   // Jobs from before payments existed (or created directly by admins/tests) have nothing to settle.
   if (!payment) return { skipped: "no payment" };
+  // A refused or already released authorization holds nothing to release.
+  if (step === "void" && payment.status !== "AUTHORIZED" && payment.status !== "PENDING") return { skipped: `payment ${payment.status.toLowerCase()}` };
   if (step === "capture") return provider.captureJobPayment({ jobId });
   if (step === "void") return provider.voidJobPayment({ jobId });
   if (step === "dispute-resolution") return settleDisputeResolution(db, jobId);
@@ -54,6 +53,33 @@ export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
   const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { scooperId: true } });
   if (!job.scooperId) return provider.voidJobPayment({ jobId });
   return provider.settleCancellationFee({ jobId, scooperId: job.scooperId });
+}
+
+/**
+ * Generated recurring jobs are paid by the worker right after generation (a batch of thousands cannot wait on
+ * Stripe in the request): from a prepaid visit or the card on file (provider.authorizeRecurringJob). A job that
+ * waits AWAITING_PAYMENT (Stripe) opens when the money is held, and is cancelled when it is refused or needs the
+ * customer at the keyboard (3-D Secure); with the ledger it is OPEN already and this only books the hold.
+ */
+async function authorizeGeneratedJob(db: Db, jobId: string) {
+  const provider = getPaymentProvider();
+  const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { posterId: true, priceCents: true, recurringId: true, status: true } });
+  const input = { jobId, customerId: job.posterId, amountCents: job.priceCents };
+  let result;
+  try {
+    result = job.recurringId ? await provider.authorizeRecurringJob({ ...input, recurringId: job.recurringId }) : await provider.authorizeJobPayment(input);
+  } catch (err) {
+    if (job.status === "AWAITING_PAYMENT" && err instanceof AppError && err.code === "PRECONDITION_FAILED") {
+      await cancelUnpaidJob(db, jobId, `payment not authorized: ${err.message}`.slice(0, 500));
+      return { skipped: "payment refused" };
+    }
+    throw err;
+  }
+  if (job.status === "AWAITING_PAYMENT") {
+    if (result.status === "AUTHORIZED") await openPaidJob(db, jobId);
+    else await cancelUnpaidJob(db, jobId, "the card needs the customer to confirm the payment");
+  }
+  return result;
 }
 
 /**

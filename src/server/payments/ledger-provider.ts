@@ -3,12 +3,15 @@
  * (payment-book.ts). Used when STRIPE_SECRET_KEY is unset, so every flow works offline and in tests.
  */
 import type { Db } from "@/server/db";
-import { bookAuthorization, bookCancellationFee, bookCapture, bookRefund, bookTip, bookVoid, jobScooperId, runOnce } from "./payment-book";
+import { AppError } from "@/server/errors";
+import {
+  bookAuthorization, bookCancellationFee, bookCapture, bookRefund, bookTip, bookVoid, findOperationResult, jobScooperId, runOnce,
+} from "./payment-book";
 import { paymentKeys, type PaymentProvider } from "./provider";
 import { queueReceiptFor } from "./receipt-email";
 
 export function createLedgerProvider(db: Db): PaymentProvider {
-  return {
+  const provider: PaymentProvider = {
     name: "ledger",
     authorizeJobPayment: ({ jobId, customerId, amountCents }) => {
       const idempotencyKey = paymentKeys.authorize(jobId);
@@ -57,5 +60,15 @@ export function createLedgerProvider(db: Db): PaymentProvider {
     cancelSubscriptionBilling: async ({ recurringId }) => {
       await db.billingSubscription.updateMany({ where: { recurringId }, data: { status: "CANCELED" } });
     },
+    // Per-job billing: a skipped visit makes no job, so nothing is billed for it.
+    pauseSubscriptionBilling: async () => {},
+    resumeSubscriptionBilling: async () => {},
+    authorizeRecurringJob: ({ jobId, customerId, amountCents }) => provider.authorizeJobPayment({ jobId, customerId, amountCents }),
+    confirmJobAuthorization: async ({ jobId }) => {
+      const done = await findOperationResult(db, paymentKeys.authorize(jobId));
+      if (!done) throw new AppError("NOT_FOUND", "This job has no payment.");
+      return done;
+    },
   };
+  return provider;
 }

@@ -80,7 +80,7 @@ async function recordOperation(
 
 const paymentSelect = {
   id: true, jobId: true, customerId: true, status: true, amountCents: true, capturedCents: true, refundedCents: true,
-  platformFeeCents: true, scooperId: true, providerRef: true, transferRef: true, tipCents: true,
+  platformFeeCents: true, scooperId: true, providerRef: true, transferRef: true, tipCents: true, chargeRef: true, prepaidVisitId: true,
 } as const;
 
 export async function getJobPayment(db: Tx, jobId: string) {
@@ -118,13 +118,16 @@ export async function bookAuthorization(
   input: {
     idempotencyKey: string; jobId: string; customerId: string; amountCents: number; provider: "ledger" | "stripe";
     status: "AUTHORIZED" | "PENDING"; providerRef?: string; clientSecret?: string | null;
+    /** A paid subscription invoice funds the job (Stripe): its charge, and the prepaid visit it used. */
+    chargeRef?: string | null; prepaidVisitId?: string;
   },
 ): Promise<StoredResult> {
   assertCents(input.amountCents, "The amount");
   const payment = await tx.payment.create({
     data: {
       jobId: input.jobId, customerId: input.customerId, provider: input.provider, status: input.status,
-      amountCents: input.amountCents, providerRef: input.providerRef ?? null,
+      amountCents: input.amountCents, providerRef: input.providerRef ?? null, chargeRef: input.chargeRef ?? null,
+      prepaidVisitId: input.prepaidVisitId ?? null,
     },
     select: { id: true, jobId: true, status: true },
   });

@@ -56,7 +56,7 @@ export type PayoutAccountLink = { status: "ready" } | { status: "onboarding"; ur
 
 export type SubscriptionBilling =
   | { mode: "per-job" }
-  | { mode: "subscription"; subscriptionId: string; status: string; clientSecret?: string | null };
+  | { mode: "subscription"; subscriptionId: string; status: string; clientSecret?: string | null; publishableKey?: string | null };
 
 export interface PaymentProvider {
   readonly name: "ledger" | "stripe";
@@ -76,6 +76,22 @@ export interface PaymentProvider {
   createPayoutAccountLink(input: { scooperId: string }): Promise<PayoutAccountLink>;
   /** Sets up billing of a recurring cleanup at its real frequency (Stripe Subscription); the ledger bills per job. */
   createSubscriptionBilling(input: { recurringId: string }): Promise<SubscriptionBilling>;
-  /** Stops the billing of a cancelled recurring cleanup. */
-  cancelSubscriptionBilling(input: { recurringId: string }): Promise<void>;
+  /**
+   * Stops the billing of a recurring cleanup (cancelled, or about to be re-billed after an edit). Unused prepaid
+   * visits are refunded unless `keepPrepaidVisits` (a schedule change at the same price keeps them).
+   */
+  cancelSubscriptionBilling(input: { recurringId: string; keepPrepaidVisits?: boolean }): Promise<void>;
+  /** Pausing skips visits, so it skips their invoices too (Stripe: pause_collection, resuming before `until`). */
+  pauseSubscriptionBilling(input: { recurringId: string; until: string | null }): Promise<void>;
+  resumeSubscriptionBilling(input: { recurringId: string }): Promise<void>;
+  /**
+   * Pays a generated recurring job: with Stripe billing, from a paid invoice (a prepaid visit) or, when none
+   * covers it, with the card that paid the last invoice; the ledger authorizes it like any job.
+   */
+  authorizeRecurringJob(input: { jobId: string; recurringId: string; customerId: string; amountCents: number }): Promise<PaymentResult>;
+  /**
+   * Stripe: the browser confirmed a PENDING authorization (card form); checks the PaymentIntent and books the hold.
+   * Returns the authorization's current result (the same one when it was already authorized).
+   */
+  confirmJobAuthorization(input: { jobId: string }): Promise<PaymentResult>;
 }

@@ -8,16 +8,20 @@
  */
 import Stripe from "stripe";
 import type { RecurringFrequency } from "@/generated/prisma/enums";
+import { env } from "@/env";
+import { addDays, zonedTime } from "@/lib/schedules";
 import type { Db } from "@/server/db";
+import { fromDbDate, upcomingDates } from "@/server/recurring/dates";
 import { appUrl } from "@/server/email/templates";
 import { AppError } from "@/server/errors";
 import { splitRefund } from "@/lib/money";
 import {
-  bookAuthorization, bookCancellationFee, bookCapture, bookRefund, bookTip, bookVoid, captureSplit, findOperationResult, getJobPayment,
+  bookAuthorization, bookAuthorizationConfirmed, bookCancellationFee, bookCapture, bookRefund, bookTip, bookVoid, captureSplit, findOperationResult, getJobPayment,
   jobScooperId, resolveCancellationFee, runOnce, type JobPayment,
 } from "./payment-book";
 import { paymentKeys, type PaymentProvider } from "./provider";
 import { queueReceiptFor } from "./receipt-email";
+import { billingAnchor, claimPrepaidVisit } from "./recurring-billing";
 
 const CURRENCY = "usd";
 
@@ -45,6 +49,10 @@ function requireStatus(payment: JobPayment, allowed: JobPayment["status"][], wha
   if (!payment.providerRef) throw new AppError("PRECONDITION_FAILED", "This payment was not made through Stripe.");
   return payment.providerRef;
 }
+
+class NoPrepaidVisit extends Error {}
+
+const unixSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
 function chargeId(intent: Stripe.PaymentIntent): string | undefined {
   const charge = intent.latest_charge;
@@ -78,7 +86,33 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
     return transfer.id;
   }
 
-  return {
+  async function activeStripeBilling(recurringId: string) {
+    const billing = await db.billingSubscription.findUnique({ where: { recurringId }, select: { provider: true, providerRef: true, status: true } });
+    return billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED" ? { providerRef: billing.providerRef } : null;
+  }
+
+  /**
+   * Refunds every prepaid visit no job used. Each is taken (AVAILABLE → REFUNDED) before its refund, so a job
+   * generated at the same moment cannot use it too; a refund Stripe refuses puts it back and throws.
+   */
+  async function refundUnusedVisits(recurringId: string) {
+    const visits = await db.prepaidVisit.findMany({ where: { recurringId, status: "AVAILABLE" } });
+    for (const visit of visits) {
+      const { count } = await db.prepaidVisit.updateMany({ where: { id: visit.id, status: "AVAILABLE" }, data: { status: "REFUNDED", refundedAt: new Date() } });
+      if (count === 0) continue;
+      try {
+        await stripe.refunds.create(
+          { payment_intent: visit.paymentIntentRef, amount: visit.amountCents, metadata: { recurringId, prepaidVisitId: visit.id, reason: "unused visit" } },
+          { idempotencyKey: `prepaid_${visit.id}_refund` },
+        );
+      } catch (err) {
+        await db.prepaidVisit.updateMany({ where: { id: visit.id, status: "REFUNDED" }, data: { status: "AVAILABLE", refundedAt: null } });
+        throw err;
+      }
+    }
+  }
+
+  const provider: PaymentProvider = {
     name: "stripe",
 
     async authorizeJobPayment({ jobId, customerId, amountCents, paymentMethodId }) {
@@ -112,8 +146,11 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const payment = await getJobPayment(db, jobId);
       const intentId = requireStatus(payment, ["AUTHORIZED"], "capture");
       const scooperId = await jobScooperId(db, jobId);
-      const intent = await stripeCall(() => stripe.paymentIntents.capture(intentId, {}, { idempotencyKey }));
-      const transferRef = await transferToScooper(jobId, "capture", scooperId, captureSplit(payment.amountCents).payoutCents, chargeId(intent));
+      // A prepaid visit's money was charged by its invoice: nothing to capture, only the payout to make.
+      const source = payment.prepaidVisitId
+        ? (payment.chargeRef ?? undefined)
+        : chargeId(await stripeCall(() => stripe.paymentIntents.capture(intentId, {}, { idempotencyKey })));
+      const transferRef = await transferToScooper(jobId, "capture", scooperId, captureSplit(payment.amountCents).payoutCents, source);
       return queueReceiptFor(db, await runOnce(db, idempotencyKey, (tx) => bookCapture(tx, { idempotencyKey, jobId, scooperId, transferRef })));
     },
 
@@ -121,8 +158,16 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const idempotencyKey = paymentKeys.void(jobId);
       const done = await findOperationResult(db, idempotencyKey);
       if (done) return done;
-      const intentId = requireStatus(await getJobPayment(db, jobId), ["AUTHORIZED", "PENDING"], "void");
-      await stripeCall(() => stripe.paymentIntents.cancel(intentId, {}, { idempotencyKey }));
+      const payment = await getJobPayment(db, jobId);
+      const intentId = requireStatus(payment, ["AUTHORIZED", "PENDING"], "void");
+      if (payment.prepaidVisitId) {
+        // The visit was paid by its invoice: the customer gets that money back.
+        await stripeCall(() =>
+          stripe.refunds.create({ payment_intent: intentId, amount: payment.amountCents, metadata: { jobId, reason: "visit not done" } }, { idempotencyKey }),
+        );
+      } else {
+        await stripeCall(() => stripe.paymentIntents.cancel(intentId, {}, { idempotencyKey }));
+      }
       return runOnce(db, idempotencyKey, (tx) => bookVoid(tx, { idempotencyKey, jobId }));
     },
 
@@ -133,9 +178,20 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const payment = await getJobPayment(db, jobId);
       const intentId = requireStatus(payment, ["AUTHORIZED"], "charge the cancellation fee");
       const fee = resolveCancellationFee(payment.amountCents, feeCents);
-      // Capturing less than authorized releases the rest of the hold back to the customer.
-      const intent = await stripeCall(() => stripe.paymentIntents.capture(intentId, { amount_to_capture: fee }, { idempotencyKey }));
-      const transferRef = await transferToScooper(jobId, "cancellation_fee", scooperId, fee, chargeId(intent));
+      let source: string | undefined;
+      if (payment.prepaidVisitId) {
+        // Charged in full by the invoice: everything but the fee goes back to the customer.
+        if (payment.amountCents > fee) {
+          await stripeCall(() =>
+            stripe.refunds.create({ payment_intent: intentId, amount: payment.amountCents - fee, metadata: { jobId, reason: "cancelled" } }, { idempotencyKey }),
+          );
+        }
+        source = payment.chargeRef ?? undefined;
+      } else {
+        // Capturing less than authorized releases the rest of the hold back to the customer.
+        source = chargeId(await stripeCall(() => stripe.paymentIntents.capture(intentId, { amount_to_capture: fee }, { idempotencyKey })));
+      }
+      const transferRef = await transferToScooper(jobId, "cancellation_fee", scooperId, fee, source);
       return queueReceiptFor(
         db,
         await runOnce(db, idempotencyKey, (tx) => bookCancellationFee(tx, { idempotencyKey, jobId, scooperId, feeCents: fee, transferRef })),
@@ -212,14 +268,16 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
     },
 
     async createSubscriptionBilling({ recurringId }) {
-      const recurring = await db.recurringCleanup.findUnique({
-        where: { id: recurringId }, select: { customerId: true, frequency: true, priceCents: true, status: true },
-      });
+      const recurring = await db.recurringCleanup.findUnique({ where: { id: recurringId } });
       if (!recurring) throw new AppError("NOT_FOUND", "Recurring cleanup not found.");
       if (recurring.status === "CANCELLED") throw new AppError("CONFLICT", "The recurring cleanup is cancelled.");
+      // The next two visits (after a dated pause, from its end; an open-ended pause bills from now once resumed).
+      const upcoming = upcomingDates(recurring.status === "PAUSED" && !recurring.pausedUntil ? { ...recurring, status: "ACTIVE" } : recurring, 2);
+      const anchor = billingAnchor(recurring.frequency, upcoming);
       const customer = await stripeCustomerId(recurring.customerId);
-      // A new price or frequency is a new version: its keys differ, so an edit creates a new price and subscription.
-      const version = `${recurring.frequency.toLowerCase()}_${recurring.priceCents}`;
+      // Every edit is a new version (its keys differ), so an edit creates a new price and subscription; a retry of
+      // the same version replays the first request.
+      const version = `${recurring.frequency.toLowerCase()}_${recurring.priceCents}_${recurring.updatedAt.getTime()}`;
       const price = await stripe.prices.create(
         {
           currency: CURRENCY, unit_amount: recurring.priceCents, recurring: INTERVALS[recurring.frequency],
@@ -227,21 +285,104 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
         },
         { idempotencyKey: `recurring_${recurringId}_price_${version}` },
       );
-      const subscription = await stripe.subscriptions.create(
-        { customer, items: [{ price: price.id }], payment_behavior: "default_incomplete", metadata: { recurringId } },
-        { idempotencyKey: `recurring_${recurringId}_subscription_${version}` },
+      // A visit already paid for (kept over a schedule change) pays the first visit; otherwise the first invoice does.
+      const prepaid = await db.prepaidVisit.count({ where: { recurringId, status: "AVAILABLE", amountCents: recurring.priceCents } });
+      const product = typeof price.product === "string" ? price.product : price.product.id;
+      const subscription = await stripeCall(() =>
+        stripe.subscriptions.create(
+          {
+            customer, items: [{ price: price.id }], payment_behavior: "default_incomplete",
+            payment_settings: { save_default_payment_method: "on_subscription" },
+            billing_cycle_anchor: unixSeconds(anchor), proration_behavior: "none",
+            ...(prepaid > 0 ? {} : { add_invoice_items: [{ price_data: { currency: CURRENCY, product, unit_amount: recurring.priceCents } }] }),
+            metadata: { recurringId, firstVisit: upcoming[0] ?? "" },
+            expand: ["latest_invoice.confirmation_secret"],
+          },
+          { idempotencyKey: `recurring_${recurringId}_subscription_${version}` },
+        ),
       );
-      const data = { provider: "stripe", status: subscription.status.toUpperCase(), providerRef: subscription.id, priceRef: price.id };
+      const data = {
+        provider: "stripe", status: subscription.status.toUpperCase(), providerRef: subscription.id, priceRef: price.id, billingAnchorAt: anchor,
+      };
       await db.billingSubscription.upsert({ where: { recurringId }, create: { recurringId, ...data }, update: data });
-      return { mode: "subscription", subscriptionId: subscription.id, status: data.status };
+      if (recurring.status === "PAUSED") await provider.pauseSubscriptionBilling({ recurringId, until: recurring.pausedUntil ? fromDbDate(recurring.pausedUntil) : null });
+      const invoice = subscription.latest_invoice;
+      const clientSecret = invoice && typeof invoice !== "string" ? (invoice.confirmation_secret?.client_secret ?? null) : null;
+      return { mode: "subscription", subscriptionId: subscription.id, status: data.status, clientSecret, publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null };
     },
 
-    async cancelSubscriptionBilling({ recurringId }) {
+    async cancelSubscriptionBilling({ recurringId, keepPrepaidVisits = false }) {
       const billing = await db.billingSubscription.findUnique({ where: { recurringId } });
       if (billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED") {
-        await stripe.subscriptions.cancel(billing.providerRef, {}, { idempotencyKey: `recurring_${recurringId}_cancel_${billing.providerRef}` });
+        await stripe.subscriptions.cancel(billing.providerRef, { prorate: false }, { idempotencyKey: `recurring_${recurringId}_cancel_${billing.providerRef}` });
       }
       await db.billingSubscription.updateMany({ where: { recurringId }, data: { status: "CANCELED" } });
+      if (!keepPrepaidVisits) await refundUnusedVisits(recurringId);
+    },
+
+    async pauseSubscriptionBilling({ recurringId, until }) {
+      const billing = await activeStripeBilling(recurringId);
+      if (!billing) return;
+      // Invoices due while paused are voided; billing resumes two days before the first visit after the pause.
+      const resumesAt = until ? zonedTime(addDays(until, -2), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE) : null;
+      if (resumesAt && resumesAt <= new Date()) return;
+      await stripe.subscriptions.update(
+        billing.providerRef,
+        { pause_collection: { behavior: "void", ...(resumesAt ? { resumes_at: unixSeconds(resumesAt) } : {}) } },
+        { idempotencyKey: `recurring_${recurringId}_pause_${until ?? "open"}_${Math.floor(Date.now() / 60_000)}` },
+      );
+    },
+
+    async resumeSubscriptionBilling({ recurringId }) {
+      const billing = await activeStripeBilling(recurringId);
+      if (!billing) return;
+      await stripe.subscriptions.update(billing.providerRef, { pause_collection: "" }, {
+        idempotencyKey: `recurring_${recurringId}_resume_${Math.floor(Date.now() / 60_000)}`,
+      });
+    },
+
+    async authorizeRecurringJob({ jobId, recurringId, customerId, amountCents }) {
+      const idempotencyKey = paymentKeys.authorize(jobId);
+      const done = await findOperationResult(db, idempotencyKey);
+      if (done) return done;
+      const billing = await db.billingSubscription.findUnique({ where: { recurringId }, select: { provider: true, status: true, paymentMethodRef: true } });
+      if (billing?.provider === "stripe") {
+        try {
+          return await runOnce(db, idempotencyKey, async (tx) => {
+            const visit = await claimPrepaidVisit(tx, { recurringId, jobId, amountCents });
+            if (!visit) throw new NoPrepaidVisit();
+            return bookAuthorization(tx, {
+              idempotencyKey, jobId, customerId, amountCents, provider: "stripe", status: "AUTHORIZED",
+              providerRef: visit.paymentIntentRef, chargeRef: visit.chargeRef, prepaidVisitId: visit.id,
+            });
+          });
+        } catch (err) {
+          if (!(err instanceof NoPrepaidVisit)) throw err;
+        }
+      }
+      // No paid invoice covers this visit: hold its price on the card that paid the subscription, like a posted job.
+      if (!billing?.paymentMethodRef) {
+        throw new AppError("PRECONDITION_FAILED", "No paid invoice covers this visit and there is no card on file to charge.");
+      }
+      return provider.authorizeJobPayment({ jobId, customerId, amountCents, paymentMethodId: billing.paymentMethodRef });
+    },
+
+    async confirmJobAuthorization({ jobId }) {
+      const confirmedKey = paymentKeys.authorizeConfirmed(jobId);
+      const confirmed = await findOperationResult(db, confirmedKey);
+      if (confirmed) return confirmed;
+      const payment = await getJobPayment(db, jobId);
+      const authorized = await findOperationResult(db, paymentKeys.authorize(jobId));
+      if (payment.status !== "PENDING") {
+        if (!authorized) throw new AppError("NOT_FOUND", "This job has no authorization.");
+        return { ...authorized, status: payment.status };
+      }
+      const intent = await stripe.paymentIntents.retrieve(payment.providerRef!);
+      if (intent.status !== "requires_capture") {
+        throw new AppError("PRECONDITION_FAILED", intent.last_payment_error?.message ?? "The card has not been accepted yet.", { stripeStatus: intent.status });
+      }
+      return runOnce(db, confirmedKey, (tx) => bookAuthorizationConfirmed(tx, { idempotencyKey: confirmedKey, jobId }));
     },
   };
+  return provider;
 }

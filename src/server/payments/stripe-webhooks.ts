@@ -4,12 +4,17 @@
  * which claims the row (`processedAt` set only while null) and applies it in the same transaction, so each
  * event changes state once however often Stripe delivers it or BullMQ retries it.
  */
+import type Stripe from "stripe";
 import { z } from "zod";
+import { env } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { enqueue } from "@/server/queues/queues";
+import { openPaidJob } from "@/server/jobs/payment-gate";
 import { bookAuthorizationConfirmed } from "./payment-book";
+import { recordPaidInvoice } from "./recurring-billing";
+import { getStripe } from "./stripe-client";
 import { paymentKeys } from "./provider";
 
 export type VerifiedEvent = { id: string; type: string; data: { object: unknown } };
@@ -29,6 +34,8 @@ const paymentIntentSchema = z.object({ id: z.string(), last_payment_error: z.obj
 const accountSchema = z.object({ id: z.string(), payouts_enabled: z.boolean().nullish(), details_submitted: z.boolean().nullish() });
 const invoiceSchema = z.object({
   id: z.string(),
+  amount_paid: z.number().int().nullish(),
+  status_transitions: z.object({ paid_at: z.number().nullish() }).nullish(),
   // Older API versions put the subscription on the invoice; newer ones under parent.subscription_details.
   subscription: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
   parent: z.object({ subscription_details: z.object({ subscription: z.union([z.string(), z.object({ id: z.string() })]).nullish() }).nullish() }).nullish(),
@@ -39,7 +46,32 @@ function invoiceSubscriptionId(invoice: z.infer<typeof invoiceSchema>): string |
   return typeof ref === "string" ? ref : (ref?.id ?? null);
 }
 
-async function applyEvent(tx: Tx, type: string, object: unknown): Promise<string> {
+/** What an invoice's payment was: the PaymentIntent, its charge and card (looked up at Stripe before applying). */
+export type InvoicePaymentInfo = { paymentIntentRef: string; chargeRef: string | null; paymentMethodRef: string | null };
+
+type Applied = { outcome: string; openJobId?: string };
+
+/**
+ * An `invoice.paid` event does not carry its payment (API 2025-03-31 and later), so it is looked up before the
+ * transaction: the invoice's paid InvoicePayment, then its PaymentIntent's charge and card.
+ */
+async function lookUpInvoicePayment(stripe: Stripe | undefined, object: unknown): Promise<InvoicePaymentInfo | null> {
+  const invoice = invoiceSchema.parse(object);
+  if (!stripe || !(invoice.amount_paid && invoice.amount_paid > 0)) return null;
+  const payments = await stripe.invoicePayments.list({ invoice: invoice.id, status: "paid", limit: 10 });
+  const ref = payments.data.map((p) => p.payment.payment_intent).find(Boolean);
+  if (!ref) return null;
+  const intent = typeof ref === "string" ? await stripe.paymentIntents.retrieve(ref) : ref;
+  const charge = intent.latest_charge;
+  const method = intent.payment_method;
+  return {
+    paymentIntentRef: intent.id,
+    chargeRef: typeof charge === "string" ? charge : (charge?.id ?? null),
+    paymentMethodRef: typeof method === "string" ? method : (method?.id ?? null),
+  };
+}
+
+async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment: InvoicePaymentInfo | null): Promise<Applied> {
   switch (type) {
     case "payment_intent.payment_failed": {
       const intent = paymentIntentSchema.parse(object);
@@ -47,14 +79,14 @@ async function applyEvent(tx: Tx, type: string, object: unknown): Promise<string
         where: { providerRef: intent.id, status: "PENDING" },
         data: { status: "FAILED", failureReason: (intent.last_payment_error?.message ?? "Payment failed").slice(0, 500) },
       });
-      return count ? "payment-failed" : "ignored";
+      return { outcome: count ? "payment-failed" : "ignored" };
     }
     case "payment_intent.amount_capturable_updated": {
       const intent = paymentIntentSchema.parse(object);
       const payment = await tx.payment.findUnique({ where: { providerRef: intent.id }, select: { jobId: true, status: true } });
-      if (payment?.status !== "PENDING") return "ignored";
+      if (payment?.status !== "PENDING") return { outcome: "ignored" };
       await bookAuthorizationConfirmed(tx, { idempotencyKey: paymentKeys.authorizeConfirmed(payment.jobId), jobId: payment.jobId });
-      return "authorized";
+      return { outcome: "authorized", openJobId: payment.jobId };
     }
     case "account.updated": {
       const account = accountSchema.parse(object);
@@ -62,36 +94,56 @@ async function applyEvent(tx: Tx, type: string, object: unknown): Promise<string
         where: { providerRef: account.id },
         data: { payoutsEnabled: account.payouts_enabled ?? false, detailsSubmitted: account.details_submitted ?? false },
       });
-      return count ? "payout-account-updated" : "ignored";
+      return { outcome: count ? "payout-account-updated" : "ignored" };
     }
     case "invoice.paid":
     case "invoice.payment_failed": {
       const invoice = invoiceSchema.parse(object);
       const subscriptionId = invoiceSubscriptionId(invoice);
-      if (!subscriptionId) return "ignored";
+      if (!subscriptionId) return { outcome: "ignored" };
       const paid = type === "invoice.paid";
+      const billing = await tx.billingSubscription.findUnique({ where: { providerRef: subscriptionId }, select: { recurringId: true, status: true } });
+      if (!billing) return { outcome: "ignored" };
       const { count } = await tx.billingSubscription.updateMany({
         where: { providerRef: subscriptionId },
-        data: { status: paid ? "ACTIVE" : "PAST_DUE", lastInvoiceRef: invoice.id, lastInvoiceStatus: paid ? "paid" : "payment_failed" },
+        data: {
+          // A cancelled subscription stays cancelled whatever late invoice events say.
+          ...(billing.status === "CANCELED" ? {} : { status: paid ? "ACTIVE" : "PAST_DUE" }),
+          lastInvoiceRef: invoice.id, lastInvoiceStatus: paid ? "paid" : "payment_failed",
+          ...(paid && invoicePayment?.paymentMethodRef ? { paymentMethodRef: invoicePayment.paymentMethodRef } : {}),
+        },
       });
-      return count ? (paid ? "invoice-paid" : "invoice-failed") : "ignored";
+      // One paid invoice pays one visit (recurring-billing.ts); a $0 invoice pays nothing.
+      if (paid && invoicePayment && invoice.amount_paid) {
+        const paidAt = invoice.status_transitions?.paid_at ? new Date(invoice.status_transitions.paid_at * 1000) : new Date();
+        await recordPaidInvoice(tx, {
+          recurringId: billing.recurringId, invoiceRef: invoice.id, paymentIntentRef: invoicePayment.paymentIntentRef,
+          chargeRef: invoicePayment.chargeRef, amountCents: invoice.amount_paid, paidAt,
+        });
+      }
+      return { outcome: count ? (paid ? "invoice-paid" : "invoice-failed") : "ignored" };
     }
     default:
-      return "ignored";
+      return { outcome: "ignored" };
   }
 }
 
 /** Applies a stored event once. Throws (so BullMQ retries) when applying fails; the claim rolls back with it. */
-export async function processStripeEvent(db: Db, eventId: string): Promise<string> {
+export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe | undefined = env.STRIPE_SECRET_KEY ? getStripe() : undefined): Promise<string> {
   try {
-    return await db.$transaction(async (tx) => {
+    const stored = await db.stripeEvent.findUnique({ where: { id: eventId }, select: { type: true, payload: true, processedAt: true } });
+    if (!stored) throw new Error(`Stripe event ${eventId} not found`);
+    if (stored.processedAt) return "already-processed";
+    const object = (stored.payload as unknown as VerifiedEvent).data?.object;
+    const invoicePayment = stored.type === "invoice.paid" ? await lookUpInvoicePayment(stripe, object) : null;
+    const applied = await db.$transaction(async (tx) => {
       const claimed = await tx.stripeEvent.updateMany({ where: { id: eventId, processedAt: null }, data: { processedAt: new Date(), lastError: null } });
-      const row = await tx.stripeEvent.findUnique({ where: { id: eventId }, select: { type: true, payload: true } });
-      if (!row) throw new Error(`Stripe event ${eventId} not found`);
-      if (claimed.count === 0) return "already-processed";
-      const payload = row.payload as unknown as VerifiedEvent;
-      return applyEvent(tx, row.type, payload.data?.object);
+      if (claimed.count === 0) return { outcome: "already-processed" };
+      return applyEvent(tx, stored.type, object, invoicePayment);
     });
+    // After commit: a job that was waiting for this authorization goes on the board.
+    if (applied.openJobId) await openPaidJob(db, applied.openJobId);
+    return applied.outcome;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await db.stripeEvent.updateMany({ where: { id: eventId }, data: { lastError: message.slice(0, 1000) } });

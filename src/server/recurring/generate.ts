@@ -11,6 +11,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { getPaymentProvider } from "@/server/payments/get-provider";
 import { announceGeneratedJobs, generatedJobData, validateGeneratedJob, type DueSubscription } from "./generated-job";
 import { fromDbDate, toDbDate } from "./dates";
 
@@ -35,6 +36,7 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const serviceDate = localDateIn(env.APP_TIMEZONE, now);
   const day = toDbDate(serviceDate);
   const summary: GenerationSummary = { serviceDate, generated: 0, skipped: 0, failed: 0, jobs: [], failures: [] };
+  const awaitPayment = getPaymentProvider().name === "stripe";
 
   // A pause with an end date ends on that date.
   await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
@@ -61,12 +63,12 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
       else valid.push(sub);
     }
     try {
-      await insertBatch(db, valid, serviceDate, now, summary);
+      await insertBatch(db, valid, serviceDate, now, summary, awaitPayment);
     } catch (err) {
       logger.warn({ err, batch: i / BATCH_SIZE }, "recurring batch failed; retrying one by one");
       for (const sub of valid) {
         try {
-          await insertBatch(db, [sub], serviceDate, now, summary);
+          await insertBatch(db, [sub], serviceDate, now, summary, awaitPayment);
         } catch (e) {
           fail(summary, sub.id, e instanceof Error ? e.message : String(e));
         }
@@ -83,15 +85,16 @@ function fail(summary: GenerationSummary, subscriptionId: string, error: string)
   logger.error({ subscriptionId, error }, "recurring subscription failed to generate");
 }
 
-async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
+async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary, awaitPayment: boolean) {
   if (subs.length === 0) return;
   const created = await db.$transaction(async (tx) => {
     const jobs = await tx.cleanupJob.createManyAndReturn({
-      data: subs.map((s) => generatedJobData(s, serviceDate, now)),
+      data: subs.map((s) => generatedJobData(s, serviceDate, now, awaitPayment)),
       skipDuplicates: true,
       select: { id: true, recurringId: true },
     });
-    if (jobs.length) {
+    // A job waiting for its money gets its "posted" entry when it opens (payment-gate.ts).
+    if (jobs.length && !awaitPayment) {
       await tx.jobEvent.createMany({
         data: jobs.map((j) => ({ jobId: j.id, type: "posted", toStatus: "OPEN" as const, details: { recurringId: j.recurringId, serviceDate } })),
       });

@@ -28,8 +28,14 @@ export function validateGeneratedJob(sub: DueSubscription): string | null {
   return issue ? `${issue.path.join(".") || "job"}: ${issue.message}` : "invalid job details";
 }
 
-export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, now: Date) {
+/**
+ * `awaitPayment`: with Stripe the job waits AWAITING_PAYMENT until the worker has its money (a prepaid visit or
+ * the card on file) and opens then (payment-gate.ts). The ledger never refuses, so its jobs open at once and the
+ * worker only books the hold.
+ */
+export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, now: Date, awaitPayment = false) {
   return {
+    status: awaitPayment ? ("AWAITING_PAYMENT" as const) : ("OPEN" as const),
     posterId: sub.customerId,
     recurringId: sub.id,
     serviceDate: toDbDate(serviceDate),
@@ -50,8 +56,9 @@ export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, n
 }
 
 /**
- * After generated jobs commit: the same timers as a posted job (expiry, and the end of a preferred scooper's
- * window), and the live board (only for the preferred scooper while their window lasts).
+ * After generated jobs commit: their payment (queued for the worker), and for those already OPEN the same timers
+ * as a posted job (expiry, and the end of a preferred scooper's window) and the live board (only for the preferred
+ * scooper while their window lasts).
  */
 export async function announceGeneratedJobs(db: Db, jobIds: string[]): Promise<void> {
   if (jobIds.length === 0) return;
@@ -59,16 +66,18 @@ export async function announceGeneratedJobs(db: Db, jobIds: string[]): Promise<v
     where: { id: { in: jobIds } },
     select: {
       id: true, lat: true, lng: true, address: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true,
-      yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true,
+      yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true, status: true,
     },
   });
   for (const job of jobs) {
     await queueSettlement(job.id, "authorize");
+    // A job waiting for its money gets its timers and its pin when it opens.
+    if (job.status !== "OPEN") continue;
     await scheduleJobTimer("expire", job.id, job.expiresAt);
     if (job.exclusiveScooperId && job.exclusiveUntil) await scheduleJobTimer("open-to-all", job.id, job.exclusiveUntil);
   }
   await publishBoardEvents(
-    jobs.map(({ exclusiveScooperId, exclusiveUntil: _until, ...job }) => ({
+    jobs.filter((j) => j.status === "OPEN").map(({ exclusiveScooperId, exclusiveUntil: _until, status: _status, ...job }) => ({
       type: "job.opened" as const,
       job: { ...job, takeHomeCents: takeHomeCents(job.priceCents) },
       onlyFor: exclusiveScooperId,

@@ -2,28 +2,15 @@
  * A customer's own recurring cleanups: create, edit (applies from the next service date: jobs already
  * generated keep their details), pause (optionally until a date), resume, cancel.
  */
-import { env } from "@/env";
 import type { RecurringCleanup } from "@/generated/prisma/client";
-import { addDays, compareDates, localDateIn, nextServiceDates, zonedTime, type LocalDate } from "@/lib/schedules";
+import { compareDates, type LocalDate } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getPaymentProvider } from "@/server/payments/get-provider";
-import { fromDbDate, toDbDate } from "./dates";
+import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "./dates";
+
+export { firstOpenServiceDate, upcomingDates };
 import type { CreateRecurringInput, RecurringDto } from "./schemas";
-
-/** The first local date whose generation has not run yet: today before RECURRING_GENERATION_TIME, else tomorrow. */
-export function firstOpenServiceDate(now = new Date()): LocalDate {
-  const today = localDateIn(env.APP_TIMEZONE, now);
-  return now < zonedTime(today, env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE) ? today : addDays(today, 1);
-}
-
-/** The next `count` dates a job will be generated for, skipping a pause that has an end date. */
-export function upcomingDates(sub: Pick<RecurringCleanup, "status" | "frequency" | "firstServiceDate" | "pausedUntil">, count = 5, now = new Date()): LocalDate[] {
-  if (sub.status === "CANCELLED" || (sub.status === "PAUSED" && !sub.pausedUntil)) return [];
-  let from = firstOpenServiceDate(now);
-  if (sub.status === "PAUSED" && sub.pausedUntil && compareDates(fromDbDate(sub.pausedUntil), from) > 0) from = fromDbDate(sub.pausedUntil);
-  return nextServiceDates({ frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate) }, from, count);
-}
 
 export function toRecurringDto(sub: RecurringCleanup, now = new Date()): RecurringDto {
   return {
@@ -50,13 +37,20 @@ function checkFirstDate(date: LocalDate, now: Date) {
   }
 }
 
-export async function createRecurring(db: Tx, customerId: string, input: CreateRecurringInput, now = new Date()): Promise<RecurringDto> {
+export type CreatedRecurring = RecurringDto & { payment: { clientSecret: string; publishableKey: string | null } | null };
+
+export async function createRecurring(db: Tx, customerId: string, input: CreateRecurringInput, now = new Date()): Promise<CreatedRecurring> {
   checkFirstDate(input.firstServiceDate, now);
   await checkPreferredScooper(db, customerId, input.preferredScooperId);
   const sub = await db.recurringCleanup.create({ data: { ...input, customerId, firstServiceDate: toDbDate(input.firstServiceDate) } });
-  // Billing at the subscription's real frequency (Stripe: a Subscription; the ledger bills each generated job).
-  await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
-  return toRecurringDto(sub, now);
+  // Billing at the subscription's real frequency (Stripe: a Subscription whose first invoice the customer confirms
+  // in the card form; the ledger bills each generated job).
+  const billing = await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
+  const clientSecret = billing.mode === "subscription" ? billing.clientSecret : null;
+  return {
+    ...toRecurringDto(sub, now),
+    payment: clientSecret && billing.mode === "subscription" ? { clientSecret, publishableKey: billing.publishableKey ?? null } : null,
+  };
 }
 
 async function ownSubscription(db: Tx, customerId: string, id: string): Promise<RecurringCleanup> {
@@ -87,6 +81,13 @@ export async function updateRecurring(db: Tx, customerId: string, id: string, in
     data: { ...input, firstServiceDate: toDbDate(input.firstServiceDate) },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
+  // A new price or schedule is billed by a new subscription. Visits paid at the old price are refunded; at the
+  // same price they pay the next visits (and the new subscription skips its first charge).
+  if (scheduleChanged || sub.priceCents !== input.priceCents) {
+    const provider = getPaymentProvider();
+    await provider.cancelSubscriptionBilling({ recurringId: id, keepPrepaidVisits: sub.priceCents === input.priceCents });
+    await provider.createSubscriptionBilling({ recurringId: id });
+  }
   return getRecurring(db, customerId, id, now);
 }
 
@@ -112,12 +113,14 @@ export async function applyResume(db: Tx, id: string): Promise<void> {
 export async function pauseRecurring(db: Tx, customerId: string, id: string, until: LocalDate | null, now = new Date()): Promise<RecurringDto> {
   await ownSubscription(db, customerId, id);
   await applyPause(db, id, until, now);
+  await getPaymentProvider().pauseSubscriptionBilling({ recurringId: id, until });
   return getRecurring(db, customerId, id, now);
 }
 
 export async function resumeRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
   await ownSubscription(db, customerId, id);
   await applyResume(db, id);
+  await getPaymentProvider().resumeSubscriptionBilling({ recurringId: id });
   return getRecurring(db, customerId, id, now);
 }
 

@@ -4,10 +4,11 @@
  * carry an unsubscribe link). Idempotent per subscription and date, so a re-run reminds nobody twice.
  */
 import { env } from "@/env";
-import { addDays, isServiceDate, localDateIn } from "@/lib/schedules";
+import { addDays, isServiceDate, localDateIn, zonedTime } from "@/lib/schedules";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { notifyServiceDayReminder } from "@/server/notifications/reminders";
+import { notifyRenewalReminder, notifyServiceDayReminder } from "@/server/notifications/reminders";
+import { localBillingDate, nextBillingAt, renewalBillingDate } from "@/server/payments/recurring-billing";
 import { fromDbDate, toDbDate } from "./dates";
 
 export async function sendServiceDayReminders(db: Db, opts: { now?: Date } = {}): Promise<{ serviceDate: string; reminded: number; failed: number }> {
@@ -33,4 +34,45 @@ export async function sendServiceDayReminders(db: Db, opts: { now?: Date } = {})
     }
   }
   return { serviceDate, reminded, failed };
+}
+
+/**
+ * Three days before a billing date, when payments are on (a Stripe subscription bills the visits; with the ledger
+ * each visit is billed as its own job and there is no billing date to announce): remind the customer of the
+ * amount. Billing dates follow the subscription's anchor (recurring-billing.ts). A subscription paused through
+ * that date is not billed, so not reminded. Idempotent per subscription and billing date.
+ */
+export async function sendRenewalReminders(db: Db, opts: { now?: Date } = {}): Promise<{ billingDate: string; reminded: number; failed: number }> {
+  const billingDate = renewalBillingDate(localDateIn(env.APP_TIMEZONE, opts.now ?? new Date()));
+  const dayStart = zonedTime(billingDate, "00:00", env.APP_TIMEZONE);
+  const billings = await db.billingSubscription.findMany({
+    where: { provider: "stripe", status: { in: ["ACTIVE", "PAST_DUE"] }, billingAnchorAt: { not: null } },
+    select: { recurringId: true, billingAnchorAt: true },
+  });
+  const subs = new Map(
+    (
+      await db.recurringCleanup.findMany({
+        where: { id: { in: billings.map((b) => b.recurringId) }, status: { in: ["ACTIVE", "PAUSED"] } },
+        select: { id: true, customerId: true, frequency: true, status: true, pausedUntil: true, address: true, priceCents: true },
+      })
+    ).map((s) => [s.id, s]),
+  );
+  let reminded = 0;
+  let failed = 0;
+  for (const billing of billings) {
+    const sub = subs.get(billing.recurringId);
+    if (!sub || !billing.billingAnchorAt) continue;
+    const next = nextBillingAt(sub.frequency, billing.billingAnchorAt, dayStart);
+    if (localBillingDate(next) !== billingDate) continue;
+    // Paused: billed again only from two days before the first visit after the pause (an open-ended pause: never).
+    if (sub.status === "PAUSED" && (!sub.pausedUntil || next < zonedTime(addDays(fromDbDate(sub.pausedUntil), -2), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE))) continue;
+    try {
+      await notifyRenewalReminder(db, { customerId: sub.customerId, subscriptionId: sub.id, billingDate, address: sub.address, amountCents: sub.priceCents });
+      reminded++;
+    } catch (err) {
+      failed++;
+      logger.error({ err, subscriptionId: sub.id }, "renewal reminder failed");
+    }
+  }
+  return { billingDate, reminded, failed };
 }

@@ -10,7 +10,8 @@ import { getJob } from "@/server/jobs/get-job";
 import { getJobTimeline } from "@/server/jobs/job-timeline";
 import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
 import { boardQuerySchema, listNearestOpenJobs, listOpenJobsInViewport } from "@/server/jobs/list-open-jobs";
-import { postJob, postJobInputSchema } from "@/server/jobs/post-job";
+import { confirmJobPayment, jobPaymentForm } from "@/server/jobs/job-payment";
+import { postJob, postJobInputSchema, postJobResultSchema } from "@/server/jobs/post-job";
 import { repostJob } from "@/server/jobs/repost-job";
 import { releaseJob } from "@/server/jobs/release-job";
 import { deviceLocationSchema, startJob } from "@/server/jobs/start-job";
@@ -47,13 +48,25 @@ export const jobsRouter = createTRPCRouter({
 
   post: customerProcedure
     .input(postJobInputSchema)
-    .output(z.object({ id: z.string(), expiresAt: z.date() }))
+    .output(postJobResultSchema)
     .mutation(({ ctx, input }) => postJob(ctx.db, ctx.session.user, input)),
+
+  /** The card form of a job waiting for its payment (Stripe), or null when nothing is left to pay. */
+  paymentForm: customerProcedure
+    .input(jobIdInput)
+    .output(z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable())
+    .query(({ ctx, input }) => jobPaymentForm(ctx.db, ctx.session.user, input.jobId)),
+
+  /** After the browser confirmed the card: checks the authorization and opens the job. */
+  confirmPayment: customerProcedure
+    .input(jobIdInput)
+    .output(z.object({ status: z.string() }))
+    .mutation(({ ctx, input }) => confirmJobPayment(ctx.db, ctx.session.user, input.jobId)),
 
   /** The one-tap re-post of an expired or cancelled job (linked from the "job expired" email). */
   repost: customerProcedure
     .input(jobIdInput)
-    .output(z.object({ id: z.string(), expiresAt: z.date() }))
+    .output(postJobResultSchema)
     .mutation(({ ctx, input }) => repostJob(ctx.db, ctx.session.user, input.jobId)),
 
   claim: scooperProcedure

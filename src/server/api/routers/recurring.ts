@@ -20,7 +20,10 @@ export const recurringRouter = createTRPCRouter({
     }),
   list: manage.output(z.array(recurringDtoSchema)).query(({ ctx }) => listRecurring(ctx.db, ctx.session.user.id)),
   byId: manage.input(byId).output(recurringDtoSchema).query(({ ctx, input }) => getRecurring(ctx.db, ctx.session.user.id, input.id)),
-  create: manage.input(createRecurringSchema).output(recurringDtoSchema).mutation(({ ctx, input }) => createRecurring(ctx.db, ctx.session.user.id, input)),
+  create: manage
+    .input(createRecurringSchema)
+    .output(recurringDtoSchema.extend({ payment: z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable() }))
+    .mutation(({ ctx, input }) => createRecurring(ctx.db, ctx.session.user.id, input)),
   update: manage
     .input(z.object({ id: z.string().min(1).max(40), data: updateRecurringSchema }))
     .output(recurringDtoSchema)

@@ -1,0 +1,76 @@
+/**
+ * A job is not OPEN until its money is held. A job whose authorization does not succeed at once (Stripe: the
+ * customer still has to confirm the card in the browser; a generated recurring job waiting for its funding) is
+ * created AWAITING_PAYMENT, seen only by its poster and admins. These are its only ways out:
+ *  - `openPaidJob`: the authorization succeeded (request, card confirmation, Stripe webhook, or the worker's
+ *    funding of a generated job) → OPEN, with its expiry counted from now, its timers and its board pin;
+ *  - `cancelUnpaidJob`: the payment was refused, or PAYMENT_WINDOW_MINUTES passed (`cancelOverduePayments`, run
+ *    by the timers sweep) → CANCELLED, and any hold is released.
+ * Both are state-guarded, so the webhook, the browser and the sweep racing each other change the job once.
+ */
+import { env } from "@/env";
+import type { Db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { queueSettlement } from "@/server/payments/job-settlement";
+import { announceJobChange } from "./announce";
+import { jobRules } from "./config";
+import { scheduleJobTimer } from "./timers";
+import { tryTransition } from "./transition";
+
+export async function openPaidJob(db: Db, jobId: string, now = new Date()): Promise<boolean> {
+  const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, posterId: true, recurringId: true, exclusiveScooperId: true } });
+  if (job?.status !== "AWAITING_PAYMENT") return false;
+  const expiresAt = new Date(now.getTime() + jobRules.expiryMs);
+  const exclusiveUntil = job.exclusiveScooperId ? new Date(now.getTime() + env.PREFERRED_SCOOPER_WINDOW_MINUTES * 60_000) : null;
+  const moved = await db.$transaction((tx) =>
+    tryTransition(tx, {
+      jobId, from: "AWAITING_PAYMENT", to: "OPEN", event: "posted",
+      // A generated job is posted by the schedule, a one-off by its customer.
+      actorId: job.recurringId ? null : job.posterId,
+      data: { expiresAt, exclusiveUntil },
+      details: { paid: true },
+    }),
+  );
+  if (!moved) return false;
+  await scheduleJobTimer("expire", jobId, expiresAt);
+  if (exclusiveUntil) await scheduleJobTimer("open-to-all", jobId, exclusiveUntil);
+  await announceJobChange(db, jobId, "posted");
+  return true;
+}
+
+export async function cancelUnpaidJob(db: Db, jobId: string, reason: string): Promise<boolean> {
+  const moved = await db.$transaction((tx) =>
+    tryTransition(tx, {
+      jobId, from: "AWAITING_PAYMENT", to: "CANCELLED", event: "payment_failed", actorId: null,
+      data: { cancelledAt: new Date(), cancelReason: reason }, details: { reason },
+    }),
+  );
+  if (!moved) return false;
+  // A pending Stripe authorization is cancelled too (a job with no payment row has nothing to settle).
+  await queueSettlement(jobId, "void");
+  await announceJobChange(db, jobId, "cancelled");
+  return true;
+}
+
+/**
+ * The sweep's part: jobs still waiting for their payment after PAYMENT_WINDOW_MINUTES are cancelled, except one
+ * whose money is held after all (its opening was lost after the authorization committed): that one opens.
+ */
+export async function cancelOverduePayments(db: Db, now = new Date()): Promise<{ cancelled: number; failed: number }> {
+  const before = new Date(now.getTime() - env.PAYMENT_WINDOW_MINUTES * 60_000);
+  const overdue = await db.cleanupJob.findMany({
+    where: { status: "AWAITING_PAYMENT", createdAt: { lte: before } }, select: { id: true, payment: { select: { status: true } } }, take: 500,
+  });
+  let cancelled = 0;
+  let failed = 0;
+  for (const { id, payment } of overdue) {
+    try {
+      if (payment?.status === "AUTHORIZED") await openPaidJob(db, id, now);
+      else if (await cancelUnpaidJob(db, id, "payment not completed in time")) cancelled++;
+    } catch (err) {
+      failed++;
+      logger.error({ err, jobId: id }, "could not cancel an unpaid job");
+    }
+  }
+  return { cancelled, failed };
+}
