@@ -8,31 +8,65 @@ import type { AddressInfo } from "node:net";
 
 export type RecordedRequest = { method: string; path: string; body: Record<string, string>; idempotencyKey: string | undefined };
 
-type Route = { method: string; pattern: RegExp; reply: (match: RegExpMatchArray, body: Record<string, string>) => object };
+type Route = { method: string; pattern: RegExp; reply: (match: RegExpMatchArray, body: Record<string, string>) => object | { status: number; body: object } };
+
+/** A card that Stripe declines (402 card_declined), like Stripe's own test card `pm_card_chargeDeclined`. */
+export const DECLINED_PAYMENT_METHOD = "pm_card_chargeDeclined";
 
 export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   let seq = 0;
   const next = (prefix: string) => `${prefix}_${++seq}`;
+  /** What `GET /v1/payment_intents/:id` says (default requires_capture); tests set it to play the customer. */
+  const intentStatus = new Map<string, string>();
   const routes: Route[] = [
     { method: "POST", pattern: /^\/v1\/customers$/, reply: () => ({ id: next("cus"), object: "customer" }) },
     {
       method: "POST", pattern: /^\/v1\/payment_intents$/,
-      reply: (_m, body) => ({
-        id: next("pi"), object: "payment_intent", amount: Number(body.amount), client_secret: "pi_secret_x",
-        status: body.capture_method === "manual" ? "requires_capture" : "succeeded",
-      }),
+      reply: (_m, body) => {
+        if (body.payment_method === DECLINED_PAYMENT_METHOD) {
+          return { status: 402, body: { error: { type: "card_error", code: "card_declined", message: "Your card was declined." } } };
+        }
+        // Without a card to confirm with, the customer has to confirm it in the browser.
+        const status = !body.payment_method ? "requires_payment_method" : body.capture_method === "manual" ? "requires_capture" : "succeeded";
+        return { id: next("pi"), object: "payment_intent", amount: Number(body.amount), client_secret: "pi_secret_x", status };
+      },
     },
     { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/capture$/, reply: (m) => ({ id: m[1], object: "payment_intent", status: "succeeded", latest_charge: `ch_for_${m[1]}` }) },
     { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/, reply: (m) => ({ id: m[1], object: "payment_intent", status: "canceled" }) },
-    { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, reply: (m) => ({ id: m[1], object: "payment_intent", payment_method: "pm_card", customer: "cus_1" }) },
+    {
+      method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/,
+      reply: (m) => ({
+        id: m[1], object: "payment_intent", payment_method: "pm_card", customer: "cus_1", latest_charge: `ch_for_${m[1]}`,
+        status: intentStatus.get(m[1]!) ?? "requires_capture",
+      }),
+    },
+    {
+      // An invoice's payment: its PaymentIntent is `pi_for_<invoice id>`.
+      method: "GET", pattern: /^\/v1\/invoice_payments$/,
+      reply: (_m, body) => ({
+        object: "list", has_more: false, url: "/v1/invoice_payments",
+        data: [{ id: next("inpay"), object: "invoice_payment", status: "paid", payment: { type: "payment_intent", payment_intent: `pi_for_${body.invoice}` } }],
+      }),
+    },
     { method: "POST", pattern: /^\/v1\/transfers$/, reply: () => ({ id: next("tr"), object: "transfer" }) },
     { method: "POST", pattern: /^\/v1\/transfers\/([^/]+)\/reversals$/, reply: () => ({ id: next("trr"), object: "transfer_reversal" }) },
     { method: "POST", pattern: /^\/v1\/refunds$/, reply: () => ({ id: next("re"), object: "refund", status: "succeeded" }) },
     { method: "POST", pattern: /^\/v1\/accounts$/, reply: () => ({ id: next("acct"), object: "account", payouts_enabled: false, details_submitted: false }) },
     { method: "POST", pattern: /^\/v1\/account_links$/, reply: () => ({ object: "account_link", url: "https://connect.stripe.test/setup/s/abc" }) },
-    { method: "POST", pattern: /^\/v1\/prices$/, reply: () => ({ id: next("price"), object: "price" }) },
-    { method: "POST", pattern: /^\/v1\/subscriptions$/, reply: () => ({ id: next("sub"), object: "subscription", status: "incomplete" }) },
+    { method: "POST", pattern: /^\/v1\/prices$/, reply: () => ({ id: next("price"), object: "price", product: next("prod") }) },
+    {
+      // With a first-visit charge the subscription waits for it (default_incomplete); without, its first invoice is $0.
+      method: "POST", pattern: /^\/v1\/subscriptions$/,
+      reply: (_m, body) => {
+        const charged = Object.keys(body).some((k) => k.startsWith("add_invoice_items"));
+        return {
+          id: next("sub"), object: "subscription", status: charged ? "incomplete" : "active",
+          latest_invoice: { id: next("in"), object: "invoice", confirmation_secret: charged ? { client_secret: "in_secret_x", type: "payment_intent" } : null },
+        };
+      },
+    },
+    { method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/, reply: (m) => ({ id: m[1], object: "subscription", status: "active" }) },
     { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, reply: (m) => ({ id: m[1], object: "subscription", status: "canceled" }) },
   ];
 
@@ -41,14 +75,17 @@ export async function startFakeStripe() {
     req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const body = Object.fromEntries(new URLSearchParams(raw));
+      // A GET's parameters come in the query string.
+      const body = Object.fromEntries(new URLSearchParams(req.method === "GET" ? url.search : raw));
       const header = req.headers["idempotency-key"];
       requests.push({ method: req.method ?? "", path: url.pathname, body, idempotencyKey: Array.isArray(header) ? header[0] : header });
       for (const route of routes) {
         const match = route.method === req.method ? url.pathname.match(route.pattern) : null;
         if (match) {
-          res.writeHead(200, { "content-type": "application/json" });
-          res.end(JSON.stringify(route.reply(match, body)));
+          const reply = route.reply(match, body);
+          const [status, json] = "status" in reply && typeof reply.status === "number" ? [reply.status, reply.body] : [200, reply];
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(json));
           return;
         }
       }
@@ -61,6 +98,7 @@ export async function startFakeStripe() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    intentStatus,
     /** Requests made since `from` (an index into `requests`). */
     since: (from: number) => requests.slice(from),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
+import { zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { createOpenJob, createUser } from "@/test/factories";
 import { startFakeStripe } from "@/test/fake-stripe";
@@ -98,7 +100,7 @@ describe("Stripe provider (against a fake Stripe API)", () => {
     expect(fake.since(mark)).toEqual([expect.objectContaining({ method: "POST", path: expect.stringMatching(/^\/v1\/payment_intents\/pi_\d+\/cancel$/), idempotencyKey: `job_${job.id}_void` })]);
   });
 
-  it("bills a recurring cleanup with a Subscription at its real interval", async () => {
+  it("bills a recurring cleanup with a Subscription at its real interval, anchored before the second visit", async () => {
     const customer = await createUser(["CUSTOMER"]);
     const recurring = await db.recurringCleanup.create({
       data: {
@@ -108,13 +110,24 @@ describe("Stripe provider (against a fake Stripe API)", () => {
     });
     const mark = fake.requests.length;
     const billing = await provider.createSubscriptionBilling({ recurringId: recurring.id });
-    expect(billing).toMatchObject({ mode: "subscription", status: "INCOMPLETE" });
+    expect(billing).toMatchObject({ mode: "subscription", status: "INCOMPLETE", clientSecret: "in_secret_x" });
     const [, price, subscription] = fake.since(mark);
+    const version = `biweekly_1800_${recurring.updatedAt.getTime()}`;
     expect(price).toMatchObject({
-      path: "/v1/prices", idempotencyKey: `recurring_${recurring.id}_price_biweekly_1800`,
+      path: "/v1/prices", idempotencyKey: `recurring_${recurring.id}_price_${version}`,
       body: expect.objectContaining({ unit_amount: "1800", currency: "usd", "recurring[interval]": "week", "recurring[interval_count]": "2" }),
     });
-    expect(subscription).toMatchObject({ path: "/v1/subscriptions", idempotencyKey: `recurring_${recurring.id}_subscription_biweekly_1800`, body: expect.objectContaining({ "items[0][price]": expect.stringMatching(/^price_/) }) });
+    // Visits 2031-01-07 and 2031-01-21: the first is charged now, the cycle starts the day before the second.
+    const anchor = zonedTime("2031-01-20", env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE);
+    expect(subscription).toMatchObject({
+      path: "/v1/subscriptions", idempotencyKey: `recurring_${recurring.id}_subscription_${version}`,
+      body: expect.objectContaining({
+        "items[0][price]": expect.stringMatching(/^price_/), billing_cycle_anchor: String(anchor.getTime() / 1000), proration_behavior: "none",
+        payment_behavior: "default_incomplete", "add_invoice_items[0][price_data][unit_amount]": "1800",
+        "add_invoice_items[0][price_data][product]": expect.stringMatching(/^prod_/),
+      }),
+    });
+    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: recurring.id } })).toMatchObject({ status: "INCOMPLETE", billingAnchorAt: anchor });
     await provider.cancelSubscriptionBilling({ recurringId: recurring.id });
     expect(fake.requests.at(-1)).toMatchObject({ method: "DELETE", path: `/v1/subscriptions/${(billing as { subscriptionId: string }).subscriptionId}` });
     expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: recurring.id } })).toMatchObject({ status: "CANCELED" });

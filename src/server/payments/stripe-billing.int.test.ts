@@ -1,0 +1,253 @@
+/**
+ * Stripe mode end to end (the app's own provider, pointed at a fake Stripe API on loopback, with the real worker):
+ * a posted job waits for its card, recurring visits are paid by subscription invoices and never twice, and
+ * renewal reminders follow the billing dates.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+const fake = await vi.hoisted(async () => {
+  const { startFakeStripe } = await import("../../test/fake-stripe");
+  const server = await startFakeStripe();
+  process.env.STRIPE_SECRET_KEY = "sk_test_fake";
+  process.env.STRIPE_API_BASE = server.url;
+  process.env.STRIPE_PUBLISHABLE_KEY = "pk_test_fake";
+  return server;
+});
+
+import { env } from "@/env";
+import { addDays, zonedTime } from "@/lib/schedules";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { cancelOverduePayments } from "@/server/jobs/payment-gate";
+import { toDbDate } from "@/server/recurring/dates";
+import { generateDueRecurringJobs } from "@/server/recurring/generate";
+import { sendRenewalReminders } from "@/server/recurring/reminders";
+import { DECLINED_PAYMENT_METHOD } from "@/test/fake-stripe";
+import { callerFor, createUser, uniqueIpHeaders, validJobInput } from "@/test/factories";
+import { startWorker, type RunningWorker } from "../../../worker/worker";
+import { getPaymentProvider } from "./get-provider";
+import { billingAnchor } from "./recurring-billing";
+import { acceptStripeEvent } from "./stripe-webhooks";
+
+const at = (date: string, time = env.RECURRING_GENERATION_TIME) => zonedTime(date, time, env.APP_TIMEZONE);
+const unix = (d: Date) => String(d.getTime() / 1000);
+
+let worker: RunningWorker;
+beforeAll(async () => {
+  worker = await startWorker({ queues: ["payments"], schedules: false });
+});
+afterAll(async () => {
+  await Promise.all(worker.workers.map((w) => w.close()));
+  await fake.close();
+});
+// Generation serves every due subscription in the database: end each test's subscriptions.
+afterEach(async () => {
+  await db.recurringCleanup.updateMany({ data: { status: "CANCELLED" } });
+});
+
+async function expectAppError(promise: Promise<unknown>, code: string) {
+  const err = await promise.then(() => null, (e: unknown) => e);
+  expect(err).toMatchObject({ code });
+  return err as AppError;
+}
+
+async function subscribe(frequency: "WEEKLY" | "MONTHLY", firstServiceDate: string, priceCents = 1800) {
+  const customer = await createUser(["CUSTOMER"]);
+  const sub = await db.recurringCleanup.create({
+    data: {
+      customerId: customer.id, frequency, firstServiceDate: toDbDate(firstServiceDate), priceCents, address: "12 Garden Pl, Brooklyn",
+      lat: 40.69, lng: -73.99, type: "POOP", pileEstimate: "PILES_1_3", yardSegments: ["N"],
+    },
+  });
+  const billing = await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
+  if (billing.mode !== "subscription") throw new Error("expected Stripe billing");
+  return { customer, sub, billing };
+}
+
+let invoiceSeq = 0;
+/** Stripe tells us an invoice of the subscription was paid (through the real webhook intake and the worker). */
+async function invoicePaid(subscriptionId: string, amountPaid: number) {
+  const invoiceId = `in_paid_${Date.now()}_${++invoiceSeq}`;
+  const event = {
+    id: `evt_${invoiceId}`, type: "invoice.paid",
+    data: { object: { id: invoiceId, object: "invoice", amount_paid: amountPaid, parent: { subscription_details: { subscription: subscriptionId } } } },
+  };
+  const { eventId } = await acceptStripeEvent(db, event);
+  await vi.waitFor(async () => expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } })).processedAt).not.toBeNull(), { timeout: 10_000, interval: 50 });
+  return { invoiceId, eventId, event };
+}
+
+async function jobStatus(jobId: string, status: string) {
+  await vi.waitFor(async () => expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId } })).status).toBe(status), { timeout: 10_000, interval: 50 });
+}
+
+describe("Stripe billing of recurring cleanups", () => {
+  it("anchors billing the day before each weekly visit, and at each month's end for monthly visits", () => {
+    expect(billingAnchor("WEEKLY", ["2031-01-07", "2031-01-14"])).toEqual(at("2031-01-13"));
+    expect(billingAnchor("MONTHLY", ["2031-01-14", "2031-02-11"])).toEqual(at("2031-01-31"));
+    expect(billingAnchor("MONTHLY", ["2032-02-10", "2032-03-09"])).toEqual(at("2032-02-29"));
+  });
+
+  it("pays each visit from one paid invoice, never with a second charge, and a visit no invoice covers from the card on file", async () => {
+    const { customer, sub, billing } = await subscribe("WEEKLY", "2031-03-04");
+    expect(billing).toMatchObject({ status: "INCOMPLETE", clientSecret: "in_secret_x", publishableKey: "pk_test_fake" });
+
+    // The first invoice (the first visit) is paid: one prepaid visit, however often Stripe says so.
+    const { invoiceId, event } = await invoicePaid(billing.subscriptionId, 1800);
+    await acceptStripeEvent(db, event);
+    expect(await db.prepaidVisit.findMany({ where: { recurringId: sub.id } })).toEqual([
+      expect.objectContaining({ invoiceRef: invoiceId, paymentIntentRef: `pi_for_${invoiceId}`, chargeRef: `ch_for_pi_for_${invoiceId}`, amountCents: 1800, status: "AVAILABLE" }),
+    ]);
+    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ status: "ACTIVE", paymentMethodRef: "pm_card" });
+
+    // Service day: the job waits for its money, the worker funds it from the prepaid visit and opens it.
+    let mark = fake.requests.length;
+    const first = await generateDueRecurringJobs(db, { now: at("2031-03-04") });
+    const jobId = first.jobs[0]!.jobId;
+    expect(first).toMatchObject({ generated: 1, failed: 0 });
+    await jobStatus(jobId, "OPEN");
+    expect(await db.payment.findUniqueOrThrow({ where: { jobId } })).toMatchObject({
+      status: "AUTHORIZED", amountCents: 1800, providerRef: `pi_for_${invoiceId}`, chargeRef: `ch_for_pi_for_${invoiceId}`, prepaidVisitId: expect.any(String),
+    });
+    expect(fake.since(mark).filter((r) => r.path === "/v1/payment_intents")).toEqual([]); // no second charge
+    expect(await db.prepaidVisit.findFirstOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ status: "USED", jobId });
+    expect((await db.jobEvent.findMany({ where: { jobId } })).map((e) => [e.type, e.fromStatus, e.toStatus])).toEqual([["posted", "AWAITING_PAYMENT", "OPEN"]]);
+
+    // Confirmation pays the scooper from the invoice's charge: nothing is captured again.
+    const scooper = await createUser(["SCOOPER"]);
+    await db.payoutAccount.create({ data: { userId: scooper.id, provider: "stripe", providerRef: "acct_scooper", payoutsEnabled: true, detailsSubmitted: true } });
+    await db.cleanupJob.update({ where: { id: jobId }, data: { status: "COMPLETED", scooperId: scooper.id } });
+    mark = fake.requests.length;
+    expect(await getPaymentProvider().captureJobPayment({ jobId })).toMatchObject({ status: "CAPTURED", amountCents: 1800 });
+    expect(fake.since(mark)).toEqual([
+      expect.objectContaining({
+        path: "/v1/transfers",
+        body: expect.objectContaining({ amount: "1530", destination: "acct_scooper", source_transaction: `ch_for_pi_for_${invoiceId}` }),
+      }),
+    ]);
+
+    // Next week no paid invoice covers the visit (say it is still retrying): the card that paid the last one is held.
+    mark = fake.requests.length;
+    const second = await generateDueRecurringJobs(db, { now: at("2031-03-11") });
+    const secondJob = second.jobs[0]!.jobId;
+    await jobStatus(secondJob, "OPEN");
+    expect(fake.since(mark).filter((r) => r.path === "/v1/payment_intents")).toEqual([
+      expect.objectContaining({ body: expect.objectContaining({ amount: "1800", capture_method: "manual", payment_method: "pm_card", off_session: "true", "metadata[customerId]": customer.id }) }),
+    ]);
+    expect(await db.payment.findUniqueOrThrow({ where: { jobId: secondJob } })).toMatchObject({ status: "AUTHORIZED", prepaidVisitId: null });
+  });
+
+  it("cancels a generated job whose visit is unpaid and whose card is declined, and releases nothing it never held", async () => {
+    const { sub } = await subscribe("WEEKLY", "2031-04-01");
+    await db.billingSubscription.update({ where: { recurringId: sub.id }, data: { status: "PAST_DUE", paymentMethodRef: DECLINED_PAYMENT_METHOD } });
+    const run = await generateDueRecurringJobs(db, { now: at("2031-04-01") });
+    const jobId = run.jobs[0]!.jobId;
+    await jobStatus(jobId, "CANCELLED");
+    const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(job.cancelReason).toMatch(/payment not authorized: Your card was declined/);
+    expect(await db.payment.count({ where: { jobId } })).toBe(0);
+    // Nobody but the customer ever saw it on the board.
+    expect(await db.jobEvent.findMany({ where: { jobId }, select: { type: true, toStatus: true } })).toEqual([{ type: "payment_failed", toStatus: "CANCELLED" }]);
+  });
+
+  it("refunds a prepaid visit whose job expired unclaimed, and every unused prepaid visit when the subscription is cancelled", async () => {
+    const { customer, sub, billing } = await subscribe("WEEKLY", "2031-05-06", 2000);
+    const paid1 = await invoicePaid(billing.subscriptionId, 2000);
+    const paid2 = await invoicePaid(billing.subscriptionId, 2000);
+    const run = await generateDueRecurringJobs(db, { now: at("2031-05-06") });
+    const jobId = run.jobs[0]!.jobId;
+    await jobStatus(jobId, "OPEN");
+
+    let mark = fake.requests.length;
+    expect(await getPaymentProvider().voidJobPayment({ jobId })).toMatchObject({ status: "VOIDED" });
+    expect(fake.since(mark)).toEqual([
+      expect.objectContaining({ path: "/v1/refunds", idempotencyKey: `job_${jobId}_void`, body: expect.objectContaining({ payment_intent: `pi_for_${paid1.invoiceId}`, amount: "2000" }) }),
+    ]);
+
+    mark = fake.requests.length;
+    await callerFor(customer).recurring.cancel({ id: sub.id });
+    const calls = fake.since(mark);
+    expect(calls[0]).toMatchObject({ method: "DELETE", path: `/v1/subscriptions/${billing.subscriptionId}` });
+    expect(calls.slice(1)).toEqual([
+      expect.objectContaining({ path: "/v1/refunds", body: expect.objectContaining({ payment_intent: `pi_for_${paid2.invoiceId}`, amount: "2000" }) }),
+    ]);
+    expect((await db.prepaidVisit.findMany({ where: { recurringId: sub.id }, orderBy: { paidAt: "asc" } })).map((v) => v.status)).toEqual(["USED", "REFUNDED"]);
+  });
+
+  it("pauses billing with the visits, resuming two days before the first visit after the pause", async () => {
+    const { customer, sub, billing } = await subscribe("WEEKLY", "2031-06-03");
+    const mark = fake.requests.length;
+    await callerFor(customer).recurring.pause({ id: sub.id, until: "2031-07-01" });
+    expect(fake.since(mark)).toEqual([
+      expect.objectContaining({
+        path: `/v1/subscriptions/${billing.subscriptionId}`,
+        body: expect.objectContaining({ "pause_collection[behavior]": "void", "pause_collection[resumes_at]": unix(at("2031-06-29")) }),
+      }),
+    ]);
+    await callerFor(customer).recurring.resume({ id: sub.id });
+    expect(fake.requests.at(-1)).toMatchObject({ path: `/v1/subscriptions/${billing.subscriptionId}`, body: { pause_collection: "" } });
+  });
+
+  it("reminds the customer three days before each billing date, once", async () => {
+    const { customer, sub } = await subscribe("WEEKLY", "2031-08-05", 2500);
+    await db.billingSubscription.update({ where: { recurringId: sub.id }, data: { status: "ACTIVE" } });
+    // Billing dates: 2031-08-11 (the anchor), 08-18, 08-25 …
+    const reminders = () => db.notification.findMany({ where: { userId: customer.id, kind: "reminder.renewal" } });
+    expect(await sendRenewalReminders(db, { now: at("2031-08-07", "15:00") })).toMatchObject({ billingDate: "2031-08-10", reminded: 0 });
+    expect(await sendRenewalReminders(db, { now: at("2031-08-08", "15:00") })).toMatchObject({ billingDate: "2031-08-11", reminded: 1 });
+    await sendRenewalReminders(db, { now: at("2031-08-08", "15:00") });
+    expect(await sendRenewalReminders(db, { now: at("2031-08-15", "15:00") })).toMatchObject({ billingDate: "2031-08-18", reminded: 1 });
+    expect((await reminders()).map((n) => n.eventKey).sort()).toEqual([
+      `reminder.renewal:${sub.id}:2031-08-11`, `reminder.renewal:${sub.id}:2031-08-18`,
+    ]);
+    // Paused through the next billing date: no reminder for a charge that will not happen.
+    await db.recurringCleanup.update({ where: { id: sub.id }, data: { status: "PAUSED", pausedUntil: toDbDate("2031-09-09") } });
+    expect(await sendRenewalReminders(db, { now: at("2031-08-22", "15:00") })).toMatchObject({ billingDate: "2031-08-25", reminded: 0 });
+    expect(addDays("2031-08-22", 3)).toBe("2031-08-25");
+  });
+});
+
+describe("a posted job with Stripe", () => {
+  it("waits AWAITING_PAYMENT, unseen, until the card is confirmed, then opens", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const scooper = await createUser(["SCOOPER"]);
+    const posted = await callerFor(customer, uniqueIpHeaders()).jobs.post(validJobInput);
+    expect(posted).toMatchObject({ status: "AWAITING_PAYMENT", payment: { clientSecret: "pi_secret_x", publishableKey: "pk_test_fake" } });
+    await expectAppError(callerFor(scooper).jobs.byId({ jobId: posted.id }), "NOT_FOUND");
+    expect(await callerFor(customer).jobs.paymentForm({ jobId: posted.id })).toEqual({ clientSecret: "pi_secret_x", publishableKey: "pk_test_fake" });
+    const other = await createUser(["CUSTOMER"]);
+    await expectAppError(callerFor(other).jobs.confirmPayment({ jobId: posted.id }), "NOT_FOUND");
+    await expectAppError(callerFor(scooper).jobs.confirmPayment({ jobId: posted.id }), "FORBIDDEN");
+
+    // The browser has not confirmed yet: Stripe says so, and nothing changes.
+    const payment = await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } });
+    fake.intentStatus.set(payment.providerRef!, "requires_payment_method");
+    await expectAppError(callerFor(customer).jobs.confirmPayment({ jobId: posted.id }), "PRECONDITION_FAILED");
+    expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: posted.id } })).status).toBe("AWAITING_PAYMENT");
+
+    fake.intentStatus.set(payment.providerRef!, "requires_capture");
+    expect(await callerFor(customer).jobs.confirmPayment({ jobId: posted.id })).toEqual({ status: "OPEN" });
+    expect(await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).toMatchObject({ status: "AUTHORIZED" });
+    expect(await callerFor(scooper).jobs.byId({ jobId: posted.id })).toMatchObject({ status: "OPEN" });
+    // A second confirmation (or the webhook after it) changes nothing.
+    expect(await callerFor(customer).jobs.confirmPayment({ jobId: posted.id })).toEqual({ status: "OPEN" });
+    expect(await db.jobEvent.count({ where: { jobId: posted.id, type: "posted" } })).toBe(1);
+  });
+
+  it("opens on Stripe's webhook, and a job never paid is cancelled after the payment window with its intent cancelled", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const byWebhook = await callerFor(customer, uniqueIpHeaders()).jobs.post(validJobInput);
+    const intent = (await db.payment.findUniqueOrThrow({ where: { jobId: byWebhook.id } })).providerRef!;
+    await acceptStripeEvent(db, { id: `evt_cap_${intent}`, type: "payment_intent.amount_capturable_updated", data: { object: { id: intent, object: "payment_intent" } } });
+    await jobStatus(byWebhook.id, "OPEN");
+
+    const unpaid = await callerFor(customer, uniqueIpHeaders()).jobs.post(validJobInput);
+    const unpaidIntent = (await db.payment.findUniqueOrThrow({ where: { jobId: unpaid.id } })).providerRef!;
+    expect(await cancelOverduePayments(db, new Date(Date.now() + (env.PAYMENT_WINDOW_MINUTES - 1) * 60_000))).toMatchObject({ cancelled: 0 });
+    expect(await cancelOverduePayments(db, new Date(Date.now() + (env.PAYMENT_WINDOW_MINUTES + 1) * 60_000))).toMatchObject({ cancelled: 1 });
+    await jobStatus(unpaid.id, "CANCELLED");
+    await vi.waitFor(async () => expect((await db.payment.findUniqueOrThrow({ where: { jobId: unpaid.id } })).status).toBe("VOIDED"), { timeout: 10_000, interval: 50 });
+    expect(fake.requests.some((r) => r.path === `/v1/payment_intents/${unpaidIntent}/cancel`)).toBe(true);
+    expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: byWebhook.id } })).status).toBe("OPEN");
+  });
+});
