@@ -6,6 +6,7 @@ import { api } from "@/trpc/react";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
+import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 import { ReviewForm, ReviewSummary } from "./review-form";
 
@@ -133,6 +134,7 @@ export function JobView({ jobId }: { jobId: string }) {
             </ul>
           </div>
         )}
+        {can("pay") && <JobPaymentPanel jobId={jobId} priceCents={j.priceCents} onPaid={refresh} />}
         {can("claim") && <button className={`${btn} bg-brand-600 text-white`} disabled={claim.isPending} onClick={() => claim.mutate({ jobId })}>Claim this job</button>}
         {can("start") && (
           <button className={`${btn} bg-brand-600 text-white`} disabled={start.isPending} onClick={async () => start.mutate({ jobId, location: await currentPosition() })}>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { fieldErrors, formError } from "@/components/accounts/errors";
 import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, type JobDetails } from "@/components/jobs/job-details-fields";
 import { formatCents } from "@/lib/money";
+import { CardPayment } from "@/components/payments/card-payment";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FREQUENCY_LABEL } from "./labels";
 import { ServiceDates } from "./service-dates";
@@ -31,7 +32,8 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
   const [firstDate, setFirstDate] = useState(existing?.firstServiceDate ?? earliestFirstDate);
   const preview = api.recurring.preview.useQuery({ frequency, firstServiceDate: firstDate }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(firstDate), placeholderData: (p) => p });
   const utils = api.useUtils();
-  const create = api.recurring.create.useMutation({ onSuccess: (r) => router.push(`/recurring/${r.id}`) });
+  // Stripe: the first visit is paid now, in the card form; the ledger bills each visit as its job is posted.
+  const create = api.recurring.create.useMutation({ onSuccess: (r) => !r.payment && router.push(`/recurring/${r.id}`) });
   const update = api.recurring.update.useMutation({
     onSuccess: async () => {
       await utils.recurring.invalidate();
@@ -43,6 +45,24 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
   const earliest = preview.data?.earliestFirstDate ?? earliestFirstDate;
   // An unchanged schedule may keep a first date in the past; a new one starts no earlier than the next generation.
   const scheduleUnchanged = existing && existing.firstServiceDate === firstDate && existing.frequency === frequency;
+
+  if (create.data?.payment) {
+    const { id } = create.data;
+    return (
+      <div className="space-y-4">
+        <p className="rounded-lg bg-amber-50 p-3 text-amber-800">
+          Pay for the first visit ({formatCents(create.data.priceCents)}) to start. After that each visit is billed the day before it
+          (monthly: at the end of the month before), and you get a reminder three days ahead.
+        </p>
+        <CardPayment
+          {...create.data.payment}
+          submitLabel={`Pay ${formatCents(create.data.priceCents)} and start`}
+          returnPath={`/recurring/${id}`}
+          onPaid={async () => router.push(`/recurring/${id}`)}
+        />
+      </div>
+    );
+  }
 
   return (
     <form

@@ -30,7 +30,7 @@ export const boardResultSchema = z.object({
 });
 export type BoardResult = z.infer<typeof boardResultSchema>;
 
-export const JOB_ACTIONS = ["claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
+export const JOB_ACTIONS = ["pay", "claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
   "openDispute", "respondToDispute", "review"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 

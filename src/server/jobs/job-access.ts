@@ -67,6 +67,9 @@ export function allowedActions(job: JobParties, viewer: JobActor | null, now = n
   const poster = isPoster(job, viewer);
   const scooper = isJobScooper(job, viewer);
   switch (job.status) {
+    case "AWAITING_PAYMENT":
+      if (poster) actions.push("pay", "cancel", "uploadBeforePhoto");
+      break;
     case "OPEN":
       if (!poster && can(viewer.roles, "jobs.claim") && !reservedForAnother(job, viewer)) actions.push("claim");
       if (poster) actions.push("cancel", "uploadBeforePhoto");
