@@ -66,6 +66,13 @@ export async function startFakeStripe() {
         };
       },
     },
+    {
+      method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+      reply: (m) => ({
+        id: m[1], object: "subscription", status: "incomplete",
+        latest_invoice: { id: `in_open_${m[1]}`, object: "invoice", status: "open", confirmation_secret: { client_secret: "in_open_secret_x", type: "payment_intent" } },
+      }),
+    },
     { method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/, reply: (m) => ({ id: m[1], object: "subscription", status: "active" }) },
     { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, reply: (m) => ({ id: m[1], object: "subscription", status: "canceled" }) },
   ];

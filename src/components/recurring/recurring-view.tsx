@@ -5,6 +5,7 @@ import { formError } from "@/components/accounts/errors";
 import { JobNotes } from "@/components/jobs/job-notes";
 import { LITTER_LABEL, PILE_LABEL, TYPE_LABEL } from "@/components/jobs/labels";
 import { formatCents } from "@/lib/money";
+import { CardPayment } from "@/components/payments/card-payment";
 import { api } from "@/trpc/react";
 import { FREQUENCY_LABEL, formatServiceDate, RECURRING_STATUS_LABEL } from "./labels";
 import { RecurringForm } from "./recurring-form";
@@ -22,6 +23,7 @@ export function RecurringView({ id, earliestFirstDate }: { id: string; earliestF
   const resume = api.recurring.resume.useMutation(opts);
   const cancel = api.recurring.cancel.useMutation({ onSuccess: () => (setConfirmingCancel(false), utils.recurring.invalidate()) });
   const error = [pause, resume, cancel].find((m) => m.error)?.error;
+  const payment = api.recurring.paymentForm.useQuery({ id }, { retry: false, enabled: sub.data?.status !== "CANCELLED" && !!sub.data });
 
   if (sub.isLoading) return <p className="p-4 text-slate-600">Loading…</p>;
   if (sub.error) return <p className="p-4 text-slate-700">{sub.error.data?.code === "NOT_FOUND" ? "No such recurring cleanup." : sub.error.message}</p>;
@@ -56,6 +58,17 @@ export function RecurringView({ id, earliestFirstDate }: { id: string; earliestF
         </p>
         <p className="text-xs text-slate-500">Since {formatServiceDate(r.firstServiceDate)}</p>
       </div>
+      {payment.data && (
+        <section className="space-y-2 rounded-lg border border-amber-300 p-3" data-testid="recurring-payment">
+          <p className="text-sm text-amber-800">A visit is not paid yet: pay {formatCents(r.priceCents)} to keep your cleanups coming.</p>
+          <CardPayment
+            {...payment.data}
+            submitLabel={`Pay ${formatCents(r.priceCents)}`}
+            returnPath={`/recurring/${id}`}
+            onPaid={() => utils.recurring.invalidate()}
+          />
+        </section>
+      )}
       <JobNotes publicNotes={r.publicNotes} accessNotes={r.accessNotes} />
       <section className="space-y-1">
         <h2 className="font-semibold">Next service dates</h2>

@@ -64,6 +64,8 @@ export function createLedgerProvider(db: Db): PaymentProvider {
     pauseSubscriptionBilling: async () => {},
     resumeSubscriptionBilling: async () => {},
     authorizeRecurringJob: ({ jobId, customerId, amountCents }) => provider.authorizeJobPayment({ jobId, customerId, amountCents }),
+    // The ledger bills per job: a subscription never has an invoice to pay.
+    subscriptionPaymentForm: async () => null,
     confirmJobAuthorization: async ({ jobId }) => {
       const done = await findOperationResult(db, paymentKeys.authorize(jobId));
       if (!done) throw new AppError("NOT_FOUND", "This job has no payment.");

@@ -94,4 +94,6 @@ export interface PaymentProvider {
    * Returns the authorization's current result (the same one when it was already authorized).
    */
   confirmJobAuthorization(input: { jobId: string }): Promise<PaymentResult>;
+  /** Stripe: the card form for a subscription's open invoice (its first visit, or a failed renewal); null otherwise. */
+  subscriptionPaymentForm(input: { recurringId: string }): Promise<{ clientSecret: string; publishableKey: string | null } | null>;
 }

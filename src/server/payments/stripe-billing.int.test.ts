@@ -66,11 +66,16 @@ async function subscribe(frequency: "WEEKLY" | "MONTHLY", firstServiceDate: stri
 
 let invoiceSeq = 0;
 /** Stripe tells us an invoice of the subscription was paid (through the real webhook intake and the worker). */
-async function invoicePaid(subscriptionId: string, amountPaid: number) {
+async function invoicePaid(subscriptionId: string, amountPaid: number, recurringId = "rc_any") {
   const invoiceId = `in_paid_${Date.now()}_${++invoiceSeq}`;
   const event = {
     id: `evt_${invoiceId}`, type: "invoice.paid",
-    data: { object: { id: invoiceId, object: "invoice", amount_paid: amountPaid, parent: { subscription_details: { subscription: subscriptionId } } } },
+    data: {
+      object: {
+        id: invoiceId, object: "invoice", amount_paid: amountPaid,
+        parent: { subscription_details: { subscription: subscriptionId, metadata: { recurringId } } },
+      },
+    },
   };
   const { eventId } = await acceptStripeEvent(db, event);
   await vi.waitFor(async () => expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } })).processedAt).not.toBeNull(), { timeout: 10_000, interval: 50 });
@@ -91,6 +96,10 @@ describe("Stripe billing of recurring cleanups", () => {
   it("pays each visit from one paid invoice, never with a second charge, and a visit no invoice covers from the card on file", async () => {
     const { customer, sub, billing } = await subscribe("WEEKLY", "2031-03-04");
     expect(billing).toMatchObject({ status: "INCOMPLETE", clientSecret: "in_secret_x", publishableKey: "pk_test_fake" });
+    // Until it is paid, the subscription's page offers the card form again (to its customer only).
+    expect(await callerFor(customer).recurring.paymentForm({ id: sub.id })).toEqual({ clientSecret: "in_open_secret_x", publishableKey: "pk_test_fake" });
+    await expectAppError(callerFor(await createUser(["CUSTOMER"])).recurring.paymentForm({ id: sub.id }), "NOT_FOUND");
+    await expectAppError(callerFor(await createUser(["SCOOPER"])).recurring.paymentForm({ id: sub.id }), "FORBIDDEN");
 
     // The first invoice (the first visit) is paid: one prepaid visit, however often Stripe says so.
     const { invoiceId, event } = await invoicePaid(billing.subscriptionId, 1800);
@@ -99,6 +108,7 @@ describe("Stripe billing of recurring cleanups", () => {
       expect.objectContaining({ invoiceRef: invoiceId, paymentIntentRef: `pi_for_${invoiceId}`, chargeRef: `ch_for_pi_for_${invoiceId}`, amountCents: 1800, status: "AVAILABLE" }),
     ]);
     expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ status: "ACTIVE", paymentMethodRef: "pm_card" });
+    expect(await callerFor(customer).recurring.paymentForm({ id: sub.id })).toBeNull();
 
     // Service day: the job waits for its money, the worker funds it from the prepaid visit and opens it.
     let mark = fake.requests.length;
@@ -172,6 +182,14 @@ describe("Stripe billing of recurring cleanups", () => {
       expect.objectContaining({ path: "/v1/refunds", body: expect.objectContaining({ payment_intent: `pi_for_${paid2.invoiceId}`, amount: "2000" }) }),
     ]);
     expect((await db.prepaidVisit.findMany({ where: { recurringId: sub.id }, orderBy: { paidAt: "asc" } })).map((v) => v.status)).toEqual(["USED", "REFUNDED"]);
+
+    // An invoice that was still out when the subscription was cancelled, paid afterwards: refunded, no visit kept.
+    mark = fake.requests.length;
+    const late = await invoicePaid(billing.subscriptionId, 2000, sub.id);
+    expect(fake.since(mark).filter((r) => r.path === "/v1/refunds")).toEqual([
+      expect.objectContaining({ idempotencyKey: `invoice_${late.invoiceId}_refund`, body: expect.objectContaining({ payment_intent: `pi_for_${late.invoiceId}`, amount: "2000" }) }),
+    ]);
+    expect(await db.prepaidVisit.count({ where: { invoiceRef: late.invoiceId } })).toBe(0);
   });
 
   it("pauses billing with the visits, resuming two days before the first visit after the pause", async () => {

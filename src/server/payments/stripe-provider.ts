@@ -367,6 +367,15 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       return provider.authorizeJobPayment({ jobId, customerId, amountCents, paymentMethodId: billing.paymentMethodRef });
     },
 
+    async subscriptionPaymentForm({ recurringId }) {
+      const billing = await db.billingSubscription.findUnique({ where: { recurringId }, select: { provider: true, providerRef: true, status: true } });
+      if (billing?.provider !== "stripe" || !billing.providerRef || (billing.status !== "INCOMPLETE" && billing.status !== "PAST_DUE")) return null;
+      const subscription = await stripe.subscriptions.retrieve(billing.providerRef, { expand: ["latest_invoice.confirmation_secret"] });
+      const invoice = subscription.latest_invoice;
+      if (!invoice || typeof invoice === "string" || invoice.status !== "open" || !invoice.confirmation_secret) return null;
+      return { clientSecret: invoice.confirmation_secret.client_secret, publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null };
+    },
+
     async confirmJobAuthorization({ jobId }) {
       const confirmedKey = paymentKeys.authorizeConfirmed(jobId);
       const confirmed = await findOperationResult(db, confirmedKey);

@@ -38,7 +38,12 @@ const invoiceSchema = z.object({
   status_transitions: z.object({ paid_at: z.number().nullish() }).nullish(),
   // Older API versions put the subscription on the invoice; newer ones under parent.subscription_details.
   subscription: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
-  parent: z.object({ subscription_details: z.object({ subscription: z.union([z.string(), z.object({ id: z.string() })]).nullish() }).nullish() }).nullish(),
+  parent: z.object({
+    subscription_details: z.object({
+      subscription: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+      metadata: z.object({ recurringId: z.string().optional() }).nullish(),
+    }).nullish(),
+  }).nullish(),
 });
 
 function invoiceSubscriptionId(invoice: z.infer<typeof invoiceSchema>): string | null {
@@ -49,7 +54,7 @@ function invoiceSubscriptionId(invoice: z.infer<typeof invoiceSchema>): string |
 /** What an invoice's payment was: the PaymentIntent, its charge and card (looked up at Stripe before applying). */
 export type InvoicePaymentInfo = { paymentIntentRef: string; chargeRef: string | null; paymentMethodRef: string | null };
 
-type Applied = { outcome: string; openJobId?: string };
+type Applied = { outcome: string; openJobId?: string; refund?: { invoiceId: string; paymentIntentRef: string; amountCents: number } };
 
 /**
  * An `invoice.paid` event does not carry its payment (API 2025-03-31 and later), so it is looked up before the
@@ -103,6 +108,12 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
       if (!subscriptionId) return { outcome: "ignored" };
       const paid = type === "invoice.paid";
       const billing = await tx.billingSubscription.findUnique({ where: { providerRef: subscriptionId }, select: { recurringId: true, status: true } });
+      // Paid for a subscription of ours that no longer bills (cancelled, or replaced by an edit) while the invoice was
+      // out: no visit will use it, so the money goes back (after commit).
+      const ours = !!invoice.parent?.subscription_details?.metadata?.recurringId;
+      if (paid && ours && invoicePayment && invoice.amount_paid && (!billing || billing.status === "CANCELED")) {
+        return { outcome: "invoice-paid-refunded", refund: { invoiceId: invoice.id, paymentIntentRef: invoicePayment.paymentIntentRef, amountCents: invoice.amount_paid } };
+      }
       if (!billing) return { outcome: "ignored" };
       const { count } = await tx.billingSubscription.updateMany({
         where: { providerRef: subscriptionId },
@@ -143,6 +154,20 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
     });
     // After commit: a job that was waiting for this authorization goes on the board.
     if (applied.openJobId) await openPaidJob(db, applied.openJobId);
+    if (applied.refund) {
+      const { invoiceId, paymentIntentRef, amountCents } = applied.refund;
+      try {
+        if (!stripe) throw new Error("STRIPE_SECRET_KEY is not set: cannot refund a late invoice");
+        await stripe.refunds.create(
+          { payment_intent: paymentIntentRef, amount: amountCents, metadata: { invoiceId, reason: "subscription no longer bills" } },
+          { idempotencyKey: `invoice_${invoiceId}_refund` },
+        );
+      } catch (err) {
+        // Unclaim the event so BullMQ's retry refunds it (the key makes a repeated refund a no-op).
+        await db.stripeEvent.updateMany({ where: { id: eventId }, data: { processedAt: null } });
+        throw err;
+      }
+    }
     return applied.outcome;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -134,3 +134,9 @@ export async function cancelRecurring(db: Tx, customerId: string, id: string, no
   await getPaymentProvider().cancelSubscriptionBilling({ recurringId: id });
   return getRecurring(db, customerId, id, now);
 }
+
+/** The card form for the subscription's open invoice (Stripe: the first visit not paid yet, or a failed renewal). */
+export async function recurringPaymentForm(db: Tx, customerId: string, id: string) {
+  await ownSubscription(db, customerId, id);
+  return getPaymentProvider().subscriptionPaymentForm({ recurringId: id });
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nextServiceDates } from "@/lib/schedules";
 import {
-  cancelRecurring, createRecurring, firstOpenServiceDate, getRecurring, listRecurring, pauseRecurring, resumeRecurring, updateRecurring,
+  cancelRecurring, createRecurring, firstOpenServiceDate, getRecurring, listRecurring, pauseRecurring, recurringPaymentForm, resumeRecurring, updateRecurring,
 } from "@/server/recurring/manage";
 import { createRecurringSchema, frequencySchema, localDateSchema, recurringDtoSchema, updateRecurringSchema } from "@/server/recurring/schemas";
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
@@ -33,5 +33,10 @@ export const recurringRouter = createTRPCRouter({
     .output(recurringDtoSchema)
     .mutation(({ ctx, input }) => pauseRecurring(ctx.db, ctx.session.user.id, input.id, input.until)),
   resume: manage.input(byId).output(recurringDtoSchema).mutation(({ ctx, input }) => resumeRecurring(ctx.db, ctx.session.user.id, input.id)),
+  /** Stripe: the card form of the subscription's unpaid invoice, or null when nothing is owed. */
+  paymentForm: manage
+    .input(byId)
+    .output(z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable())
+    .query(({ ctx, input }) => recurringPaymentForm(ctx.db, ctx.session.user.id, input.id)),
   cancel: manage.input(byId).output(recurringDtoSchema).mutation(({ ctx, input }) => cancelRecurring(ctx.db, ctx.session.user.id, input.id)),
 });
