@@ -109,6 +109,10 @@ describe("Stripe billing of recurring cleanups", () => {
     ]);
     expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ status: "ACTIVE", paymentMethodRef: "pm_card" });
     expect(await callerFor(customer).recurring.paymentForm({ id: sub.id })).toBeNull();
+    // One receipt for the charge, however often the invoice was reported.
+    expect(await db.emailMessage.findMany({ where: { kind: "receipt-visit-charge", toAddress: customer.email } })).toEqual([
+      expect.objectContaining({ dedupeKey: `receipt:${invoiceId}`, subject: expect.stringContaining("$18.00") }),
+    ]);
 
     // Service day: the job waits for its money, the worker funds it from the prepaid visit and opens it.
     let mark = fake.requests.length;
@@ -181,7 +185,12 @@ describe("Stripe billing of recurring cleanups", () => {
     expect(calls.slice(1)).toEqual([
       expect.objectContaining({ path: "/v1/refunds", body: expect.objectContaining({ payment_intent: `pi_for_${paid2.invoiceId}`, amount: "2000" }) }),
     ]);
-    expect((await db.prepaidVisit.findMany({ where: { recurringId: sub.id }, orderBy: { paidAt: "asc" } })).map((v) => v.status)).toEqual(["USED", "REFUNDED"]);
+    const visits = await db.prepaidVisit.findMany({ where: { recurringId: sub.id }, orderBy: { paidAt: "asc" } });
+    expect(visits.map((v) => v.status)).toEqual(["USED", "REFUNDED"]);
+    // Every refund gets its receipt: the expired visit's and the unused one's.
+    expect((await db.emailMessage.findMany({ where: { toAddress: customer.email, kind: { in: ["receipt-refund", "receipt-visit-refund"] } } })).map((m) => m.kind).sort())
+      .toEqual(["receipt-refund", "receipt-visit-refund"]);
+    expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:prepaid_${visits[1]!.id}_refund` } })).toBe(1);
 
     // An invoice that was still out when the subscription was cancelled, paid afterwards: refunded, no visit kept.
     mark = fake.requests.length;
@@ -190,6 +199,7 @@ describe("Stripe billing of recurring cleanups", () => {
       expect.objectContaining({ idempotencyKey: `invoice_${late.invoiceId}_refund`, body: expect.objectContaining({ payment_intent: `pi_for_${late.invoiceId}`, amount: "2000" }) }),
     ]);
     expect(await db.prepaidVisit.count({ where: { invoiceRef: late.invoiceId } })).toBe(0);
+    expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:invoice_${late.invoiceId}_refund`, toAddress: customer.email } })).toBe(1);
   });
 
   it("pauses billing with the visits, resuming two days before the first visit after the pause", async () => {

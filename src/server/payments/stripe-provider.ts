@@ -20,7 +20,7 @@ import {
   jobScooperId, resolveCancellationFee, runOnce, type JobPayment,
 } from "./payment-book";
 import { paymentKeys, type PaymentProvider } from "./provider";
-import { queueReceiptFor } from "./receipt-email";
+import { queueReceiptFor, queueVisitReceipt } from "./receipt-email";
 import { billingAnchor, claimPrepaidVisit } from "./recurring-billing";
 
 const CURRENCY = "usd";
@@ -109,6 +109,7 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
         await db.prepaidVisit.updateMany({ where: { id: visit.id, status: "REFUNDED" }, data: { status: "AVAILABLE", refundedAt: null } });
         throw err;
       }
+      await queueVisitReceipt(db, { kind: "visit-refund", recurringId, amountCents: visit.amountCents, reference: `prepaid_${visit.id}_refund` });
     }
   }
 
@@ -168,7 +169,10 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       } else {
         await stripeCall(() => stripe.paymentIntents.cancel(intentId, {}, { idempotencyKey }));
       }
-      return runOnce(db, idempotencyKey, (tx) => bookVoid(tx, { idempotencyKey, jobId }));
+      const voided = await runOnce(db, idempotencyKey, (tx) => bookVoid(tx, { idempotencyKey, jobId }));
+      // A prepaid visit's void is a refund of money the customer paid: it gets a refund receipt.
+      if (payment.prepaidVisitId) await queueReceiptFor(db, { ...voided, kind: "refund" });
+      return voided;
     },
 
     async settleCancellationFee({ jobId, scooperId, feeCents }) {

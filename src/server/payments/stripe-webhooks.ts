@@ -13,6 +13,7 @@ import { logger } from "@/server/logger";
 import { enqueue } from "@/server/queues/queues";
 import { openPaidJob } from "@/server/jobs/payment-gate";
 import { bookAuthorizationConfirmed } from "./payment-book";
+import { queueVisitReceipt } from "./receipt-email";
 import { recordPaidInvoice } from "./recurring-billing";
 import { getStripe } from "./stripe-client";
 import { paymentKeys } from "./provider";
@@ -54,7 +55,12 @@ function invoiceSubscriptionId(invoice: z.infer<typeof invoiceSchema>): string |
 /** What an invoice's payment was: the PaymentIntent, its charge and card (looked up at Stripe before applying). */
 export type InvoicePaymentInfo = { paymentIntentRef: string; chargeRef: string | null; paymentMethodRef: string | null };
 
-type Applied = { outcome: string; openJobId?: string; refund?: { invoiceId: string; paymentIntentRef: string; amountCents: number } };
+type Applied = {
+  outcome: string;
+  openJobId?: string;
+  refund?: { invoiceId: string; paymentIntentRef: string; amountCents: number; recurringId: string };
+  paidVisit?: { recurringId: string; invoiceId: string; amountCents: number };
+};
 
 /**
  * An `invoice.paid` event does not carry its payment (API 2025-03-31 and later), so it is looked up before the
@@ -112,7 +118,13 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
       // out: no visit will use it, so the money goes back (after commit).
       const ours = !!invoice.parent?.subscription_details?.metadata?.recurringId;
       if (paid && ours && invoicePayment && invoice.amount_paid && (!billing || billing.status === "CANCELED")) {
-        return { outcome: "invoice-paid-refunded", refund: { invoiceId: invoice.id, paymentIntentRef: invoicePayment.paymentIntentRef, amountCents: invoice.amount_paid } };
+        return {
+          outcome: "invoice-paid-refunded",
+          refund: {
+            invoiceId: invoice.id, paymentIntentRef: invoicePayment.paymentIntentRef, amountCents: invoice.amount_paid,
+            recurringId: invoice.parent!.subscription_details!.metadata!.recurringId!,
+          },
+        };
       }
       if (!billing) return { outcome: "ignored" };
       const { count } = await tx.billingSubscription.updateMany({
@@ -127,10 +139,11 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
       // One paid invoice pays one visit (recurring-billing.ts); a $0 invoice pays nothing.
       if (paid && invoicePayment && invoice.amount_paid) {
         const paidAt = invoice.status_transitions?.paid_at ? new Date(invoice.status_transitions.paid_at * 1000) : new Date();
-        await recordPaidInvoice(tx, {
+        const recorded = await recordPaidInvoice(tx, {
           recurringId: billing.recurringId, invoiceRef: invoice.id, paymentIntentRef: invoicePayment.paymentIntentRef,
           chargeRef: invoicePayment.chargeRef, amountCents: invoice.amount_paid, paidAt,
         });
+        if (recorded) return { outcome: "invoice-paid", paidVisit: { recurringId: billing.recurringId, invoiceId: invoice.id, amountCents: invoice.amount_paid } };
       }
       return { outcome: count ? (paid ? "invoice-paid" : "invoice-failed") : "ignored" };
     }
@@ -167,6 +180,11 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
         await db.stripeEvent.updateMany({ where: { id: eventId }, data: { processedAt: null } });
         throw err;
       }
+      await queueVisitReceipt(db, { kind: "visit-refund", recurringId: applied.refund.recurringId, amountCents, reference: `invoice_${invoiceId}_refund` });
+    }
+    if (applied.paidVisit) {
+      const { recurringId, invoiceId, amountCents } = applied.paidVisit;
+      await queueVisitReceipt(db, { kind: "visit-charge", recurringId, amountCents, reference: invoiceId });
     }
     return applied.outcome;
   } catch (err) {
