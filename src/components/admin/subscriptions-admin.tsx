@@ -68,6 +68,17 @@ export function AdminSubscriptionDetail({ id }: { id: string }) {
         <dt className="text-slate-500">Status</dt><dd data-testid="subscription-status">{s.status.toLowerCase()}{s.pausedUntil && ` until ${s.pausedUntil}`}</dd>
         <dt className="text-slate-500">Access notes</dt><dd>{s.accessNotes ?? "—"}</dd>
         <dt className="text-slate-500">Next service dates</dt><dd data-testid="subscription-next">{s.nextServiceDates.join(", ") || "none scheduled"}</dd>
+        <dt className="text-slate-500">Billing</dt>
+        <dd data-testid="subscription-billing">
+          {!s.billing
+            ? "none"
+            : s.billing.provider === "ledger"
+              ? "per visit (built-in ledger)"
+              : `Stripe subscription, ${s.billing.status.toLowerCase().replace("_", " ")}` +
+                (s.billing.lastInvoiceStatus ? `, last invoice ${s.billing.lastInvoiceStatus.replace("_", " ")}` : "") +
+                (s.billing.nextBillingAt ? `, next billing ${s.billing.nextBillingAt.toLocaleString()}` : "") +
+                `, ${s.billing.prepaidVisitsAvailable} paid visit(s) unused`}
+        </dd>
       </dl>
       {s.status !== "CANCELLED" && (
         <form

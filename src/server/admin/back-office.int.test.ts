@@ -132,7 +132,7 @@ describe("admin subscriptions", () => {
     expect((await api.adminSubscriptions.list({ customerEmail: customer.email.toUpperCase() })).map((s) => s.id).sort()).toEqual([sub.id, cancelled.id].sort());
     expect((await api.adminSubscriptions.list({ customerEmail: customer.email, status: "ACTIVE" })).map((s) => s.id)).toEqual([sub.id]);
     const view = await api.adminSubscriptions.byId({ id: sub.id });
-    expect(view).toMatchObject({ customerEmail: customer.email, status: "ACTIVE", recentJobs: [] });
+    expect(view).toMatchObject({ customerEmail: customer.email, status: "ACTIVE", recentJobs: [], billing: null });
     expect(view.nextServiceDates).toHaveLength(5);
 
     await api.adminSubscriptions.pause({ id: sub.id, reason: "card declined" });

@@ -8,6 +8,7 @@ import type { Db, Tx } from "@/server/db";
 import { JobStatus } from "@/generated/prisma/enums";
 import { AppError } from "@/server/errors";
 import { getPaymentProvider } from "@/server/payments/get-provider";
+import { nextBillingAt } from "@/server/payments/recurring-billing";
 import { applyPause, applyResume, toRecurringDto } from "@/server/recurring/manage";
 import { localDateSchema, recurringDtoSchema } from "@/server/recurring/schemas";
 import { fromDbDate } from "@/server/recurring/dates";
@@ -24,9 +25,16 @@ export const adminSubscriptionQuerySchema = z.object({
 export const adminSubscriptionSchema = recurringDtoSchema.extend({
   customerEmail: z.string(),
   recentJobs: z.array(z.object({ id: z.string(), status: z.enum(JobStatus), serviceDate: z.string().nullable() })),
+  /** How the visits are paid (docs/payments.md): per job (ledger) or by a Stripe subscription's invoices. */
+  billing: z
+    .object({
+      provider: z.string(), status: z.string(), lastInvoiceStatus: z.string().nullable(), nextBillingAt: z.date().nullable(),
+      prepaidVisitsAvailable: z.number().int(),
+    })
+    .nullable(),
 });
 
-export const adminSubscriptionRowSchema = adminSubscriptionSchema.omit({ recentJobs: true });
+export const adminSubscriptionRowSchema = adminSubscriptionSchema.omit({ recentJobs: true, billing: true });
 
 export async function listAdminSubscriptions(db: Tx, query: z.input<typeof adminSubscriptionQuerySchema>, now = new Date()) {
   const q = adminSubscriptionQuerySchema.parse(query);
@@ -52,9 +60,15 @@ export async function getAdminSubscription(db: Tx, id: string, now = new Date())
   });
   if (!sub) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
   const { customer, jobs, ...rest } = sub;
+  const billing = await db.billingSubscription.findUnique({ where: { recurringId: id } });
+  const prepaidVisitsAvailable = await db.prepaidVisit.count({ where: { recurringId: id, status: "AVAILABLE" } });
   return {
     ...toRecurringDto(rest, now),
     customerEmail: customer.email,
+    billing: billing && {
+      provider: billing.provider, status: billing.status, lastInvoiceStatus: billing.lastInvoiceStatus, prepaidVisitsAvailable,
+      nextBillingAt: billing.billingAnchorAt && billing.status !== "CANCELED" ? nextBillingAt(sub.frequency, billing.billingAnchorAt, now) : null,
+    },
     recentJobs: jobs.map((j) => ({ id: j.id, status: j.status, serviceDate: j.serviceDate ? fromDbDate(j.serviceDate) : null })),
   };
 }

@@ -109,6 +109,10 @@ describe("Stripe billing of recurring cleanups", () => {
     ]);
     expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ status: "ACTIVE", paymentMethodRef: "pm_card" });
     expect(await callerFor(customer).recurring.paymentForm({ id: sub.id })).toBeNull();
+    // The admins' subscription page shows how it is billed.
+    expect((await callerFor(await createUser(["ADMIN"])).adminSubscriptions.byId({ id: sub.id })).billing).toEqual({
+      provider: "stripe", status: "ACTIVE", lastInvoiceStatus: "paid", nextBillingAt: at("2031-03-10"), prepaidVisitsAvailable: 1,
+    });
     // One receipt for the charge, however often the invoice was reported.
     expect(await db.emailMessage.findMany({ where: { kind: "receipt-visit-charge", toAddress: customer.email } })).toEqual([
       expect.objectContaining({ dedupeKey: `receipt:${invoiceId}`, subject: expect.stringContaining("$18.00") }),
