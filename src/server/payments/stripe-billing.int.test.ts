@@ -26,7 +26,7 @@ import { DECLINED_PAYMENT_METHOD } from "@/test/fake-stripe";
 import { callerFor, createUser, uniqueIpHeaders, validJobInput } from "@/test/factories";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
 import { getPaymentProvider } from "./get-provider";
-import { billingAnchor } from "./recurring-billing";
+import { billingAnchor, nextBillingAt } from "./recurring-billing";
 import { acceptStripeEvent } from "./stripe-webhooks";
 
 const at = (date: string, time = env.RECURRING_GENERATION_TIME) => zonedTime(date, time, env.APP_TIMEZONE);
@@ -91,6 +91,17 @@ describe("Stripe billing of recurring cleanups", () => {
     expect(billingAnchor("WEEKLY", ["2031-01-07", "2031-01-14"])).toEqual(at("2031-01-13"));
     expect(billingAnchor("MONTHLY", ["2031-01-14", "2031-02-11"])).toEqual(at("2031-01-31"));
     expect(billingAnchor("MONTHLY", ["2032-02-10", "2032-03-09"])).toEqual(at("2032-02-29"));
+  });
+
+  it("finds the next billing date like Stripe's cycle: whole weeks, and a day-31 monthly anchor clamped to short months", () => {
+    const jan31 = new Date("2031-01-31T11:00:00Z");
+    expect(nextBillingAt("MONTHLY", jan31, new Date("2031-01-01T00:00:00Z"))).toEqual(jan31);
+    expect(nextBillingAt("MONTHLY", jan31, new Date("2031-02-01T00:00:00Z"))).toEqual(new Date("2031-02-28T11:00:00Z"));
+    expect(nextBillingAt("MONTHLY", jan31, new Date("2031-03-01T00:00:00Z"))).toEqual(new Date("2031-03-31T11:00:00Z"));
+    expect(nextBillingAt("MONTHLY", jan31, new Date("2032-02-01T00:00:00Z"))).toEqual(new Date("2032-02-29T11:00:00Z"));
+    const anchor = new Date("2031-01-13T11:00:00Z");
+    expect(nextBillingAt("WEEKLY", anchor, new Date("2031-01-13T11:00:01Z"))).toEqual(new Date("2031-01-20T11:00:00Z"));
+    expect(nextBillingAt("BIWEEKLY", anchor, new Date("2031-01-14T00:00:00Z"))).toEqual(new Date("2031-01-27T11:00:00Z"));
   });
 
   it("pays each visit from one paid invoice, never with a second charge, and a visit no invoice covers from the card on file", async () => {
