@@ -51,6 +51,7 @@ export async function startFakeStripe() {
     },
     { method: "POST", pattern: /^\/v1\/transfers$/, reply: () => ({ id: next("tr"), object: "transfer" }) },
     { method: "POST", pattern: /^\/v1\/transfers\/([^/]+)\/reversals$/, reply: () => ({ id: next("trr"), object: "transfer_reversal" }) },
+    { method: "POST", pattern: /^\/v1\/invoices\/([^/]+)\/void$/, reply: (m) => ({ id: m[1], object: "invoice", status: "void" }) },
     { method: "POST", pattern: /^\/v1\/refunds$/, reply: () => ({ id: next("re"), object: "refund", status: "succeeded" }) },
     { method: "POST", pattern: /^\/v1\/accounts$/, reply: () => ({ id: next("acct"), object: "account", payouts_enabled: false, details_submitted: false }) },
     { method: "POST", pattern: /^\/v1\/account_links$/, reply: () => ({ object: "account_link", url: "https://connect.stripe.test/setup/s/abc" }) },

@@ -6,7 +6,7 @@ import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
-import { settlementProcessor, stripeEventProcessor } from "./payments.processor";
+import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
@@ -80,6 +80,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return stripeEventProcessor(payload);
         case "settle":
           return settlementProcessor(payload);
+        case "billing-sync":
+          return billingSyncProcessor(payload);
       }
     },
   },

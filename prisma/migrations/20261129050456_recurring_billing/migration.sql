@@ -3,7 +3,9 @@ ALTER TYPE "JobStatus" ADD VALUE 'AWAITING_PAYMENT';
 
 -- AlterTable
 ALTER TABLE "BillingSubscription" ADD COLUMN     "billingAnchorAt" TIMESTAMP(3),
-ADD COLUMN     "paymentMethodRef" TEXT;
+ADD COLUMN     "paymentMethodRef" TEXT,
+ADD COLUMN     "priceCents" INTEGER,
+ADD COLUMN     "version" TEXT;
 
 -- AlterTable
 ALTER TABLE "Payment" ADD COLUMN     "chargeRef" TEXT,

@@ -7,9 +7,8 @@ import { z } from "zod";
 import type { Db, Tx } from "@/server/db";
 import { JobStatus } from "@/generated/prisma/enums";
 import { AppError } from "@/server/errors";
-import { getPaymentProvider } from "@/server/payments/get-provider";
 import { nextBillingAt } from "@/server/payments/recurring-billing";
-import { applyPause, applyResume, toRecurringDto } from "@/server/recurring/manage";
+import { applyPause, syncBilling, applyResume, toRecurringDto } from "@/server/recurring/manage";
 import { localDateSchema, recurringDtoSchema } from "@/server/recurring/schemas";
 import { fromDbDate } from "@/server/recurring/dates";
 import { recordAudit } from "./audit";
@@ -87,11 +86,11 @@ async function changeAudited(db: Db, actorId: string, id: string, action: string
 
 export async function adminPauseSubscription(db: Db, actorId: string, id: string, until: string | null, reason: string, now = new Date()) {
   await changeAudited(db, actorId, id, "recurring.pause", reason, (tx) => applyPause(tx, id, until, now));
-  // After commit: paused visits are not billed (Stripe pause_collection; nothing to do for the ledger).
-  await getPaymentProvider().pauseSubscriptionBilling({ recurringId: id, until });
+  // After commit: paused visits are not billed (the worker pauses the Stripe subscription; nothing for the ledger).
+  await syncBilling(db, id);
 }
 
 export async function adminResumeSubscription(db: Db, actorId: string, id: string, reason: string) {
   await changeAudited(db, actorId, id, "recurring.resume", reason, (tx) => applyResume(tx, id));
-  await getPaymentProvider().resumeSubscriptionBilling({ recurringId: id });
+  await syncBilling(db, id);
 }

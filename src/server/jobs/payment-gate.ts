@@ -11,7 +11,7 @@
 import { env } from "@/env";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { queueSettlement } from "@/server/payments/job-settlement";
+import { queueSettlement } from "@/server/payments/settlement-queue";
 import { announceJobChange } from "./announce";
 import { jobRules } from "./config";
 import { scheduleJobTimer } from "./timers";

@@ -8,12 +8,11 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
-import type { SETTLEMENT_STEPS } from "@/server/queues/definitions";
-import { enqueue } from "@/server/queues/queues";
 import { cancelUnpaidJob, openPaidJob } from "@/server/jobs/payment-gate";
 import { getPaymentProvider } from "./get-provider";
 
-export type SettlementStep = (typeof SETTLEMENT_STEPS)[number];
+export { queueSettlement, type SettlementStep } from "./settlement-queue";
+import type { SettlementStep } from "./settlement-queue";
 
 /** Holds the job's price on the customer's card. Throws AppError("PRECONDITION_FAILED") when refused. */
 export async function authorizePostedJob(input: { jobId: string; customerId: string; amountCents: number }) {
@@ -26,14 +25,6 @@ export async function authorizePostedJob(input: { jobId: string; customerId: str
   }
 }
 
-export async function queueSettlement(jobId: string, step: SettlementStep): Promise<void> {
-  try {
-    await enqueue("payments", { kind: "settle", jobId, step }, { jobId: `settle-${step}-${jobId}`, attempts: 8, backoff: { type: "exponential", delay: 10_000 } });
-  } catch (err) {
-    logger.error({ err, jobId, step }, "could not queue a payment settlement");
-  }
-}
-
 /** The worker's side of `queueSettlement`. */
 export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
   const provider = getPaymentProvider();
@@ -42,7 +33,7 @@ export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
   // Jobs from before payments existed (or created directly by admins/tests) have nothing to settle.
   if (!payment) return { skipped: "no payment" };
   // A refused or already released authorization holds nothing to release.
-  if (step === "void" && payment.status !== "AUTHORIZED" && payment.status !== "PENDING") return { skipped: `payment ${payment.status.toLowerCase()}` };
+  if (step === "void" && !["AUTHORIZED", "PENDING", "FAILED"].includes(payment.status)) return { skipped: `payment ${payment.status.toLowerCase()}` };
   if (step === "capture") return provider.captureJobPayment({ jobId });
   if (step === "void") return provider.voidJobPayment({ jobId });
   if (step === "dispute-resolution") return settleDisputeResolution(db, jobId);
@@ -64,6 +55,8 @@ export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
 async function authorizeGeneratedJob(db: Db, jobId: string) {
   const provider = getPaymentProvider();
   const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { posterId: true, priceCents: true, recurringId: true, status: true } });
+  // Cancelled (or expired) before its money was taken: take none.
+  if (job.status !== "AWAITING_PAYMENT" && job.status !== "OPEN") return { skipped: `job ${job.status.toLowerCase()}` };
   const input = { jobId, customerId: job.posterId, amountCents: job.priceCents };
   let result;
   try {
@@ -78,6 +71,13 @@ async function authorizeGeneratedJob(db: Db, jobId: string) {
   if (job.status === "AWAITING_PAYMENT") {
     if (result.status === "AUTHORIZED") await openPaidJob(db, jobId);
     else await cancelUnpaidJob(db, jobId, "the card needs the customer to confirm the payment");
+  }
+  // The job may have been cancelled while its money was being taken; its own void found nothing to release then
+  // (and is not queued twice), so release it here.
+  const now = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
+  if (now.status === "CANCELLED" || now.status === "EXPIRED") {
+    const payment = await db.payment.findUnique({ where: { jobId }, select: { status: true } });
+    if (payment && ["AUTHORIZED", "PENDING", "FAILED"].includes(payment.status)) return provider.voidJobPayment({ jobId });
   }
   return result;
 }

@@ -60,9 +60,11 @@ export function createLedgerProvider(db: Db): PaymentProvider {
     cancelSubscriptionBilling: async ({ recurringId }) => {
       await db.billingSubscription.updateMany({ where: { recurringId }, data: { status: "CANCELED" } });
     },
-    // Per-job billing: a skipped visit makes no job, so nothing is billed for it.
-    pauseSubscriptionBilling: async () => {},
-    resumeSubscriptionBilling: async () => {},
+    // Per-job billing: an edit applies to the next job, and a skipped visit makes no job, so nothing is billed for it.
+    syncSubscriptionBilling: async ({ recurringId }) => {
+      const recurring = await db.recurringCleanup.findUnique({ where: { id: recurringId }, select: { status: true } });
+      if (recurring?.status === "CANCELLED") await provider.cancelSubscriptionBilling({ recurringId });
+    },
     authorizeRecurringJob: ({ jobId, customerId, amountCents }) => provider.authorizeJobPayment({ jobId, customerId, amountCents }),
     // The ledger bills per job: a subscription never has an invoice to pay.
     subscriptionPaymentForm: async () => null,

@@ -145,9 +145,9 @@ function holdLines(customerId: string, amountCents: number): LedgerLine[] {
   ];
 }
 
-/** Stripe: a PENDING PaymentIntent was authorized later (webhook). Writes the hold the authorization skipped. */
+/** Stripe: a PENDING (or declined, then retried) PaymentIntent was authorized later. Writes the hold the authorization skipped. */
 export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey: string; jobId: string }): Promise<StoredResult> {
-  const payment = await transition(tx, input.jobId, ["PENDING"], { status: "AUTHORIZED" }, "confirm the authorization");
+  const payment = await transition(tx, input.jobId, ["PENDING", "FAILED"], { status: "AUTHORIZED", failureReason: null }, "confirm the authorization");
   return recordOperation(tx, {
     payment, kind: "authorize", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents,
     lines: holdLines(payment.customerId, payment.amountCents),
@@ -182,7 +182,7 @@ export async function bookCapture(
 export async function bookVoid(tx: Tx, input: { idempotencyKey: string; jobId: string }): Promise<StoredResult> {
   // Two conditional updates rather than one: only an AUTHORIZED payment holds money to release.
   const { count } = await tx.payment.updateMany({ where: { jobId: input.jobId, status: "AUTHORIZED" }, data: { status: "VOIDED" } });
-  const payment = count === 1 ? await getJobPayment(tx, input.jobId) : await transition(tx, input.jobId, ["PENDING"], { status: "VOIDED" }, "void");
+  const payment = count === 1 ? await getJobPayment(tx, input.jobId) : await transition(tx, input.jobId, ["PENDING", "FAILED"], { status: "VOIDED" }, "void");
   const lines: LedgerLine[] = count === 1
     ? [
         { account: accounts.customerHeld(payment.customerId), amountCents: -payment.amountCents },

@@ -76,14 +76,15 @@ export interface PaymentProvider {
   createPayoutAccountLink(input: { scooperId: string }): Promise<PayoutAccountLink>;
   /** Sets up billing of a recurring cleanup at its real frequency (Stripe Subscription); the ledger bills per job. */
   createSubscriptionBilling(input: { recurringId: string }): Promise<SubscriptionBilling>;
+  /** Stops the billing of a cancelled recurring cleanup and refunds its unused prepaid visits. Safe to repeat. */
+  cancelSubscriptionBilling(input: { recurringId: string }): Promise<void>;
   /**
-   * Stops the billing of a recurring cleanup (cancelled, or about to be re-billed after an edit). Unused prepaid
-   * visits are refunded unless `keepPrepaidVisits` (a schedule change at the same price keeps them).
+   * Brings billing in line with the recurring cleanup as it is now (the worker runs it after every edit, pause,
+   * resume and cancel): cancelled → cancel; a new price or schedule → a new subscription replacing the old one;
+   * paused → invoices paused with it (Stripe: pause_collection, resuming before the first visit after the pause).
+   * Safe to repeat.
    */
-  cancelSubscriptionBilling(input: { recurringId: string; keepPrepaidVisits?: boolean }): Promise<void>;
-  /** Pausing skips visits, so it skips their invoices too (Stripe: pause_collection, resuming before `until`). */
-  pauseSubscriptionBilling(input: { recurringId: string; until: string | null }): Promise<void>;
-  resumeSubscriptionBilling(input: { recurringId: string }): Promise<void>;
+  syncSubscriptionBilling(input: { recurringId: string }): Promise<void>;
   /**
    * Pays a generated recurring job: with Stripe billing, from a paid invoice (a prepaid visit) or, when none
    * covers it, with the card that paid the last invoice; the ledger authorizes it like any job.

@@ -82,6 +82,23 @@ async function invoicePaid(subscriptionId: string, amountPaid: number, recurring
   return { invoiceId, eventId, event };
 }
 
+/** Stripe tells us an invoice of the subscription failed. */
+async function invoiceFailed(subscriptionId: string) {
+  const invoiceId = `in_failed_${Date.now()}_${++invoiceSeq}`;
+  const { eventId } = await acceptStripeEvent(db, {
+    id: `evt_${invoiceId}`, type: "invoice.payment_failed",
+    data: { object: { id: invoiceId, object: "invoice", amount_paid: 0, parent: { subscription_details: { subscription: subscriptionId } } } },
+  });
+  await vi.waitFor(async () => expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } })).processedAt).not.toBeNull(), { timeout: 10_000, interval: 50 });
+  return invoiceId;
+}
+
+/** Requests to the fake Stripe from `mark` on, once `done` holds (the worker makes them after the request returned). */
+async function stripeCalls(mark: number, done: (calls: ReturnType<typeof fake.since>) => boolean) {
+  await vi.waitFor(() => expect(done(fake.since(mark))).toBe(true), { timeout: 10_000, interval: 50 });
+  return fake.since(mark);
+}
+
 async function jobStatus(jobId: string, status: string) {
   await vi.waitFor(async () => expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId } })).status).toBe(status), { timeout: 10_000, interval: 50 });
 }
@@ -155,15 +172,21 @@ describe("Stripe billing of recurring cleanups", () => {
       }),
     ]);
 
-    // Next week no paid invoice covers the visit (say it is still retrying): the card that paid the last one is held.
+    // Next week's invoice fails: the visit is held on the card that paid the last one, and the failed invoice is voided
+    // so that neither Stripe's retries nor the customer pay that visit a second time.
+    const failed = await invoiceFailed(billing.subscriptionId);
+    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ status: "PAST_DUE", lastInvoiceRef: failed });
     mark = fake.requests.length;
     const second = await generateDueRecurringJobs(db, { now: at("2031-03-11") });
     const secondJob = second.jobs[0]!.jobId;
     await jobStatus(secondJob, "OPEN");
-    expect(fake.since(mark).filter((r) => r.path === "/v1/payment_intents")).toEqual([
+    const calls = fake.since(mark);
+    expect(calls.filter((r) => r.path === "/v1/payment_intents")).toEqual([
       expect.objectContaining({ body: expect.objectContaining({ amount: "1800", capture_method: "manual", payment_method: "pm_card", off_session: "true", "metadata[customerId]": customer.id }) }),
     ]);
+    expect(calls.filter((r) => r.path === `/v1/invoices/${failed}/void`)).toHaveLength(1);
     expect(await db.payment.findUniqueOrThrow({ where: { jobId: secondJob } })).toMatchObject({ status: "AUTHORIZED", prepaidVisitId: null });
+    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ lastInvoiceStatus: "void" });
   });
 
   it("cancels a generated job whose visit is unpaid and whose card is declined, and releases nothing it never held", async () => {
@@ -195,14 +218,16 @@ describe("Stripe billing of recurring cleanups", () => {
 
     mark = fake.requests.length;
     await callerFor(customer).recurring.cancel({ id: sub.id });
-    const calls = fake.since(mark);
+    // The worker cancels at Stripe and refunds the unused visit, after the request returned.
+    const calls = await stripeCalls(mark, (c) => c.some((r) => r.path === "/v1/refunds"));
     expect(calls[0]).toMatchObject({ method: "DELETE", path: `/v1/subscriptions/${billing.subscriptionId}` });
     expect(calls.slice(1)).toEqual([
       expect.objectContaining({ path: "/v1/refunds", body: expect.objectContaining({ payment_intent: `pi_for_${paid2.invoiceId}`, amount: "2000" }) }),
     ]);
+    await vi.waitFor(async () => expect((await db.prepaidVisit.findMany({ where: { recurringId: sub.id }, orderBy: { paidAt: "asc" } })).map((v) => v.status)).toEqual(["USED", "REFUNDED"]));
     const visits = await db.prepaidVisit.findMany({ where: { recurringId: sub.id }, orderBy: { paidAt: "asc" } });
-    expect(visits.map((v) => v.status)).toEqual(["USED", "REFUNDED"]);
     // Every refund gets its receipt: the expired visit's and the unused one's.
+    await vi.waitFor(async () => expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:prepaid_${visits[1]!.id}_refund` } })).toBe(1));
     expect((await db.emailMessage.findMany({ where: { toAddress: customer.email, kind: { in: ["receipt-refund", "receipt-visit-refund"] } } })).map((m) => m.kind).sort())
       .toEqual(["receipt-refund", "receipt-visit-refund"]);
     expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:prepaid_${visits[1]!.id}_refund` } })).toBe(1);
@@ -217,18 +242,35 @@ describe("Stripe billing of recurring cleanups", () => {
     expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:invoice_${late.invoiceId}_refund`, toAddress: customer.email } })).toBe(1);
   });
 
-  it("pauses billing with the visits, resuming two days before the first visit after the pause", async () => {
+  it("pauses billing with the visits (resuming two days before the first visit after the pause), and replaces it on a price change", async () => {
     const { customer, sub, billing } = await subscribe("WEEKLY", "2031-06-03");
-    const mark = fake.requests.length;
+    await invoicePaid(billing.subscriptionId, 1800);
+    let mark = fake.requests.length;
     await callerFor(customer).recurring.pause({ id: sub.id, until: "2031-07-01" });
-    expect(fake.since(mark)).toEqual([
+    let calls = await stripeCalls(mark, (c) => c.length > 0);
+    expect(calls).toEqual([
       expect.objectContaining({
         path: `/v1/subscriptions/${billing.subscriptionId}`,
         body: expect.objectContaining({ "pause_collection[behavior]": "void", "pause_collection[resumes_at]": unix(at("2031-06-29")) }),
       }),
     ]);
+    mark = fake.requests.length;
     await callerFor(customer).recurring.resume({ id: sub.id });
-    expect(fake.requests.at(-1)).toMatchObject({ path: `/v1/subscriptions/${billing.subscriptionId}`, body: { pause_collection: "" } });
+    calls = await stripeCalls(mark, (c) => c.length > 0);
+    expect(calls).toEqual([expect.objectContaining({ path: `/v1/subscriptions/${billing.subscriptionId}`, body: { pause_collection: "" } })]);
+
+    // A new price: the subscription is replaced, the visit paid at the old price refunded, the next one billed anew.
+    const { id: _id, status: _s, nextServiceDates: _n, createdAt: _c, pausedUntil: _p, ...details } = await callerFor(customer).recurring.byId({ id: sub.id });
+    mark = fake.requests.length;
+    await callerFor(customer).recurring.update({ id: sub.id, data: { ...details, priceCents: 2400 } });
+    calls = await stripeCalls(mark, (c) => c.length >= 5);
+    const replaced = (await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).providerRef;
+    expect(calls.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `DELETE /v1/subscriptions/${billing.subscriptionId}`, "POST /v1/refunds", "POST /v1/prices", "POST /v1/subscriptions", `POST /v1/subscriptions/${replaced}`,
+    ]);
+    expect(calls[3]!.body).toMatchObject({ "add_invoice_items[0][price_data][unit_amount]": "2400" });
+    await vi.waitFor(async () => expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ priceCents: 2400, status: "INCOMPLETE" }));
+    expect((await db.prepaidVisit.findFirstOrThrow({ where: { recurringId: sub.id } })).status).toBe("REFUNDED");
   });
 
   it("reminds the customer three days before each billing date, once", async () => {
@@ -264,13 +306,20 @@ describe("a posted job with Stripe", () => {
 
     // The browser has not confirmed yet: Stripe says so, and nothing changes.
     const payment = await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } });
+    // A first card is declined in the form: the payment keeps waiting for another one, with the reason.
+    const declined = await acceptStripeEvent(db, {
+      id: `evt_declined_${posted.id}`, type: "payment_intent.payment_failed",
+      data: { object: { id: payment.providerRef, object: "payment_intent", last_payment_error: { message: "Your card was declined." } } },
+    });
+    await vi.waitFor(async () => expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: declined.eventId } })).processedAt).not.toBeNull(), { timeout: 10_000 });
+    expect(await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).toMatchObject({ status: "PENDING", failureReason: "Your card was declined." });
     fake.intentStatus.set(payment.providerRef!, "requires_payment_method");
     await expectAppError(callerFor(customer).jobs.confirmPayment({ jobId: posted.id }), "PRECONDITION_FAILED");
     expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: posted.id } })).status).toBe("AWAITING_PAYMENT");
 
     fake.intentStatus.set(payment.providerRef!, "requires_capture");
     expect(await callerFor(customer).jobs.confirmPayment({ jobId: posted.id })).toEqual({ status: "OPEN" });
-    expect(await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).toMatchObject({ status: "AUTHORIZED" });
+    expect(await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).toMatchObject({ status: "AUTHORIZED", failureReason: null });
     expect(await callerFor(scooper).jobs.byId({ jobId: posted.id })).toMatchObject({ status: "OPEN" });
     // A second confirmation (or the webhook after it) changes nothing.
     expect(await callerFor(customer).jobs.confirmPayment({ jobId: posted.id })).toEqual({ status: "OPEN" });

@@ -112,7 +112,7 @@ describe("Stripe provider (against a fake Stripe API)", () => {
     const billing = await provider.createSubscriptionBilling({ recurringId: recurring.id });
     expect(billing).toMatchObject({ mode: "subscription", status: "INCOMPLETE", clientSecret: "in_secret_x" });
     const [, price, subscription] = fake.since(mark);
-    const version = `biweekly_1800_${recurring.updatedAt.getTime()}`;
+    const version = "biweekly_1800_2031-01-07_after_none";
     expect(price).toMatchObject({
       path: "/v1/prices", idempotencyKey: `recurring_${recurring.id}_price_${version}`,
       body: expect.objectContaining({ unit_amount: "1800", currency: "usd", "recurring[interval]": "week", "recurring[interval_count]": "2" }),

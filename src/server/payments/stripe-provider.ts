@@ -14,6 +14,7 @@ import type { Db } from "@/server/db";
 import { fromDbDate, upcomingDates } from "@/server/recurring/dates";
 import { appUrl } from "@/server/email/templates";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
 import { splitRefund } from "@/lib/money";
 import {
   bookAuthorization, bookAuthorizationConfirmed, bookCancellationFee, bookCapture, bookRefund, bookTip, bookVoid, captureSplit, findOperationResult, getJobPayment,
@@ -92,25 +93,30 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
   }
 
   /**
-   * Refunds every prepaid visit no job used. Each is taken (AVAILABLE → REFUNDED) before its refund, so a job
-   * generated at the same moment cannot use it too; a refund Stripe refuses puts it back and throws.
+   * Refunds every prepaid visit no job used. Each is first taken (AVAILABLE → REFUNDING), so a job generated at the
+   * same moment cannot use it too; REFUNDED once Stripe took the refund. A failure leaves it REFUNDING and throws,
+   * and the retry finishes it (the refund's key makes a repeat a no-op).
    */
   async function refundUnusedVisits(recurringId: string) {
-    const visits = await db.prepaidVisit.findMany({ where: { recurringId, status: "AVAILABLE" } });
+    const visits = await db.prepaidVisit.findMany({ where: { recurringId, status: { in: ["AVAILABLE", "REFUNDING"] } } });
     for (const visit of visits) {
-      const { count } = await db.prepaidVisit.updateMany({ where: { id: visit.id, status: "AVAILABLE" }, data: { status: "REFUNDED", refundedAt: new Date() } });
-      if (count === 0) continue;
-      try {
-        await stripe.refunds.create(
-          { payment_intent: visit.paymentIntentRef, amount: visit.amountCents, metadata: { recurringId, prepaidVisitId: visit.id, reason: "unused visit" } },
-          { idempotencyKey: `prepaid_${visit.id}_refund` },
-        );
-      } catch (err) {
-        await db.prepaidVisit.updateMany({ where: { id: visit.id, status: "REFUNDED" }, data: { status: "AVAILABLE", refundedAt: null } });
-        throw err;
+      if (visit.status === "AVAILABLE") {
+        const { count } = await db.prepaidVisit.updateMany({ where: { id: visit.id, status: "AVAILABLE" }, data: { status: "REFUNDING" } });
+        if (count === 0) continue;
       }
+      await stripe.refunds.create(
+        { payment_intent: visit.paymentIntentRef, amount: visit.amountCents, metadata: { recurringId, prepaidVisitId: visit.id, reason: "unused visit" } },
+        { idempotencyKey: `prepaid_${visit.id}_refund` },
+      );
+      await db.prepaidVisit.updateMany({ where: { id: visit.id, status: "REFUNDING" }, data: { status: "REFUNDED", refundedAt: new Date() } });
       await queueVisitReceipt(db, { kind: "visit-refund", recurringId, amountCents: visit.amountCents, reference: `prepaid_${visit.id}_refund` });
     }
+  }
+
+  /** Cancels a Stripe subscription of ours once (its own key), and marks our row. */
+  async function cancelAtStripe(recurringId: string, subscriptionId: string) {
+    await stripe.subscriptions.cancel(subscriptionId, { prorate: false }, { idempotencyKey: `recurring_${recurringId}_cancel_${subscriptionId}` });
+    await db.billingSubscription.updateMany({ where: { recurringId, providerRef: subscriptionId }, data: { status: "CANCELED" } });
   }
 
   const provider: PaymentProvider = {
@@ -152,7 +158,9 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
         ? (payment.chargeRef ?? undefined)
         : chargeId(await stripeCall(() => stripe.paymentIntents.capture(intentId, {}, { idempotencyKey })));
       const transferRef = await transferToScooper(jobId, "capture", scooperId, captureSplit(payment.amountCents).payoutCents, source);
-      return queueReceiptFor(db, await runOnce(db, idempotencyKey, (tx) => bookCapture(tx, { idempotencyKey, jobId, scooperId, transferRef })));
+      const captured = await runOnce(db, idempotencyKey, (tx) => bookCapture(tx, { idempotencyKey, jobId, scooperId, transferRef }));
+      // A prepaid visit's customer got their receipt when the invoice was paid: confirming it charges nothing new.
+      return payment.prepaidVisitId ? captured : queueReceiptFor(db, captured);
     },
 
     async voidJobPayment({ jobId }) {
@@ -160,7 +168,7 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const done = await findOperationResult(db, idempotencyKey);
       if (done) return done;
       const payment = await getJobPayment(db, jobId);
-      const intentId = requireStatus(payment, ["AUTHORIZED", "PENDING"], "void");
+      const intentId = requireStatus(payment, ["AUTHORIZED", "PENDING", "FAILED"], "void");
       if (payment.prepaidVisitId) {
         // The visit was paid by its invoice: the customer gets that money back.
         await stripeCall(() =>
@@ -275,19 +283,30 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const recurring = await db.recurringCleanup.findUnique({ where: { id: recurringId } });
       if (!recurring) throw new AppError("NOT_FOUND", "Recurring cleanup not found.");
       if (recurring.status === "CANCELLED") throw new AppError("CONFLICT", "The recurring cleanup is cancelled.");
+      // What the subscription bills: a change of frequency, price or first date is a new version, which replaces it
+      // (pausing or editing notes is not). The keys also name the subscription it follows, so going back to an
+      // earlier version makes a new one, while a retry of the same step replays it.
+      const version = `${recurring.frequency.toLowerCase()}_${recurring.priceCents}_${fromDbDate(recurring.firstServiceDate)}`;
+      const publishableKey = env.STRIPE_PUBLISHABLE_KEY ?? null;
+      const billing = await db.billingSubscription.findUnique({ where: { recurringId } });
+      const current = billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED" ? { ...billing, providerRef: billing.providerRef } : null;
+      const keySuffix = `${version}_after_${billing?.providerRef ?? "none"}`;
+      if (current?.version === version) return { mode: "subscription", subscriptionId: current.providerRef, status: current.status, clientSecret: null, publishableKey };
+      if (current) {
+        await cancelAtStripe(recurringId, current.providerRef);
+        // Visits paid at another price cannot pay this version's visits: they go back to the customer.
+        if (current.priceCents !== recurring.priceCents) await refundUnusedVisits(recurringId);
+      }
       // The next two visits (after a dated pause, from its end; an open-ended pause bills from now once resumed).
       const upcoming = upcomingDates(recurring.status === "PAUSED" && !recurring.pausedUntil ? { ...recurring, status: "ACTIVE" } : recurring, 2);
       const anchor = billingAnchor(recurring.frequency, upcoming);
       const customer = await stripeCustomerId(recurring.customerId);
-      // Every edit is a new version (its keys differ), so an edit creates a new price and subscription; a retry of
-      // the same version replays the first request.
-      const version = `${recurring.frequency.toLowerCase()}_${recurring.priceCents}_${recurring.updatedAt.getTime()}`;
       const price = await stripe.prices.create(
         {
           currency: CURRENCY, unit_amount: recurring.priceCents, recurring: INTERVALS[recurring.frequency],
           product_data: { name: `Scoop recurring cleanup (${recurring.frequency.toLowerCase()})` }, metadata: { recurringId },
         },
-        { idempotencyKey: `recurring_${recurringId}_price_${version}` },
+        { idempotencyKey: `recurring_${recurringId}_price_${keySuffix}` },
       );
       // A visit already paid for (kept over a schedule change) pays the first visit; otherwise the first invoice does.
       const prepaid = await db.prepaidVisit.count({ where: { recurringId, status: "AVAILABLE", amountCents: recurring.priceCents } });
@@ -302,54 +321,53 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
             metadata: { recurringId, firstVisit: upcoming[0] ?? "" },
             expand: ["latest_invoice.confirmation_secret"],
           },
-          { idempotencyKey: `recurring_${recurringId}_subscription_${version}` },
+          { idempotencyKey: `recurring_${recurringId}_subscription_${keySuffix}` },
         ),
       );
       const data = {
         provider: "stripe", status: subscription.status.toUpperCase(), providerRef: subscription.id, priceRef: price.id, billingAnchorAt: anchor,
+        version, priceCents: recurring.priceCents, lastInvoiceRef: null, lastInvoiceStatus: null,
       };
       await db.billingSubscription.upsert({ where: { recurringId }, create: { recurringId, ...data }, update: data });
-      if (recurring.status === "PAUSED") await provider.pauseSubscriptionBilling({ recurringId, until: recurring.pausedUntil ? fromDbDate(recurring.pausedUntil) : null });
       const invoice = subscription.latest_invoice;
       const clientSecret = invoice && typeof invoice !== "string" ? (invoice.confirmation_secret?.client_secret ?? null) : null;
-      return { mode: "subscription", subscriptionId: subscription.id, status: data.status, clientSecret, publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null };
+      return { mode: "subscription", subscriptionId: subscription.id, status: data.status, clientSecret, publishableKey };
     },
 
-    async cancelSubscriptionBilling({ recurringId, keepPrepaidVisits = false }) {
+    async cancelSubscriptionBilling({ recurringId }) {
       const billing = await db.billingSubscription.findUnique({ where: { recurringId } });
-      if (billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED") {
-        await stripe.subscriptions.cancel(billing.providerRef, { prorate: false }, { idempotencyKey: `recurring_${recurringId}_cancel_${billing.providerRef}` });
-      }
-      await db.billingSubscription.updateMany({ where: { recurringId }, data: { status: "CANCELED" } });
-      if (!keepPrepaidVisits) await refundUnusedVisits(recurringId);
+      if (billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED") await cancelAtStripe(recurringId, billing.providerRef);
+      else await db.billingSubscription.updateMany({ where: { recurringId }, data: { status: "CANCELED" } });
+      await refundUnusedVisits(recurringId);
     },
 
-    async pauseSubscriptionBilling({ recurringId, until }) {
+    async syncSubscriptionBilling({ recurringId }) {
+      const recurring = await db.recurringCleanup.findUnique({ where: { id: recurringId }, select: { status: true, pausedUntil: true, updatedAt: true } });
+      if (!recurring) return;
+      if (recurring.status === "CANCELLED") return provider.cancelSubscriptionBilling({ recurringId });
+      await provider.createSubscriptionBilling({ recurringId });
       const billing = await activeStripeBilling(recurringId);
       if (!billing) return;
-      // Invoices due while paused are voided; billing resumes two days before the first visit after the pause.
-      const resumesAt = until ? zonedTime(addDays(until, -2), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE) : null;
-      if (resumesAt && resumesAt <= new Date()) return;
+      // Paused: invoices due meanwhile are voided; a dated pause resumes billing two days before the first visit after it.
+      const resumesAt = recurring.pausedUntil
+        ? zonedTime(addDays(fromDbDate(recurring.pausedUntil), -2), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE)
+        : null;
+      const paused = recurring.status === "PAUSED" && (!resumesAt || resumesAt > new Date());
       await stripe.subscriptions.update(
         billing.providerRef,
-        { pause_collection: { behavior: "void", ...(resumesAt ? { resumes_at: unixSeconds(resumesAt) } : {}) } },
-        { idempotencyKey: `recurring_${recurringId}_pause_${until ?? "open"}_${Math.floor(Date.now() / 60_000)}` },
+        { pause_collection: paused ? { behavior: "void", ...(resumesAt ? { resumes_at: unixSeconds(resumesAt) } : {}) } : "" },
+        // One key per state of the row: a repeat of this sync replays, the next change sends its own.
+        { idempotencyKey: `recurring_${recurringId}_collection_${recurring.updatedAt.getTime()}` },
       );
-    },
-
-    async resumeSubscriptionBilling({ recurringId }) {
-      const billing = await activeStripeBilling(recurringId);
-      if (!billing) return;
-      await stripe.subscriptions.update(billing.providerRef, { pause_collection: "" }, {
-        idempotencyKey: `recurring_${recurringId}_resume_${Math.floor(Date.now() / 60_000)}`,
-      });
     },
 
     async authorizeRecurringJob({ jobId, recurringId, customerId, amountCents }) {
       const idempotencyKey = paymentKeys.authorize(jobId);
       const done = await findOperationResult(db, idempotencyKey);
       if (done) return done;
-      const billing = await db.billingSubscription.findUnique({ where: { recurringId }, select: { provider: true, status: true, paymentMethodRef: true } });
+      const billing = await db.billingSubscription.findUnique({
+        where: { recurringId }, select: { provider: true, status: true, paymentMethodRef: true, lastInvoiceRef: true, lastInvoiceStatus: true },
+      });
       if (billing?.provider === "stripe") {
         try {
           return await runOnce(db, idempotencyKey, async (tx) => {
@@ -368,7 +386,19 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       if (!billing?.paymentMethodRef) {
         throw new AppError("PRECONDITION_FAILED", "No paid invoice covers this visit and there is no card on file to charge.");
       }
-      return provider.authorizeJobPayment({ jobId, customerId, amountCents, paymentMethodId: billing.paymentMethodRef });
+      const held = await provider.authorizeJobPayment({ jobId, customerId, amountCents, paymentMethodId: billing.paymentMethodRef });
+      // The failed invoice this visit was billed by must not be paid later too (Stripe's retries, the card form).
+      if (held.status === "AUTHORIZED" && billing.lastInvoiceStatus === "payment_failed" && billing.lastInvoiceRef) {
+        const invoiceRef = billing.lastInvoiceRef;
+        try {
+          await stripe.invoices.voidInvoice(invoiceRef, {}, { idempotencyKey: `invoice_${invoiceRef}_void` });
+          await db.billingSubscription.updateMany({ where: { recurringId, lastInvoiceRef: invoiceRef }, data: { lastInvoiceStatus: "void" } });
+        } catch (err) {
+          // Paid in the meantime: that payment becomes a prepaid visit for the next one (or is refunded on cancel).
+          logger.warn({ err, recurringId, invoiceRef }, "could not void the failed invoice of a visit held on the card on file");
+        }
+      }
+      return held;
     },
 
     async subscriptionPaymentForm({ recurringId }) {
@@ -386,7 +416,7 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       if (confirmed) return confirmed;
       const payment = await getJobPayment(db, jobId);
       const authorized = await findOperationResult(db, paymentKeys.authorize(jobId));
-      if (payment.status !== "PENDING") {
+      if (payment.status !== "PENDING" && payment.status !== "FAILED") {
         if (!authorized) throw new AppError("NOT_FOUND", "This job has no authorization.");
         return { ...authorized, status: payment.status };
       }

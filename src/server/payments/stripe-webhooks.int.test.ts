@@ -94,7 +94,8 @@ describe("Stripe webhooks", () => {
     for (const e of events) expect((await deliver(JSON.stringify(e))).status).toBe(200);
     for (const e of events) await processed(e.id);
 
-    expect(await db.payment.findUniqueOrThrow({ where: { jobId: job.id } })).toMatchObject({ status: "FAILED", failureReason: "Your card was declined." });
+    // Declined in the card form: still PENDING (another card may follow), with the reason kept.
+    expect(await db.payment.findUniqueOrThrow({ where: { jobId: job.id } })).toMatchObject({ status: "PENDING", failureReason: "Your card was declined." });
     expect(await db.payoutAccount.findUniqueOrThrow({ where: { userId: scooper.id } })).toMatchObject({ payoutsEnabled: true, detailsSubmitted: true });
     expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: `rec_${scooper.id}` } })).toMatchObject({ status: "PAST_DUE", lastInvoiceRef: "in_1" });
 

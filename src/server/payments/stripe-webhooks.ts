@@ -47,6 +47,12 @@ const invoiceSchema = z.object({
   }).nullish(),
 });
 
+const subscriptionSchema = z.object({ id: z.string(), status: z.string() });
+const SUBSCRIPTION_STATUS: Record<string, string> = {
+  active: "ACTIVE", trialing: "ACTIVE", past_due: "PAST_DUE", unpaid: "PAST_DUE", incomplete: "INCOMPLETE",
+  incomplete_expired: "CANCELED", canceled: "CANCELED",
+};
+
 function invoiceSubscriptionId(invoice: z.infer<typeof invoiceSchema>): string | null {
   const ref = invoice.subscription ?? invoice.parent?.subscription_details?.subscription ?? null;
   return typeof ref === "string" ? ref : (ref?.id ?? null);
@@ -85,17 +91,20 @@ async function lookUpInvoicePayment(stripe: Stripe | undefined, object: unknown)
 async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment: InvoicePaymentInfo | null): Promise<Applied> {
   switch (type) {
     case "payment_intent.payment_failed": {
+      // The card was declined in the card form. The payment stays PENDING (the same PaymentIntent takes another card
+      // until the payment window ends); the reason is kept for the customer and admins.
       const intent = paymentIntentSchema.parse(object);
       const { count } = await tx.payment.updateMany({
         where: { providerRef: intent.id, status: "PENDING" },
-        data: { status: "FAILED", failureReason: (intent.last_payment_error?.message ?? "Payment failed").slice(0, 500) },
+        data: { failureReason: (intent.last_payment_error?.message ?? "Payment failed").slice(0, 500) },
       });
       return { outcome: count ? "payment-failed" : "ignored" };
     }
     case "payment_intent.amount_capturable_updated": {
       const intent = paymentIntentSchema.parse(object);
       const payment = await tx.payment.findUnique({ where: { providerRef: intent.id }, select: { jobId: true, status: true } });
-      if (payment?.status !== "PENDING") return { outcome: "ignored" };
+      // FAILED: a payment marked so before declines kept it PENDING; a later card succeeded on the same intent.
+      if (payment?.status !== "PENDING" && payment?.status !== "FAILED") return { outcome: "ignored" };
       await bookAuthorizationConfirmed(tx, { idempotencyKey: paymentKeys.authorizeConfirmed(payment.jobId), jobId: payment.jobId });
       return { outcome: "authorized", openJobId: payment.jobId };
     }
@@ -113,7 +122,10 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
       const subscriptionId = invoiceSubscriptionId(invoice);
       if (!subscriptionId) return { outcome: "ignored" };
       const paid = type === "invoice.paid";
-      const billing = await tx.billingSubscription.findUnique({ where: { providerRef: subscriptionId }, select: { recurringId: true, status: true } });
+      // Locked: a cancellation marking it CANCELED waits for this event, or this event sees CANCELED (never a visit
+      // recorded after the cancellation listed the visits to refund).
+      const [billing] = await tx.$queryRaw<{ recurringId: string; status: string }[]>`
+        SELECT "recurringId", "status" FROM "BillingSubscription" WHERE "providerRef" = ${subscriptionId} FOR UPDATE`;
       // Paid for a subscription of ours that no longer bills (cancelled, or replaced by an edit) while the invoice was
       // out: no visit will use it, so the money goes back (after commit).
       const ours = !!invoice.parent?.subscription_details?.metadata?.recurringId;
@@ -146,6 +158,15 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
         if (recorded) return { outcome: "invoice-paid", paidVisit: { recurringId: billing.recurringId, invoiceId: invoice.id, amountCents: invoice.amount_paid } };
       }
       return { outcome: count ? (paid ? "invoice-paid" : "invoice-failed") : "ignored" };
+    }
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted": {
+      // Stripe ends a subscription itself (first invoice never paid, or retries exhausted): our row follows.
+      const sub = subscriptionSchema.parse(object);
+      const status = type === "customer.subscription.deleted" ? "CANCELED" : (SUBSCRIPTION_STATUS[sub.status] ?? null);
+      if (!status) return { outcome: "ignored" };
+      const { count } = await tx.billingSubscription.updateMany({ where: { providerRef: sub.id, status: { not: "CANCELED" } }, data: { status } });
+      return { outcome: count ? `subscription-${status.toLowerCase()}` : "ignored" };
     }
     default:
       return { outcome: "ignored" };

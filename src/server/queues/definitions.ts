@@ -75,6 +75,8 @@ export const QUEUES = {
       z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) }),
       /** A job transition's money step, after its commit (src/server/payments/job-settlement.ts). */
       z.object({ kind: z.literal("settle"), jobId: z.string().min(1), step: z.enum(SETTLEMENT_STEPS) }),
+      /** Brings a recurring cleanup's billing in line with its state after an edit, pause, resume or cancel. */
+      z.object({ kind: z.literal("billing-sync"), recurringId: z.string().min(1) }),
     ]),
   },
 } as const;

@@ -7,6 +7,7 @@ import { compareDates, type LocalDate } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getPaymentProvider } from "@/server/payments/get-provider";
+import { queueBillingSync } from "@/server/payments/settlement-queue";
 import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "./dates";
 
 export { firstOpenServiceDate, upcomingDates };
@@ -44,13 +45,27 @@ export async function createRecurring(db: Tx, customerId: string, input: CreateR
   await checkPreferredScooper(db, customerId, input.preferredScooperId);
   const sub = await db.recurringCleanup.create({ data: { ...input, customerId, firstServiceDate: toDbDate(input.firstServiceDate) } });
   // Billing at the subscription's real frequency (Stripe: a Subscription whose first invoice the customer confirms
-  // in the card form; the ledger bills each generated job).
-  const billing = await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
+  // in the card form; the ledger bills each generated job). Without billing there is no subscription: the customer
+  // gets the error and tries again from the same form.
+  let billing;
+  try {
+    billing = await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
+  } catch (err) {
+    await db.billingSubscription.deleteMany({ where: { recurringId: sub.id } });
+    await db.recurringCleanup.delete({ where: { id: sub.id } });
+    throw err;
+  }
   const clientSecret = billing.mode === "subscription" ? billing.clientSecret : null;
   return {
     ...toRecurringDto(sub, now),
     payment: clientSecret && billing.mode === "subscription" ? { clientSecret, publishableKey: billing.publishableKey ?? null } : null,
   };
+}
+
+/** After a committed change: the worker brings the billing in line (payments/settlement-queue.ts). */
+export async function syncBilling(db: Tx, id: string): Promise<void> {
+  const { updatedAt } = await db.recurringCleanup.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
+  await queueBillingSync(id, updatedAt);
 }
 
 async function ownSubscription(db: Tx, customerId: string, id: string): Promise<RecurringCleanup> {
@@ -81,13 +96,9 @@ export async function updateRecurring(db: Tx, customerId: string, id: string, in
     data: { ...input, firstServiceDate: toDbDate(input.firstServiceDate) },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
-  // A new price or schedule is billed by a new subscription. Visits paid at the old price are refunded; at the
-  // same price they pay the next visits (and the new subscription skips its first charge).
-  if (scheduleChanged || sub.priceCents !== input.priceCents) {
-    const provider = getPaymentProvider();
-    await provider.cancelSubscriptionBilling({ recurringId: id, keepPrepaidVisits: sub.priceCents === input.priceCents });
-    await provider.createSubscriptionBilling({ recurringId: id });
-  }
+  // A new price or schedule is billed by a new subscription (the worker replaces it; visits paid at the old price
+  // are refunded, at the same price they pay the next visits).
+  if (scheduleChanged || sub.priceCents !== input.priceCents) await syncBilling(db, id);
   return getRecurring(db, customerId, id, now);
 }
 
@@ -113,14 +124,14 @@ export async function applyResume(db: Tx, id: string): Promise<void> {
 export async function pauseRecurring(db: Tx, customerId: string, id: string, until: LocalDate | null, now = new Date()): Promise<RecurringDto> {
   await ownSubscription(db, customerId, id);
   await applyPause(db, id, until, now);
-  await getPaymentProvider().pauseSubscriptionBilling({ recurringId: id, until });
+  await syncBilling(db, id);
   return getRecurring(db, customerId, id, now);
 }
 
 export async function resumeRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
   await ownSubscription(db, customerId, id);
   await applyResume(db, id);
-  await getPaymentProvider().resumeSubscriptionBilling({ recurringId: id });
+  await syncBilling(db, id);
   return getRecurring(db, customerId, id, now);
 }
 
@@ -131,7 +142,8 @@ export async function cancelRecurring(db: Tx, customerId: string, id: string, no
     data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
-  await getPaymentProvider().cancelSubscriptionBilling({ recurringId: id });
+  // The worker stops the billing and refunds unused paid visits, retrying until Stripe has done it.
+  await syncBilling(db, id);
   return getRecurring(db, customerId, id, now);
 }
 

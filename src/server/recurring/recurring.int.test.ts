@@ -200,7 +200,15 @@ describe("customer pages' procedures", () => {
     expect((await api.recurring.resume({ id: created.id })).status).toBe("ACTIVE");
     expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: created.id } })).toMatchObject({ status: "PER_JOB" });
     const cancelled = await api.recurring.cancel({ id: created.id });
-    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: created.id } })).toMatchObject({ status: "CANCELED" });
+    // The billing follows in the worker (a retried payments job).
+    const worker = await startWorker({ queues: ["payments"], schedules: false });
+    try {
+      await vi.waitFor(async () => expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: created.id } })).toMatchObject({ status: "CANCELED" }), {
+        timeout: 10_000, interval: 50,
+      });
+    } finally {
+      await Promise.all(worker.workers.map((w) => w.close()));
+    }
     expect(cancelled).toMatchObject({ status: "CANCELLED", nextServiceDates: [] });
     await expect(api.recurring.resume({ id: created.id })).rejects.toMatchObject({ code: "CONFLICT" });
   });
