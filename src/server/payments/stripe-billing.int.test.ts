@@ -271,6 +271,18 @@ describe("Stripe billing of recurring cleanups", () => {
     expect(calls[3]!.body).toMatchObject({ "add_invoice_items[0][price_data][unit_amount]": "2400" });
     await vi.waitFor(async () => expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ priceCents: 2400, status: "INCOMPLETE" }));
     expect((await db.prepaidVisit.findFirstOrThrow({ where: { recurringId: sub.id } })).status).toBe("REFUNDED");
+
+    // Stripe ends the new one (its first invoice never paid): the page starts a fresh one for the customer to pay.
+    const ended = (await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).providerRef!;
+    const { eventId } = await acceptStripeEvent(db, {
+      id: `evt_expired_${ended}`, type: "customer.subscription.updated", data: { object: { id: ended, object: "subscription", status: "incomplete_expired" } },
+    });
+    await vi.waitFor(async () => expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } })).processedAt).not.toBeNull(), { timeout: 10_000 });
+    expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ status: "CANCELED" });
+    expect(await callerFor(customer).recurring.paymentForm({ id: sub.id })).toEqual({ clientSecret: "in_secret_x", publishableKey: "pk_test_fake" });
+    const restarted = await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } });
+    expect(restarted).toMatchObject({ status: "INCOMPLETE", priceCents: 2400 });
+    expect(restarted.providerRef).not.toBe(ended);
   });
 
   it("reminds the customer three days before each billing date, once", async () => {

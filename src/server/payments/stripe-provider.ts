@@ -402,8 +402,16 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
     },
 
     async subscriptionPaymentForm({ recurringId }) {
+      const recurring = await db.recurringCleanup.findUnique({ where: { id: recurringId }, select: { status: true } });
+      if (!recurring || recurring.status === "CANCELLED") return null;
       const billing = await db.billingSubscription.findUnique({ where: { recurringId }, select: { provider: true, providerRef: true, status: true } });
-      if (billing?.provider !== "stripe" || !billing.providerRef || (billing.status !== "INCOMPLETE" && billing.status !== "PAST_DUE")) return null;
+      // No Stripe subscription bills it (made while the ledger was on, or ended by Stripe after an unpaid first
+      // invoice): start one now, so the customer can pay from this page instead of every visit being cancelled.
+      if (billing?.provider !== "stripe" || !billing.providerRef || billing.status === "CANCELED") {
+        const started = await provider.createSubscriptionBilling({ recurringId });
+        return started.mode === "subscription" && started.clientSecret ? { clientSecret: started.clientSecret, publishableKey: started.publishableKey ?? null } : null;
+      }
+      if (billing.status !== "INCOMPLETE" && billing.status !== "PAST_DUE") return null;
       const subscription = await stripe.subscriptions.retrieve(billing.providerRef, { expand: ["latest_invoice.confirmation_secret"] });
       const invoice = subscription.latest_invoice;
       if (!invoice || typeof invoice === "string" || invoice.status !== "open" || !invoice.confirmation_secret) return null;
