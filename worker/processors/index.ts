@@ -6,6 +6,7 @@ import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
+import { getPaymentProvider } from "@/server/payments/get-provider";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
@@ -82,6 +83,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return settlementProcessor(payload);
         case "billing-sync":
           return billingSyncProcessor(payload);
+        case "pay-owed":
+          return getPaymentProvider().payOwedPayouts({ scooperId: payload.scooperId });
       }
     },
   },

@@ -66,6 +66,8 @@ export function createLedgerProvider(db: Db): PaymentProvider {
       if (recurring?.status === "CANCELLED") await provider.cancelSubscriptionBilling({ recurringId });
     },
     authorizeRecurringJob: ({ jobId, customerId, amountCents }) => provider.authorizeJobPayment({ jobId, customerId, amountCents }),
+    // Payouts stay in the ledger's scooper_payable account: nothing to transfer.
+    payOwedPayouts: async () => ({ transferred: 0, amountCents: 0 }),
     // The ledger bills per job: a subscription never has an invoice to pay.
     subscriptionPaymentForm: async () => null,
     confirmJobAuthorization: async ({ jobId }) => {

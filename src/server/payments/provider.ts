@@ -72,6 +72,11 @@ export interface PaymentProvider {
   refundJobPayment(input: { jobId: string; amountCents: number; reason: RefundReason; refundNo?: number }): Promise<PaymentResult>;
   /** A tip after confirmation: charged to the customer, all of it to the scooper. One per job. */
   recordTip(input: { jobId: string; tipCents: number }): Promise<PaymentResult>;
+  /**
+   * Stripe: transfers what a scooper was owed while they had no payout account (captures, cancellation fees, less
+   * refunds), once their connected account can take payouts. Safe to repeat; the ledger has nothing to transfer.
+   */
+  payOwedPayouts(input: { scooperId: string }): Promise<{ transferred: number; amountCents: number }>;
   /** Where a scooper sets up payouts (Stripe Connect Express onboarding); the ledger needs nothing. */
   createPayoutAccountLink(input: { scooperId: string }): Promise<PayoutAccountLink>;
   /** Sets up billing of a recurring cleanup at its real frequency (Stripe Subscription); the ledger bills per job. */

@@ -32,3 +32,14 @@ export async function queueBillingSync(recurringId: string, updatedAt: Date): Pr
     logger.error({ err, recurringId }, "could not queue a billing sync");
   }
 }
+
+/** A scooper's connected account can take payouts: the worker transfers what they were owed (payOwedPayouts). */
+export async function queuePayOwedPayouts(scooperId: string): Promise<void> {
+  try {
+    await enqueue("payments", { kind: "pay-owed", scooperId }, {
+      jobId: `pay-owed-${scooperId}-${Date.now()}`, attempts: 8, backoff: { type: "exponential", delay: 10_000 },
+    });
+  } catch (err) {
+    logger.error({ err, scooperId }, "could not queue the owed payouts");
+  }
+}

@@ -355,3 +355,45 @@ describe("a posted job with Stripe", () => {
     expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: byWebhook.id } })).status).toBe("OPEN");
   });
 });
+
+describe("payouts owed before onboarding", () => {
+  it("transfers what a scooper earned before their account could take payouts, once, less refunds", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const scooper = await createUser(["SCOOPER"]);
+    const provider = getPaymentProvider();
+    const posted = await callerFor(customer, uniqueIpHeaders()).jobs.post({ ...validJobInput, priceCents: 2000 });
+    await provider.confirmJobAuthorization({ jobId: posted.id }); // the fake says requires_capture
+    await db.cleanupJob.update({ where: { id: posted.id }, data: { status: "COMPLETED", scooperId: scooper.id } });
+    let mark = fake.requests.length;
+    await provider.captureJobPayment({ jobId: posted.id });
+    await provider.refundJobPayment({ jobId: posted.id, amountCents: 500, reason: "ADMIN" });
+    // No account yet: captured and refunded, nothing transferred or reversed.
+    expect(fake.since(mark).filter((r) => r.path.startsWith("/v1/transfers"))).toEqual([]);
+
+    await db.payoutAccount.create({ data: { userId: scooper.id, provider: "stripe", providerRef: `acct_owed_${scooper.id}` } });
+    const ready = (n: number) =>
+      acceptStripeEvent(db, {
+        id: `evt_acct_${scooper.id}_${n}`, type: "account.updated",
+        data: { object: { id: `acct_owed_${scooper.id}`, object: "account", payouts_enabled: true, details_submitted: true } },
+      });
+    mark = fake.requests.length;
+    await ready(1);
+    const calls = await stripeCalls(mark, (c) => c.some((r) => r.path === "/v1/transfers"));
+    // $20.00 job: $17.00 payout, less $4.25 of the $5.00 refund → $12.75.
+    expect(calls.filter((r) => r.path === "/v1/transfers")).toEqual([
+      expect.objectContaining({
+        idempotencyKey: `job_${posted.id}_owed_transfer`,
+        body: expect.objectContaining({ amount: "1275", destination: `acct_owed_${scooper.id}`, "metadata[step]": "owed" }),
+      }),
+    ]);
+    await vi.waitFor(async () => expect((await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).transferRef).toMatch(/^tr_/));
+    expect(await db.payoutAccount.findUniqueOrThrow({ where: { userId: scooper.id } })).toMatchObject({ payoutsEnabled: true });
+
+    // Told again: nothing is owed any more.
+    mark = fake.requests.length;
+    const again = await ready(2);
+    await vi.waitFor(async () => expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: again.eventId } })).processedAt).not.toBeNull(), { timeout: 10_000 });
+    expect(await provider.payOwedPayouts({ scooperId: scooper.id })).toEqual({ transferred: 0, amountCents: 0 });
+    expect(fake.since(mark).filter((r) => r.path === "/v1/transfers")).toEqual([]);
+  });
+});

@@ -258,6 +258,35 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       return queueReceiptFor(db, await runOnce(db, idempotencyKey, (tx) => bookTip(tx, { idempotencyKey, jobId, tipCents })));
     },
 
+    async payOwedPayouts({ scooperId }) {
+      const account = await db.payoutAccount.findUnique({ where: { userId: scooperId }, select: { provider: true, providerRef: true, payoutsEnabled: true } });
+      if (account?.provider !== "stripe" || !account.providerRef || !account.payoutsEnabled) return { transferred: 0, amountCents: 0 };
+      const owed = await db.payment.findMany({
+        where: { scooperId, provider: "stripe", transferRef: null, status: { in: ["CAPTURED", "PARTIALLY_REFUNDED"] }, scooperPayoutCents: { gt: 0 } },
+        select: { id: true, jobId: true, providerRef: true, chargeRef: true, capturedCents: true, platformFeeCents: true, refundedCents: true, scooperPayoutCents: true },
+      });
+      let transferred = 0;
+      let amountCents = 0;
+      for (const payment of owed) {
+        // What refunds took back from the scooper's share before it was ever paid out.
+        const { scooperCents: refundedShare } = splitRefund(payment.refundedCents, { ...payment, refundedCents: 0 });
+        const amount = payment.scooperPayoutCents - refundedShare;
+        if (amount <= 0) continue;
+        const source = payment.chargeRef ?? (payment.providerRef ? chargeId(await stripe.paymentIntents.retrieve(payment.providerRef)) : undefined);
+        const transfer = await stripe.transfers.create(
+          {
+            amount, currency: CURRENCY, destination: account.providerRef, transfer_group: `job_${payment.jobId}`,
+            ...(source ? { source_transaction: source } : {}), metadata: { jobId: payment.jobId, step: "owed" },
+          },
+          { idempotencyKey: paymentKeys.transfer(payment.jobId, "owed") },
+        );
+        await db.payment.updateMany({ where: { id: payment.id, transferRef: null }, data: { transferRef: transfer.id } });
+        transferred++;
+        amountCents += amount;
+      }
+      return { transferred, amountCents };
+    },
+
     async createPayoutAccountLink({ scooperId }) {
       let account = await db.payoutAccount.findUnique({ where: { userId: scooperId } });
       if (account?.provider !== "stripe" || !account.providerRef) {

@@ -14,6 +14,7 @@ import { enqueue } from "@/server/queues/queues";
 import { openPaidJob } from "@/server/jobs/payment-gate";
 import { bookAuthorizationConfirmed } from "./payment-book";
 import { queueVisitReceipt } from "./receipt-email";
+import { queuePayOwedPayouts } from "./settlement-queue";
 import { recordPaidInvoice } from "./recurring-billing";
 import { getStripe } from "./stripe-client";
 import { paymentKeys } from "./provider";
@@ -66,6 +67,7 @@ type Applied = {
   openJobId?: string;
   refund?: { invoiceId: string; paymentIntentRef: string; amountCents: number; recurringId: string };
   paidVisit?: { recurringId: string; invoiceId: string; amountCents: number };
+  payOwedTo?: string;
 };
 
 /**
@@ -110,11 +112,14 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
     }
     case "account.updated": {
       const account = accountSchema.parse(object);
-      const { count } = await tx.payoutAccount.updateMany({
+      const owner = await tx.payoutAccount.findUnique({ where: { providerRef: account.id }, select: { userId: true } });
+      if (!owner) return { outcome: "ignored" };
+      await tx.payoutAccount.update({
         where: { providerRef: account.id },
         data: { payoutsEnabled: account.payouts_enabled ?? false, detailsSubmitted: account.details_submitted ?? false },
       });
-      return { outcome: count ? "payout-account-updated" : "ignored" };
+      // Ready for payouts: what the scooper earned before onboarding is transferred now (after commit, by the worker).
+      return { outcome: "payout-account-updated", ...(account.payouts_enabled ? { payOwedTo: owner.userId } : {}) };
     }
     case "invoice.paid":
     case "invoice.payment_failed": {
@@ -203,6 +208,7 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
       }
       await queueVisitReceipt(db, { kind: "visit-refund", recurringId: applied.refund.recurringId, amountCents, reference: `invoice_${invoiceId}_refund` });
     }
+    if (applied.payOwedTo) await queuePayOwedPayouts(applied.payOwedTo);
     if (applied.paidVisit) {
       const { recurringId, invoiceId, amountCents } = applied.paidVisit;
       await queueVisitReceipt(db, { kind: "visit-charge", recurringId, amountCents, reference: invoiceId });

@@ -77,6 +77,8 @@ export const QUEUES = {
       z.object({ kind: z.literal("settle"), jobId: z.string().min(1), step: z.enum(SETTLEMENT_STEPS) }),
       /** Brings a recurring cleanup's billing in line with its state after an edit, pause, resume or cancel. */
       z.object({ kind: z.literal("billing-sync"), recurringId: z.string().min(1) }),
+      /** A scooper finished payout onboarding: transfer what they were owed (Stripe). */
+      z.object({ kind: z.literal("pay-owed"), scooperId: z.string().min(1) }),
     ]),
   },
 } as const;
