@@ -3,9 +3,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { fieldErrors } from "@/components/accounts/errors";
 import { formatCents, takeHomeCents } from "@/lib/money";
-import { CardPayment } from "@/components/payments/card-payment";
 import { api } from "@/trpc/react";
 import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf } from "./job-details-fields";
+import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 
 /**
@@ -15,27 +15,12 @@ import { PhotoUploader } from "./photo-uploader";
 export function PostJobForm({ expiryHours }: { expiryHours: number }) {
   const [details, setDetails] = useState(DEFAULT_JOB_DETAILS);
   const post = api.jobs.post.useMutation();
-  const confirmPayment = api.jobs.confirmPayment.useMutation();
+  const [paid, setPaid] = useState(false);
   const priceCents = priceCentsOf(details);
 
   // Stripe: the job waits for the card before it goes on the map.
-  if (post.data?.status === "AWAITING_PAYMENT" && post.data.payment && confirmPayment.data?.status !== "OPEN") {
-    const { id } = post.data;
-    return (
-      <div className="space-y-4">
-        <p className="rounded-lg bg-amber-50 p-3 text-amber-800">
-          Almost there: {formatCents(priceCents)} is held on your card when you post (charged only when you confirm the work). The job
-          goes on the map once the card is accepted.
-        </p>
-        <CardPayment
-          {...post.data.payment}
-          submitLabel={`Hold ${formatCents(priceCents)} and post`}
-          returnPath={`/jobs/${id}`}
-          onPaid={() => confirmPayment.mutateAsync({ jobId: id })}
-        />
-        {confirmPayment.error && <p className="text-sm text-red-700" role="alert">{confirmPayment.error.message}</p>}
-      </div>
-    );
+  if (post.data?.status === "AWAITING_PAYMENT" && !paid) {
+    return <JobPaymentPanel jobId={post.data.id} priceCents={priceCents} initialForm={post.data.payment} onPaid={async () => setPaid(true)} />;
   }
 
   if (post.data) {

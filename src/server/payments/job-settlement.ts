@@ -55,8 +55,8 @@ export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
 async function authorizeGeneratedJob(db: Db, jobId: string) {
   const provider = getPaymentProvider();
   const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { posterId: true, priceCents: true, recurringId: true, status: true } });
-  // Cancelled (or expired) before its money was taken: take none.
-  if (job.status !== "AWAITING_PAYMENT" && job.status !== "OPEN") return { skipped: `job ${job.status.toLowerCase()}` };
+  // Cancelled (or expired) before its money was taken: take none. (A ledger job may already be claimed: it still pays.)
+  if (job.status === "CANCELLED" || job.status === "EXPIRED") return { skipped: `job ${job.status.toLowerCase()}` };
   const input = { jobId, customerId: job.posterId, amountCents: job.priceCents };
   let result;
   try {
