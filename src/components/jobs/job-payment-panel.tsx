@@ -1,9 +1,9 @@
 "use client";
 import { CardPayment } from "@/components/payments/card-payment";
 import { formatCents } from "@/lib/money";
-import { api } from "@/trpc/react";
+import { api, type RouterOutputs } from "@/trpc/react";
 
-type PaymentForm = { clientSecret: string; publishableKey: string | null };
+type PaymentForm = NonNullable<RouterOutputs["jobs"]["paymentForm"]>;
 
 /**
  * The card form of a job waiting for its payment: right after posting (`initialForm` from the post) and on the

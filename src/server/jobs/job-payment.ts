@@ -3,11 +3,11 @@
  * and the check after the browser confirmed the card. The Stripe webhook opens the job too; whichever comes first
  * opens it (payment-gate.ts), the other finds it open.
  */
-import { env } from "@/env";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getPaymentProvider } from "@/server/payments/get-provider";
 import { findOperationResult } from "@/server/payments/payment-book";
+import { paymentForm, type PaymentForm } from "@/server/payments/payment-form";
 import { paymentKeys } from "@/server/payments/provider";
 import { isPoster, type JobActor } from "./job-access";
 import { openPaidJob } from "./payment-gate";
@@ -19,11 +19,11 @@ async function ownJob(db: Db, actor: JobActor, jobId: string) {
   return job;
 }
 
-export async function jobPaymentForm(db: Db, actor: JobActor, jobId: string): Promise<{ clientSecret: string; publishableKey: string | null } | null> {
+export async function jobPaymentForm(db: Db, actor: JobActor, jobId: string): Promise<PaymentForm | null> {
   const job = await ownJob(db, actor, jobId);
   if (job.status !== "AWAITING_PAYMENT") return null;
   const authorization = await findOperationResult(db, paymentKeys.authorize(jobId));
-  return authorization?.clientSecret ? { clientSecret: authorization.clientSecret, publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null } : null;
+  return paymentForm(authorization?.clientSecret);
 }
 
 export async function confirmJobPayment(db: Db, actor: JobActor, jobId: string): Promise<{ status: string }> {

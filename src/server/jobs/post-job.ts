@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { env } from "@/env";
 import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
 import { latSchema, lngSchema } from "@/lib/geo";
 import { jobRules } from "./config";
 import type { JobActor } from "./job-access";
 import { authorizePostedJob } from "@/server/payments/job-settlement";
+import { paymentForm, paymentFormSchema } from "@/server/payments/payment-form";
 import { cancelUnpaidJob, openPaidJob } from "./payment-gate";
 import { requireActiveUser } from "./users";
 
@@ -41,7 +41,7 @@ export const postJobResultSchema = z.object({
   /** OPEN once the money is held; AWAITING_PAYMENT while the customer must still confirm the card (Stripe). */
   status: z.enum(["OPEN", "AWAITING_PAYMENT"]),
   /** For the card form (Stripe.js) when AWAITING_PAYMENT. */
-  payment: z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable(),
+  payment: paymentFormSchema.nullable(),
 });
 export type PostJobResult = z.infer<typeof postJobResultSchema>;
 
@@ -87,6 +87,6 @@ export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promi
   const open = status === "OPEN";
   return {
     id: job.id, expiresAt, status: open ? "OPEN" : "AWAITING_PAYMENT",
-    payment: !open && authorization.clientSecret ? { clientSecret: authorization.clientSecret, publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null } : null,
+    payment: open ? null : paymentForm(authorization.clientSecret),
   };
 }

@@ -10,6 +10,7 @@
  * AppError("CONFLICT"). All amounts are integer cents (USD).
  */
 import type { PaymentStatus } from "@/generated/prisma/enums";
+import type { PaymentForm } from "./payment-form";
 
 export const paymentKeys = {
   authorize: (jobId: string) => `job_${jobId}_authorize`,
@@ -101,5 +102,5 @@ export interface PaymentProvider {
    */
   confirmJobAuthorization(input: { jobId: string }): Promise<PaymentResult>;
   /** Stripe: the card form for a subscription's open invoice (its first visit, or a failed renewal); null otherwise. */
-  subscriptionPaymentForm(input: { recurringId: string }): Promise<{ clientSecret: string; publishableKey: string | null } | null>;
+  subscriptionPaymentForm(input: { recurringId: string }): Promise<PaymentForm | null>;
 }

@@ -57,6 +57,15 @@ export function nextBillingAt(frequency: RecurringFrequency, anchor: Date, from:
   return new Date(anchor.getTime() + Math.ceil((from.getTime() - anchor.getTime()) / step) * step);
 }
 
+/**
+ * When billing resumes after a pause that ends on `pausedUntil` (Stripe's `pause_collection.resumes_at`): two days
+ * before that first visit after the pause, at the generation time, so its invoice is paid before the visit. An
+ * open-ended pause (null) resumes only when the customer resumes.
+ */
+export function billingResumesAt(pausedUntil: LocalDate | null): Date | null {
+  return pausedUntil ? zonedTime(addDays(pausedUntil, -2), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE) : null;
+}
+
 /** The local date of the billing that a renewal reminder sent on `today` announces (three days ahead). */
 export function renewalBillingDate(today: LocalDate): LocalDate {
   return addDays(today, 3);

@@ -9,7 +9,6 @@
 import Stripe from "stripe";
 import type { RecurringFrequency } from "@/generated/prisma/enums";
 import { env } from "@/env";
-import { addDays, zonedTime } from "@/lib/schedules";
 import type { Db } from "@/server/db";
 import { fromDbDate, upcomingDates } from "@/server/recurring/dates";
 import { appUrl } from "@/server/email/templates";
@@ -22,7 +21,8 @@ import {
 } from "./payment-book";
 import { paymentKeys, type PaymentProvider } from "./provider";
 import { queueReceiptFor, queueVisitReceipt } from "./receipt-email";
-import { billingAnchor, claimPrepaidVisit } from "./recurring-billing";
+import { paymentForm } from "./payment-form";
+import { billingAnchor, billingResumesAt, claimPrepaidVisit } from "./recurring-billing";
 
 const CURRENCY = "usd";
 
@@ -87,9 +87,10 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
     return transfer.id;
   }
 
+  /** The recurring cleanup's Stripe subscription while it bills (not cancelled, not a ledger row), or null. */
   async function activeStripeBilling(recurringId: string) {
-    const billing = await db.billingSubscription.findUnique({ where: { recurringId }, select: { provider: true, providerRef: true, status: true } });
-    return billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED" ? { providerRef: billing.providerRef } : null;
+    const billing = await db.billingSubscription.findUnique({ where: { recurringId } });
+    return billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED" ? { ...billing, providerRef: billing.providerRef } : null;
   }
 
   /**
@@ -317,9 +318,9 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       // earlier version makes a new one, while a retry of the same step replays it.
       const version = `${recurring.frequency.toLowerCase()}_${recurring.priceCents}_${fromDbDate(recurring.firstServiceDate)}`;
       const publishableKey = env.STRIPE_PUBLISHABLE_KEY ?? null;
-      const billing = await db.billingSubscription.findUnique({ where: { recurringId } });
-      const current = billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED" ? { ...billing, providerRef: billing.providerRef } : null;
-      const keySuffix = `${version}_after_${billing?.providerRef ?? "none"}`;
+      const current = await activeStripeBilling(recurringId);
+      const previous = current?.providerRef ?? (await db.billingSubscription.findUnique({ where: { recurringId }, select: { providerRef: true } }))?.providerRef;
+      const keySuffix = `${version}_after_${previous ?? "none"}`;
       if (current?.version === version) return { mode: "subscription", subscriptionId: current.providerRef, status: current.status, clientSecret: null, publishableKey };
       if (current) {
         await cancelAtStripe(recurringId, current.providerRef);
@@ -364,8 +365,8 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
     },
 
     async cancelSubscriptionBilling({ recurringId }) {
-      const billing = await db.billingSubscription.findUnique({ where: { recurringId } });
-      if (billing?.provider === "stripe" && billing.providerRef && billing.status !== "CANCELED") await cancelAtStripe(recurringId, billing.providerRef);
+      const billing = await activeStripeBilling(recurringId);
+      if (billing) await cancelAtStripe(recurringId, billing.providerRef);
       else await db.billingSubscription.updateMany({ where: { recurringId }, data: { status: "CANCELED" } });
       await refundUnusedVisits(recurringId);
     },
@@ -378,9 +379,7 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const billing = await activeStripeBilling(recurringId);
       if (!billing) return;
       // Paused: invoices due meanwhile are voided; a dated pause resumes billing two days before the first visit after it.
-      const resumesAt = recurring.pausedUntil
-        ? zonedTime(addDays(fromDbDate(recurring.pausedUntil), -2), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE)
-        : null;
+      const resumesAt = billingResumesAt(recurring.pausedUntil && fromDbDate(recurring.pausedUntil));
       const paused = recurring.status === "PAUSED" && (!resumesAt || resumesAt > new Date());
       await stripe.subscriptions.update(
         billing.providerRef,
@@ -433,18 +432,18 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
     async subscriptionPaymentForm({ recurringId }) {
       const recurring = await db.recurringCleanup.findUnique({ where: { id: recurringId }, select: { status: true } });
       if (!recurring || recurring.status === "CANCELLED") return null;
-      const billing = await db.billingSubscription.findUnique({ where: { recurringId }, select: { provider: true, providerRef: true, status: true } });
+      const billing = await activeStripeBilling(recurringId);
       // No Stripe subscription bills it (made while the ledger was on, or ended by Stripe after an unpaid first
       // invoice): start one now, so the customer can pay from this page instead of every visit being cancelled.
-      if (billing?.provider !== "stripe" || !billing.providerRef || billing.status === "CANCELED") {
+      if (!billing) {
         const started = await provider.createSubscriptionBilling({ recurringId });
-        return started.mode === "subscription" && started.clientSecret ? { clientSecret: started.clientSecret, publishableKey: started.publishableKey ?? null } : null;
+        return started.mode === "subscription" ? paymentForm(started.clientSecret) : null;
       }
       if (billing.status !== "INCOMPLETE" && billing.status !== "PAST_DUE") return null;
       const subscription = await stripe.subscriptions.retrieve(billing.providerRef, { expand: ["latest_invoice.confirmation_secret"] });
       const invoice = subscription.latest_invoice;
       if (!invoice || typeof invoice === "string" || invoice.status !== "open" || !invoice.confirmation_secret) return null;
-      return { clientSecret: invoice.confirmation_secret.client_secret, publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null };
+      return paymentForm(invoice.confirmation_secret.client_secret);
     },
 
     async confirmJobAuthorization({ jobId }) {

@@ -7,6 +7,7 @@ import { compareDates, type LocalDate } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getPaymentProvider } from "@/server/payments/get-provider";
+import { paymentForm, type PaymentForm } from "@/server/payments/payment-form";
 import { queueBillingSync } from "@/server/payments/settlement-queue";
 import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "./dates";
 
@@ -38,7 +39,7 @@ function checkFirstDate(date: LocalDate, now: Date) {
   }
 }
 
-export type CreatedRecurring = RecurringDto & { payment: { clientSecret: string; publishableKey: string | null } | null };
+export type CreatedRecurring = RecurringDto & { payment: PaymentForm | null };
 
 export async function createRecurring(db: Tx, customerId: string, input: CreateRecurringInput, now = new Date()): Promise<CreatedRecurring> {
   checkFirstDate(input.firstServiceDate, now);
@@ -55,11 +56,7 @@ export async function createRecurring(db: Tx, customerId: string, input: CreateR
     await db.recurringCleanup.delete({ where: { id: sub.id } });
     throw err;
   }
-  const clientSecret = billing.mode === "subscription" ? billing.clientSecret : null;
-  return {
-    ...toRecurringDto(sub, now),
-    payment: clientSecret && billing.mode === "subscription" ? { clientSecret, publishableKey: billing.publishableKey ?? null } : null,
-  };
+  return { ...toRecurringDto(sub, now), payment: billing.mode === "subscription" ? paymentForm(billing.clientSecret) : null };
 }
 
 /** After a committed change: the worker brings the billing in line (payments/settlement-queue.ts). */

@@ -8,7 +8,7 @@ import { addDays, isServiceDate, localDateIn, zonedTime } from "@/lib/schedules"
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { notifyRenewalReminder, notifyServiceDayReminder } from "@/server/notifications/reminders";
-import { localBillingDate, nextBillingAt, renewalBillingDate } from "@/server/payments/recurring-billing";
+import { billingResumesAt, localBillingDate, nextBillingAt, renewalBillingDate } from "@/server/payments/recurring-billing";
 import { fromDbDate, toDbDate } from "./dates";
 
 export async function sendServiceDayReminders(db: Db, opts: { now?: Date } = {}): Promise<{ serviceDate: string; reminded: number; failed: number }> {
@@ -21,19 +21,27 @@ export async function sendServiceDayReminders(db: Db, opts: { now?: Date } = {})
     },
     select: { id: true, customerId: true, frequency: true, firstServiceDate: true, address: true, priceCents: true },
   });
+  const due = subs.filter((sub) => isServiceDate({ frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate) }, serviceDate));
+  const counts = await remindEach(due, "service-day", (sub) =>
+    notifyServiceDayReminder(db, { customerId: sub.customerId, subscriptionId: sub.id, serviceDate, address: sub.address, priceCents: sub.priceCents }),
+  );
+  return { serviceDate, ...counts };
+}
+
+/** One reminder per subscription; a failure is counted and logged and never stops the rest. */
+async function remindEach<T extends { id: string }>(subs: T[], kind: string, send: (sub: T) => Promise<unknown>) {
   let reminded = 0;
   let failed = 0;
   for (const sub of subs) {
-    if (!isServiceDate({ frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate) }, serviceDate)) continue;
     try {
-      await notifyServiceDayReminder(db, { customerId: sub.customerId, subscriptionId: sub.id, serviceDate, address: sub.address, priceCents: sub.priceCents });
+      await send(sub);
       reminded++;
     } catch (err) {
       failed++;
-      logger.error({ err, subscriptionId: sub.id }, "service-day reminder failed");
+      logger.error({ err, subscriptionId: sub.id }, `${kind} reminder failed`);
     }
   }
-  return { serviceDate, reminded, failed };
+  return { reminded, failed };
 }
 
 /**
@@ -57,22 +65,17 @@ export async function sendRenewalReminders(db: Db, opts: { now?: Date } = {}): P
       })
     ).map((s) => [s.id, s]),
   );
-  let reminded = 0;
-  let failed = 0;
-  for (const billing of billings) {
+  const due = billings.flatMap((billing) => {
     const sub = subs.get(billing.recurringId);
-    if (!sub || !billing.billingAnchorAt) continue;
+    if (!sub || !billing.billingAnchorAt) return [];
     const next = nextBillingAt(sub.frequency, billing.billingAnchorAt, dayStart);
-    if (localBillingDate(next) !== billingDate) continue;
+    if (localBillingDate(next) !== billingDate) return [];
     // Paused: billed again only from two days before the first visit after the pause (an open-ended pause: never).
-    if (sub.status === "PAUSED" && (!sub.pausedUntil || next < zonedTime(addDays(fromDbDate(sub.pausedUntil), -2), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE))) continue;
-    try {
-      await notifyRenewalReminder(db, { customerId: sub.customerId, subscriptionId: sub.id, billingDate, address: sub.address, amountCents: sub.priceCents });
-      reminded++;
-    } catch (err) {
-      failed++;
-      logger.error({ err, subscriptionId: sub.id }, "renewal reminder failed");
-    }
-  }
-  return { billingDate, reminded, failed };
+    const resumesAt = sub.status === "PAUSED" ? billingResumesAt(sub.pausedUntil && fromDbDate(sub.pausedUntil)) : null;
+    return sub.status === "PAUSED" && (!resumesAt || next < resumesAt) ? [] : [sub];
+  });
+  const counts = await remindEach(due, "renewal", (sub) =>
+    notifyRenewalReminder(db, { customerId: sub.customerId, subscriptionId: sub.id, billingDate, address: sub.address, amountCents: sub.priceCents }),
+  );
+  return { billingDate, ...counts };
 }

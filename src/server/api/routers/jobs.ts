@@ -12,6 +12,7 @@ import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
 import { boardQuerySchema, listNearestOpenJobs, listOpenJobsInViewport } from "@/server/jobs/list-open-jobs";
 import { confirmJobPayment, jobPaymentForm } from "@/server/jobs/job-payment";
 import { postJob, postJobInputSchema, postJobResultSchema } from "@/server/jobs/post-job";
+import { paymentFormSchema } from "@/server/payments/payment-form";
 import { repostJob } from "@/server/jobs/repost-job";
 import { releaseJob } from "@/server/jobs/release-job";
 import { deviceLocationSchema, startJob } from "@/server/jobs/start-job";
@@ -54,7 +55,7 @@ export const jobsRouter = createTRPCRouter({
   /** The card form of a job waiting for its payment (Stripe), or null when nothing is left to pay. */
   paymentForm: customerProcedure
     .input(jobIdInput)
-    .output(z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable())
+    .output(paymentFormSchema.nullable())
     .query(({ ctx, input }) => jobPaymentForm(ctx.db, ctx.session.user, input.jobId)),
 
   /** After the browser confirmed the card: checks the authorization and opens the job. */

@@ -3,6 +3,7 @@ import { nextServiceDates } from "@/lib/schedules";
 import {
   cancelRecurring, createRecurring, firstOpenServiceDate, getRecurring, listRecurring, pauseRecurring, recurringPaymentForm, resumeRecurring, updateRecurring,
 } from "@/server/recurring/manage";
+import { paymentFormSchema } from "@/server/payments/payment-form";
 import { createRecurringSchema, frequencySchema, localDateSchema, recurringDtoSchema, updateRecurringSchema } from "@/server/recurring/schemas";
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
 
@@ -22,7 +23,7 @@ export const recurringRouter = createTRPCRouter({
   byId: manage.input(byId).output(recurringDtoSchema).query(({ ctx, input }) => getRecurring(ctx.db, ctx.session.user.id, input.id)),
   create: manage
     .input(createRecurringSchema)
-    .output(recurringDtoSchema.extend({ payment: z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable() }))
+    .output(recurringDtoSchema.extend({ payment: paymentFormSchema.nullable() }))
     .mutation(({ ctx, input }) => createRecurring(ctx.db, ctx.session.user.id, input)),
   update: manage
     .input(z.object({ id: z.string().min(1).max(40), data: updateRecurringSchema }))
@@ -36,7 +37,7 @@ export const recurringRouter = createTRPCRouter({
   /** Stripe: the card form of the subscription's unpaid invoice, or null when nothing is owed. */
   paymentForm: manage
     .input(byId)
-    .output(z.object({ clientSecret: z.string(), publishableKey: z.string().nullable() }).nullable())
+    .output(paymentFormSchema.nullable())
     .query(({ ctx, input }) => recurringPaymentForm(ctx.db, ctx.session.user.id, input.id)),
   cancel: manage.input(byId).output(recurringDtoSchema).mutation(({ ctx, input }) => cancelRecurring(ctx.db, ctx.session.user.id, input.id)),
 });
