@@ -114,6 +114,16 @@ export const env = createEnv({
     DISPUTE_RESPONSE_HOURS: intFromString(48),
     /** How often the worker's sweep applies deadlines whose timers were lost. */
     TIMER_SWEEP_SECONDS: intFromString(300),
+    /** How often the worker's outbox relay hands PENDING side effects back to BullMQ (Redis lost them, the worker was down). */
+    OUTBOX_RELAY_SECONDS: intFromString(30),
+    /** A PENDING outbox row younger than this is left alone by the relay: its first delivery is still under way. */
+    OUTBOX_GRACE_SECONDS: intFromString(60),
+    /** First retry delay of an outbox side effect, doubled at each attempt. */
+    OUTBOX_BACKOFF_MS: intFromString(10_000),
+    /** How often the worker checks that its job schedulers exist (Redis may have lost them) and re-creates any missing. */
+    SCHEDULE_CHECK_SECONDS: intFromString(30),
+    /** `ops:reconcile` and readiness report PENDING outbox rows older than this. */
+    OUTBOX_STUCK_MINUTES: intFromString(15),
     /** Largest photo upload accepted, in bytes. */
     PHOTO_MAX_BYTES: intFromString(10 * 1024 * 1024),
     /** Local photo storage folder (the default storage backend). */

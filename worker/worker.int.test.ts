@@ -55,6 +55,7 @@ describe("worker", () => {
     const second = await startWorker({ queues: [] });
     const schedulers = await getQueue("system").getJobSchedulers();
     expect(schedulers.filter((s) => s.key === "worker-heartbeat")).toHaveLength(1);
+    second.maintenance.stop();
     await Promise.all(second.workers.map((w) => w.close()));
   });
 

@@ -4,6 +4,8 @@
  * Every job runs inside a request context carrying the id of the web request that enqueued it, so its log
  * lines and error reports can be matched to that request. A job that fails for the last time is reported to
  * Sentry (earlier attempts are logged only: BullMQ retries them).
+ * A job carrying an outbox row id (src/server/outbox/) runs through `deliverOutboxRow`: skipped when its row is
+ * DONE already, marked DONE on success and DEAD after its last failed attempt.
  * Tests start the same worker in-process through `startWorker`.
  */
 import { Worker, type Job } from "bullmq";
@@ -16,9 +18,12 @@ import { bullPrefix, closeQueues } from "@/server/queues/queues";
 import { closeRedis, createRedisConnection } from "@/server/redis";
 import { recordWorkerHeartbeat } from "@/server/system/heartbeat";
 import { parsePayload, processors } from "./processors";
+import { deliverOutboxRow } from "@/server/outbox/deliver";
+import { readOutboxId } from "@/server/outbox/outbox";
+import { startMaintenance, type Maintenance } from "./maintenance";
 import { registerSchedules } from "./schedules";
 
-export type RunningWorker = { workers: Worker[]; close: () => Promise<void> };
+export type RunningWorker = { workers: Worker[]; maintenance: Maintenance; close: () => Promise<void> };
 
 function jobContext(name: QueueName, job: Job | undefined) {
   const meta = readJobMeta(job?.data);
@@ -26,7 +31,11 @@ function jobContext(name: QueueName, job: Job | undefined) {
   return { requestId: meta.requestId ?? newRequestId(), userId: meta.userId, queue: name, jobId: job?.id };
 }
 
-export async function startWorker(opts: { queues?: QueueName[]; schedules?: boolean } = {}): Promise<RunningWorker> {
+/**
+ * `schedules: false` registers no job schedulers and runs no scheduler check; `relay: false` runs no outbox
+ * relay (both default to on, as in production; tests that count deliveries turn them off).
+ */
+export async function startWorker(opts: { queues?: QueueName[]; schedules?: boolean; relay?: boolean } = {}): Promise<RunningWorker> {
   const names = opts.queues ?? QUEUE_NAMES;
   const workers = names.map((name) => {
     const registration = processors[name];
@@ -36,7 +45,9 @@ export async function startWorker(opts: { queues?: QueueName[]; schedules?: bool
         runWithRequestContext(jobContext(name, job), async () => {
           const payload = parsePayload(name, job.data);
           logger.debug({ jobName: job.name, attempt: job.attemptsMade + 1 }, "queue job started");
-          return (registration.handle as (p: typeof payload, j: typeof job) => Promise<unknown>)(payload, job);
+          const handle = () => (registration.handle as (p: typeof payload, j: typeof job) => Promise<unknown>)(payload, job);
+          const outboxId = readOutboxId(job.data);
+          return outboxId ? deliverOutboxRow(db, outboxId, job, handle) : handle();
         }),
       {
         // BullMQ requires workers' connections to retry forever rather than fail a blocking command.
@@ -58,10 +69,13 @@ export async function startWorker(opts: { queues?: QueueName[]; schedules?: bool
   if (opts.schedules !== false) await registerSchedules();
   // Readiness right after boot, without waiting for the first scheduled beat.
   if (names.includes("system")) await recordWorkerHeartbeat();
+  const maintenance = startMaintenance({ relay: opts.relay ?? opts.schedules !== false, schedules: opts.schedules !== false });
 
   return {
     workers,
+    maintenance,
     close: async () => {
+      maintenance.stop();
       await Promise.all(workers.map((w) => w.close()));
       await closeQueues();
       await db.$disconnect();

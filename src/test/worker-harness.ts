@@ -22,6 +22,7 @@ export async function startQueueWorker(queue: QueueName) {
     events,
     close: async () => {
       await events.close();
+      running.maintenance.stop();
       await Promise.all(running.workers.map((w) => w.close()));
     },
   };

@@ -19,6 +19,7 @@ export function useInProcessWorker(opts: Parameters<typeof startWorker>[0] = {})
   });
   afterAll(async () => {
     await state.events.close();
+    state.running.maintenance.stop();
     await Promise.all(state.running.workers.map((w) => w.close()));
   });
   return state;

@@ -1,6 +1,7 @@
 import { db } from "@/server/db";
 import { getPaymentProvider } from "@/server/payments/get-provider";
-import { settleJob, type SettlementStep } from "@/server/payments/job-settlement";
+import { settleJob } from "@/server/payments/job-settlement";
+import type { SettlementStep } from "@/server/payments/settlement-queue";
 import { processStripeEvent } from "@/server/payments/stripe-webhooks";
 
 export async function stripeEventProcessor(payload: { eventId: string }): Promise<string> {

@@ -101,6 +101,7 @@ describe("queue dashboard", () => {
   it("lists every queue with its schedulers", async () => {
     const admin = await createUser(["ADMIN"]);
     const second = await startWorker({ queues: [] }); // registers the schedules
+    second.maintenance.stop();
     await Promise.all(second.workers.map((w) => w.close()));
     const overview = await callerFor(admin).adminOps.queues();
     expect(overview.map((q) => q.name)).toEqual(expect.arrayContaining(["system", "emails", "recurring"]));

@@ -8,7 +8,8 @@ import type { Db, Tx } from "@/server/db";
 import { JobStatus } from "@/generated/prisma/enums";
 import { AppError } from "@/server/errors";
 import { nextBillingAt } from "@/server/payments/recurring-billing";
-import { applyPause, syncBilling, applyResume, toRecurringDto } from "@/server/recurring/manage";
+import { commitWithEffects } from "@/server/outbox/outbox";
+import { applyPause, applyResume, billingSyncFor, toRecurringDto } from "@/server/recurring/manage";
 import { localDateSchema, recurringDtoSchema } from "@/server/recurring/schemas";
 import { fromDbDate } from "@/server/recurring/dates";
 import { recordAudit } from "./audit";
@@ -74,23 +75,23 @@ export async function getAdminSubscription(db: Tx, id: string, now = new Date())
 
 export const adminPauseInputSchema = z.object({ id: z.string().min(1).max(40), until: localDateSchema.nullable().default(null) });
 
+/** The change, its audit row and the billing sync it owes, in one transaction. */
 async function changeAudited(db: Db, actorId: string, id: string, action: string, reason: string, apply: (tx: Tx) => Promise<void>) {
-  await db.$transaction(async (tx) => {
+  await commitWithEffects(db, async (tx, emit) => {
     const before = await tx.recurringCleanup.findUnique({ where: { id }, select: { status: true, pausedUntil: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
     await apply(tx);
     const after = await tx.recurringCleanup.findUniqueOrThrow({ where: { id }, select: { status: true, pausedUntil: true } });
     await recordAudit(tx, { actorId, action, targetType: "recurring", targetId: id, before, after, reason });
+    // Paused visits are not billed (the worker pauses the Stripe subscription; nothing for the ledger).
+    emit(await billingSyncFor(tx, id));
   });
 }
 
 export async function adminPauseSubscription(db: Db, actorId: string, id: string, until: string | null, reason: string, now = new Date()) {
   await changeAudited(db, actorId, id, "recurring.pause", reason, (tx) => applyPause(tx, id, until, now));
-  // After commit: paused visits are not billed (the worker pauses the Stripe subscription; nothing for the ledger).
-  await syncBilling(db, id);
 }
 
 export async function adminResumeSubscription(db: Db, actorId: string, id: string, reason: string) {
   await changeAudited(db, actorId, id, "recurring.resume", reason, (tx) => applyResume(tx, id));
-  await syncBilling(db, id);
 }

@@ -4,21 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { getQueue } from "@/server/queues/queues";
 import { addPhotoRow, cast, validJobInput } from "@/test/factories";
+import { allEffectsDone, settled } from "@/test/outbox";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
 
 let running: RunningWorker;
 beforeAll(async () => {
-  running = await startWorker({ queues: ["payments"], schedules: false });
+  running = await startWorker({ queues: ["payments", "notifications"], schedules: false });
 });
 afterAll(async () => {
   await Promise.all(running.workers.map((w) => w.close()));
 });
-
-async function settled(jobId: string, step: string) {
-  await expect.poll(async () => getQueue("payments").getJobState(`settle-${step}-${jobId}`), { timeout: 15_000 }).toBe("completed");
-}
 
 async function completedJob(priceCents = 2000) {
   const people = await cast();
@@ -51,6 +47,7 @@ describe("opening a dispute", () => {
     expect(job.dispute!.responseDeadlineAt.getTime() - job.dispute!.openedAt.getTime()).toBe(48 * 3_600_000);
     expect((await payment(jobId)).status).toBe("AUTHORIZED");
     expect(await db.jobEvent.count({ where: { jobId, type: "dispute_opened", toStatus: "DISPUTED" } })).toBe(1);
+    await allEffectsDone(); // notifications are sent by the worker
     expect(await db.notification.count({ where: { userId: scooper.id, kind: "dispute.opened" } })).toBe(1);
     expect(await db.notification.count({ where: { userId: admin.id, kind: "dispute.opened" } })).toBe(1);
 
@@ -127,6 +124,7 @@ describe("resolving", () => {
     await admin.api.disputes.resolve({ jobId, outcome: "PARTIAL_REFUND", refundCents: 500, note: "Half the yard" });
     expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("RESOLVED");
     expect(await db.auditLog.count({ where: { action: "dispute.resolve", actorId: admin.id } })).toBe(1);
+    await allEffectsDone();
     expect(await db.notification.count({ where: { userId: { in: [customer.id, scooper.id] }, kind: "dispute.resolved" } })).toBe(2);
     await settled(jobId, "dispute-resolution");
 

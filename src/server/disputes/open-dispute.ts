@@ -6,7 +6,8 @@ import { announceJobChange } from "@/server/jobs/announce";
 import { isPoster, type JobActor } from "@/server/jobs/job-access";
 import { cancelJobTimer } from "@/server/jobs/timers";
 import { loadVisibleJob, requireState, transition } from "@/server/jobs/transition";
-import { notifyDisputeOpened } from "@/server/notifications/job-events";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
 import { disputeTextSchema } from "./dto";
 
 export function disputeResponseDeadline(openedAt: Date): Date {
@@ -26,8 +27,9 @@ export async function openDispute(db: Db, actor: JobActor, input: { jobId: strin
   if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may dispute the work.");
   requireState(job, ["COMPLETED"], "disputed");
   const openedAt = new Date();
-  const dispute = await db.$transaction(async (tx) => {
+  const dispute = await commitWithEffects(db, async (tx, emit) => {
     await transition(tx, { jobId, from: "COMPLETED", to: "DISPUTED", event: "dispute_opened", actorId: actor.id, details: { reason } });
+    emit(jobChangeNotification(jobId, "disputed"));
     return tx.dispute.create({
       data: { jobId, openedById: actor.id, reason, text, openedAt, responseDeadlineAt: disputeResponseDeadline(openedAt) },
       select: { id: true },
@@ -35,6 +37,5 @@ export async function openDispute(db: Db, actor: JobActor, input: { jobId: strin
   });
   await cancelJobTimer("auto-confirm", jobId);
   await announceJobChange(db, jobId, "disputed");
-  await notifyDisputeOpened(db, { jobId, disputeId: dispute.id, reason });
   return dispute;
 }

@@ -5,8 +5,9 @@ import { AppError } from "@/server/errors";
 import { announceJobChange } from "@/server/jobs/announce";
 import { isAdmin, type JobActor } from "@/server/jobs/job-access";
 import { requireState, transition } from "@/server/jobs/transition";
-import { notifyDisputeResolved } from "@/server/notifications/job-events";
-import { queueSettlement } from "@/server/payments/job-settlement";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
+import { settlement } from "@/server/payments/settlement-queue";
 
 export type ResolveDisputeInput = { jobId: string; outcome: DisputeOutcome; refundCents?: number | null; note?: string | null };
 
@@ -22,8 +23,8 @@ export function refundFor(outcome: DisputeOutcome, priceCents: number, requested
 
 /**
  * DISPUTED → RESOLVED by an admin: the transition, the decision on the dispute row and the audit row commit
- * together; the money (capture / capture + refund / void, see job-settlement.ts) is queued after the commit and
- * reads the decision from the row. Both parties are notified.
+ * together with the money step (capture / capture + refund / void, see job-settlement.ts, which reads the decision
+ * from the row) and both parties' notifications, as outbox effects.
  */
 export async function resolveDispute(db: Db, actor: JobActor, input: ResolveDisputeInput): Promise<{ refundCents: number }> {
   if (!isAdmin(actor)) throw new AppError("FORBIDDEN", "Only an admin may resolve a dispute.");
@@ -34,13 +35,12 @@ export async function resolveDispute(db: Db, actor: JobActor, input: ResolveDisp
   const refundCents = refundFor(outcome, job.priceCents, input.refundCents);
   const note = input.note?.trim() || null;
   const disputeId = job.dispute.id;
-  await db.$transaction(async (tx) => {
+  await commitWithEffects(db, async (tx, emit) => {
     await transition(tx, { jobId, from: "DISPUTED", to: "RESOLVED", event: "dispute_resolved", actorId: actor.id, details: { outcome, refundCents } });
     await tx.dispute.update({ where: { id: disputeId }, data: { outcome, refundCents, resolvedById: actor.id, resolvedAt: new Date(), adminNote: note } });
     await recordAudit(tx, { actorId: actor.id, action: "dispute.resolve", targetType: "dispute", targetId: disputeId, before: { status: "DISPUTED" }, after: { jobId, outcome, refundCents }, reason: note });
+    emit(settlement(jobId, "dispute-resolution"), jobChangeNotification(jobId, "resolved"));
   });
-  await queueSettlement(jobId, "dispute-resolution");
   await announceJobChange(db, jobId, "resolved");
-  await notifyDisputeResolved(db, { jobId, disputeId, outcome, refundCents });
   return { refundCents };
 }

@@ -1,16 +1,14 @@
 /**
  * What every job transition does after its transaction commits, in one place: tell the job's own channel
- * (poster, scooper, admins) and the public board, and queue the notifications of the people concerned (the
- * worker sends them: src/server/notifications/job-change.ts). Called by the web request and the worker's
- * timers alike. Money steps are queued by the transitions
- * themselves (src/server/payments/job-settlement.ts). A failure here is logged, never thrown: the change is
- * committed, clients that miss an event resync, and notifications are idempotent per event.
+ * (poster, scooper, admins) and the public board. Called by the web request and the worker's timers alike.
+ * Notifications and money steps are outbox effects written by the transitions themselves in their own
+ * transaction (src/server/outbox/). A failure here is logged, never thrown: the change is committed and
+ * clients that miss an event resync.
  */
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { publishBoardEvent, publishJobChange } from "@/server/realtime/events";
 import { takeHomeCents } from "@/lib/money";
-import { isNotifiedJobChange, queueJobChangeNotification } from "@/server/notifications/job-change";
 
 export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all"
   | "disputed" | "dispute_responded" | "resolved";
@@ -39,5 +37,4 @@ export async function announceJobChange(db: Db, jobId: string, change: JobChange
   } catch (err) {
     logger.error({ err, jobId, change }, "announcing a job change failed");
   }
-  if (isNotifiedJobChange(change)) await queueJobChangeNotification(jobId, change);
 }

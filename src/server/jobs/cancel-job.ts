@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
-import { queueSettlement } from "@/server/payments/job-settlement";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
+import { settlement } from "@/server/payments/settlement-queue";
 import { announceJobChange } from "./announce";
 import { recordAudit } from "@/server/admin/audit";
 import { AppError } from "@/server/errors";
@@ -40,7 +42,7 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
   } else {
     throw new AppError("FORBIDDEN", "Only the poster or an admin may cancel a job.");
   }
-  await db.$transaction(async (tx) => {
+  await commitWithEffects(db, async (tx, emit) => {
     await transition(tx, {
       jobId,
       from: job.status,
@@ -54,10 +56,10 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
     if (byAdmin) {
       await recordAudit(tx, { actorId: actor.id, action: "job.cancel", targetType: "job", targetId: jobId, before: { status: job.status }, after: { status: "CANCELLED" }, reason: text });
     }
+    // The poster cancelling a claimed job pays the scooper's fee; every other cancellation releases the hold.
+    emit(settlement(jobId, feeOwedCents > 0 ? "cancellation-fee" : "void"), jobChangeNotification(jobId, "cancelled"));
   });
   await Promise.all([cancelJobTimer("expire", jobId), cancelJobTimer("start-deadline", jobId), cancelJobTimer("auto-confirm", jobId)]);
-  // The poster cancelling a claimed job pays the scooper's fee; every other cancellation releases the hold.
-  await queueSettlement(jobId, feeOwedCents > 0 ? "cancellation-fee" : "void");
   await announceJobChange(db, jobId, "cancelled");
   return { feeOwedCents };
 }

@@ -1,5 +1,7 @@
 import type { Db } from "@/server/db";
 import { announceJobChange } from "./announce";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { ACTIVE_CLAIM_STATES, reservedForAnother, type JobActor } from "./job-access";
@@ -17,8 +19,9 @@ export const JUST_TAKEN_MESSAGE = "Just taken: another scooper claimed this job 
 export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<{ id: string; startDeadlineAt: Date }> {
   const now = new Date();
   const startDeadlineAt = new Date(now.getTime() + jobRules.startDeadlineMs);
-  await db.$transaction(
-    async (tx) => {
+  await commitWithEffects(
+    db,
+    async (tx, emit) => {
       await requireActiveUser(tx, actor.id, "claim", { lock: true });
       const job = await tx.cleanupJob.findUnique({
         where: { id: jobId },
@@ -47,6 +50,7 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
         details: { startDeadlineAt: startDeadlineAt.toISOString() },
       });
       if (!won) throw new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
+      emit(jobChangeNotification(jobId, "claimed"));
     },
     // Fifty claims on one job queue behind each other's row lock; give them time to get a connection.
     { maxWait: 15_000, timeout: 15_000 },

@@ -1,5 +1,7 @@
 import type { Db } from "@/server/db";
 import { announceJobChange } from "./announce";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { isJobScooper, type JobActor } from "./job-access";
@@ -13,7 +15,7 @@ export async function completeJob(db: Db, actor: JobActor, jobId: string, opts: 
   requireState(job, ["IN_PROGRESS"], "completed");
   const now = new Date();
   const autoConfirmAt = new Date(now.getTime() + jobRules.autoConfirmMs);
-  await db.$transaction(async (tx) => {
+  await commitWithEffects(db, async (tx, emit) => {
     const afterPhotos = await tx.photo.count({ where: { jobId, kind: "AFTER", status: { not: "FAILED" } } });
     if (afterPhotos < 1) throw new AppError("PRECONDITION_FAILED", "Add at least one after photo before completing the job.");
     await transition(tx, {
@@ -26,6 +28,7 @@ export async function completeJob(db: Db, actor: JobActor, jobId: string, opts: 
       data: { completedAt: now, autoConfirmAt, pickupCount: opts.pickupCount ?? null },
       details: { afterPhotos, pickupCount: opts.pickupCount ?? null, autoConfirmAt: autoConfirmAt.toISOString() },
     });
+    emit(jobChangeNotification(jobId, "completed"));
   });
   await scheduleJobTimer("auto-confirm", jobId, autoConfirmAt);
   await announceJobChange(db, jobId, "completed");

@@ -1,5 +1,7 @@
 import type { Db } from "@/server/db";
-import { queueSettlement } from "@/server/payments/job-settlement";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
+import { settlement } from "@/server/payments/settlement-queue";
 import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { isPoster, type JobActor } from "./job-access";
@@ -11,18 +13,18 @@ export async function confirmJob(db: Db, actor: JobActor, jobId: string): Promis
   const job = await loadVisibleJob(db, jobId, actor);
   if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may confirm the work.");
   requireState(job, ["COMPLETED"], "confirmed");
-  await db.$transaction((tx) =>
-    transition(tx, { jobId, from: "COMPLETED", to: "CONFIRMED", event: "confirmed", actorId: actor.id, data: { confirmedAt: new Date() } }),
-  );
+  await commitWithEffects(db, async (tx, emit) => {
+    await transition(tx, { jobId, from: "COMPLETED", to: "CONFIRMED", event: "confirmed", actorId: actor.id, data: { confirmedAt: new Date() } });
+    emit(settlement(jobId, "capture"), jobChangeNotification(jobId, "confirmed"));
+  });
   await cancelJobTimer("auto-confirm", jobId);
-  await queueSettlement(jobId, "capture");
   await announceJobChange(db, jobId, "confirmed");
 }
 
 /** The auto-confirm deadline passed while still COMPLETED. Timer and sweep; a no-op once the job moved on. */
 export async function autoConfirmJob(db: Db, jobId: string, now = new Date()): Promise<boolean> {
-  const moved = await db.$transaction((tx) =>
-    tryTransition(tx, {
+  const moved = await commitWithEffects(db, async (tx, emit) => {
+    const done = await tryTransition(tx, {
       jobId,
       from: "COMPLETED",
       to: "CONFIRMED",
@@ -30,15 +32,14 @@ export async function autoConfirmJob(db: Db, jobId: string, now = new Date()): P
       actorId: null,
       where: { autoConfirmAt: { lte: now } },
       data: { confirmedAt: now },
-    }),
-  );
+    });
+    if (done) emit(settlement(jobId, "capture"), jobChangeNotification(jobId, "confirmed"));
+    return done;
+  });
   if (!moved) {
     const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, autoConfirmAt: true } });
     if (job?.status === "COMPLETED" && job.autoConfirmAt && job.autoConfirmAt > now) throw new DeadlineNotReachedError("auto-confirm", jobId);
   }
-  if (moved) {
-    await queueSettlement(jobId, "capture");
-    await announceJobChange(db, jobId, "confirmed");
-  }
+  if (moved) await announceJobChange(db, jobId, "confirmed");
   return moved;
 }

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { getQueue } from "@/server/queues/queues";
 import { addPhotoRow, cast, validJobInput } from "@/test/factories";
+import { settled } from "@/test/outbox";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
 
 let running: RunningWorker;
@@ -16,9 +16,6 @@ afterAll(async () => {
   await Promise.all(running.workers.map((w) => w.close()));
 });
 
-async function settled(jobId: string, step: string) {
-  await expect.poll(async () => getQueue("payments").getJobState(`settle-${step}-${jobId}`), { timeout: 10_000 }).toMatch(/completed|unknown/);
-}
 
 describe("a job's life with money and notifications", () => {
   it("holds the price on post, captures on confirm with the fee and payout, and notifies both sides", async () => {

@@ -11,7 +11,9 @@
 import { env } from "@/env";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { queueSettlement } from "@/server/payments/settlement-queue";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
+import { settlement } from "@/server/payments/settlement-queue";
 import { announceJobChange } from "./announce";
 import { jobRules } from "./config";
 import { scheduleJobTimer } from "./timers";
@@ -39,15 +41,17 @@ export async function openPaidJob(db: Db, jobId: string, now = new Date()): Prom
 }
 
 export async function cancelUnpaidJob(db: Db, jobId: string, reason: string): Promise<boolean> {
-  const moved = await db.$transaction((tx) =>
-    tryTransition(tx, {
+  const moved = await commitWithEffects(db, async (tx, emit) => {
+    const done = await tryTransition(tx, {
       jobId, from: "AWAITING_PAYMENT", to: "CANCELLED", event: "payment_failed", actorId: null,
       data: { cancelledAt: new Date(), cancelReason: reason }, details: { reason },
-    }),
-  );
+    });
+    // A pending Stripe authorization is cancelled too (a job with no payment row has nothing to settle), and the
+    // customer is told (a generated visit whose card was declined, a card form never finished).
+    if (done) emit(settlement(jobId, "void"), jobChangeNotification(jobId, "cancelled"));
+    return done;
+  });
   if (!moved) return false;
-  // A pending Stripe authorization is cancelled too (a job with no payment row has nothing to settle).
-  await queueSettlement(jobId, "void");
   await announceJobChange(db, jobId, "cancelled");
   return true;
 }

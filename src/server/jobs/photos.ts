@@ -10,7 +10,7 @@ import type { Db } from "@/server/db";
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { enqueue } from "@/server/queues/queues";
+import { commitWithEffects } from "@/server/outbox/outbox";
 import type { ObjectStorage } from "@/server/storage/storage";
 import { allowedActions, canSeeJob, canSeeTimeline, type JobActor } from "./job-access";
 import type { JobAction } from "./dto";
@@ -78,19 +78,21 @@ export async function uploadJobPhoto(
   const originalKey = `jobs/${jobId}/${id}/original.jpg`;
   await storage.put(originalKey, stripped.data, "image/jpeg");
   try {
-    await db.photo.create({
-      data: {
-        id, jobId, uploaderId: actor.id, kind, status: "PROCESSING", originalKey, mimeType: "image/jpeg",
-        width: stripped.info.width, height: stripped.info.height, bytes: stripped.data.length,
-      },
+    // The row and its processing (an outbox effect) commit together: the copies are made even if Redis is down
+    // right now (the relay queues them later); the original is served meanwhile.
+    await commitWithEffects(db, async (tx, emit) => {
+      await tx.photo.create({
+        data: {
+          id, jobId, uploaderId: actor.id, kind, status: "PROCESSING", originalKey, mimeType: "image/jpeg",
+          width: stripped.info.width, height: stripped.info.height, bytes: stripped.data.length,
+        },
+      });
+      emit({ queue: "photos", payload: { kind: "process-photo", photoId: id }, key: `photo-${id}` });
     });
   } catch (err) {
     await storage.delete(originalKey);
     throw err;
   }
-  await enqueue("photos", { kind: "process-photo", photoId: id }, { jobId: `photo-${id}` }).catch((err) =>
-    logger.error({ err, photoId: id }, "could not enqueue photo processing; the original is served meanwhile"),
-  );
   return { id };
 }
 

@@ -1,5 +1,7 @@
 import type { Db } from "@/server/db";
 import { announceJobChange } from "./announce";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { commitWithEffects } from "@/server/outbox/outbox";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { reopenedExpiry } from "./reopened-expiry";
@@ -8,9 +10,11 @@ import { cancelJobTimer, DeadlineNotReachedError, scheduleJobTimer } from "./tim
 import { loadVisibleJob, requireState, tryTransition } from "./transition";
 
 
-async function reopen(db: Db, jobId: string, actorId: string | null, event: string, guard: { scooperId?: string; startDeadlineAt?: { lte: Date } }) {
+async function reopen(
+  db: Db, jobId: string, actorId: string | null, event: string, change: "released" | "reopened", guard: { scooperId?: string; startDeadlineAt?: { lte: Date } },
+) {
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return commitWithEffects(db, async (tx, emit) => {
     const job = await tx.cleanupJob.findUnique({ where: { id: jobId }, select: { expiresAt: true, scooperId: true } });
     if (!job) return null;
     const expiresAt = reopenedExpiry(job.expiresAt, now, jobRules.reopenMinRemainingMs);
@@ -24,7 +28,9 @@ async function reopen(db: Db, jobId: string, actorId: string | null, event: stri
       data: { scooperId: null, claimedAt: null, startDeadlineAt: null, expiresAt },
       details: { releasedScooperId: job.scooperId, expiresAt: expiresAt.toISOString() },
     });
-    return moved ? expiresAt : null;
+    if (!moved) return null;
+    emit(jobChangeNotification(jobId, change));
+    return expiresAt;
   });
 }
 
@@ -39,7 +45,7 @@ export async function releaseJob(db: Db, actor: JobActor, jobId: string): Promis
   const job = await loadVisibleJob(db, jobId, actor);
   if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper holding the claim may release it.");
   requireState(job, ["CLAIMED"], "released");
-  const expiresAt = await reopen(db, jobId, actor.id, "released", { scooperId: actor.id });
+  const expiresAt = await reopen(db, jobId, actor.id, "released", "released", { scooperId: actor.id });
   if (!expiresAt) throw new AppError("CONFLICT", "This job changed in the meantime. Reload and try again.");
   await afterReopen(db, jobId, expiresAt, "released");
 }
@@ -49,7 +55,7 @@ export async function releaseJob(db: Db, actor: JobActor, jobId: string): Promis
  * when the job has moved on. Throws DeadlineNotReachedError if the timer fired early (BullMQ retries it).
  */
 export async function releaseAfterStartDeadline(db: Db, jobId: string, now = new Date()): Promise<boolean> {
-  const expiresAt = await reopen(db, jobId, null, "start_deadline_passed", { startDeadlineAt: { lte: now } });
+  const expiresAt = await reopen(db, jobId, null, "start_deadline_passed", "reopened", { startDeadlineAt: { lte: now } });
   if (expiresAt) {
     await afterReopen(db, jobId, expiresAt, "reopened");
     return true;

@@ -7,6 +7,7 @@ import type { NotificationKind } from "@/lib/notification-kinds";
 import { appUrl } from "@/server/email/templates";
 import { disputeOpened } from "@/server/email/templates/dispute-opened";
 import { disputeResolved } from "@/server/email/templates/dispute-resolved";
+import { jobCancelled } from "@/server/email/templates/job-cancelled";
 import { jobClaimed } from "@/server/email/templates/job-claimed";
 import { jobCompleted } from "@/server/email/templates/job-completed";
 import { jobConfirmed } from "@/server/email/templates/job-confirmed";
@@ -22,6 +23,7 @@ export type NotificationData = {
   "job.completed": { jobId: string; address: string; scooperName: string; photoUrls: string[]; autoConfirmHours: number };
   "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
   "job.expired": { jobId: string; address: string };
+  "job.cancelled": { jobId: string; address: string; audience: "scooper" | "poster"; by: "poster" | "admin" | "system"; reason: string | null; feeCents: number };
   "dispute.opened": { jobId: string; address: string; reason: string; audience: "scooper" | "admin" };
   "dispute.resolved": { jobId: string; address: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number };
   "reminder.service-day": { address: string; serviceDate: string; priceCents: number };
@@ -71,6 +73,15 @@ const builders: Builders = {
     body: `No one claimed your cleanup at ${d.address}. Post it again in one tap.`,
     url: repostPath(d.jobId),
     email: () => jobExpired.render({ address: d.address, repostUrl: appUrl(repostPath(d.jobId)) }),
+  }),
+  "job.cancelled": (d) => ({
+    title: d.audience === "scooper" ? "A cleanup you claimed was cancelled" : "Your cleanup was cancelled",
+    body:
+      d.audience === "scooper"
+        ? `The cleanup at ${d.address} was cancelled${d.feeCents > 0 ? `; you are paid a ${formatCents(d.feeCents)} cancellation fee` : ""}.`
+        : `Your cleanup at ${d.address} was cancelled${d.reason ? `: ${d.reason}` : ""}. Any hold on your card is released.`,
+    url: jobPath(d.jobId),
+    email: () => jobCancelled.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
   }),
   "dispute.opened": (d) => ({
     title: "A cleanup was disputed",

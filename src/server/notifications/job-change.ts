@@ -1,15 +1,19 @@
 /**
- * Which job changes notify whom, sent from the worker: the transition only queues `{ jobId, change }` (ids
- * only), so a claim answers without waiting for rows, emails and pushes, and a failure is retried with backoff.
- * Every helper is idempotent per event (its eventKey), so a retried or duplicated job notifies once.
+ * Which job changes notify whom, sent from the worker: the transition emits `{ jobId, change }` (ids only) into
+ * the outbox in its own transaction (src/server/outbox/), so a claim answers without waiting for rows, emails and
+ * pushes, a failure is retried with backoff, and nothing is lost with Redis or the worker. Every helper is
+ * idempotent per event (its eventKey), so a retried or duplicated delivery notifies once.
  */
 import type { Db } from "@/server/db";
-import { logger } from "@/server/logger";
-import { enqueue } from "@/server/queues/queues";
+import type { OutboxEffect } from "@/server/outbox/outbox";
+import { NOTIFIED_JOB_CHANGES } from "@/server/queues/definitions";
 import { signedPhotoUrl } from "@/server/jobs/photo-signature";
-import { notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired, notifyJobReopened } from "./job-events";
+import {
+  notifyDisputeOpened, notifyDisputeResolved, notifyJobCancelled, notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired,
+  notifyJobReopened,
+} from "./job-events";
 
-export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired"] as const;
+export { NOTIFIED_JOB_CHANGES };
 export type NotifiedJobChange = (typeof NOTIFIED_JOB_CHANGES)[number];
 
 /** The completed-job email shows the after photos as signed thumbnail links (readable signed out). */
@@ -25,18 +29,18 @@ const NOTIFY: Record<NotifiedJobChange, (db: Db, jobId: string) => Promise<unkno
   completed: notifyCompletedWithThumbnails,
   confirmed: notifyJobConfirmed,
   expired: notifyJobExpired,
+  cancelled: notifyJobCancelled,
+  disputed: notifyDisputeOpened,
+  resolved: notifyDisputeResolved,
 };
 
 export function isNotifiedJobChange(change: string): change is NotifiedJobChange {
   return (NOTIFIED_JOB_CHANGES as readonly string[]).includes(change);
 }
 
-export async function queueJobChangeNotification(jobId: string, change: NotifiedJobChange): Promise<void> {
-  try {
-    await enqueue("notifications", { kind: "job-change", jobId, change }, { attempts: 5, backoff: { type: "exponential", delay: 5_000 } });
-  } catch (err) {
-    logger.error({ err, jobId, change }, "could not queue a job notification");
-  }
+/** The notifications a change owes, as an outbox effect for the transition's transaction. */
+export function jobChangeNotification(jobId: string, change: NotifiedJobChange): OutboxEffect {
+  return { queue: "notifications", payload: { kind: "job-change", jobId, change } };
 }
 
 /** The worker's side. */

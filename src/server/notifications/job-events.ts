@@ -4,14 +4,13 @@
  * twice) notifies once, while a later, separate transition of the same kind (a second claim after a release)
  * notifies again. Each returns null when the job is missing or not in the state the event describes.
  *
- * They never throw: the transition already happened, and a failed notification must not turn it into an
- * error for the user; the failure is logged.
+ * They run in the worker (the transition emitted a `job-change` outbox effect) and throw on failure, so BullMQ
+ * retries them with backoff; the event keys make a retry send only what is still missing.
  */
 import { env } from "@/env";
 import { platformFeeCents, takeHomeCents } from "@/lib/money";
 import { localDateIn } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
-import { logger } from "@/server/logger";
 import { notify, type NotifyResult } from "./notify";
 
 /** Hours after completion when a job confirms itself (the marketplace's timer; mirrored in the email text). */
@@ -27,12 +26,12 @@ async function loadJob(db: Tx, jobId: string) {
   return db.cleanupJob.findUnique({ where: { id: jobId }, select: jobSelect });
 }
 
-async function safely<T>(event: string, jobId: string, fn: () => Promise<T>): Promise<T | null> {
+/** Names the event in the error a failed notification throws (the worker logs it with the job id). */
+async function safely<T>(event: string, jobId: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    logger.error({ err, event, jobId }, "notification failed");
-    return null;
+    throw new Error(`${event} notification for job ${jobId} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 
@@ -114,13 +113,39 @@ export function notifyJobExpired(db: Tx, jobId: string): Promise<NotifyResult> {
   });
 }
 
-/** COMPLETED → DISPUTED: tells the scooper and every admin. `disputeId` makes the event key. */
-export function notifyDisputeOpened(db: Tx, input: { jobId: string; disputeId: string; reason: string }): Promise<NotifyResult[] | null> {
-  return safely("dispute.opened", input.jobId, async () => {
-    const job = await loadJob(db, input.jobId);
-    if (!job) return null;
-    const eventKey = `dispute.opened:${input.disputeId}`;
-    const data = { jobId: job.id, address: job.address, reason: input.reason };
+/**
+ * → CANCELLED: tells the scooper who held the claim (with the fee they are paid, if any), and the poster when
+ * someone else cancelled (an admin, or Scoop itself when the payment lapsed or was refused).
+ */
+export function notifyJobCancelled(db: Tx, jobId: string): Promise<NotifyResult[] | null> {
+  return safely("job.cancelled", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    const event = await db.jobEvent.findFirst({
+      where: { jobId, toStatus: "CANCELLED" }, orderBy: { createdAt: "desc" }, select: { fromStatus: true, details: true, type: true },
+    });
+    if (!job || job.status !== "CANCELLED" || !event) return null;
+    const details = (event.details ?? {}) as { by?: string; reason?: string | null; cancellationFeeCents?: number };
+    const by = details.by === "poster" ? "poster" : details.by === "admin" ? "admin" : "system";
+    const reason = details.reason ?? (event.type === "payment_failed" ? "the payment did not go through" : null);
+    const feeCents = details.cancellationFeeCents ?? 0;
+    const eventKey = `job.cancelled:${job.id}`;
+    const data = { jobId: job.id, address: job.address, by, reason, feeCents } as const;
+    const results: NotifyResult[] = [];
+    const held = event.fromStatus === "CLAIMED" || event.fromStatus === "IN_PROGRESS" || event.fromStatus === "COMPLETED";
+    if (job.scooperId && held) results.push(await notify(db, { kind: "job.cancelled", recipientId: job.scooperId, eventKey, data: { ...data, audience: "scooper" } }));
+    if (by !== "poster") results.push(await notify(db, { kind: "job.cancelled", recipientId: job.posterId, eventKey, data: { ...data, audience: "poster" } }));
+    return results;
+  });
+}
+
+/** COMPLETED → DISPUTED: tells the scooper and every admin. The dispute's id makes the event key. */
+export function notifyDisputeOpened(db: Tx, jobId: string): Promise<NotifyResult[] | null> {
+  return safely("dispute.opened", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    const dispute = await db.dispute.findUnique({ where: { jobId }, select: { id: true, reason: true } });
+    if (!job || !dispute) return null;
+    const eventKey = `dispute.opened:${dispute.id}`;
+    const data = { jobId: job.id, address: job.address, reason: dispute.reason };
     const results: NotifyResult[] = [];
     if (job.scooperId) results.push(await notify(db, { kind: "dispute.opened", recipientId: job.scooperId, eventKey, data: { ...data, audience: "scooper" } }));
     const admins = await db.user.findMany({ where: { roles: { has: "ADMIN" }, status: "ACTIVE" }, select: { id: true } });
@@ -130,15 +155,13 @@ export function notifyDisputeOpened(db: Tx, input: { jobId: string; disputeId: s
 }
 
 /** DISPUTED → RESOLVED: tells the poster and the scooper the outcome. */
-export function notifyDisputeResolved(
-  db: Tx,
-  input: { jobId: string; disputeId: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number },
-): Promise<NotifyResult[] | null> {
-  return safely("dispute.resolved", input.jobId, async () => {
-    const job = await loadJob(db, input.jobId);
-    if (!job) return null;
-    const eventKey = `dispute.resolved:${input.disputeId}`;
-    const data = { jobId: job.id, address: job.address, outcome: input.outcome, refundCents: input.refundCents };
+export function notifyDisputeResolved(db: Tx, jobId: string): Promise<NotifyResult[] | null> {
+  return safely("dispute.resolved", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    const dispute = await db.dispute.findUnique({ where: { jobId }, select: { id: true, outcome: true, refundCents: true } });
+    if (!job || !dispute?.outcome) return null;
+    const eventKey = `dispute.resolved:${dispute.id}`;
+    const data = { jobId: job.id, address: job.address, outcome: dispute.outcome, refundCents: dispute.refundCents ?? 0 };
     const recipients = [job.posterId, ...(job.scooperId ? [job.scooperId] : [])];
     const results: NotifyResult[] = [];
     for (const recipientId of recipients) results.push(await notify(db, { kind: "dispute.resolved", recipientId, eventKey, data }));

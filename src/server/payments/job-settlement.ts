@@ -1,9 +1,9 @@
 /**
- * Money moves for job transitions. Authorization happens in the request (the customer must hear at once if
- * their card is refused); everything after commit (capture, void, cancellation fee, a dispute's outcome, a
- * review's tip) is a `payments` queue job
- * with a deterministic id, retried with backoff by the worker. Each provider call is idempotent on its own key
- * (provider.ts), so a retried or duplicated settlement moves money once.
+ * Money moves for job transitions. Authorization of a posted job happens in the request (the customer must hear
+ * at once if their card is refused); everything else (a generated job's authorization, capture, void,
+ * cancellation fee, a dispute's outcome, a review's tip) is an outbox effect of the transition's transaction
+ * (settlement-queue.ts), run here by the worker and retried with backoff. Each provider call is idempotent on
+ * its own key (provider.ts), so a retried or duplicated settlement moves money once.
  */
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -11,7 +11,6 @@ import { logger } from "@/server/logger";
 import { cancelUnpaidJob, openPaidJob } from "@/server/jobs/payment-gate";
 import { getPaymentProvider } from "./get-provider";
 
-export { queueSettlement, type SettlementStep } from "./settlement-queue";
 import type { SettlementStep } from "./settlement-queue";
 
 /** Holds the job's price on the customer's card. Throws AppError("PRECONDITION_FAILED") when refused. */
@@ -25,7 +24,7 @@ export async function authorizePostedJob(input: { jobId: string; customerId: str
   }
 }
 
-/** The worker's side of `queueSettlement`. */
+/** The worker's side of a `settlement` effect. */
 export async function settleJob(db: Db, jobId: string, step: SettlementStep) {
   const provider = getPaymentProvider();
   if (step === "authorize") return authorizeGeneratedJob(db, jobId);

@@ -14,7 +14,8 @@ import { enqueue } from "@/server/queues/queues";
 import { openPaidJob } from "@/server/jobs/payment-gate";
 import { bookAuthorizationConfirmed } from "./payment-book";
 import { queueVisitReceipt } from "./receipt-email";
-import { queuePayOwedPayouts } from "./settlement-queue";
+import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
+import { payOwedPayouts } from "./settlement-queue";
 import { recordPaidInvoice } from "./recurring-billing";
 import { getStripe } from "./stripe-client";
 import { paymentKeys } from "./provider";
@@ -186,11 +187,15 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
     if (stored.processedAt) return "already-processed";
     const object = (stored.payload as unknown as VerifiedEvent).data?.object;
     const invoicePayment = stored.type === "invoice.paid" ? await lookUpInvoicePayment(stripe, object) : null;
+    let outbox: OutboxRow[] = [];
     const applied = await db.$transaction(async (tx) => {
       const claimed = await tx.stripeEvent.updateMany({ where: { id: eventId, processedAt: null }, data: { processedAt: new Date(), lastError: null } });
       if (claimed.count === 0) return { outcome: "already-processed" };
-      return applyEvent(tx, stored.type, object, invoicePayment);
+      const result = await applyEvent(tx, stored.type, object, invoicePayment);
+      if (result.payOwedTo) outbox = await writeOutbox(tx, [payOwedPayouts(result.payOwedTo, eventId)]);
+      return result;
     });
+    await dispatchOutbox(outbox);
     // After commit: a job that was waiting for this authorization goes on the board.
     if (applied.openJobId) await openPaidJob(db, applied.openJobId);
     if (applied.refund) {
@@ -208,7 +213,6 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
       }
       await queueVisitReceipt(db, { kind: "visit-refund", recurringId: applied.refund.recurringId, amountCents, reference: `invoice_${invoiceId}_refund` });
     }
-    if (applied.payOwedTo) await queuePayOwedPayouts(applied.payOwedTo);
     if (applied.paidVisit) {
       const { recurringId, invoiceId, amountCents } = applied.paidVisit;
       await queueVisitReceipt(db, { kind: "visit-charge", recurringId, amountCents, reference: invoiceId });

@@ -15,6 +15,9 @@ import { z } from "zod";
  */
 export const SETTLEMENT_STEPS = ["authorize", "capture", "void", "cancellation-fee", "dispute-resolution", "tip"] as const;
 
+/** Job changes that notify someone (src/server/notifications/job-change.ts). */
+export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired", "cancelled", "disputed", "resolved"] as const;
+
 export const QUEUES = {
   /** Housekeeping: the worker's heartbeat (and, later, sweeps). */
   system: {
@@ -64,7 +67,7 @@ export const QUEUES = {
       z.object({
         kind: z.literal("job-change"),
         jobId: z.string().min(1),
-        change: z.enum(["claimed", "released", "reopened", "completed", "confirmed", "expired"]),
+        change: z.enum(NOTIFIED_JOB_CHANGES),
       }),
     ]),
   },

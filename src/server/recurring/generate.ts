@@ -11,8 +11,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { getPaymentProvider } from "@/server/payments/get-provider";
-import { announceGeneratedJobs, generatedJobData, validateGeneratedJob, type DueSubscription } from "./generated-job";
+import { dispatchOutbox, writeOutbox } from "@/server/outbox/outbox";
+import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
 import { fromDbDate, toDbDate } from "./dates";
 
 export type GenerationSummary = {
@@ -36,7 +36,6 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const serviceDate = localDateIn(env.APP_TIMEZONE, now);
   const day = toDbDate(serviceDate);
   const summary: GenerationSummary = { serviceDate, generated: 0, skipped: 0, failed: 0, jobs: [], failures: [] };
-  const awaitPayment = getPaymentProvider().name === "stripe";
 
   // A pause with an end date ends on that date.
   await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
@@ -63,12 +62,12 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
       else valid.push(sub);
     }
     try {
-      await insertBatch(db, valid, serviceDate, now, summary, awaitPayment);
+      await insertBatch(db, valid, serviceDate, now, summary);
     } catch (err) {
       logger.warn({ err, batch: i / BATCH_SIZE }, "recurring batch failed; retrying one by one");
       for (const sub of valid) {
         try {
-          await insertBatch(db, [sub], serviceDate, now, summary, awaitPayment);
+          await insertBatch(db, [sub], serviceDate, now, summary);
         } catch (e) {
           fail(summary, sub.id, e instanceof Error ? e.message : String(e));
         }
@@ -85,25 +84,22 @@ function fail(summary: GenerationSummary, subscriptionId: string, error: string)
   logger.error({ subscriptionId, error }, "recurring subscription failed to generate");
 }
 
-async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary, awaitPayment: boolean) {
+/**
+ * One transaction per batch: the jobs (AWAITING_PAYMENT) and, in the outbox, the authorization each one owes.
+ * The worker funds each and opens it (payment-gate.ts: its "posted" entry, timers and board pin come then).
+ */
+async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
   if (subs.length === 0) return;
-  const created = await db.$transaction(async (tx) => {
+  const { created, outbox } = await db.$transaction(async (tx) => {
     const jobs = await tx.cleanupJob.createManyAndReturn({
-      data: subs.map((s) => generatedJobData(s, serviceDate, now, awaitPayment)),
+      data: subs.map((s) => generatedJobData(s, serviceDate, now)),
       skipDuplicates: true,
       select: { id: true, recurringId: true },
     });
-    // A job waiting for its money gets its "posted" entry when it opens (payment-gate.ts).
-    if (jobs.length && !awaitPayment) {
-      await tx.jobEvent.createMany({
-        data: jobs.map((j) => ({ jobId: j.id, type: "posted", toStatus: "OPEN" as const, details: { recurringId: j.recurringId, serviceDate } })),
-      });
-    }
-    return jobs;
+    return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))) };
   });
   summary.generated += created.length;
   summary.skipped += subs.length - created.length;
   for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
-  // After commit: timers and the live board (a failure here is caught by the periodic sweep, not lost).
-  await announceGeneratedJobs(db, created.map((j) => j.id)).catch((err) => logger.error({ err }, "announcing generated jobs failed"));
+  await dispatchOutbox(outbox);
 }

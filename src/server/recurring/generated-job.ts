@@ -2,13 +2,10 @@
 import { env } from "@/env";
 import type { RecurringCleanup } from "@/generated/prisma/client";
 import type { LocalDate } from "@/lib/schedules";
-import { takeHomeCents } from "@/lib/money";
-import type { Db } from "@/server/db";
 import { jobRules } from "@/server/jobs/config";
 import { postJobInputSchema } from "@/server/jobs/post-job";
-import { scheduleJobTimer } from "@/server/jobs/timers";
-import { queueSettlement } from "@/server/payments/job-settlement";
-import { publishBoardEvents } from "@/server/realtime/events";
+import type { OutboxEffect } from "@/server/outbox/outbox";
+import { settlement } from "@/server/payments/settlement-queue";
 import { toDbDate } from "./dates";
 
 export type DueSubscription = Pick<
@@ -29,13 +26,13 @@ export function validateGeneratedJob(sub: DueSubscription): string | null {
 }
 
 /**
- * `awaitPayment`: with Stripe the job waits AWAITING_PAYMENT until the worker has its money (a prepaid visit or
- * the card on file) and opens then (payment-gate.ts). The ledger never refuses, so its jobs open at once and the
- * worker only books the hold.
+ * A generated job waits AWAITING_PAYMENT, unclaimable and off the board, until the worker has its money (a
+ * prepaid visit or the card on file with Stripe; the ledger's hold) and opens it (payment-gate.ts), with its
+ * expiry and preferred scooper's window counted from then. A job whose money is not held never opens.
  */
-export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, now: Date, awaitPayment = false) {
+export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, now: Date) {
   return {
-    status: awaitPayment ? ("AWAITING_PAYMENT" as const) : ("OPEN" as const),
+    status: "AWAITING_PAYMENT" as const,
     posterId: sub.customerId,
     recurringId: sub.id,
     serviceDate: toDbDate(serviceDate),
@@ -55,32 +52,7 @@ export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, n
   };
 }
 
-/**
- * After generated jobs commit: their payment (queued for the worker), and for those already OPEN the same timers
- * as a posted job (expiry, and the end of a preferred scooper's window) and the live board (only for the preferred
- * scooper while their window lasts).
- */
-export async function announceGeneratedJobs(db: Db, jobIds: string[]): Promise<void> {
-  if (jobIds.length === 0) return;
-  const jobs = await db.cleanupJob.findMany({
-    where: { id: { in: jobIds } },
-    select: {
-      id: true, lat: true, lng: true, address: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true,
-      yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true, status: true,
-    },
-  });
-  for (const job of jobs) {
-    await queueSettlement(job.id, "authorize");
-    // A job waiting for its money gets its timers and its pin when it opens.
-    if (job.status !== "OPEN") continue;
-    await scheduleJobTimer("expire", job.id, job.expiresAt);
-    if (job.exclusiveScooperId && job.exclusiveUntil) await scheduleJobTimer("open-to-all", job.id, job.exclusiveUntil);
-  }
-  await publishBoardEvents(
-    jobs.filter((j) => j.status === "OPEN").map(({ exclusiveScooperId, exclusiveUntil: _until, status: _status, ...job }) => ({
-      type: "job.opened" as const,
-      job: { ...job, takeHomeCents: takeHomeCents(job.priceCents) },
-      onlyFor: exclusiveScooperId,
-    })),
-  );
+/** The authorization each generated job owes, emitted in the transaction that creates it. */
+export function generatedJobFunding(jobId: string): OutboxEffect {
+  return settlement(jobId, "authorize");
 }

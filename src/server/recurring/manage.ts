@@ -4,11 +4,12 @@
  */
 import type { RecurringCleanup } from "@/generated/prisma/client";
 import { compareDates, type LocalDate } from "@/lib/schedules";
-import type { Tx } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getPaymentProvider } from "@/server/payments/get-provider";
 import { paymentForm, type PaymentForm } from "@/server/payments/payment-form";
-import { queueBillingSync } from "@/server/payments/settlement-queue";
+import { commitWithEffects, type OutboxEffect } from "@/server/outbox/outbox";
+import { billingSync } from "@/server/payments/settlement-queue";
 import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "./dates";
 
 export { firstOpenServiceDate, upcomingDates };
@@ -59,10 +60,10 @@ export async function createRecurring(db: Tx, customerId: string, input: CreateR
   return { ...toRecurringDto(sub, now), payment: billing.mode === "subscription" ? paymentForm(billing.clientSecret) : null };
 }
 
-/** After a committed change: the worker brings the billing in line (payments/settlement-queue.ts). */
-export async function syncBilling(db: Tx, id: string): Promise<void> {
-  const { updatedAt } = await db.recurringCleanup.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
-  await queueBillingSync(id, updatedAt);
+/** Emitted in the change's transaction: the worker brings the billing in line (payments/settlement-queue.ts). */
+export async function billingSyncFor(tx: Tx, id: string): Promise<OutboxEffect> {
+  const { updatedAt } = await tx.recurringCleanup.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
+  return billingSync(id, updatedAt);
 }
 
 async function ownSubscription(db: Tx, customerId: string, id: string): Promise<RecurringCleanup> {
@@ -81,21 +82,23 @@ export async function getRecurring(db: Tx, customerId: string, id: string, now =
   return toRecurringDto(await ownSubscription(db, customerId, id), now);
 }
 
-export async function updateRecurring(db: Tx, customerId: string, id: string, input: CreateRecurringInput, now = new Date()): Promise<RecurringDto> {
+export async function updateRecurring(db: Db, customerId: string, id: string, input: CreateRecurringInput, now = new Date()): Promise<RecurringDto> {
   const sub = await ownSubscription(db, customerId, id);
   if (sub.status === "CANCELLED") throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
   const scheduleChanged = sub.frequency !== input.frequency || fromDbDate(sub.firstServiceDate) !== input.firstServiceDate;
   if (scheduleChanged) checkFirstDate(input.firstServiceDate, now);
   await checkPreferredScooper(db, customerId, input.preferredScooperId);
-  // Conditional on the state read above, so a concurrent cancel wins cleanly.
-  const updated = await db.recurringCleanup.updateMany({
-    where: { id, status: { not: "CANCELLED" } },
-    data: { ...input, firstServiceDate: toDbDate(input.firstServiceDate) },
+  await commitWithEffects(db, async (tx, emit) => {
+    // Conditional on the state read above, so a concurrent cancel wins cleanly.
+    const updated = await tx.recurringCleanup.updateMany({
+      where: { id, status: { not: "CANCELLED" } },
+      data: { ...input, firstServiceDate: toDbDate(input.firstServiceDate) },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
+    // A new price or schedule is billed by a new subscription (the worker replaces it; visits paid at the old price
+    // are refunded, at the same price they pay the next visits).
+    if (scheduleChanged || sub.priceCents !== input.priceCents) emit(await billingSyncFor(tx, id));
   });
-  if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
-  // A new price or schedule is billed by a new subscription (the worker replaces it; visits paid at the old price
-  // are refunded, at the same price they pay the next visits).
-  if (scheduleChanged || sub.priceCents !== input.priceCents) await syncBilling(db, id);
   return getRecurring(db, customerId, id, now);
 }
 
@@ -118,29 +121,36 @@ export async function applyResume(db: Tx, id: string): Promise<void> {
   if (updated.count !== 1) throw new AppError("CONFLICT", "Only a paused recurring cleanup can be resumed.");
 }
 
-export async function pauseRecurring(db: Tx, customerId: string, id: string, until: LocalDate | null, now = new Date()): Promise<RecurringDto> {
-  await ownSubscription(db, customerId, id);
-  await applyPause(db, id, until, now);
-  await syncBilling(db, id);
-  return getRecurring(db, customerId, id, now);
-}
-
-export async function resumeRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
-  await ownSubscription(db, customerId, id);
-  await applyResume(db, id);
-  await syncBilling(db, id);
-  return getRecurring(db, customerId, id, now);
-}
-
-export async function cancelRecurring(db: Tx, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
-  await ownSubscription(db, customerId, id);
-  const updated = await db.recurringCleanup.updateMany({
-    where: { id, status: { not: "CANCELLED" } },
-    data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null },
+/** Applies a state change and, in the same transaction, the billing sync it owes. */
+async function changeWithBilling(db: Db, id: string, apply: (tx: Tx) => Promise<void>): Promise<void> {
+  await commitWithEffects(db, async (tx, emit) => {
+    await apply(tx);
+    emit(await billingSyncFor(tx, id));
   });
-  if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
+}
+
+export async function pauseRecurring(db: Db, customerId: string, id: string, until: LocalDate | null, now = new Date()): Promise<RecurringDto> {
+  await ownSubscription(db, customerId, id);
+  await changeWithBilling(db, id, (tx) => applyPause(tx, id, until, now));
+  return getRecurring(db, customerId, id, now);
+}
+
+export async function resumeRecurring(db: Db, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
+  await ownSubscription(db, customerId, id);
+  await changeWithBilling(db, id, (tx) => applyResume(tx, id));
+  return getRecurring(db, customerId, id, now);
+}
+
+export async function cancelRecurring(db: Db, customerId: string, id: string, now = new Date()): Promise<RecurringDto> {
+  await ownSubscription(db, customerId, id);
   // The worker stops the billing and refunds unused paid visits, retrying until Stripe has done it.
-  await syncBilling(db, id);
+  await changeWithBilling(db, id, async (tx) => {
+    const updated = await tx.recurringCleanup.updateMany({
+      where: { id, status: { not: "CANCELLED" } },
+      data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
+  });
   return getRecurring(db, customerId, id, now);
 }
 

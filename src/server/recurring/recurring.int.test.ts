@@ -10,6 +10,7 @@ import { callerFor, createUser } from "@/test/factories";
 import { startWorker } from "../../../worker/worker";
 import { POST } from "../../app/api/cron/recurring/generate/route";
 import { openJobToAll } from "@/server/jobs/open-to-all";
+import { settleJob } from "@/server/payments/job-settlement";
 import { toDbDate } from "./dates";
 import { generateDueRecurringJobs } from "./generate";
 import { sendServiceDayReminders } from "./reminders";
@@ -40,12 +41,23 @@ describe("recurring generation", () => {
     expect(summary).toMatchObject({ serviceDate: "2031-01-07", generated: 1, skipped: 0, failed: 0 });
     const jobs = await db.cleanupJob.findMany({ where: { recurringId: sub.id }, include: { events: true } });
     expect(jobs).toHaveLength(1);
+    // Unclaimable until its money is held: the authorization it owes was written with it, in the outbox.
     expect(jobs[0]).toMatchObject({
-      status: "OPEN", posterId: customer.id, priceCents: 1800, accessNotes: "gate 1234", exclusiveScooperId: null,
+      status: "AWAITING_PAYMENT", posterId: customer.id, priceCents: 1800, accessNotes: "gate 1234", exclusiveScooperId: null,
       serviceDate: toDbDate("2031-01-07"),
     });
-    expect(jobs[0]!.expiresAt.getTime() - at("2031-01-07").getTime()).toBe(24 * 3600 * 1000);
-    expect(jobs[0]!.events.map((e) => e.type)).toEqual(["posted"]);
+    expect(jobs[0]!.events).toEqual([]);
+    const id = jobs[0]!.id;
+    expect(await db.outboxMessage.findUnique({ where: { dedupeKey: `settle-authorize-${id}` } })).toMatchObject({ status: "PENDING", queue: "payments" });
+
+    // The worker's step: the hold is booked, then the job opens, its 24 hours counted from then.
+    const opening = Date.now();
+    await settleJob(db, id, "authorize");
+    const opened = await db.cleanupJob.findUniqueOrThrow({ where: { id }, include: { events: true, payment: true } });
+    expect(opened).toMatchObject({ status: "OPEN", payment: { status: "AUTHORIZED", amountCents: 1800 } });
+    expect(opened.expiresAt.getTime() - opening).toBeGreaterThanOrEqual(24 * 3600 * 1000);
+    expect(opened.expiresAt.getTime() - opening).toBeLessThan(24 * 3600 * 1000 + 60_000);
+    expect(opened.events.map((e) => e.type)).toEqual(["posted"]);
   });
 
   it("creates nothing more when run twice, or twice at the same time", async () => {
@@ -171,6 +183,7 @@ describe("generation triggers", () => {
   it("registers the daily scheduler once, at the configured local time and zone, across worker restarts", async () => {
     for (let i = 0; i < 2; i++) {
       const running = await startWorker({ queues: [] });
+      running.maintenance.stop();
       await Promise.all(running.workers.map((w) => w.close()));
     }
     const schedulers = (await getQueue("recurring").getJobSchedulers()).filter((s) => s.key === "daily-recurring-generation");

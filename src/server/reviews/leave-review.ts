@@ -3,13 +3,14 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { isPoster, type JobActor } from "@/server/jobs/job-access";
 import { loadVisibleJob, requireState } from "@/server/jobs/transition";
-import { queueSettlement } from "@/server/payments/job-settlement";
+import { commitWithEffects } from "@/server/outbox/outbox";
+import { settlement } from "@/server/payments/settlement-queue";
 import { leaveReviewInputSchema, type LeaveReviewInput } from "./dto";
 
 /**
  * The poster rates the scooper once a job is CONFIRMED, with an optional comment and tip. The unique index on
- * Review.jobId makes "one per job" hold under concurrency (the second gets CONFLICT). The tip is charged after
- * the commit by the `payments` queue (recordTip), which waits, by retrying, for the capture to land.
+ * Review.jobId makes "one per job" hold under concurrency (the second gets CONFLICT). The tip is an outbox effect of
+ * the review's transaction, charged by the `payments` queue (recordTip), which waits, by retrying, for the capture.
  */
 export async function leaveReview(db: Db, actor: JobActor, raw: LeaveReviewInput): Promise<{ id: string }> {
   const input = leaveReviewInputSchema.parse(raw);
@@ -20,18 +21,18 @@ export async function leaveReview(db: Db, actor: JobActor, raw: LeaveReviewInput
   const scooperId = job.scooperId;
   let review: { id: string };
   try {
-    review = await db.$transaction(async (tx) => {
+    review = await commitWithEffects(db, async (tx, emit) => {
       const created = await tx.review.create({
         data: { jobId: job.id, reviewerId: actor.id, scooperId, rating: input.rating, comment: input.comment || null, tipCents: input.tipCents },
         select: { id: true },
       });
       await tx.jobEvent.create({ data: { jobId: job.id, actorId: actor.id, type: "reviewed", details: { rating: input.rating, tipCents: input.tipCents } } });
+      if (input.tipCents > 0) emit(settlement(job.id, "tip"));
       return created;
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "You have already reviewed this job.");
     throw err;
   }
-  if (input.tipCents > 0) await queueSettlement(job.id, "tip");
   return review;
 }

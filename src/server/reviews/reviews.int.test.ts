@@ -1,8 +1,8 @@
 /** Reviews and tips through the API, the tip charged by the real worker on the ledger provider. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { getQueue } from "@/server/queues/queues";
 import { addPhotoRow, cast, createJobInState, validJobInput } from "@/test/factories";
+import { settled } from "@/test/outbox";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
 
 let running: RunningWorker;
@@ -30,7 +30,7 @@ describe("reviews and tips", () => {
     await expect(customer.api.reviews.leave({ jobId, rating: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.review.findMany({ where: { jobId } })).toMatchObject([{ rating: 4, comment: "Tidy work", tipCents: 300, scooperId: scooper.id }]);
 
-    await expect.poll(async () => getQueue("payments").getJobState(`settle-tip-${jobId}`), { timeout: 60_000 }).toBe("completed");
+    await settled(jobId, "tip", 60_000);
     expect((await db.payment.findUniqueOrThrow({ where: { jobId } })).tipCents).toBe(300);
     const payable = await db.ledgerEntry.aggregate({ where: { account: { key: `scooper_payable:${scooper.id}` } }, _sum: { amountCents: true } });
     expect(payable._sum.amountCents).toBe(1700 + 300);

@@ -13,3 +13,15 @@ export async function readWorkerHeartbeat(redis: Redis = getRedis()): Promise<Da
   const value = await redis.get(HEARTBEAT_KEY());
   return value ? new Date(value) : null;
 }
+
+const REPAIR_KEY = () => redisKey("worker", "schedules-repaired");
+
+/** The worker re-created job schedulers Redis had lost: when, and which (shown by readiness). */
+export async function recordScheduleRepair(schedulers: string[], now = new Date()): Promise<void> {
+  await getRedis().set(REPAIR_KEY(), JSON.stringify({ at: now.toISOString(), schedulers }), "EX", 7 * 24 * 3600);
+}
+
+export async function readScheduleRepair(redis: Redis = getRedis()): Promise<{ at: string; schedulers: string[] } | null> {
+  const value = await redis.get(REPAIR_KEY());
+  return value ? (JSON.parse(value) as { at: string; schedulers: string[] }) : null;
+}

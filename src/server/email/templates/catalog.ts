@@ -2,6 +2,7 @@
 import { accountExists } from "./account-exists";
 import { disputeOpened } from "./dispute-opened";
 import { disputeResolved } from "./dispute-resolved";
+import { jobCancelled } from "./job-cancelled";
 import { jobClaimed } from "./job-claimed";
 import { jobCompleted } from "./job-completed";
 import { jobConfirmed } from "./job-confirmed";
@@ -22,6 +23,7 @@ export const EMAIL_TEMPLATES = {
   "job-completed": jobCompleted,
   "job-confirmed": jobConfirmed,
   "job-expired": jobExpired,
+  "job-cancelled": jobCancelled,
   "service-day-reminder": serviceDayReminder,
   "renewal-reminder": renewalReminder,
   "dispute-opened": disputeOpened,

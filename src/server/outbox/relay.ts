@@ -1,0 +1,81 @@
+/**
+ * The outbox relay, run by every worker every OUTBOX_RELAY_SECONDS from a process timer (not a BullMQ
+ * scheduler, which Redis could lose with everything else). It looks at rows still waiting after
+ * OUTBOX_GRACE_SECONDS and hands back to BullMQ those it no longer holds: Redis lost them (flushed, failed
+ * over), the enqueue after commit failed, or the change was made while Redis was down. Adding under the row's
+ * own id is a no-op when BullMQ still has the job, so relays of several workers never double a delivery.
+ *
+ * Email and push rows (EmailMessage / PushMessage, QUEUED) and stored Stripe events not yet applied are outbox
+ * rows of their own and are relayed the same way under their ids (`email-<id>`, `push-<id>`, `stripe-event-<id>`).
+ */
+import { env } from "@/env";
+import type { Db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { QUEUES, type QueueName } from "@/server/queues/definitions";
+import { getQueue } from "@/server/queues/queues";
+import { outboxJob, outboxJobId } from "./outbox";
+
+export type RelayReport = { requeued: number; dead: number; emails: number; pushes: number; stripeEvents: number };
+
+const BATCH = 500;
+
+function isQueueName(name: string): name is QueueName {
+  return Object.hasOwn(QUEUES, name);
+}
+
+export async function relayOutbox(db: Db, opts: { now?: Date; graceMs?: number } = {}): Promise<RelayReport> {
+  const now = opts.now ?? new Date();
+  const before = new Date(now.getTime() - (opts.graceMs ?? env.OUTBOX_GRACE_SECONDS * 1000));
+  const report: RelayReport = { requeued: 0, dead: 0, emails: 0, pushes: 0, stripeEvents: 0 };
+
+  const rows = await db.outboxMessage.findMany({
+    where: { status: "PENDING", updatedAt: { lte: before } },
+    orderBy: { createdAt: "asc" },
+    take: BATCH,
+    select: { id: true, queue: true, kind: true, payload: true, retries: true },
+  });
+  for (const row of rows) {
+    if (!isQueueName(row.queue)) {
+      logger.error({ outboxId: row.id, queue: row.queue }, "outbox row names no known queue");
+      continue;
+    }
+    const queue = getQueue(row.queue);
+    const held = await queue.getJob(outboxJobId(row));
+    const state = held ? await held.getState() : "unknown";
+    if (state === "failed") {
+      // Every attempt failed but the row was not marked (the worker died in between): it is DEAD.
+      const marked = await db.outboxMessage.updateMany({
+        where: { id: row.id, status: "PENDING" },
+        data: { status: "DEAD", lastError: (held?.failedReason ?? "failed").slice(0, 2000) },
+      });
+      report.dead += marked.count;
+      continue;
+    }
+    if (state === "completed") await held?.remove(); // ran, yet the row is PENDING: its mark was lost; run it again
+    else if (state !== "unknown") continue; // waiting, delayed or active: BullMQ has it
+    const job = outboxJob(row);
+    await queue.add(job.name, job.data, job.opts);
+    report.requeued++;
+  }
+
+  const emails = await db.emailMessage.findMany({ where: { status: "QUEUED", createdAt: { lte: before } }, take: BATCH, select: { id: true } });
+  for (const { id } of emails) {
+    if (await getQueue("emails").getJob(`email-${id}`)) continue;
+    await getQueue("emails").add("send", { kind: "send", messageId: id }, { jobId: `email-${id}` });
+    report.emails++;
+  }
+  const pushes = await db.pushMessage.findMany({ where: { status: "QUEUED", createdAt: { lte: before } }, take: BATCH, select: { id: true } });
+  for (const { id } of pushes) {
+    if (await getQueue("push").getJob(`push-${id}`)) continue;
+    await getQueue("push").add("send", { kind: "send", pushMessageId: id }, { jobId: `push-${id}` });
+    report.pushes++;
+  }
+  const events = await db.stripeEvent.findMany({ where: { processedAt: null, receivedAt: { lte: before } }, take: BATCH, select: { id: true } });
+  for (const { id } of events) {
+    if (await getQueue("payments").getJob(`stripe-event-${id}`)) continue;
+    await getQueue("payments").add("stripe-event", { kind: "stripe-event", eventId: id }, { jobId: `stripe-event-${id}` });
+    report.stripeEvents++;
+  }
+  if (Object.values(report).some((n) => n > 0)) logger.warn(report, "outbox relay re-queued lost side effects");
+  return report;
+}

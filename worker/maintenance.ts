@@ -1,0 +1,58 @@
+/**
+ * The worker's self-repair, on process timers rather than BullMQ schedulers (which live in Redis and can be lost
+ * with it): the outbox relay (src/server/outbox/relay.ts) every OUTBOX_RELAY_SECONDS, and the scheduler check
+ * (`ensureSchedules`) every SCHEDULE_CHECK_SECONDS and whenever the Redis connection comes back. Each loop never
+ * overlaps itself and logs its failures (Redis or the database down): the next tick tries again.
+ * A repair is stamped in Redis (`worker:schedules-repaired`) so readiness can say when it happened.
+ */
+import { env } from "@/env";
+import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { relayOutbox } from "@/server/outbox/relay";
+import { getRedis } from "@/server/redis";
+import { recordScheduleRepair, recordWorkerHeartbeat } from "@/server/system/heartbeat";
+import { ensureSchedules } from "./schedules";
+
+export type Maintenance = { stop: () => void; checkSchedules: () => Promise<string[]> };
+
+function loop(name: string, everyMs: number, fn: () => Promise<unknown>) {
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    if (running) return running;
+    running = fn()
+      .catch((err) => logger.error({ err, loop: name }, "worker maintenance failed; retrying next tick"))
+      .finally(() => (running = null));
+    return running;
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return { tick, stop: () => clearInterval(timer) };
+}
+
+export function startMaintenance(opts: { relay: boolean; schedules: boolean }): Maintenance {
+  const relay = opts.relay ? loop("outbox-relay", env.OUTBOX_RELAY_SECONDS * 1000, () => relayOutbox(db)) : null;
+  let repaired: string[] = [];
+  const schedules = opts.schedules
+    ? loop("schedules", env.SCHEDULE_CHECK_SECONDS * 1000, async () => {
+        repaired = await ensureSchedules();
+        if (repaired.length === 0) return;
+        logger.warn({ schedulers: repaired }, "job schedulers were missing from Redis; re-created them");
+        await recordScheduleRepair(repaired);
+        await recordWorkerHeartbeat();
+      })
+    : null;
+  // A Redis that restarted empty comes back through a reconnect: check at once rather than at the next tick.
+  const onReady = () => void schedules?.tick();
+  getRedis().on("ready", onReady);
+  return {
+    stop: () => {
+      relay?.stop();
+      schedules?.stop();
+      getRedis().off("ready", onReady);
+    },
+    checkSchedules: async () => {
+      await schedules?.tick();
+      return repaired;
+    },
+  };
+}
