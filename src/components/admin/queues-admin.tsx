@@ -43,8 +43,44 @@ export function QueuesAdmin() {
           </tbody>
         </table>
       </div>
+      <DeadSideEffects />
       {selected && <FailedJobs queue={selected} />}
     </div>
+  );
+}
+
+/** Outbox rows that failed every attempt: the money step or notification a change still owes. */
+function DeadSideEffects() {
+  const utils = api.useUtils();
+  const summary = api.adminOps.outbox.useQuery(undefined, { refetchInterval: 5000 });
+  const dead = api.adminOps.deadOutbox.useQuery(undefined, { refetchInterval: 5000 });
+  const retry = api.adminOps.retryOutbox.useMutation({
+    onSuccess: () => Promise.all([utils.adminOps.deadOutbox.invalidate(), utils.adminOps.outbox.invalidate()]),
+  });
+  return (
+    <section className="space-y-2" aria-labelledby="dead-side-effects">
+      <h2 id="dead-side-effects" className="font-semibold">Side effects that failed every attempt</h2>
+      {summary.data && (
+        <p className="text-sm text-slate-600" data-testid="outbox-summary">
+          {summary.data.pending} waiting to run{summary.data.oldestPendingAt ? ` (oldest since ${summary.data.oldestPendingAt.toLocaleString()})` : ""} ·{" "}
+          {summary.data.dead} failed
+        </p>
+      )}
+      {retry.error && <Notice tone="error">{formError(retry.error)}</Notice>}
+      {dead.data?.length === 0 && <p className="text-sm text-slate-600">None.</p>}
+      {dead.data?.map((row) => (
+        <article key={row.id} className="rounded-lg border p-3 text-sm" data-testid="dead-outbox-row" data-outbox-id={row.id}>
+          <div className="font-mono text-xs break-all">
+            {row.queue} · {row.kind} · {row.attempts} attempts{row.retries ? ` · retried ${row.retries}×` : ""} · {row.updatedAt.toLocaleString()}
+          </div>
+          <div className="mt-1 text-red-700">{row.lastError}</div>
+          <pre className="mt-1 overflow-x-auto text-xs text-slate-600">{JSON.stringify(row.payload)}</pre>
+          <button className="mt-2 rounded border px-2 py-1" onClick={() => retry.mutate({ id: row.id })} disabled={retry.isPending}>
+            Retry
+          </button>
+        </article>
+      ))}
+    </section>
   );
 }
 

@@ -6,7 +6,9 @@
 import { z } from "zod";
 import { QUEUE_NAMES, type QueueName } from "@/server/queues/definitions";
 import { getQueue } from "@/server/queues/queues";
-import type { Tx } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
+import { readOutboxId } from "@/server/outbox/outbox";
+import { retryDeadOutbox } from "./outbox";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "./audit";
 
@@ -69,8 +71,17 @@ async function failedJob(name: QueueName, jobId: string) {
   return job;
 }
 
-export async function retryFailedJob(db: Tx, actorId: string, name: QueueName, jobId: string): Promise<void> {
+/**
+ * A failed job that delivers an outbox row is retried through its row (retryDeadOutbox): the worker skips a
+ * delivery whose row is DEAD, so a plain BullMQ retry would do nothing.
+ */
+export async function retryFailedJob(db: Db, actorId: string, name: QueueName, jobId: string): Promise<void> {
   const job = await failedJob(name, jobId);
+  const outboxId = readOutboxId(job.data);
+  if (outboxId) {
+    await retryDeadOutbox(db, actorId, outboxId);
+    return;
+  }
   await job.retry("failed");
   await recordAudit(db, { actorId, action: "queue.job.retry", targetType: `queue:${name}`, targetId: jobId, before: { state: "failed", error: job.failedReason } });
 }

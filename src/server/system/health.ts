@@ -4,7 +4,10 @@
  * - Liveness: the process is up and answering. Cheap on purpose: Render restarts an instance whose liveness
  *   check fails, and a database outage is not cured by restarting the web servers.
  * - Readiness: everything a request or a job needs works: PostgreSQL and Redis answer, the worker's heartbeat
- *   is fresh (HEALTH_MAX_HEARTBEAT_AGE_SECONDS) and no queue has more than HEALTH_MAX_QUEUE_BACKLOG waiting jobs.
+ *   is fresh (HEALTH_MAX_HEARTBEAT_AGE_SECONDS), no queue has more than HEALTH_MAX_QUEUE_BACKLOG waiting jobs, and
+ *   no outbox side effect has waited longer than OUTBOX_STUCK_MINUTES (the relay or the worker is not running).
+ *   It also says when the worker last re-created job schedulers that Redis had lost, and how many side effects
+ *   failed every attempt (DEAD: an admin's retry is needed; reported, not a readiness failure).
  * Each check has a short timeout so a hung dependency reads as down. To add a check, add a field to
  * ReadinessReport and fold it into `ok`.
  */
@@ -14,7 +17,7 @@ import { db } from "@/server/db";
 import { QUEUE_NAMES, type QueueName } from "@/server/queues/definitions";
 import { getQueue } from "@/server/queues/queues";
 import { getRedis } from "@/server/redis";
-import { readWorkerHeartbeat } from "./heartbeat";
+import { readScheduleRepair, readWorkerHeartbeat } from "./heartbeat";
 
 export type CheckResult = { ok: boolean; error?: string };
 
@@ -26,6 +29,8 @@ export type ReadinessReport = {
   redis: CheckResult;
   worker: CheckResult & { lastHeartbeatAt: string | null; ageSeconds: number | null; maxAgeSeconds: number };
   queues: CheckResult & { waiting: Partial<Record<QueueName, number>>; maxBacklog: number };
+  outbox: CheckResult & { pending: number; stuck: number; dead: number; stuckAfterMinutes: number };
+  schedules: { lastRepairAt: string | null; repaired: string[] };
 };
 
 const TIMEOUT_MS = 2_000;
@@ -55,6 +60,9 @@ export function checkLiveness(service: string): LivenessReport {
 export async function checkReadiness(deps: { redis?: Redis } = {}): Promise<ReadinessReport> {
   const redisConn = deps.redis ?? getRedis();
   const [database, redis] = await Promise.all([attempt(() => db.$queryRaw`SELECT 1`), attempt(() => redisConn.ping())]);
+  const outbox = await checkOutbox();
+  const repair = redis.ok ? await attempt(() => readScheduleRepair(redisConn)) : null;
+  const schedules = { lastRepairAt: repair?.ok ? (repair.value?.at ?? null) : null, repaired: repair?.ok ? (repair.value?.schedulers ?? []) : [] };
 
   const maxAgeSeconds = env.HEALTH_MAX_HEARTBEAT_AGE_SECONDS;
   const maxBacklog = env.HEALTH_MAX_QUEUE_BACKLOG;
@@ -84,10 +92,30 @@ export async function checkReadiness(deps: { redis?: Redis } = {}): Promise<Read
     }
   }
   return {
-    ok: database.ok && redis.ok && worker.ok && queues.ok,
+    ok: database.ok && redis.ok && worker.ok && queues.ok && outbox.ok,
     database: result(database),
     redis: result(redis),
     worker,
     queues,
+    outbox,
+    schedules,
+  };
+}
+
+async function checkOutbox(): Promise<ReadinessReport["outbox"]> {
+  const stuckAfterMinutes = env.OUTBOX_STUCK_MINUTES;
+  const before = new Date(Date.now() - stuckAfterMinutes * 60_000);
+  const counts = await attempt(() =>
+    Promise.all([
+      db.outboxMessage.count({ where: { status: "PENDING" } }),
+      db.outboxMessage.count({ where: { status: "PENDING", createdAt: { lte: before } } }),
+      db.outboxMessage.count({ where: { status: "DEAD" } }),
+    ]),
+  );
+  if (!counts.ok) return { ok: false, error: counts.error, pending: 0, stuck: 0, dead: 0, stuckAfterMinutes };
+  const [pending, stuck, dead] = counts.value;
+  return {
+    ok: stuck === 0, pending, stuck, dead, stuckAfterMinutes,
+    ...(stuck ? { error: `${stuck} side effect(s) waiting longer than ${stuckAfterMinutes} min: is the worker running?` } : {}),
   };
 }

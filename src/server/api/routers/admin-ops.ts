@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditRowSchema, listAudit } from "@/server/admin/audit";
 import { failedJobSchema, listFailedJobs, queueNameSchema, queueOverview, queueOverviewSchema, removeFailedJob, retryFailedJob } from "@/server/admin/queues";
+import { deadOutboxRowSchema, listDeadOutbox, outboxSummary, outboxSummarySchema, retryDeadOutbox } from "@/server/admin/outbox";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 const ok = z.object({ ok: z.literal(true) });
@@ -20,6 +21,12 @@ export const adminOpsRouter = createTRPCRouter({
     await removeFailedJob(ctx.db, ctx.session.user.id, input.queue, input.jobId);
     return { ok: true as const };
   }),
+  outbox: adminProcedure.output(outboxSummarySchema).query(({ ctx }) => outboxSummary(ctx.db)),
+  deadOutbox: adminProcedure.output(z.array(deadOutboxRowSchema)).query(({ ctx }) => listDeadOutbox(ctx.db)),
+  retryOutbox: adminProcedure
+    .input(z.object({ id: z.string().min(1).max(40) }))
+    .output(z.object({ jobId: z.string() }))
+    .mutation(({ ctx, input }) => retryDeadOutbox(ctx.db, ctx.session.user.id, input.id)),
   audit: adminProcedure
     .input(z.object({ targetId: z.string().max(200).optional(), take: z.number().int().min(1).max(200).default(100) }))
     .output(z.array(auditRowSchema))
