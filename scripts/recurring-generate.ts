@@ -1,18 +1,24 @@
 /**
  * `npm run recurring:generate`: runs today's recurring generation once (the same function as the worker's
  * 06:00 schedule and the HTTP cron endpoint; safe to run any number of times). Exits 1 if any subscription failed.
+ * Its log lines say `"service":"cli"`. The report is written after the logger has flushed, with synchronous
+ * writes, so `generated N, skipped M, failed K` is always the last line (cron logs and scripts read it there).
  */
 import "dotenv/config";
+import fs from "node:fs";
 
+process.env.SCOOP_SERVICE ??= "cli";
 const { db } = await import("../src/server/db");
+const { logger } = await import("../src/server/logger");
 const { generateDueRecurringJobs } = await import("../src/server/recurring/generate");
 const { closeRedis } = await import("../src/server/redis");
 const { closeQueues } = await import("../src/server/queues/queues");
 
 const summary = await generateDueRecurringJobs(db);
-for (const job of summary.jobs) console.log(`generated job ${job.jobId} for subscription ${job.subscriptionId} (${summary.serviceDate})`);
-for (const f of summary.failures) console.error(`failed subscription ${f.subscriptionId}: ${f.error}`);
-console.log(`generated ${summary.generated}, skipped ${summary.skipped}, failed ${summary.failed}`);
 await Promise.all([db.$disconnect(), closeQueues()]);
 await closeRedis();
+await new Promise<void>((resolve) => logger.flush(() => resolve()));
+for (const f of summary.failures) fs.writeSync(2, `failed subscription ${f.subscriptionId}: ${f.error}\n`);
+const lines = summary.jobs.map((job) => `generated job ${job.jobId} for subscription ${job.subscriptionId} (${summary.serviceDate})\n`);
+fs.writeSync(1, `${lines.join("")}generated ${summary.generated}, skipped ${summary.skipped}, failed ${summary.failed}\n`);
 process.exit(summary.failed > 0 ? 1 : 0);
