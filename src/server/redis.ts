@@ -12,10 +12,33 @@ export function createRedisConnection(options: RedisOptions = {}): Redis {
 
 const globalForRedis = globalThis as unknown as { redis?: Redis };
 
-/** Shared command connection. Requests fail fast (no unbounded offline queue) so a Redis outage surfaces as an error. */
+/**
+ * Shared command connection. Commands wait for the first connection (a process may use Redis as soon as it
+ * starts), but once it was up, a command sent while it is down fails at once rather than waiting out reconnect
+ * attempts: a confirm or cancel then answers immediately (its side effects wait in the outbox), and a
+ * rate-limited call answers 503 "try again" (trpc.ts) instead of hanging.
+ */
 export function getRedis(): Redis {
-  globalForRedis.redis ??= createRedisConnection({ maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  if (!globalForRedis.redis) {
+    const conn = createRedisConnection({ maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    conn.once("ready", () => (conn.options.enableOfflineQueue = false));
+    globalForRedis.redis = conn;
+  }
   return globalForRedis.redis;
+}
+
+/**
+ * True for the errors ioredis raises while Redis is unreachable (refused, closed, retries per request used up).
+ * A call that cannot work without Redis answers 503 "try again" for these instead of a 500 (trpc.ts).
+ */
+export function isRedisUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as NodeJS.ErrnoException).code;
+  return (
+    err.name === "MaxRetriesPerRequestError" ||
+    code === "ECONNREFUSED" || code === "ECONNRESET" || code === "EPIPE" ||
+    /Connection is closed|Stream isn't writeable|Reached the max retries per request/.test(err.message)
+  );
 }
 
 export function redisKey(...parts: (string | number)[]): string {

@@ -13,6 +13,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { reportError } from "@/server/observability/error-reporting";
+import { isRedisUnavailable } from "@/server/redis";
 import {
   getRequestContext,
   newRequestId,
@@ -73,6 +74,11 @@ const errorMapping = t.middleware(({ ctx, next, path, type }) =>
       const cause = result.error.cause;
       if (cause instanceof AppError) {
         throw new TRPCError({ code: cause.code, message: cause.message, cause });
+      }
+      // Redis is down: calls that need it (rate limits) cannot be answered now, and say so instead of a 500.
+      if (isRedisUnavailable(cause)) {
+        logger.warn({ path, type, err: cause }, "procedure refused: Redis is unreachable");
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "This is briefly unavailable. Please try again in a moment.", cause });
       }
       if (result.error.code === "INTERNAL_SERVER_ERROR") {
         logger.error({ path, type, err: cause ?? result.error }, "procedure failed");

@@ -1,6 +1,8 @@
 /**
  * One Redis subscriber connection per process, fanned out in-process to every subscription that listens:
  * no Redis connection per WebSocket client. Started lazily on the first `listen`.
+ * Events published while this connection was down are never delivered live, so when it comes back every channel
+ * with listeners gets one `resync` event (the same one a client away too long gets): clients refetch.
  */
 import { EventEmitter, on } from "node:events";
 import type { Redis } from "ioredis";
@@ -25,6 +27,16 @@ function startHub(): Hub {
     }
   });
   const ready = subscriber.subscribe(fanoutChannel()).then(() => undefined);
+  let lost = false;
+  subscriber.on("close", () => (lost = true));
+  // ioredis re-subscribes on reconnect; "ready" then means live again, with a gap behind it.
+  subscriber.on("ready", () => {
+    if (!lost) return;
+    lost = false;
+    const resync: LoggedEvent = { id: `${Date.now()}-0`, data: { type: "resync" } };
+    for (const channel of emitter.eventNames()) emitter.emit(channel, resync);
+    logger.warn({ channels: emitter.eventNames().length }, "real-time connection restored; told listeners to resync");
+  });
   return { emitter, subscriber, ready };
 }
 
