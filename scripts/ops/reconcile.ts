@@ -1,0 +1,23 @@
+/**
+ * `npm run ops:reconcile [-- --minutes N]`: lists jobs whose state and payment disagree and side effects that
+ * are stuck (PENDING longer than N minutes, default OUTBOX_STUCK_MINUTES, or DEAD), as JSON; exits 1 when it
+ * finds any. The nightly Render cron runs it (render.yaml), so a silent loss shows up as a failed cron run.
+ */
+import "dotenv/config";
+
+process.env.SCOOP_SERVICE ??= "ops";
+const { env } = await import("../../src/env.js");
+const { db } = await import("../../src/server/db.ts");
+const { reconcile } = await import("../../src/server/ops/reconcile.ts");
+
+const flag = process.argv.indexOf("--minutes");
+const settleMinutes = flag > 0 ? Number(process.argv[flag + 1]) : env.OUTBOX_STUCK_MINUTES;
+if (!Number.isFinite(settleMinutes) || settleMinutes < 0) {
+  console.error("usage: npm run ops:reconcile [-- --minutes N]");
+  process.exit(2);
+}
+const report = await reconcile(db, { settleMinutes });
+await db.$disconnect();
+console.log(JSON.stringify(report, null, 2));
+console.log(`checked ${report.checkedJobs} jobs: ${report.mismatches.length} state/payment mismatches, ${report.stuck.length} stuck side effects`);
+process.exit(report.ok ? 0 : 1);
