@@ -27,7 +27,8 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
         where: { id: jobId },
         select: { status: true, posterId: true, scooperId: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true },
       });
-      if (!job || reservedForAnother(job, actor, now)) throw new AppError("NOT_FOUND", "No such job.");
+      // A job waiting for its money is seen by nobody but its poster: to anyone else it does not exist.
+      if (!job || job.status === "AWAITING_PAYMENT" || reservedForAnother(job, actor, now)) throw new AppError("NOT_FOUND", "No such job.");
       if (job.posterId === actor.id) throw new AppError("FORBIDDEN", "You cannot claim your own job.");
       if (job.status !== "OPEN" || job.expiresAt <= now) throw new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
       const active = await tx.cleanupJob.count({ where: { scooperId: actor.id, status: { in: [...ACTIVE_CLAIM_STATES] } } });

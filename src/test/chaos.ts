@@ -1,0 +1,76 @@
+/**
+ * The chaos suite's harness: a private redis-server per test file (so stopping or flushing it disturbs no other
+ * file) and the real worker as a child process (so it can be killed with SIGKILL, as an operator's bad day would).
+ * The worker's own process group is signalled, so the node process tsx starts under it dies too.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { deleteRedisPrefix, freePort, startLocalRedis, type Service } from "../../scripts/lib/services.ts";
+
+export type PrivateRedis = { url: string; stop: () => Promise<void>; start: () => Promise<void>; flushAppKeys: () => Promise<void> };
+
+/** Starts a private redis-server and points REDIS_URL at it: call before any app module reads the env. */
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  let server: Service | null = await startLocalRedis({ port });
+  const url = server.url;
+  process.env.REDIS_URL = url;
+  return {
+    url,
+    stop: async () => {
+      await server?.stop();
+      server = null;
+    },
+    // The same port, empty: a Redis restarted without persistence (or failed over to an empty replica).
+    start: async () => {
+      server ??= await startLocalRedis({ port });
+    },
+    flushAppKeys: () => deleteRedisPrefix(url, process.env.REDIS_PREFIX!),
+  };
+}
+
+export type WorkerProcess = { child: ChildProcess; output: () => string; kill: () => Promise<void>; stop: () => Promise<void> };
+
+/** Starts `worker/index.ts` in a process group of its own, with this test file's environment plus `env`. */
+export async function startWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  const tsx = path.resolve("node_modules/.bin/tsx");
+  const child = spawn(tsx, ["worker/index.ts"], {
+    env: { ...process.env, SCOOP_SERVICE: "worker", LOG_LEVEL: "info", WORKER_HEALTH_PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start in 60 s:\n${log.slice(-2000)}`)), 60_000);
+    const check = () => {
+      if (log.includes('"msg":"worker ready"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", (code) => reject(new Error(`worker exited with ${code} before it was ready:\n${log.slice(-2000)}`)));
+  });
+  const signal = async (sig: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      // Gone already.
+    }
+    await exited;
+  };
+  return { child, output: () => log, kill: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
+}
+
+/** Short intervals so the suite sees relays, scheduler checks and sweeps within seconds. */
+export const CHAOS_WORKER_ENV = {
+  OUTBOX_RELAY_SECONDS: "1",
+  OUTBOX_GRACE_SECONDS: "1",
+  OUTBOX_BACKOFF_MS: "100",
+  SCHEDULE_CHECK_SECONDS: "2",
+  TIMER_SWEEP_SECONDS: "2",
+} as const;
