@@ -56,6 +56,9 @@ test("a customer creates a weekly recurring cleanup and sees its next dates; aft
   expect(output).toContain(`for subscription ${subscriptionId}`);
   // Only this spec makes subscriptions, so in a fresh e2e database exactly this one is due.
   expect(output).toMatch(/^generated 1, skipped \d+, failed 0$/m);
+  // The summary is always the last line (scripts and cron logs read it there), after every log line.
+  expect(output.trimEnd().split("\n").at(-1)).toMatch(/^generated 1, skipped \d+, failed 0$/);
+  expect(output).not.toContain('"service":"web"');
 
   const scooperContext = await personContext(browser);
   const scooper = await scooperContext.newPage();

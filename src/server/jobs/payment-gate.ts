@@ -24,15 +24,18 @@ export async function openPaidJob(db: Db, jobId: string, now = new Date()): Prom
   if (job?.status !== "AWAITING_PAYMENT") return false;
   const expiresAt = new Date(now.getTime() + jobRules.expiryMs);
   const exclusiveUntil = job.exclusiveScooperId ? new Date(now.getTime() + env.PREFERRED_SCOOPER_WINDOW_MINUTES * 60_000) : null;
-  const moved = await db.$transaction((tx) =>
-    tryTransition(tx, {
+  const moved = await commitWithEffects(db, async (tx, emit) => {
+    const done = await tryTransition(tx, {
       jobId, from: "AWAITING_PAYMENT", to: "OPEN", event: "posted",
       // A generated job is posted by the schedule, a one-off by its customer.
       actorId: job.recurringId ? null : job.posterId,
       data: { expiresAt, exclusiveUntil },
       details: { paid: true },
-    }),
-  );
+    });
+    // The customer's preferred scooper hears that it is theirs to claim first.
+    if (done && exclusiveUntil) emit(jobChangeNotification(jobId, "reserved"));
+    return done;
+  });
   if (!moved) return false;
   await scheduleJobTimer("expire", jobId, expiresAt);
   if (exclusiveUntil) await scheduleJobTimer("open-to-all", jobId, exclusiveUntil);

@@ -12,6 +12,7 @@ import { jobClaimed } from "@/server/email/templates/job-claimed";
 import { jobCompleted } from "@/server/email/templates/job-completed";
 import { jobConfirmed } from "@/server/email/templates/job-confirmed";
 import { jobExpired } from "@/server/email/templates/job-expired";
+import { jobReserved } from "@/server/email/templates/job-reserved";
 import type { RenderedEmail } from "@/server/email/templates/layout";
 import { renewalReminder } from "@/server/email/templates/renewal-reminder";
 import { serviceDayReminder } from "@/server/email/templates/service-day-reminder";
@@ -23,6 +24,7 @@ export type NotificationData = {
   "job.completed": { jobId: string; address: string; scooperName: string; photoUrls: string[]; autoConfirmHours: number };
   "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
   "job.expired": { jobId: string; address: string };
+  "job.reserved": { jobId: string; address: string; takeHomeCents: number; windowMinutes: number };
   "job.cancelled": { jobId: string; address: string; audience: "scooper" | "poster"; by: "poster" | "admin" | "system"; reason: string | null; feeCents: number };
   "dispute.opened": { jobId: string; address: string; reason: string; audience: "scooper" | "admin" };
   "dispute.resolved": { jobId: string; address: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number };
@@ -73,6 +75,12 @@ const builders: Builders = {
     body: `No one claimed your cleanup at ${d.address}. Post it again in one tap.`,
     url: repostPath(d.jobId),
     email: () => jobExpired.render({ address: d.address, repostUrl: appUrl(repostPath(d.jobId)) }),
+  }),
+  "job.reserved": (d) => ({
+    title: "A cleanup is waiting for you",
+    body: `The recurring cleanup at ${d.address} is offered to you first (you take home ${formatCents(d.takeHomeCents)}).`,
+    url: jobPath(d.jobId),
+    email: () => jobReserved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
   }),
   "job.cancelled": (d) => ({
     title: d.audience === "scooper" ? "A cleanup you claimed was cancelled" : "Your cleanup was cancelled",

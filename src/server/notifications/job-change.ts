@@ -10,7 +10,7 @@ import { NOTIFIED_JOB_CHANGES } from "@/server/queues/definitions";
 import { signedPhotoUrl } from "@/server/jobs/photo-signature";
 import {
   notifyDisputeOpened, notifyDisputeResolved, notifyJobCancelled, notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired,
-  notifyJobReopened,
+  notifyJobReopened, notifyJobReserved,
 } from "./job-events";
 
 export { NOTIFIED_JOB_CHANGES };
@@ -32,6 +32,7 @@ const NOTIFY: Record<NotifiedJobChange, (db: Db, jobId: string) => Promise<unkno
   cancelled: notifyJobCancelled,
   disputed: notifyDisputeOpened,
   resolved: notifyDisputeResolved,
+  reserved: notifyJobReserved,
 };
 
 export function isNotifiedJobChange(change: string): change is NotifiedJobChange {

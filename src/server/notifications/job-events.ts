@@ -114,6 +114,25 @@ export function notifyJobExpired(db: Tx, jobId: string): Promise<NotifyResult> {
 }
 
 /**
+ * A generated job opened with a preferred scooper's window: tells that scooper it is theirs to claim first. Once
+ * per opening (the window's end is in the key); nothing once the window closed or the job moved on.
+ */
+export function notifyJobReserved(db: Tx, jobId: string): Promise<NotifyResult> {
+  return safely("job.reserved", jobId, async () => {
+    const job = await db.cleanupJob.findUnique({
+      where: { id: jobId }, select: { id: true, status: true, address: true, priceCents: true, exclusiveScooperId: true, exclusiveUntil: true },
+    });
+    if (!job || job.status !== "OPEN" || !job.exclusiveScooperId || !job.exclusiveUntil || job.exclusiveUntil <= new Date()) return null;
+    return notify(db, {
+      kind: "job.reserved",
+      recipientId: job.exclusiveScooperId,
+      eventKey: `job.reserved:${job.id}:${job.exclusiveUntil.toISOString()}`,
+      data: { jobId: job.id, address: job.address, takeHomeCents: takeHomeCents(job.priceCents), windowMinutes: env.PREFERRED_SCOOPER_WINDOW_MINUTES },
+    });
+  });
+}
+
+/**
  * → CANCELLED: tells the scooper who held the claim (with the fee they are paid, if any), and the poster when
  * someone else cancelled (an admin, or Scoop itself when the payment lapsed or was refused).
  */

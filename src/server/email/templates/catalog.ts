@@ -7,6 +7,7 @@ import { jobClaimed } from "./job-claimed";
 import { jobCompleted } from "./job-completed";
 import { jobConfirmed } from "./job-confirmed";
 import { jobExpired } from "./job-expired";
+import { jobReserved } from "./job-reserved";
 import { magicLink } from "./magic-link";
 import { passwordReset } from "./password-reset";
 import { renewalReminder } from "./renewal-reminder";
@@ -24,6 +25,7 @@ export const EMAIL_TEMPLATES = {
   "job-confirmed": jobConfirmed,
   "job-expired": jobExpired,
   "job-cancelled": jobCancelled,
+  "job-reserved": jobReserved,
   "service-day-reminder": serviceDayReminder,
   "renewal-reminder": renewalReminder,
   "dispute-opened": disputeOpened,
