@@ -8,8 +8,8 @@ test("an admin cancels a job with a reason from /admin/jobs and sees it on the j
   await client.connect();
   const address = `${Date.now()} Back Office Ln, Brooklyn`;
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO "CleanupJob" (id, "posterId", address, lat, lng, "priceCents", type, "pileEstimate", "yardSegments", "accessNotes", "expiresAt", "updatedAt")
-     VALUES ($1, (SELECT id FROM "User" WHERE email = $2), $3, 40.7, -73.95, 1500, 'POOP', 'PILES_1_3', ARRAY['N']::"YardSegment"[], 'gate 4242', now() + interval '24 hours', now())
+    `INSERT INTO "CleanupJob" (id, "posterId", address, lat, lng, "priceCents", type, "pileEstimate", "yardSegments", "accessNotes", "expiresAt", "updatedAt", "platformFeePercent", "cancellationFeePercent")
+     VALUES ($1, (SELECT id FROM "User" WHERE email = $2), $3, 40.7, -73.95, 1500, 'POOP', 'PILES_1_3', ARRAY['N']::"YardSegment"[], 'gate 4242', now() + interval '24 hours', now(), 15, 20)
      RETURNING id`,
     [`e2e-bo-${Date.now()}`, DEMO.customer.email, address],
   );

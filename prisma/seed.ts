@@ -13,6 +13,7 @@ if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_SEED !== "1"
 }
 
 const { db } = await import("../src/server/db");
+const { currentFeeRates } = await import("../src/server/payments/fees");
 
 const users = new Map<string, string>();
 for (const u of DEMO_USERS) {
@@ -38,6 +39,7 @@ for (const [i, job] of SEED_JOBS.entries()) {
         id,
         posterId,
         ...job,
+        ...currentFeeRates(),
         expiresAt: expiresAt(),
         events: { create: { type: "posted", toStatus: "OPEN", actorId: posterId, details: { seed: true } } },
       },

@@ -109,7 +109,8 @@ export const env = createEnv({
     /** Starting farther than this from the pin is flagged on the job (never blocked). */
     START_DISTANCE_FLAG_METERS: intFromString(300),
     /** What the poster owes the scooper when cancelling a claimed job, in percent of the price. */
-    CANCEL_FEE_PERCENT: intFromString(20),
+    /** Replaced by CANCELLATION_FEE_PERCENT (one setting per fee): refusing to start says which to use. */
+    CANCEL_FEE_PERCENT: z.undefined({ error: "CANCEL_FEE_PERCENT is no longer read: set CANCELLATION_FEE_PERCENT instead." }).optional(),
     /** How long the scooper has to respond to a dispute, in hours from its opening. */
     DISPUTE_RESPONSE_HOURS: intFromString(48),
     /** How often the worker's sweep applies deadlines whose timers were lost. */

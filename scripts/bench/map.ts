@@ -61,11 +61,11 @@ try {
     [Math.ceil(CLAIMS / 3)],
   );
   await admin.query(
-    `INSERT INTO "CleanupJob" (id, "posterId", status, address, lat, lng, "priceCents", type, "pileEstimate", "litterLevel", "yardSegments", "expiresAt", "createdAt", "updatedAt")
+    `INSERT INTO "CleanupJob" (id, "posterId", status, address, lat, lng, "priceCents", type, "pileEstimate", "litterLevel", "yardSegments", "expiresAt", "createdAt", "updatedAt", "platformFeePercent", "cancellationFeePercent")
      SELECT 'bench-job-' || g, 'bench-poster', 'OPEN', g || ' Bench St', $1::float8 + random() * ($2::float8 - $1::float8), $3::float8 + random() * ($4::float8 - $3::float8),
             500 + floor(random() * 9500)::int, (ARRAY['POOP','LITTER','BOTH'])[1 + g % 3]::"CleanupType",
             CASE WHEN g % 3 <> 1 THEN 'PILES_4_8'::"PileEstimate" END, CASE WHEN g % 3 <> 0 THEN 'LIGHT'::"LitterLevel" END,
-            '{N,E}', now() + interval '24 hours', now() - random() * interval '24 hours', now()
+            '{N,E}', now() + interval '24 hours', now() - random() * interval '24 hours', now(), 15, 20
      FROM generate_series(1, $5::int) g`,
     [METRO.south, METRO.north, METRO.west, METRO.east, JOBS],
   );

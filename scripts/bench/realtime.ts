@@ -53,7 +53,7 @@ try {
   const scoopers = await db.user.findMany({ where: { roles: { has: "SCOOPER" } }, select: { id: true, email: true, roles: true }, orderBy: { email: "asc" } });
   await db.cleanupJob.createMany({
     data: Array.from({ length: CLAIMS }, (_, i) => ({
-      posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 20) / 100, lng: -74.0 + Math.floor(i / 20) / 100, priceCents: 1500,
+      posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 20) / 100, lng: -74.0 + Math.floor(i / 20) / 100, priceCents: 1500, platformFeePercent: 15, cancellationFeePercent: 20,
       type: "POOP" as const, pileEstimate: "PILES_1_3" as const, yardSegments: ["N" as const], expiresAt: new Date(Date.now() + 86_400_000),
     })),
   });

@@ -143,8 +143,24 @@ export function readMigrationsList(baseDir = MIGRATIONS_DIR) {
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 /** Applies every pending migration, recording each in `_prisma_migrations` exactly as `prisma migrate deploy` does. */
+/**
+ * The settings a migration may read with `current_setting('scoop.<name>', true)` (e.g. the fee rates jobs that
+ * already exist are given, 20261129205124_job_fee_rates), passed as session options on the migration connection.
+ */
+export function withMigrationSettings(databaseUrl: string, env: NodeJS.ProcessEnv = process.env): string {
+  const settings: [string, string | undefined][] = [
+    ["scoop.platform_fee_percent", env.PLATFORM_FEE_PERCENT],
+    ["scoop.cancellation_fee_percent", env.CANCELLATION_FEE_PERCENT],
+  ];
+  const options = settings.filter(([, v]) => v && /^\d{1,3}$/.test(v)).map(([k, v]) => `-c ${k}=${v}`);
+  if (!options.length) return databaseUrl;
+  const url = new URL(databaseUrl);
+  url.searchParams.set("options", [url.searchParams.get("options"), ...options].filter(Boolean).join(" "));
+  return url.toString();
+}
+
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  return withSchemaEngine(databaseUrl, async (engine) => {
+  return withSchemaEngine(withMigrationSettings(databaseUrl), async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: NO_FILTERS });
     return out.appliedMigrationNames;
   });

@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { cancellationFeeCents, formatCents, platformFeeCents, splitRefund, takeHomeCents } from "./money";
+import { cancellationFeeCents, formatCents, jobAmounts, platformFeeCents, splitRefund, takeHomeCents } from "./money";
 
 describe("money", () => {
+  it("computes every amount of a job from its own rates, not the defaults", () => {
+    expect(jobAmounts({ priceCents: 2500, platformFeePercent: 12, cancellationFeePercent: 25 })).toEqual({
+      platformFeeCents: 300, takeHomeCents: 2200, cancellationFeeCents: 625,
+    });
+  });
   it("takes a 15% platform fee and leaves the rest to the scooper", () => {
-    expect(platformFeeCents(2000)).toBe(300);
-    expect(takeHomeCents(2000)).toBe(1700);
-    expect(platformFeeCents(1999) + takeHomeCents(1999)).toBe(1999);
+    expect(platformFeeCents(2000, 15)).toBe(300);
+    expect(takeHomeCents(2000, 15)).toBe(1700);
+    expect(platformFeeCents(1999, 15) + takeHomeCents(1999, 15)).toBe(1999);
   });
   it("rounds the fee to whole cents", () => {
-    expect(platformFeeCents(1010)).toBe(152); // 151.5 → 152
+    expect(platformFeeCents(1010, 15)).toBe(152); // 151.5 → 152
   });
   it("takes a 20% cancellation fee, and splits any refund into fee and scooper parts that add up", () => {
-    expect(cancellationFeeCents(2000)).toBe(400);
-    expect(cancellationFeeCents(1999)).toBe(400); // 399.8 → 400
+    expect(cancellationFeeCents(2000, 20)).toBe(400);
+    expect(cancellationFeeCents(1999, 20)).toBe(400); // 399.8 → 400
     expect(splitRefund(1000, { capturedCents: 2000, platformFeeCents: 300, refundedCents: 0 })).toEqual({ feeCents: 150, scooperCents: 850 });
     expect(splitRefund(400, { capturedCents: 400, platformFeeCents: 0, refundedCents: 0 })).toEqual({ feeCents: 0, scooperCents: 400 });
     // Three refunds of 1/3 each give back exactly the fee (300) in total, never a cent more.

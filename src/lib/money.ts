@@ -1,20 +1,33 @@
-/** Money is integer cents (USD) everywhere; these are the only places that turn it into text or split it. */
-/** Defaults; the server reads the configured values from env (PLATFORM_FEE_PERCENT, CANCELLATION_FEE_PERCENT). */
-export const PLATFORM_FEE_PERCENT = 15;
-export const CANCELLATION_FEE_PERCENT = 20;
+/**
+ * Money is integer cents (USD) everywhere; these are the only places that turn it into text or split it. Rates
+ * are never defaulted here: a job carries the rates it was posted with (src/server/payments/fees.ts), and every
+ * amount is computed from those.
+ */
 
-export function platformFeeCents(priceCents: number, feePercent = PLATFORM_FEE_PERCENT): number {
+/** The fee rates a job was posted with, in percent of its price. */
+export type FeeRates = { platformFeePercent: number; cancellationFeePercent: number };
+
+export function platformFeeCents(priceCents: number, feePercent: number): number {
   return Math.round((priceCents * feePercent) / 100);
 }
 
 /** What the scooper takes home from a job's price after the platform fee. */
-export function takeHomeCents(priceCents: number, feePercent = PLATFORM_FEE_PERCENT): number {
+export function takeHomeCents(priceCents: number, feePercent: number): number {
   return priceCents - platformFeeCents(priceCents, feePercent);
 }
 
 /** What the poster pays (and the scooper receives) when cancelling a claimed job. */
-export function cancellationFeeCents(priceCents: number, feePercent = CANCELLATION_FEE_PERCENT): number {
+export function cancellationFeeCents(priceCents: number, feePercent: number): number {
   return Math.round((priceCents * feePercent) / 100);
+}
+
+/** Every amount of one job, from its own rates: what the board, the job page, the emails and the charges use. */
+export function jobAmounts(job: { priceCents: number } & FeeRates) {
+  return {
+    platformFeeCents: platformFeeCents(job.priceCents, job.platformFeePercent),
+    takeHomeCents: takeHomeCents(job.priceCents, job.platformFeePercent),
+    cancellationFeeCents: cancellationFeeCents(job.priceCents, job.cancellationFeePercent),
+  };
 }
 
 /**

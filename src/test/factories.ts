@@ -4,6 +4,7 @@ import type { JobStatus, PhotoKind, Role } from "@/generated/prisma/enums";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext, type Session } from "@/server/api/trpc";
 import { db } from "@/server/db";
+import { currentFeeRates } from "@/server/payments/fees";
 
 export function uniqueEmail(label = "user"): string {
   return `${label}-${crypto.randomBytes(6).toString("hex")}@example.test`;
@@ -24,6 +25,7 @@ export async function createOpenJob(posterId: string, overrides: Partial<{ lat: 
       lat: overrides.lat ?? 40.68,
       lng: overrides.lng ?? -73.97,
       priceCents: overrides.priceCents ?? 1500,
+      ...currentFeeRates(),
       type: "POOP",
       pileEstimate: "PILES_1_3",
       yardSegments: ["N"],
@@ -90,6 +92,16 @@ export async function cast() {
   ]);
   const as = (u: TestUser) => ({ ...u, api: callerFor(u) });
   return { customer: as(customer), scooper: as(scooper), otherScooper: as(otherScooper), admin: as(admin) };
+}
+
+type Caller = { id: string; api: ReturnType<typeof callerFor> };
+
+/** Claims, starts (with an after photo) and completes an OPEN job as `scooper`, through the API. */
+export async function doTheWork(scooper: Caller, jobId: string): Promise<void> {
+  await scooper.api.jobs.claim({ jobId });
+  await scooper.api.jobs.start({ jobId });
+  await addPhotoRow(jobId, scooper);
+  await scooper.api.jobs.complete({ jobId });
 }
 
 export const validJobInput = {

@@ -22,7 +22,7 @@ export async function announceJobChange(db: Db, jobId: string, change: JobChange
       where: { id: jobId },
       select: {
         id: true, status: true, lat: true, lng: true, address: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true,
-        yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true,
+        yardSegments: true, createdAt: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true, platformFeePercent: true,
       },
     });
     if (!job) return;
@@ -30,9 +30,9 @@ export async function announceJobChange(db: Db, jobId: string, change: JobChange
     const closed = CLOSES_BOARD[change];
     if (closed) await publishBoardEvent({ type: "job.closed", jobId, reason: closed });
     else if (OPENS_BOARD.has(change) && job.status === "OPEN") {
-      const { exclusiveScooperId, exclusiveUntil, status: _status, ...board } = job;
+      const { exclusiveScooperId, exclusiveUntil, status: _status, platformFeePercent, ...board } = job;
       const exclusive = exclusiveScooperId && exclusiveUntil && exclusiveUntil > new Date() ? exclusiveScooperId : null;
-      await publishBoardEvent({ type: "job.opened", job: { ...board, takeHomeCents: takeHomeCents(board.priceCents) }, onlyFor: exclusive });
+      await publishBoardEvent({ type: "job.opened", job: { ...board, takeHomeCents: takeHomeCents(board.priceCents, platformFeePercent) }, onlyFor: exclusive });
     }
   } catch (err) {
     logger.error({ err, jobId, change }, "announcing a job change failed");

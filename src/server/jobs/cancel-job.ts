@@ -6,8 +6,7 @@ import { settlement } from "@/server/payments/settlement-queue";
 import { announceJobChange } from "./announce";
 import { recordAudit } from "@/server/admin/audit";
 import { AppError } from "@/server/errors";
-import { platformFeeCents } from "@/lib/money";
-import { jobRules } from "./config";
+import { jobAmounts } from "@/lib/money";
 import { isAdmin, isPoster, isTerminal, type JobActor } from "./job-access";
 import { cancelJobTimer } from "./timers";
 import { loadVisibleJob, transition } from "./transition";
@@ -28,8 +27,9 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
   let byAdmin = false;
   if (posterMayCancel) {
     if (job.status === "CLAIMED") {
-      const { priceCents } = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { priceCents: true } });
-      feeOwedCents = platformFeeCents(priceCents, jobRules.cancelFeePercent);
+      // The job's own cancellation rate, fixed when it was posted (the amount the job page showed the poster).
+      const rates = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { priceCents: true, platformFeePercent: true, cancellationFeePercent: true } });
+      feeOwedCents = jobAmounts(rates).cancellationFeeCents;
     }
     details = { by: "poster", reason: text || null, cancellationFeeCents: feeOwedCents, feeOwedTo: job.status === "CLAIMED" ? job.scooperId : null };
   } else if (isAdmin(actor)) {

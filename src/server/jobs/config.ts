@@ -8,5 +8,4 @@ export const jobRules = {
   reopenMinRemainingMs: env.REOPEN_MIN_REMAINING_SECONDS * 1000,
   maxActiveClaims: env.MAX_ACTIVE_CLAIMS,
   startDistanceFlagMeters: env.START_DISTANCE_FLAG_METERS,
-  cancelFeePercent: env.CANCEL_FEE_PERCENT,
 };

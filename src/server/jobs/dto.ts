@@ -67,6 +67,10 @@ export const jobDetailSchema = myJobSchema.extend({
   startFlagged: z.boolean(),
   pickupCount: z.number().int().nullable(),
   photos: z.array(photoSchema),
+  /** The rates this job was posted with, and what the poster owes the scooper for cancelling it once claimed. */
+  platformFeePercent: z.number().int(),
+  cancellationFeePercent: z.number().int(),
+  cancellationFeeCents: z.number().int(),
   viewer: z.object({ isPoster: z.boolean(), isScooper: z.boolean(), isAdmin: z.boolean() }),
   actions: z.array(z.enum(JOB_ACTIONS)),
   /** The parties' (and admins') view of the job's dispute, if one was opened. */

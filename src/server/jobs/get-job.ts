@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { takeHomeCents } from "@/lib/money";
+import { jobAmounts } from "@/lib/money";
 import type { JobDetail } from "./dto";
 import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, isPoster, type JobActor } from "./job-access";
 import { disputeSelect } from "@/server/disputes/dto";
@@ -16,7 +16,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Pr
     where: { id: jobId },
     select: {
       id: true, posterId: true, scooperId: true, status: true, lat: true, lng: true, address: true, priceCents: true,
-      type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
+      platformFeePercent: true, cancellationFeePercent: true, type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
       createdAt: true, updatedAt: true, expiresAt: true, claimedAt: true, startDeadlineAt: true, startedAt: true,
       startDistanceM: true, startFlagged: true, completedAt: true, autoConfirmAt: true, pickupCount: true,
       confirmedAt: true, cancelledAt: true, cancelReason: true, expiredAt: true, exclusiveScooperId: true, exclusiveUntil: true,
@@ -34,9 +34,11 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Pr
   if (mayReadNotes && job.accessNotes && viewer && !poster && !admin) {
     await db.jobEvent.create({ data: { jobId, actorId: viewer.id, type: "access_notes_revealed", details: { status: job.status } } });
   }
+  const amounts = jobAmounts(job);
   return {
     id: job.id, status: job.status, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents,
-    takeHomeCents: takeHomeCents(job.priceCents), type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel,
+    takeHomeCents: amounts.takeHomeCents, platformFeePercent: job.platformFeePercent, cancellationFeePercent: job.cancellationFeePercent,
+    cancellationFeeCents: amounts.cancellationFeeCents, type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel,
     yardSegments: job.yardSegments, publicNotes: job.publicNotes,
     accessNotes: mayReadNotes ? job.accessNotes : null,
     hasAccessNotes: !!job.accessNotes,

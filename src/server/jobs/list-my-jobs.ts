@@ -25,8 +25,8 @@ export async function listMyJobs(db: Tx, userId: string, query: MyJobsQuery): Pr
     select: {
       id: true, status: true, lat: true, lng: true, address: true, priceCents: true, type: true, pileEstimate: true,
       litterLevel: true, yardSegments: true, createdAt: true, updatedAt: true, expiresAt: true, claimedAt: true,
-      startedAt: true, completedAt: true, confirmedAt: true,
+      startedAt: true, completedAt: true, confirmedAt: true, platformFeePercent: true,
     },
   });
-  return rows.map((row) => ({ ...row, takeHomeCents: takeHomeCents(row.priceCents) }));
+  return rows.map(({ platformFeePercent, ...row }) => ({ ...row, takeHomeCents: takeHomeCents(row.priceCents, platformFeePercent) }));
 }

@@ -27,7 +27,7 @@ export const boardQuerySchema = z.object({
 });
 export type BoardQuery = z.input<typeof boardQuerySchema>;
 
-const rowSchema = boardJobSchema.omit({ takeHomeCents: true });
+const rowSchema = boardJobSchema.omit({ takeHomeCents: true }).extend({ platformFeePercent: z.number().int() });
 
 /** The board's SQL, shared by the service and the benchmark's raw run. */
 export function boardSql(q: z.output<typeof boardQuerySchema>, now: Date, viewerId: string | null = null): Prisma.Sql {
@@ -51,7 +51,8 @@ export function boardSql(q: z.output<typeof boardQuerySchema>, now: Date, viewer
         : Prisma.sql`"createdAt" DESC`;
   return Prisma.sql`
     SELECT id, lat, lng, address, "priceCents", type::text AS type, "pileEstimate"::text AS "pileEstimate",
-           "litterLevel"::text AS "litterLevel", "yardSegments"::text[] AS "yardSegments", "createdAt", "expiresAt"
+           "litterLevel"::text AS "litterLevel", "yardSegments"::text[] AS "yardSegments", "createdAt", "expiresAt",
+           "platformFeePercent"
     FROM "CleanupJob"
     WHERE status = 'OPEN' AND lat BETWEEN ${b.south} AND ${b.north} AND ${lng} AND "expiresAt" > ${now}
       AND ("exclusiveUntil" IS NULL OR "exclusiveUntil" <= ${now} OR "exclusiveScooperId" = ${viewerId})
@@ -66,8 +67,8 @@ export async function listOpenJobsInViewport(db: Tx, query: BoardQuery, viewerId
   const limit = Math.min(q.limit ?? MAX_BOARD_PINS, MAX_BOARD_PINS);
   const rows = await db.$queryRaw<unknown[]>(boardSql(q, new Date(), viewerId));
   const jobs: BoardJob[] = rows.slice(0, limit).map((raw) => {
-    const row = rowSchema.parse(raw);
-    return { ...row, takeHomeCents: takeHomeCents(row.priceCents) };
+    const { platformFeePercent, ...row } = rowSchema.parse(raw);
+    return { ...row, takeHomeCents: takeHomeCents(row.priceCents, platformFeePercent) };
   });
   return { jobs, truncated: rows.length > limit };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currentFeeRates } from "@/server/payments/fees";
 import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
 import { latSchema, lngSchema } from "@/lib/geo";
@@ -62,6 +63,8 @@ export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promi
         lat: input.lat,
         lng: input.lng,
         priceCents: input.priceCents,
+        // The rates in force now stay with the job: what the scooper is shown is what they are paid.
+        ...currentFeeRates(),
         type: input.type,
         // Only the fields the type calls for: a LITTER job has no pile estimate, a POOP job no litter level.
         pileEstimate: input.type === "LITTER" ? null : input.pileEstimate,

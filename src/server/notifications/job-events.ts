@@ -8,17 +8,19 @@
  * retries them with backoff; the event keys make a retry send only what is still missing.
  */
 import { env } from "@/env";
-import { platformFeeCents, takeHomeCents } from "@/lib/money";
+import { jobAmounts } from "@/lib/money";
 import { localDateIn } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
+import { jobRules } from "@/server/jobs/config";
 import { notify, type NotifyResult } from "./notify";
 
-/** Hours after completion when a job confirms itself (the marketplace's timer; mirrored in the email text). */
-const AUTO_CONFIRM_HOURS = 24;
+/** Hours after completion when a job confirms itself: the timer's own setting, so the email says what happens. */
+const autoConfirmHours = () => Math.round((jobRules.autoConfirmMs / 3_600_000) * 10) / 10;
 
 const jobSelect = {
   id: true, posterId: true, scooperId: true, status: true, address: true, priceCents: true,
   claimedAt: true, completedAt: true, confirmedAt: true, expiredAt: true, expiresAt: true, updatedAt: true,
+  platformFeePercent: true, cancellationFeePercent: true,
   scooper: { select: { name: true } },
 } as const;
 
@@ -74,7 +76,7 @@ export function notifyJobCompleted(db: Tx, jobId: string, opts: { thumbnailUrls?
       kind: "job.completed",
       recipientId: job.posterId,
       eventKey: `job.completed:${job.id}:${job.completedAt.toISOString()}`,
-      data: { jobId: job.id, address: job.address, scooperName: scooperName(job), photoUrls: opts.thumbnailUrls ?? [], autoConfirmHours: AUTO_CONFIRM_HOURS },
+      data: { jobId: job.id, address: job.address, scooperName: scooperName(job), photoUrls: opts.thumbnailUrls ?? [], autoConfirmHours: autoConfirmHours() },
     });
   });
 }
@@ -89,8 +91,8 @@ export function notifyJobConfirmed(db: Tx, jobId: string): Promise<NotifyResult[
       address: job.address,
       confirmedOn: localDateIn(env.APP_TIMEZONE, job.confirmedAt),
       priceCents: job.priceCents,
-      feeCents: platformFeeCents(job.priceCents),
-      takeHomeCents: takeHomeCents(job.priceCents),
+      feeCents: jobAmounts(job).platformFeeCents,
+      takeHomeCents: jobAmounts(job).takeHomeCents,
     };
     const eventKey = `job.confirmed:${job.id}`;
     const results = [await notify(db, { kind: "job.confirmed", recipientId: job.posterId, eventKey, data: { ...base, role: "poster" } })];
@@ -120,14 +122,15 @@ export function notifyJobExpired(db: Tx, jobId: string): Promise<NotifyResult> {
 export function notifyJobReserved(db: Tx, jobId: string): Promise<NotifyResult> {
   return safely("job.reserved", jobId, async () => {
     const job = await db.cleanupJob.findUnique({
-      where: { id: jobId }, select: { id: true, status: true, address: true, priceCents: true, exclusiveScooperId: true, exclusiveUntil: true },
+      where: { id: jobId },
+      select: { id: true, status: true, address: true, priceCents: true, platformFeePercent: true, cancellationFeePercent: true, exclusiveScooperId: true, exclusiveUntil: true },
     });
     if (!job || job.status !== "OPEN" || !job.exclusiveScooperId || !job.exclusiveUntil || job.exclusiveUntil <= new Date()) return null;
     return notify(db, {
       kind: "job.reserved",
       recipientId: job.exclusiveScooperId,
       eventKey: `job.reserved:${job.id}:${job.exclusiveUntil.toISOString()}`,
-      data: { jobId: job.id, address: job.address, takeHomeCents: takeHomeCents(job.priceCents), windowMinutes: env.PREFERRED_SCOOPER_WINDOW_MINUTES },
+      data: { jobId: job.id, address: job.address, takeHomeCents: jobAmounts(job).takeHomeCents, windowMinutes: env.PREFERRED_SCOOPER_WINDOW_MINUTES },
     });
   });
 }

@@ -90,7 +90,7 @@ describe("notification service", () => {
     const receipts = await db.emailMessage.findMany({ where: { kind: "job.confirmed", userId: { in: [poster.id, scooper.id] } }, orderBy: { subject: "asc" } });
     expect(receipts.map((r) => r.toAddress).sort()).toEqual([poster.email, scooper.email].sort());
     const scooperReceipt = receipts.find((r) => r.toAddress === scooper.email)!;
-    expect(scooperReceipt.subject).toBe(`You earned $${(takeHomeCents(job.priceCents) / 100).toFixed(2)}`);
+    expect(scooperReceipt.subject).toBe(`You earned $${(takeHomeCents(job.priceCents, job.platformFeePercent) / 100).toFixed(2)}`);
   });
 
   it("skips an expiry notice for a job that is not expired, and sends a re-post link for one that is", async () => {
@@ -131,7 +131,7 @@ describe("weekly earnings", () => {
     const first = await sendWeeklyEarnings(db, { now, timeZone: tz });
     expect(first).toMatchObject({ weekStart: "2027-03-08", scoopers: 1, notified: 1, failed: 0 });
 
-    const expected = takeHomeCents(2000) + takeHomeCents(3000) + takeHomeCents(4000);
+    const expected = 1700 + 2550 + 3400; // 85% of $20, $30 and $40
     const emails = await db.emailMessage.findMany({ where: { userId: scooper.id, kind: "earnings.weekly" } });
     expect(emails).toHaveLength(1);
     const email = emails[0]!;

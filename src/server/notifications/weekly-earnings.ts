@@ -21,12 +21,12 @@ export async function sendWeeklyEarnings(db: Tx, opts: { now?: Date; timeZone?: 
   const jobs = await db.cleanupJob.findMany({
     where: { status: "CONFIRMED", scooperId: { not: null }, confirmedAt: { gte: week.from, lt: week.to } },
     orderBy: { confirmedAt: "asc" },
-    select: { scooperId: true, address: true, priceCents: true, confirmedAt: true },
+    select: { scooperId: true, address: true, priceCents: true, platformFeePercent: true, confirmedAt: true },
   });
   const byScooper = new Map<string, { date: string; area: string; amountCents: number }[]>();
   for (const job of jobs) {
     const lines = byScooper.get(job.scooperId!) ?? [];
-    lines.push({ date: localDateIn(timeZone, job.confirmedAt!), area: addressArea(job.address), amountCents: takeHomeCents(job.priceCents) });
+    lines.push({ date: localDateIn(timeZone, job.confirmedAt!), area: addressArea(job.address), amountCents: takeHomeCents(job.priceCents, job.platformFeePercent) });
     byScooper.set(job.scooperId!, lines);
   }
   const run: WeeklyEarningsRun = { weekStart: week.weekStart, scoopers: byScooper.size, notified: 0, failed: 0 };

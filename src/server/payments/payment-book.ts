@@ -13,12 +13,12 @@
  *   tip (T)           customer_funding −T, scooper_payable +T
  */
 import crypto from "node:crypto";
-import { env } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import { cancellationFeeCents, platformFeeCents, splitRefund } from "@/lib/money";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { jobFeeRates } from "./fees";
 import { accounts, postLedgerTransaction, type LedgerLine } from "./ledger";
 import type { PaymentOperationKind, PaymentResult } from "./provider";
 
@@ -154,8 +154,9 @@ export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey
   });
 }
 
-export function captureSplit(amountCents: number) {
-  const feeCents = platformFeeCents(amountCents, env.PLATFORM_FEE_PERCENT);
+/** The platform's fee and the scooper's payout of a capture, at the job's own platform fee rate. */
+export async function captureSplit(tx: Tx, jobId: string, amountCents: number) {
+  const feeCents = platformFeeCents(amountCents, (await jobFeeRates(tx, jobId)).platformFeePercent);
   return { feeCents, payoutCents: amountCents - feeCents };
 }
 
@@ -164,7 +165,7 @@ export async function bookCapture(
   input: { idempotencyKey: string; jobId: string; scooperId: string; transferRef?: string | null },
 ): Promise<StoredResult> {
   const { amountCents, customerId } = await getJobPayment(tx, input.jobId); // immutable fields
-  const { feeCents, payoutCents } = captureSplit(amountCents);
+  const { feeCents, payoutCents } = await captureSplit(tx, input.jobId, amountCents);
   const payment = await transition(tx, input.jobId, ["AUTHORIZED"], {
     status: "CAPTURED", capturedCents: amountCents, platformFeeCents: feeCents, scooperPayoutCents: payoutCents,
     scooperId: input.scooperId, transferRef: input.transferRef ?? null,
@@ -192,9 +193,9 @@ export async function bookVoid(tx: Tx, input: { idempotencyKey: string; jobId: s
   return recordOperation(tx, { payment, kind: "void", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents, lines });
 }
 
-/** The fee for cancelling a claimed job: `feeCents` when given, else CANCELLATION_FEE_PERCENT of the amount. */
-export function resolveCancellationFee(amountCents: number, feeCents?: number): number {
-  const fee = feeCents ?? cancellationFeeCents(amountCents, env.CANCELLATION_FEE_PERCENT);
+/** The fee for cancelling a claimed job: `feeCents` when given, else the job's own cancellation rate of the amount. */
+export async function resolveCancellationFee(tx: Tx, jobId: string, amountCents: number, feeCents?: number): Promise<number> {
+  const fee = feeCents ?? cancellationFeeCents(amountCents, (await jobFeeRates(tx, jobId)).cancellationFeePercent);
   assertCents(fee, "The cancellation fee");
   if (fee > amountCents) throw new AppError("BAD_REQUEST", "The cancellation fee cannot exceed the authorized amount.");
   return fee;
@@ -205,7 +206,7 @@ export async function bookCancellationFee(
   input: { idempotencyKey: string; jobId: string; scooperId: string; feeCents?: number; transferRef?: string | null },
 ): Promise<StoredResult> {
   const { amountCents, customerId } = await getJobPayment(tx, input.jobId);
-  const fee = resolveCancellationFee(amountCents, input.feeCents);
+  const fee = await resolveCancellationFee(tx, input.jobId, amountCents, input.feeCents);
   const payment = await transition(tx, input.jobId, ["AUTHORIZED"], {
     status: "CAPTURED", capturedCents: fee, platformFeeCents: 0, scooperPayoutCents: fee, scooperId: input.scooperId,
     transferRef: input.transferRef ?? null,

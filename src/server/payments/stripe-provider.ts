@@ -158,7 +158,7 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const source = payment.prepaidVisitId
         ? (payment.chargeRef ?? undefined)
         : chargeId(await stripeCall(() => stripe.paymentIntents.capture(intentId, {}, { idempotencyKey })));
-      const transferRef = await transferToScooper(jobId, "capture", scooperId, captureSplit(payment.amountCents).payoutCents, source);
+      const transferRef = await transferToScooper(jobId, "capture", scooperId, (await captureSplit(db, jobId, payment.amountCents)).payoutCents, source);
       const captured = await runOnce(db, idempotencyKey, (tx) => bookCapture(tx, { idempotencyKey, jobId, scooperId, transferRef }));
       // A prepaid visit's customer got their receipt when the invoice was paid: confirming it charges nothing new.
       return payment.prepaidVisitId ? captured : queueReceiptFor(db, captured);
@@ -190,7 +190,7 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       if (done) return queueReceiptFor(db, done);
       const payment = await getJobPayment(db, jobId);
       const intentId = requireStatus(payment, ["AUTHORIZED"], "charge the cancellation fee");
-      const fee = resolveCancellationFee(payment.amountCents, feeCents);
+      const fee = await resolveCancellationFee(db, jobId, payment.amountCents, feeCents);
       let source: string | undefined;
       if (payment.prepaidVisitId) {
         // Charged in full by the invoice: everything but the fee goes back to the customer.

@@ -15,7 +15,7 @@ const take = takeEvents<Received>;
 async function boardJob(posterId: string) {
   const job = await createOpenJob(posterId, { lat: 40.7, lng: -73.95, priceCents: 2000 });
   return {
-    id: job.id, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents, takeHomeCents: takeHomeCents(job.priceCents),
+    id: job.id, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents, takeHomeCents: takeHomeCents(job.priceCents, job.platformFeePercent),
     type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel, yardSegments: job.yardSegments, createdAt: job.createdAt, expiresAt: job.expiresAt,
   };
 }

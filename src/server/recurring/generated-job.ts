@@ -5,6 +5,7 @@ import type { LocalDate } from "@/lib/schedules";
 import { jobRules } from "@/server/jobs/config";
 import { postJobInputSchema } from "@/server/jobs/post-job";
 import type { OutboxEffect } from "@/server/outbox/outbox";
+import { currentFeeRates } from "@/server/payments/fees";
 import { settlement } from "@/server/payments/settlement-queue";
 import { toDbDate } from "./dates";
 
@@ -40,6 +41,8 @@ export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, n
     lat: sub.lat,
     lng: sub.lng,
     priceCents: sub.priceCents,
+    // A generated job is posted now: it takes the rates in force today.
+    ...currentFeeRates(),
     type: sub.type,
     pileEstimate: sub.pileEstimate,
     litterLevel: sub.litterLevel,

@@ -130,7 +130,8 @@ describe("recurring generation", () => {
     const job = await db.cleanupJob.create({
       data: {
         posterId: customer.id, recurringId: sub.id, serviceDate: toDbDate("2031-08-05"), address: "12 Garden Pl", lat: 40.69, lng: -73.99,
-        priceCents: 1800, type: "POOP", pileEstimate: "PILES_1_3", yardSegments: ["N"], expiresAt: new Date(Date.now() + 86_400_000),
+        priceCents: 1800, platformFeePercent: 15, cancellationFeePercent: 20, type: "POOP", pileEstimate: "PILES_1_3", yardSegments: ["N"],
+        expiresAt: new Date(Date.now() + 86_400_000),
         exclusiveScooperId: preferred.id, exclusiveUntil: new Date(Date.now() + 3_600_000),
       },
     });

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { PostJobForm } from "@/components/jobs/post-job-form";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { env } from "@/env";
+import { currentFeeRates } from "@/server/payments/fees";
 import { serverApi } from "@/trpc/server";
 
 export const metadata = { title: "Post a job" };
@@ -19,7 +20,7 @@ export default async function PostJobPage() {
     <main className="flex flex-1 flex-col">
       <div className="mx-auto w-full max-w-xl p-4">
         <h1 className="mb-4 text-xl font-bold">Post a cleanup</h1>
-        <PostJobForm expiryHours={Math.round(env.JOB_EXPIRY_SECONDS / 3600)} />
+        <PostJobForm expiryHours={Math.round(env.JOB_EXPIRY_SECONDS / 3600)} platformFeePercent={currentFeeRates().platformFeePercent} />
       </div>
     </main>
   );
