@@ -30,7 +30,7 @@ export type NotificationData = {
   "dispute.resolved": { jobId: string; address: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number };
   "reminder.service-day": { address: string; serviceDate: string; priceCents: number };
   "reminder.renewal": { address: string; billingDate: string; amountCents: number };
-  "earnings.weekly": { weekStart: string; weekEnd: string; totalCents: number; payoutDate: string; jobs: { date: string; area: string; amountCents: number }[] };
+  "earnings.weekly": { weekStart: string; weekEnd: string; totalCents: number; payoutNote: string; jobs: { date: string; area: string; amountCents: number }[] };
 };
 
 export type NotificationContent = { title: string; body: string; url: string | null; email: (() => Promise<RenderedEmail>) | null };
@@ -68,7 +68,8 @@ const builders: Builders = {
         ? `Your cleanup at ${d.address} is confirmed: ${formatCents(d.priceCents)}.`
         : `The cleanup at ${d.address} is confirmed; your take-home is ${formatCents(d.takeHomeCents)}.`,
     url: jobPath(d.jobId),
-    email: () => jobConfirmed.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    // The poster's receipt email is the capture's own (one receipt per money event, payments/receipt-email.ts).
+    email: d.role === "poster" ? null : () => jobConfirmed.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
   }),
   "job.expired": (d) => ({
     title: "Your cleanup expired unclaimed",
@@ -117,8 +118,8 @@ const builders: Builders = {
   }),
   "earnings.weekly": (d, ctx) => ({
     title: `You earned ${formatCents(d.totalCents)} last week`,
-    body: `${d.jobs.length} confirmed cleanup${d.jobs.length === 1 ? "" : "s"} from ${d.weekStart} to ${d.weekEnd}; payout on ${d.payoutDate}.`,
-    url: null,
+    body: `${d.jobs.length} paid cleanup${d.jobs.length === 1 ? "" : "s"} from ${d.weekStart} to ${d.weekEnd}. ${d.payoutNote}`,
+    url: "/earnings",
     email: () => weeklyEarnings.render({ ...d, unsubscribeUrl: ctx.unsubscribeUrl }),
   }),
 };

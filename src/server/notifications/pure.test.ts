@@ -24,7 +24,7 @@ describe("previousWeek", () => {
   it("is the Monday–Sunday before, with local-midnight bounds across spring-forward", () => {
     // Monday 2027-03-15 08:00 EDT: the previous week is Mon 8 – Sun 14 March, which contains the DST change.
     const week = previousWeek(new Date("2027-03-15T12:00:00Z"), tz);
-    expect(week).toMatchObject({ weekStart: "2027-03-08", weekEnd: "2027-03-14", payoutDate: "2027-03-19" });
+    expect(week).toMatchObject({ weekStart: "2027-03-08", weekEnd: "2027-03-14" });
     expect(week.from.toISOString()).toBe("2027-03-08T05:00:00.000Z"); // EST midnight
     expect(week.to.toISOString()).toBe("2027-03-15T04:00:00.000Z"); // EDT midnight
   });

@@ -9,8 +9,6 @@ export type EarningsWeek = {
   /** [from, to): local midnight Monday to local midnight of the following Monday, as instants. */
   from: Date;
   to: Date;
-  /** When the week's earnings are paid out: the Friday after the week. */
-  payoutDate: LocalDate;
 };
 
 /** The Monday–Sunday week before the one containing `now`, in `timeZone`. */
@@ -23,7 +21,6 @@ export function previousWeek(now: Date, timeZone: string): EarningsWeek {
     weekEnd: addDays(thisMonday, -1),
     from: zonedTime(weekStart, "00:00", timeZone),
     to: zonedTime(thisMonday, "00:00", timeZone),
-    payoutDate: addDays(thisMonday, 4),
   };
 }
 

@@ -1,50 +1,56 @@
 /**
- * The weekly earnings email (Monday 08:00 APP_TIMEZONE, see worker/schedules.ts): every scooper who earned
- * anything in the previous Monday–Sunday week gets the total, each job (local date, address area, amount) and
- * the payout date. "Earned" = a CONFIRMED job whose `confirmedAt` falls in the week; the amount is the
- * take-home after the platform fee. (Until the payments issue adds a ledger, this is computed from the jobs.)
- * The event key `weekly-earnings:<scooperId>:<weekStart>` makes a second run (or a retry) send nothing.
+ * The weekly earnings email (Monday 08:00 APP_TIMEZONE, see worker/schedules.ts): every scooper paid for anything
+ * in the previous Monday–Sunday week gets the total and each job (local date, address area, amount). It reads the
+ * ledger through `scooperEarnings`, the same function as /earnings, so the two always agree: a job's amount is what
+ * the scooper receives for it (take-home after the job's own platform fee, or the cancellation fee, plus tips, less
+ * the scooper's share of refunds). It says when that money moves in the provider in use. The event key
+ * `weekly-earnings:<scooperId>:<weekStart>` makes a second run (or a retry) send nothing.
  */
 import { env } from "@/env";
-import { takeHomeCents } from "@/lib/money";
 import { localDateIn } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { logger } from "@/server/logger";
+import { scooperEarnings } from "@/server/payments/earnings";
+import { getPaymentProvider } from "@/server/payments/get-provider";
 import { notify } from "./notify";
 import { addressArea, previousWeek } from "./week";
 
 export type WeeklyEarningsRun = { weekStart: string; scoopers: number; notified: number; failed: number };
 
+/** When the week's money reaches the scooper, in the words of the provider that holds it. */
+export function payoutNote(provider: string): string {
+  return provider === "stripe"
+    ? "Stripe pays it out to your bank on your payout account's schedule (usually within a few business days)."
+    : "It is held in your Scoop balance until payouts to your bank are set up.";
+}
+
 export async function sendWeeklyEarnings(db: Tx, opts: { now?: Date; timeZone?: string } = {}): Promise<WeeklyEarningsRun> {
   const timeZone = opts.timeZone ?? env.APP_TIMEZONE;
-  const week = previousWeek(opts.now ?? new Date(), timeZone);
-  const jobs = await db.cleanupJob.findMany({
-    where: { status: "CONFIRMED", scooperId: { not: null }, confirmedAt: { gte: week.from, lt: week.to } },
-    orderBy: { confirmedAt: "asc" },
-    select: { scooperId: true, address: true, priceCents: true, platformFeePercent: true, confirmedAt: true },
+  const now = opts.now ?? new Date();
+  const week = previousWeek(now, timeZone);
+  // Scoopers whose payable account moved in the week; each one's week is then read as /earnings reads it.
+  const accounts = await db.ledgerAccount.findMany({
+    where: { kind: "SCOOPER_PAYABLE", ownerId: { not: null }, entries: { some: { createdAt: { gte: week.from, lt: week.to } } } },
+    select: { ownerId: true },
   });
-  const byScooper = new Map<string, { date: string; area: string; amountCents: number }[]>();
-  for (const job of jobs) {
-    const lines = byScooper.get(job.scooperId!) ?? [];
-    lines.push({ date: localDateIn(timeZone, job.confirmedAt!), area: addressArea(job.address), amountCents: takeHomeCents(job.priceCents, job.platformFeePercent) });
-    byScooper.set(job.scooperId!, lines);
-  }
-  const run: WeeklyEarningsRun = { weekStart: week.weekStart, scoopers: byScooper.size, notified: 0, failed: 0 };
-  for (const [scooperId, lines] of byScooper) {
+  const note = payoutNote(getPaymentProvider().name);
+  const run: WeeklyEarningsRun = { weekStart: week.weekStart, scoopers: 0, notified: 0, failed: 0 };
+  for (const { ownerId } of accounts) {
+    const scooperId = ownerId!;
     // One scooper's failure (e.g. a deleted account) must not stop the others; the run is retried as a whole
     // only by the next week's schedule, so log it.
     try {
+      const { lastWeek } = await scooperEarnings(db, scooperId, { now, timeZone });
+      if (lastWeek.jobs.length === 0) continue;
+      run.scoopers += 1;
+      const jobs = [...lastWeek.jobs]
+        .sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime())
+        .map((j) => ({ date: localDateIn(timeZone, j.paidAt), area: addressArea(j.address), amountCents: j.payoutCents }));
       await notify(db, {
         kind: "earnings.weekly",
         recipientId: scooperId,
         eventKey: `weekly-earnings:${scooperId}:${week.weekStart}`,
-        data: {
-          weekStart: week.weekStart,
-          weekEnd: week.weekEnd,
-          payoutDate: week.payoutDate,
-          totalCents: lines.reduce((sum, l) => sum + l.amountCents, 0),
-          jobs: lines,
-        },
+        data: { weekStart: week.weekStart, weekEnd: week.weekEnd, payoutNote: note, totalCents: lastWeek.totals.payoutCents, jobs },
       });
       run.notified += 1;
     } catch (err) {

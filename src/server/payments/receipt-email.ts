@@ -1,59 +1,18 @@
 /**
- * Receipts for every charge and refund, queued through the mail pipeline once per payment operation
- * (`dedupeKey: receipt:<operationId>`), so replaying an operation never sends a second receipt.
- * (The notifications issue ports templates to React Email; keep `receiptEmail`'s signature.)
+ * Receipts for every charge and refund, one per money event: queued through the mail pipeline once per payment
+ * operation (`dedupeKey: receipt:<operationId>`), so replaying an operation never sends a second receipt. The
+ * poster's confirmation notification sends no email of its own: this receipt is the one. Rendered from the React
+ * Email template `receipt` (src/server/email/templates/receipt.tsx).
  */
-import { formatCents } from "@/lib/money";
 import type { Db } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
-import { appUrl, type RenderedEmail } from "@/server/email/templates";
+import { appUrl } from "@/server/email/templates";
+import { isReceiptKind, receipt, type ReceiptKind } from "@/server/email/templates/receipt";
 import { logger } from "@/server/logger";
 import type { PaymentResult } from "./provider";
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
-export type ReceiptKind = "capture" | "cancellation-fee" | "refund" | "tip" | "visit-charge" | "visit-refund";
-
-const TITLES: Record<ReceiptKind, string> = {
-  capture: "Your cleanup is paid",
-  "cancellation-fee": "Cancellation fee charged",
-  refund: "Your refund is on its way",
-  tip: "Thanks for your tip",
-  "visit-charge": "Your next cleanup visit is paid",
-  "visit-refund": "Your refund is on its way",
-};
-
-const WHAT: Record<ReceiptKind, string> = {
-  capture: "for the cleanup",
-  "cancellation-fee": "as the fee for cancelling a claimed cleanup",
-  refund: "for the cleanup",
-  tip: "as a tip for the cleanup",
-  "visit-charge": "for the next visit of your recurring cleanup",
-  "visit-refund": "for a paid visit of your recurring cleanup that will not take place",
-};
-
-export function receiptEmail(opts: {
-  kind: ReceiptKind; amountCents: number; address: string; date: Date; reference: string; jobUrl: string; linkLabel?: string;
-}): RenderedEmail {
-  const refund = opts.kind === "refund" || opts.kind === "visit-refund";
-  const verb = refund ? "We refunded" : "We charged";
-  const link = opts.linkLabel ?? "View the job";
-  const lines = [
-    `${verb} ${formatCents(opts.amountCents)} ${WHAT[opts.kind]} at ${opts.address}.`,
-    `Date: ${opts.date.toISOString().slice(0, 10)} · Reference: ${opts.reference}`,
-    refund ? "Refunds reach your card in 5–10 business days." : "Thank you for using Scoop.",
-  ];
-  const body = lines.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("");
-  return {
-    subject: `Scoop receipt: ${TITLES[opts.kind].toLowerCase()} (${formatCents(opts.amountCents)})`,
-    html: `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:20px">${escapeHtml(TITLES[opts.kind])}</h1>${body}<p><a href="${escapeHtml(opts.jobUrl)}">${escapeHtml(link)}</a></p><p style="font-size:12px;color:#64748b">Scoop · yard cleanups</p></body></html>`,
-    text: `${lines.join("\n\n")}\n\n${link}: ${opts.jobUrl}\n`,
-  };
-}
-
-function isReceiptKind(kind: string): kind is ReceiptKind {
-  return kind in TITLES;
+function receiptEmail(opts: { kind: ReceiptKind; amountCents: number; address: string; date: Date; reference: string; url: string; linkLabel?: string }) {
+  return receipt.render({ ...opts, date: opts.date.toISOString().slice(0, 10), linkLabel: opts.linkLabel ?? "View the job" });
 }
 
 /**
@@ -74,7 +33,7 @@ export async function queueReceiptFor(db: Db, result: PaymentResult): Promise<Pa
       to: job.poster.notificationEmail ?? job.poster.email,
       userId: job.poster.id,
       dedupeKey: `receipt:${result.operationId}`,
-      ...receiptEmail({ kind: result.kind, amountCents: result.amountCents, address: job.address, date: op.createdAt, reference: result.operationId, jobUrl: appUrl(`/jobs/${job.id}`) }),
+      ...(await receiptEmail({ kind: result.kind, amountCents: result.amountCents, address: job.address, date: op.createdAt, reference: result.operationId, url: appUrl(`/jobs/${job.id}`) })),
     });
   } catch (err) {
     logger.error({ err, operationId: result.operationId }, "could not queue a payment receipt");
@@ -100,10 +59,10 @@ export async function queueVisitReceipt(
       to: sub.customer.notificationEmail ?? sub.customer.email,
       userId: sub.customer.id,
       dedupeKey: `receipt:${input.reference}`,
-      ...receiptEmail({
+      ...(await receiptEmail({
         kind: input.kind, amountCents: input.amountCents, address: sub.address, date: new Date(), reference: input.reference,
-        jobUrl: appUrl(`/recurring/${sub.id}`), linkLabel: "View your recurring cleanup",
-      }),
+        url: appUrl(`/recurring/${sub.id}`), linkLabel: "View your recurring cleanup",
+      })),
     });
   } catch (err) {
     logger.error({ err, recurringId: input.recurringId, reference: input.reference }, "could not queue a visit receipt");

@@ -10,6 +10,7 @@ import { jobExpired } from "./job-expired";
 import { jobReserved } from "./job-reserved";
 import { magicLink } from "./magic-link";
 import { passwordReset } from "./password-reset";
+import { receipt } from "./receipt";
 import { renewalReminder } from "./renewal-reminder";
 import { serviceDayReminder } from "./service-day-reminder";
 import { signUpConfirmation } from "./sign-up-confirmation";
@@ -31,6 +32,7 @@ export const EMAIL_TEMPLATES = {
   "dispute-opened": disputeOpened,
   "dispute-resolved": disputeResolved,
   "weekly-earnings": weeklyEarnings,
+  receipt,
 } as const;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -6,7 +6,8 @@ type Props = {
   weekStart: string;
   weekEnd: string;
   totalCents: number;
-  payoutDate: string;
+  /** When the money moves: the provider's words (payoutNote in weekly-earnings.ts). */
+  payoutNote: string;
   jobs: { date: string; area: string; amountCents: number }[];
   unsubscribeUrl: string;
 };
@@ -16,7 +17,7 @@ const cell = { fontSize: "14px", padding: "4px 0", margin: 0 };
 export const weeklyEarnings = defineEmail<Props>({
   subject: (p) => `You earned ${formatCents(p.totalCents)} this week`,
   sample: {
-    weekStart: "2027-03-08", weekEnd: "2027-03-14", totalCents: 4250, payoutDate: "2027-03-19",
+    weekStart: "2027-03-08", weekEnd: "2027-03-14", totalCents: 4250, payoutNote: "It is held in your Scoop balance until payouts to your bank are set up.",
     jobs: [
       { date: "2027-03-09", area: "Park Slope, Brooklyn", amountCents: 2125 },
       { date: "2027-03-14", area: "Astoria, Queens", amountCents: 2125 },
@@ -26,7 +27,8 @@ export const weeklyEarnings = defineEmail<Props>({
   Component: (p) => (
     <EmailLayout preview={`You earned ${formatCents(p.totalCents)}`} title={`You earned ${formatCents(p.totalCents)} this week`} unsubscribeUrl={p.unsubscribeUrl}>
       <P>
-        Your confirmed cleanups from {p.weekStart} to {p.weekEnd}. The payout goes out on {p.payoutDate}.
+        What you were paid for cleanups from {p.weekStart} to {p.weekEnd}, tips and cancellation fees included, less
+        any refunds. {p.payoutNote}
       </P>
       <Section>
         {p.jobs.map((job, i) => (
