@@ -367,7 +367,9 @@ describe("payouts owed before onboarding", () => {
     let mark = fake.requests.length;
     await provider.captureJobPayment({ jobId: posted.id });
     await provider.refundJobPayment({ jobId: posted.id, amountCents: 500, reason: "ADMIN" });
-    // No account yet: captured and refunded, nothing transferred or reversed.
+    await db.cleanupJob.update({ where: { id: posted.id }, data: { status: "CONFIRMED" } });
+    await provider.recordTip({ jobId: posted.id, tipCents: 300 });
+    // No account yet: captured, refunded and tipped, nothing transferred or reversed.
     expect(fake.since(mark).filter((r) => r.path.startsWith("/v1/transfers"))).toEqual([]);
 
     await db.payoutAccount.create({ data: { userId: scooper.id, provider: "stripe", providerRef: `acct_owed_${scooper.id}` } });
@@ -379,13 +381,18 @@ describe("payouts owed before onboarding", () => {
     mark = fake.requests.length;
     await ready(1);
     const calls = await stripeCalls(mark, (c) => c.some((r) => r.path === "/v1/transfers"));
-    // $20.00 job: $17.00 payout, less $4.25 of the $5.00 refund → $12.75.
+    // $20.00 job: $17.00 payout, less $4.25 of the $5.00 refund → $12.75; and the whole $3.00 tip.
     expect(calls.filter((r) => r.path === "/v1/transfers")).toEqual([
       expect.objectContaining({
         idempotencyKey: `job_${posted.id}_owed_transfer`,
         body: expect.objectContaining({ amount: "1275", destination: `acct_owed_${scooper.id}`, "metadata[step]": "owed" }),
       }),
+      expect.objectContaining({
+        idempotencyKey: `job_${posted.id}_tip_owed_transfer`,
+        body: expect.objectContaining({ amount: "300", destination: `acct_owed_${scooper.id}`, "metadata[step]": "tip_owed" }),
+      }),
     ]);
+    await vi.waitFor(async () => expect((await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).tipTransferRef).toMatch(/^tr_/));
     await vi.waitFor(async () => expect((await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).transferRef).toMatch(/^tr_/));
     expect(await db.payoutAccount.findUniqueOrThrow({ where: { userId: scooper.id } })).toMatchObject({ payoutsEnabled: true });
 

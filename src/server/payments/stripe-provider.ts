@@ -245,7 +245,7 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
       const original = await stripe.paymentIntents.retrieve(intentId);
       const paymentMethod = typeof original.payment_method === "string" ? original.payment_method : original.payment_method?.id;
       const destination = await db.payoutAccount.findUnique({ where: { userId: payment.scooperId }, select: { providerRef: true } });
-      await stripeCall(() =>
+      const tipIntent = await stripeCall(() =>
         stripe.paymentIntents.create(
           {
             amount: tipCents, currency: CURRENCY, customer: typeof original.customer === "string" ? original.customer : original.customer?.id,
@@ -256,7 +256,10 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
           { idempotencyKey },
         ),
       );
-      return queueReceiptFor(db, await runOnce(db, idempotencyKey, (tx) => bookTip(tx, { idempotencyKey, jobId, tipCents })));
+      const booked = await runOnce(db, idempotencyKey, (tx) => bookTip(tx, { idempotencyKey, jobId, tipCents }));
+      // Paid to the scooper by the destination charge; without a payout account yet, owed until payOwedPayouts.
+      if (destination?.providerRef) await db.payment.updateMany({ where: { jobId, tipTransferRef: null }, data: { tipTransferRef: tipIntent.id } });
+      return queueReceiptFor(db, booked);
     },
 
     async payOwedPayouts({ scooperId }) {
@@ -284,6 +287,23 @@ export function createStripeProvider(db: Db, stripe: Stripe): PaymentProvider {
         await db.payment.updateMany({ where: { id: payment.id, transferRef: null }, data: { transferRef: transfer.id } });
         transferred++;
         amountCents += amount;
+      }
+      // Tips given while the scooper had no payout account: the whole tip is theirs.
+      const owedTips = await db.payment.findMany({
+        where: { scooperId, provider: "stripe", tipCents: { gt: 0 }, tipTransferRef: null },
+        select: { id: true, jobId: true, tipCents: true },
+      });
+      for (const payment of owedTips) {
+        const transfer = await stripe.transfers.create(
+          {
+            amount: payment.tipCents, currency: CURRENCY, destination: account.providerRef, transfer_group: `job_${payment.jobId}`,
+            metadata: { jobId: payment.jobId, step: "tip_owed" },
+          },
+          { idempotencyKey: paymentKeys.transfer(payment.jobId, "tip_owed") },
+        );
+        await db.payment.updateMany({ where: { id: payment.id, tipTransferRef: null }, data: { tipTransferRef: transfer.id } });
+        transferred++;
+        amountCents += payment.tipCents;
       }
       return { transferred, amountCents };
     },
