@@ -46,7 +46,7 @@ describe("production photo storage", () => {
   }
 
   it("passes the storage check with a bucket or an explicit shared disk", async () => {
-    for (const extra of [{ STORAGE_S3_BUCKET: "photos" }, { STORAGE_SHARED_DISK: "1" }]) {
+    for (const extra of [{ STORAGE_S3_BUCKET: "photos" }, { STORAGE_SHARED_DISK: "1" }] as Record<string, string>[]) {
       const { code, output } = await start(["--eval", 'import("./src/env.js").then(() => console.log(["env", "read"].join(" ")))'], extra);
       expect(output).toContain("env read");
       expect(code).toBe(0);
