@@ -25,7 +25,9 @@ export function JobsAdmin() {
   const [box, setBox] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  const [needsDecision, setNeedsDecision] = useState(false);
   const jobs = api.adminJobs.list.useQuery({
+    needsDecision,
     statuses: status ? [status] : [],
     address,
     box: parseBox(box),
@@ -41,6 +43,10 @@ export function JobsAdmin() {
         <TextInput aria-label="Posted from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TextInput aria-label="Posted to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={needsDecision} onChange={(e) => setNeedsDecision(e.target.checked)} />
+        Needs a decision (in progress, scooper blocked)
+      </label>
       {jobs.error && <Notice tone="error">{formError(jobs.error)}</Notice>}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
@@ -55,7 +61,10 @@ export function JobsAdmin() {
                   <Link href={`/admin/jobs/${j.id}`} className="text-brand-700 underline">{j.address}</Link>
                   {j.recurringId && <span className="ml-1 text-xs text-slate-500">(recurring)</span>}
                 </td>
-                <td data-testid="admin-job-status">{STATUS_LABEL[j.status]}</td>
+                <td data-testid="admin-job-status">
+                  {STATUS_LABEL[j.status]}
+                  {j.needsAdminReason && <span className="block text-xs font-medium text-amber-700">Needs a decision</span>}
+                </td>
                 <td>{formatCents(j.priceCents)}</td>
                 <td>{j.posterEmail}</td>
                 <td>{j.scooperEmail ?? "—"}</td>

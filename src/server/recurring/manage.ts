@@ -17,7 +17,7 @@ import type { CreateRecurringInput, RecurringDto } from "./schemas";
 export function toRecurringDto(sub: RecurringCleanup, now = new Date()): RecurringDto {
   return {
     id: sub.id, status: sub.status, frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate),
-    pausedUntil: sub.pausedUntil ? fromDbDate(sub.pausedUntil) : null, priceCents: sub.priceCents, address: sub.address, lat: sub.lat,
+    pausedUntil: sub.pausedUntil ? fromDbDate(sub.pausedUntil) : null, pauseReason: sub.pauseReason, priceCents: sub.priceCents, address: sub.address, lat: sub.lat,
     lng: sub.lng, type: sub.type, pileEstimate: sub.pileEstimate, litterLevel: sub.litterLevel, yardSegments: sub.yardSegments,
     publicNotes: sub.publicNotes, accessNotes: sub.accessNotes, preferredScooperId: sub.preferredScooperId,
     nextServiceDates: upcomingDates(sub, 5, now), createdAt: sub.createdAt,
@@ -108,13 +108,13 @@ export async function applyPause(db: Tx, id: string, until: LocalDate | null, no
   if (until && compareDates(until, firstOpenServiceDate(now)) <= 0) throw new AppError("BAD_REQUEST", "Pause until a later date.");
   const updated = await db.recurringCleanup.updateMany({
     where: { id, status: { in: ["ACTIVE", "PAUSED"] } },
-    data: { status: "PAUSED", pausedUntil: until ? toDbDate(until) : null },
+    data: { status: "PAUSED", pausedUntil: until ? toDbDate(until) : null, pauseReason: null },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "Only an active recurring cleanup can be paused.");
 }
 
 export async function applyResume(db: Tx, id: string): Promise<void> {
-  const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null } });
+  const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null, pauseReason: null } });
   if (updated.count !== 1) throw new AppError("CONFLICT", "Only a paused recurring cleanup can be resumed.");
 }
 
@@ -136,7 +136,7 @@ export async function cancelRecurring(db: Tx, customerId: string, id: string, no
   await ownSubscription(db, customerId, id);
   const updated = await db.recurringCleanup.updateMany({
     where: { id, status: { not: "CANCELLED" } },
-    data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null },
+    data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null, pauseReason: null },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
   // The worker stops the billing and refunds unused paid visits, retrying until Stripe has done it.
