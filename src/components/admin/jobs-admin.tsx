@@ -6,6 +6,7 @@ import { STATUS_LABEL } from "@/components/jobs/labels";
 import { Notice, TextInput } from "@/components/ui/form";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
+import { newVisitId } from "@/lib/visit-id";
 import { EnumSelect } from "./enum-select";
 
 type Status = keyof typeof STATUS_LABEL;
@@ -80,7 +81,8 @@ export function JobsAdmin() {
 
 export function AdminJobDetail({ jobId }: { jobId: string }) {
   const utils = api.useUtils();
-  const q = api.adminJobs.byId.useQuery({ jobId }, { retry: false });
+  const [visitId] = useState(newVisitId);
+  const q = api.adminJobs.byId.useQuery({ jobId, visitId }, { retry: false });
   const [reason, setReason] = useState("");
   const cancel = api.adminJobs.cancel.useMutation({
     onSuccess: () => {

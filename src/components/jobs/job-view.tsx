@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
+import { newVisitId } from "@/lib/visit-id";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
@@ -33,7 +34,9 @@ function currentPosition(): Promise<{ lat: number; lng: number } | null> {
 /** A job's page: details, photos, countdowns, timeline and the actions the server says this viewer may take. */
 export function JobView({ jobId }: { jobId: string }) {
   const utils = api.useUtils();
-  const job = api.jobs.byId.useQuery({ jobId }, { retry: false });
+  // One visit per load of the page: refetches reuse it, so a reveal of the access notes is logged once.
+  const [visitId] = useState(newVisitId);
+  const job = api.jobs.byId.useQuery({ jobId, visitId }, { retry: false });
   const party = !!job.data && (job.data.viewer.isPoster || job.data.viewer.isScooper || job.data.viewer.isAdmin);
   const timeline = api.jobs.timeline.useQuery({ jobId }, { enabled: party, retry: false });
   const now = useNow();

@@ -6,7 +6,7 @@ import { claimJob } from "@/server/jobs/claim-job";
 import { completeJob } from "@/server/jobs/complete-job";
 import { confirmJob } from "@/server/jobs/confirm-job";
 import { boardJobSchema, boardResultSchema, jobDetailSchema, jobEventSchema, myJobSchema } from "@/server/jobs/dto";
-import { getJob } from "@/server/jobs/get-job";
+import { getJob, visitIdSchema } from "@/server/jobs/get-job";
 import { getJobTimeline } from "@/server/jobs/job-timeline";
 import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
 import { boardQuerySchema, listNearestOpenJobs, listOpenJobsInViewport } from "@/server/jobs/list-open-jobs";
@@ -33,9 +33,9 @@ export const jobsRouter = createTRPCRouter({
     .query(({ ctx, input }) => listNearestOpenJobs(ctx.db, input, { ...input, viewerId: ctx.session?.user.id ?? null })),
 
   byId: publicProcedure
-    .input(jobIdInput)
+    .input(jobIdInput.extend({ visitId: visitIdSchema.optional() }))
     .output(jobDetailSchema)
-    .query(({ ctx, input }) => getJob(ctx.db, ctx.session?.user ?? null, input.jobId)),
+    .query(({ ctx, input }) => getJob(ctx.db, ctx.session?.user ?? null, input.jobId, input.visitId)),
 
   timeline: protectedProcedure
     .input(jobIdInput)
