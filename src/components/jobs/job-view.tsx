@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { newVisitId } from "@/lib/visit-id";
+import { RepostButton } from "./repost-button";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
@@ -157,6 +158,7 @@ export function JobView({ jobId }: { jobId: string }) {
         {can("openDispute") && <OpenDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("respondToDispute") && <RespondToDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("review") && <ReviewForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("repost") && <RepostButton jobId={jobId} />}
         {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
         {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}
         {can("cancel") && (

@@ -5,7 +5,7 @@ import { cancelJob } from "@/server/jobs/cancel-job";
 import { claimJob } from "@/server/jobs/claim-job";
 import { completeJob } from "@/server/jobs/complete-job";
 import { confirmJob } from "@/server/jobs/confirm-job";
-import { boardJobSchema, boardResultSchema, jobDetailSchema, jobEventSchema, myJobSchema } from "@/server/jobs/dto";
+import { boardJobSchema, boardResultSchema, jobDetailSchema, jobEventSchema, myJobRowSchema } from "@/server/jobs/dto";
 import { getJob, visitIdSchema } from "@/server/jobs/get-job";
 import { getJobTimeline } from "@/server/jobs/job-timeline";
 import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
@@ -44,7 +44,7 @@ export const jobsRouter = createTRPCRouter({
 
   mine: protectedProcedure
     .input(myJobsQuerySchema)
-    .output(z.array(myJobSchema))
+    .output(z.array(myJobRowSchema))
     .query(({ ctx, input }) => listMyJobs(ctx.db, ctx.session.user.id, input)),
 
   post: customerProcedure
