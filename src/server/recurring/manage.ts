@@ -24,12 +24,36 @@ export function toRecurringDto(sub: RecurringCleanup, now = new Date()): Recurri
   };
 }
 
-async function checkPreferredScooper(db: Tx, customerId: string, scooperId: string | null) {
-  if (!scooperId) return;
-  if (scooperId === customerId) throw new AppError("BAD_REQUEST", "You cannot be your own preferred scooper.");
-  const scooper = await db.user.findUnique({ where: { id: scooperId }, select: { roles: true, status: true } });
-  if (!scooper || !scooper.roles.includes("SCOOPER") || scooper.status === "BANNED") {
-    throw new AppError("BAD_REQUEST", "That scooper cannot be chosen.");
+/** Jobs a scooper has done for a customer: the work was finished (confirmed, or completed or disputed since). */
+const DONE_STATES = ["COMPLETED", "CONFIRMED", "DISPUTED", "RESOLVED"] as const;
+
+/**
+ * The scoopers a customer may choose as preferred: those who have done a job for them and are not blocked,
+ * most recent first. The recurring form lists exactly these; create and update accept only these.
+ */
+export async function preferredScooperChoices(db: Tx, customerId: string): Promise<{ id: string; name: string; jobsDone: number }[]> {
+  const done = await db.cleanupJob.groupBy({
+    by: ["scooperId"],
+    where: { posterId: customerId, status: { in: [...DONE_STATES] }, scooperId: { not: null } },
+    _count: { _all: true },
+    _max: { completedAt: true },
+  });
+  const ids = done.map((d) => d.scooperId).filter((id): id is string => !!id && id !== customerId);
+  if (ids.length === 0) return [];
+  const users = await db.user.findMany({ where: { id: { in: ids }, status: { not: "BANNED" }, roles: { has: "SCOOPER" } }, select: { id: true, name: true } });
+  const byId = new Map(done.map((d) => [d.scooperId, d]));
+  return users
+    .map((u) => ({ id: u.id, name: u.name?.trim() || "Unnamed scooper", jobsDone: byId.get(u.id)?._count._all ?? 0, last: byId.get(u.id)?._max.completedAt?.getTime() ?? 0 }))
+    .sort((a, b) => b.last - a.last)
+    .map(({ last: _last, ...choice }) => choice);
+}
+
+async function checkPreferredScooper(db: Tx, customerId: string, scooperId: string | null, current: string | null = null) {
+  // Keeping the one already chosen is always allowed (it was checked when it was chosen).
+  if (!scooperId || scooperId === current) return;
+  const choices = await preferredScooperChoices(db, customerId);
+  if (!choices.some((c) => c.id === scooperId)) {
+    throw new AppError("BAD_REQUEST", "Choose a scooper who has done a job for you.", { field: "preferredScooperId" });
   }
 }
 
@@ -86,7 +110,7 @@ export async function updateRecurring(db: Tx, customerId: string, id: string, in
   if (sub.status === "CANCELLED") throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
   const scheduleChanged = sub.frequency !== input.frequency || fromDbDate(sub.firstServiceDate) !== input.firstServiceDate;
   if (scheduleChanged) checkFirstDate(input.firstServiceDate, now);
-  await checkPreferredScooper(db, customerId, input.preferredScooperId);
+  await checkPreferredScooper(db, customerId, input.preferredScooperId, sub.preferredScooperId);
   // Conditional on the state read above, so a concurrent cancel wins cleanly.
   const updated = await db.recurringCleanup.updateMany({
     where: { id, status: { not: "CANCELLED" } },
