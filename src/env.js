@@ -45,6 +45,8 @@ export const env = createEnv({
     NEXTAUTH_SECRET: isProduction ? z.string().min(32) : z.string().min(1).default("scoop-development-secret-not-for-production"),
     /** Resend API key. Unset → the dev mailbox transport (messages stored in the database, shown at /dev/mailbox). */
     RESEND_API_KEY: z.string().optional(),
+    /** Signing secret (whsec_…) of Resend's webhook for bounces and complaints. Unset: POST /api/webhooks/resend refuses every call. */
+    RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
     /** Resend API base URL (tests point it at a local fake). */
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().default("Scoop <no-reply@scoop.local>"),
