@@ -165,7 +165,7 @@ export function JobView({ jobId }: { jobId: string }) {
           <div className="space-y-1">
             {j.viewer.isAdmin && !j.viewer.isPoster && <input className="w-full rounded-lg border px-3 py-2" placeholder="Reason (required)" value={reason} onChange={(e) => setReason(e.target.value)} />}
             <button className={`${btn} border border-red-300 text-red-700`} disabled={cancel.isPending} onClick={() => cancel.mutate({ jobId, reason: reason || null })}>
-              {j.status === "CLAIMED" && j.viewer.isPoster ? "Cancel (the scooper is owed 20%)" : "Cancel the job"}
+              {j.posterCancelFeeCents !== null ? `Cancel (the scooper is owed ${formatCents(j.posterCancelFeeCents)})` : "Cancel the job"}
             </button>
           </div>
         )}

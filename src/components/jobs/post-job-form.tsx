@@ -12,7 +12,7 @@ import { PhotoUploader } from "./photo-uploader";
  * Post a job. The form keeps its state through validation errors; once posted, before photos upload against
  * the new job one by one (each with progress and retry), so a failed photo never loses the form.
  */
-export function PostJobForm({ expiryHours }: { expiryHours: number }) {
+export function PostJobForm({ expiryHours, platformFeePercent }: { expiryHours: number; platformFeePercent: number }) {
   const [details, setDetails] = useState(DEFAULT_JOB_DETAILS);
   const post = api.jobs.post.useMutation();
   const [paid, setPaid] = useState(false);
@@ -49,7 +49,7 @@ export function PostJobForm({ expiryHours }: { expiryHours: number }) {
         value={details}
         onChange={setDetails}
         errors={fieldErrors(post.error)}
-        priceHint={`The scooper takes home ${formatCents(takeHomeCents(priceCents))} after the 15% platform fee. $5–$500.`}
+        priceHint={`The scooper takes home ${formatCents(takeHomeCents(priceCents, platformFeePercent))} after the ${platformFeePercent}% platform fee. $5–$500.`}
       />
       <p className="text-xs text-slate-600">Unclaimed jobs expire {expiryHours} hours after posting. You can add before photos next.</p>
       {post.error && !post.error.data?.zodError && <p className="text-sm text-red-700">{post.error.message}</p>}

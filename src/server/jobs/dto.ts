@@ -61,6 +61,8 @@ export const myJobRowSchema = myJobSchema.extend({
 export type MyJobRow = z.infer<typeof myJobRowSchema>;
 
 export const jobDetailSchema = myJobSchema.extend({
+  /** For the poster of a CLAIMED job: what cancelling now owes the scooper. */
+  posterCancelFeeCents: z.number().int().nullable(),
   publicNotes: z.string().nullable(),
   /** Null unless the viewer may read it (poster, scooper with an active claim, admin). */
   accessNotes: z.string().nullable(),

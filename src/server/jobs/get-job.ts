@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { takeHomeCents } from "@/lib/money";
+import { jobTakeHomeCents, posterCancelFeeCents } from "./config";
 import type { JobDetail } from "./dto";
 import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, isPoster, type JobActor } from "./job-access";
 import { disputeSelect } from "@/server/disputes/dto";
@@ -51,7 +51,8 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
   if (mayReadNotes && job.accessNotes && viewer && !poster) await logNotesReveal(db, jobId, viewer.id, visitId, job.status);
   return {
     id: job.id, status: job.status, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents,
-    takeHomeCents: takeHomeCents(job.priceCents), type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel,
+    takeHomeCents: jobTakeHomeCents(job.priceCents),
+    posterCancelFeeCents: job.status === "CLAIMED" && poster ? posterCancelFeeCents(job.priceCents) : null, type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel,
     yardSegments: job.yardSegments, publicNotes: job.publicNotes,
     accessNotes: mayReadNotes ? job.accessNotes : null,
     hasAccessNotes: !!job.accessNotes,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { JobStatus } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db";
-import { takeHomeCents } from "@/lib/money";
+import { jobTakeHomeCents } from "./config";
 import type { MyJobRow } from "./dto";
 import { mayRepost } from "./job-access";
 
@@ -29,5 +29,5 @@ export async function listMyJobs(db: Tx, userId: string, query: MyJobsQuery): Pr
       startedAt: true, completedAt: true, confirmedAt: true,
     },
   });
-  return rows.map((row) => ({ ...row, takeHomeCents: takeHomeCents(row.priceCents), canRepost: q.as === "posted" && mayRepost(row.status) }));
+  return rows.map((row) => ({ ...row, takeHomeCents: jobTakeHomeCents(row.priceCents), canRepost: q.as === "posted" && mayRepost(row.status) }));
 }

@@ -8,7 +8,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { CleanupType, PileEstimate } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db";
 import { boundsSchema, distanceMeters, latSchema, lngSchema, type Bounds } from "@/lib/geo";
-import { takeHomeCents } from "@/lib/money";
+import { jobTakeHomeCents } from "./config";
 import { boardJobSchema, type BoardJob, type BoardResult } from "./dto";
 
 export const MAX_BOARD_PINS = 500;
@@ -67,7 +67,7 @@ export async function listOpenJobsInViewport(db: Tx, query: BoardQuery, viewerId
   const rows = await db.$queryRaw<unknown[]>(boardSql(q, new Date(), viewerId));
   const jobs: BoardJob[] = rows.slice(0, limit).map((raw) => {
     const row = rowSchema.parse(raw);
-    return { ...row, takeHomeCents: takeHomeCents(row.priceCents) };
+    return { ...row, takeHomeCents: jobTakeHomeCents(row.priceCents) };
   });
   return { jobs, truncated: rows.length > limit };
 }

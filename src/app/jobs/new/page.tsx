@@ -19,7 +19,7 @@ export default async function PostJobPage() {
     <main className="flex flex-1 flex-col">
       <div className="mx-auto w-full max-w-xl p-4">
         <h1 className="mb-4 text-xl font-bold">Post a cleanup</h1>
-        <PostJobForm expiryHours={Math.round(env.JOB_EXPIRY_SECONDS / 3600)} />
+        <PostJobForm expiryHours={Math.round(env.JOB_EXPIRY_SECONDS / 3600)} platformFeePercent={env.PLATFORM_FEE_PERCENT} />
       </div>
     </main>
   );
