@@ -172,7 +172,9 @@ export const env = createEnv({
 // Production photos: web and worker are separate machines (Render gives each its own throw-away disk), so a
 // photo the web saved to its disk is invisible to the worker and lost on the next deploy. Refuse to start rather
 // than fail at the first completion.
-if (isProduction && !process.env.SKIP_ENV_VALIDATION && !env.STORAGE_S3_BUCKET && env.STORAGE_SHARED_DISK !== "1") {
+// Server only: the browser bundle imports this file too, and may not read server variables.
+const onServer = typeof window === "undefined";
+if (onServer && isProduction && !process.env.SKIP_ENV_VALIDATION && !env.STORAGE_S3_BUCKET && env.STORAGE_SHARED_DISK !== "1") {
   throw new Error(
     "Photo storage: production needs object storage. Set STORAGE_S3_BUCKET (and STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, " +
       "STORAGE_S3_ACCESS_KEY_ID, STORAGE_S3_SECRET_ACCESS_KEY for R2, B2 or another S3-compatible store), or set " +

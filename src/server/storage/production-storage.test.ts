@@ -23,11 +23,12 @@ function start(args: string[], extra: Record<string, string>): Promise<Exit> {
       LOG_LEVEL: "silent",
       ...extra,
     };
-    const child = spawn("npx", ["tsx", ...args], { env });
+    // Its own process group, so a timeout ends tsx and node too, not only npx.
+    const child = spawn("npx", ["tsx", ...args], { env, detached: true });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 40_000);
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 40_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, output });
