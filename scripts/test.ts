@@ -26,7 +26,8 @@ import {
   type Service,
 } from "./lib/services.ts";
 
-const only = process.argv[2] as "int" | "e2e" | undefined;
+// "e2e-production": only the production-shaped run, on the build the last e2e run left in .next (no `next build`).
+const only = process.argv[2] as "int" | "e2e" | "e2e-production" | undefined;
 const runId = crypto.randomBytes(4).toString("hex");
 const resultsDir = path.resolve(".data/test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -85,7 +86,7 @@ async function vitest(project: "unit" | "int", env: NodeJS.ProcessEnv): Promise<
   return code;
 }
 
-async function e2e(pgServer: string, redisUrl: string): Promise<number> {
+async function e2e(pgServer: string, redisUrl: string, shapedOnly = false): Promise<number> {
   const dbName = `scoop_e2e_${runId}`;
   const databaseUrl = await createDatabase(pgServer, dbName);
   services.push({ url: databaseUrl, stop: () => dropDatabase(pgServer, dbName) });
@@ -115,6 +116,7 @@ async function e2e(pgServer: string, redisUrl: string): Promise<number> {
   };
   let code = await run("npx", ["tsx", "prisma/seed.ts"], env);
   if (code !== 0) return code;
+  if (shapedOnly) return productionShaped(env);
   code = await run("npx", ["next", "build"], env);
   if (code !== 0) return code;
   const out = path.join(resultsDir, "playwright.json");
@@ -199,6 +201,7 @@ async function main() {
   }
   if (!only || only === "int") await step("integration tests", () => vitest("int", testEnv));
   if (!only || only === "e2e") await step("e2e tests", () => e2e(pgServer, redisUrl));
+  if (only === "e2e-production") await step("production-shaped e2e", () => e2e(pgServer, redisUrl, true));
 }
 
 let exitCode = 0;
