@@ -1,6 +1,7 @@
 /**
- * `npm test`: every check CI runs, in order: typecheck, lint, migration drift, unit, integration, e2e.
- * `npm run test:int` / `npm run test:e2e` run one kind (tsx scripts/test.ts int|e2e).
+ * `npm test`: every check CI runs, in order: typecheck, lint, migration drift, unit, integration, e2e (then the
+ * production-shaped e2e on the same build). `npm run test:int` / `test:e2e` / `test:e2e-production` run one kind
+ * (tsx scripts/test.ts int|e2e|e2e-production).
  *
  * Services: PostgreSQL from TEST_DATABASE_URL or DATABASE_URL (used only to create throw-away databases),
  * else the local server on 127.0.0.1:5432 when it answers, else an embedded PostgreSQL in a temp folder.
