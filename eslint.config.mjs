@@ -19,7 +19,7 @@ const config = [
     },
   },
   {
-    files: ["src/env.js", "scripts/**", "prisma/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "src/test/**", "**/*.test.ts", "worker/index.ts", "src/server/web-server.ts", "src/server/logger.ts", "src/trpc/react.tsx", "prisma.config.ts", "next.config.mjs", "src/instrumentation.ts"],
+    files: ["src/env.js", "scripts/**", "prisma/**", "e2e/**", "e2e-production/**", "playwright.config.ts", "playwright.production-shape.config.ts", "vitest.config.ts", "src/test/**", "**/*.test.ts", "worker/index.ts", "src/server/web-server.ts", "src/server/logger.ts", "src/trpc/react.tsx", "prisma.config.ts", "next.config.mjs", "src/instrumentation.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -1,6 +1,7 @@
 /**
- * `npm test`: every check CI runs, in order: typecheck, lint, migration drift, unit, integration, e2e.
- * `npm run test:int` / `npm run test:e2e` run one kind (tsx scripts/test.ts int|e2e).
+ * `npm test`: every check CI runs, in order: typecheck, lint, migration drift, unit, integration, e2e (then the
+ * production-shaped e2e on the same build). `npm run test:int` / `test:e2e` / `test:e2e-production` run one kind
+ * (tsx scripts/test.ts int|e2e|e2e-production).
  *
  * Services: PostgreSQL from TEST_DATABASE_URL or DATABASE_URL (used only to create throw-away databases),
  * else the local server on 127.0.0.1:5432 when it answers, else an embedded PostgreSQL in a temp folder.
@@ -13,6 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "./db/schema-engine.ts";
+import { renderSharedEnv } from "./lib/render-env.ts";
 import {
   createDatabase,
   deleteRedisPrefix,
@@ -25,7 +27,8 @@ import {
   type Service,
 } from "./lib/services.ts";
 
-const only = process.argv[2] as "int" | "e2e" | undefined;
+// "e2e-production": only the production-shaped run, on the build the last e2e run left in .next (no `next build`).
+const only = process.argv[2] as "int" | "e2e" | "e2e-production" | undefined;
 const runId = crypto.randomBytes(4).toString("hex");
 const resultsDir = path.resolve(".data/test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -84,7 +87,7 @@ async function vitest(project: "unit" | "int", env: NodeJS.ProcessEnv): Promise<
   return code;
 }
 
-async function e2e(pgServer: string, redisUrl: string): Promise<number> {
+async function e2e(pgServer: string, redisUrl: string, shapedOnly = false): Promise<number> {
   const dbName = `scoop_e2e_${runId}`;
   const databaseUrl = await createDatabase(pgServer, dbName);
   services.push({ url: databaseUrl, stop: () => dropDatabase(pgServer, dbName) });
@@ -108,20 +111,78 @@ async function e2e(pgServer: string, redisUrl: string): Promise<number> {
     ALLOW_DEMO_SEED: "1",
     // The production build serves /dev/mailbox so the tests can read the emails it "sends".
     DEV_MAILBOX_ENABLED: "1",
+    // One machine: web and worker share .data/uploads (production otherwise requires object storage).
+    STORAGE_SHARED_DISK: "1",
     NEXTAUTH_SECRET: `e2e-secret-${runId}-${crypto.randomBytes(16).toString("hex")}`,
   };
   let code = await run("npx", ["tsx", "prisma/seed.ts"], env);
   if (code !== 0) return code;
+  if (shapedOnly) return productionShaped(env);
   code = await run("npx", ["next", "build"], env);
   if (code !== 0) return code;
   const out = path.join(resultsDir, "playwright.json");
   fs.rmSync(out, { force: true });
   code = await run("npx", ["playwright", "test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-  if (fs.existsSync(out)) {
-    const stats = (JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
-    totals.passed += stats.expected + stats.flaky;
-    totals.failed += stats.unexpected;
-  }
+  readPlaywrightCounts(out);
+  const shaped = await productionShaped(env);
+  return code || shaped;
+}
+
+function readPlaywrightCounts(out: string) {
+  if (!fs.existsSync(out)) return;
+  const stats = (JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+}
+
+/**
+ * The production-shaped run (playwright.production-shape.config.ts) on the build e2e() just made: two web
+ * instances and a worker with a storage folder each (no shared disk: only object storage works), photos in
+ * s3rver, render.yaml's scoop-shared values with non-default timers and fees on top.
+ */
+async function productionShaped(e2eEnv: NodeJS.ProcessEnv): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scoop-prod-shape-"));
+  services.push({ url: dir, stop: async () => fs.rmSync(dir, { recursive: true, force: true }) });
+  const [portA, portB, s3Port, healthPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const { STORAGE_SHARED_DISK: _sharedDisk, ...base } = e2eEnv;
+  const storage = (name: string) => (fs.mkdirSync(path.join(dir, name), { recursive: true }), path.join(dir, name));
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    ...renderSharedEnv(),
+    // Not render.yaml's defaults: a setting read in the wrong place shows up as a wrong number.
+    PASSWORD_RESET_TTL_MINUTES: "45",
+    PREFERRED_SCOOPER_WINDOW_MINUTES: "90",
+    PAYMENT_WINDOW_MINUTES: "30",
+    WORKER_HEARTBEAT_SECONDS: "10",
+    JOB_EXPIRY_SECONDS: "5400",
+    START_DEADLINE_SECONDS: "2700",
+    AUTO_CONFIRM_SECONDS: "7200",
+    PLATFORM_FEE_PERCENT: "12",
+    CANCELLATION_FEE_PERCENT: "25",
+    // This run's own services in place of Render's.
+    REDIS_PREFIX: base.REDIS_PREFIX,
+    APP_URL: `http://127.0.0.1:${portA}`,
+    LOG_LEVEL: "warn",
+    WORKER_HEALTH_PORT: String(healthPort),
+    E2E_PORT_A: String(portA),
+    E2E_PORT_B: String(portB),
+    STORAGE_DIR_A: storage("web-a"),
+    STORAGE_DIR_B: storage("web-b"),
+    STORAGE_DIR_WORKER: storage("worker"),
+    S3RVER_PORT: String(s3Port),
+    S3RVER_DIR: storage("s3"),
+    S3RVER_BUCKET: "scoop-photos",
+    STORAGE_S3_BUCKET: "scoop-photos",
+    STORAGE_S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+    STORAGE_S3_REGION: "us-east-1",
+    // s3rver's fixed development keys (it checks request signatures against them).
+    STORAGE_S3_ACCESS_KEY_ID: "S3RVER",
+    STORAGE_S3_SECRET_ACCESS_KEY: "S3RVER",
+  };
+  const out = path.join(resultsDir, "playwright-production-shape.json");
+  fs.rmSync(out, { force: true });
+  const code = await run("npx", ["playwright", "test", "--config", "playwright.production-shape.config.ts", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  readPlaywrightCounts(out);
   return code;
 }
 
@@ -140,6 +201,7 @@ async function main() {
   }
   if (!only || only === "int") await step("integration tests", () => vitest("int", testEnv));
   if (!only || only === "e2e") await step("e2e tests", () => e2e(pgServer, redisUrl));
+  if (only === "e2e-production") await step("production-shaped e2e", () => e2e(pgServer, redisUrl, true));
 }
 
 let exitCode = 0;

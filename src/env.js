@@ -45,6 +45,8 @@ export const env = createEnv({
     NEXTAUTH_SECRET: isProduction ? z.string().min(32) : z.string().min(1).default("scoop-development-secret-not-for-production"),
     /** Resend API key. Unset → the dev mailbox transport (messages stored in the database, shown at /dev/mailbox). */
     RESEND_API_KEY: z.string().optional(),
+    /** Signing secret (whsec_…) of Resend's webhook for bounces and complaints. Unset: POST /api/webhooks/resend refuses every call. */
+    RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
     /** Resend API base URL (tests point it at a local fake). */
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().default("Scoop <no-reply@scoop.local>"),
@@ -134,6 +136,11 @@ export const env = createEnv({
     STORAGE_S3_PREFIX: z.string().default("photos/"),
     STORAGE_S3_REGION: z.string().default("us-east-1"),
     STORAGE_S3_ENDPOINT: z.url().optional(),
+    /**
+     * "1" declares that web and worker read and write one shared persistent disk at STORAGE_DIR. Production
+     * refuses to start with local-disk photos without it (the worker could not read what the web saved).
+     */
+    STORAGE_SHARED_DISK: z.enum(["0", "1"]).default("0"),
     /** Unset: the AWS SDK's default credential chain. */
     STORAGE_S3_ACCESS_KEY_ID: z.string().optional(),
     STORAGE_S3_SECRET_ACCESS_KEY: z.string().optional(),
@@ -172,5 +179,18 @@ export const env = createEnv({
   skipValidation: !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,
 });
+
+// Production photos: web and worker are separate machines (Render gives each its own throw-away disk), so a
+// photo the web saved to its disk is invisible to the worker and lost on the next deploy. Refuse to start rather
+// than fail at the first completion.
+// Server only: the browser bundle imports this file too, and may not read server variables.
+const onServer = typeof window === "undefined";
+if (onServer && isProduction && !process.env.SKIP_ENV_VALIDATION && !env.STORAGE_S3_BUCKET && env.STORAGE_SHARED_DISK !== "1") {
+  throw new Error(
+    "Photo storage: production needs object storage. Set STORAGE_S3_BUCKET (and STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, " +
+      "STORAGE_S3_ACCESS_KEY_ID, STORAGE_S3_SECRET_ACCESS_KEY for R2, B2 or another S3-compatible store), or set " +
+      "STORAGE_SHARED_DISK=1 if web and worker really share one persistent disk at STORAGE_DIR. See docs/deploy.md.",
+  );
+}
 
 export { isProduction };

@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, TYPE_LABEL } from "@/components/jobs/labels";
+import { CLAIMED_GROUPS, POSTED_GROUPS } from "@/components/jobs/my-jobs-groups";
+import { RepostButton } from "@/components/jobs/repost-button";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { formatCents } from "@/lib/money";
 import { serverApi } from "@/trpc/server";
@@ -10,20 +12,6 @@ export const dynamic = "force-dynamic";
 
 type Row = Awaited<ReturnType<Awaited<ReturnType<typeof serverApi>>["jobs"]["mine"]>>[number];
 
-const POSTED_GROUPS = [
-  ["Waiting for your payment", ["AWAITING_PAYMENT"]],
-  ["Open", ["OPEN"]],
-  ["Claimed or in progress", ["CLAIMED", "IN_PROGRESS"]],
-  ["Waiting for your confirmation", ["COMPLETED"]],
-  ["Done", ["CONFIRMED", "RESOLVED"]],
-  ["Cancelled or expired", ["CANCELLED", "EXPIRED"]],
-] as const;
-const CLAIMED_GROUPS = [
-  ["Claimed", ["CLAIMED"]],
-  ["Active", ["IN_PROGRESS"]],
-  ["Completed", ["COMPLETED", "CONFIRMED", "DISPUTED", "RESOLVED"]],
-] as const;
-
 function Group({ title, rows }: { title: string; rows: Row[] }) {
   if (rows.length === 0) return null;
   return (
@@ -31,8 +19,8 @@ function Group({ title, rows }: { title: string; rows: Row[] }) {
       <h3 className="mt-3 text-sm font-semibold text-slate-600">{title}</h3>
       <ul className="divide-y">
         {rows.map((j) => (
-          <li key={j.id}>
-            <Link href={`/jobs/${j.id}`} className="flex justify-between gap-2 py-2">
+          <li key={j.id} className="py-2">
+            <Link href={`/jobs/${j.id}`} className="flex justify-between gap-2">
               <span className="min-w-0">
                 <span className="block truncate">{j.address}</span>
                 <span className="text-xs text-slate-600">
@@ -43,6 +31,7 @@ function Group({ title, rows }: { title: string; rows: Row[] }) {
               </span>
               <span className="font-semibold">{formatCents(j.priceCents)}</span>
             </Link>
+            {j.canRepost && <RepostButton jobId={j.id} compact />}
           </li>
         ))}
       </ul>

@@ -12,6 +12,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   const update = api.accounts.updateProfile.useMutation({ onSuccess: () => router.refresh() });
   const addRole = api.accounts.addRole.useMutation({ onSuccess: () => router.refresh() });
   const changePassword = api.accounts.changePassword.useMutation();
+  const retryEmail = api.accounts.retryEmailAddresses.useMutation({ onSuccess: () => router.refresh() });
   const missingRoles = (["CUSTOMER", "SCOOPER"] as const).filter((r) => !profile.roles.includes(r));
 
   return (
@@ -25,6 +26,26 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         }}
       >
         <h2 className="text-lg font-semibold">Details</h2>
+        {profile.undeliverable.length > 0 && (
+          <div role="alert" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="email-undeliverable">
+            {profile.undeliverable.map((u) => (
+              <p key={u.address}>
+                Email to <b>{u.address}</b> {u.reason === "bounced" ? "bounced" : "was reported as spam"} on {u.since.toLocaleDateString()}
+                {u.detail ? ` (${u.detail})` : ""}, so we have stopped sending to it, except password resets.
+              </p>
+            ))}
+            <p>Fix it by entering another notification email below, or, once the inbox works again:</p>
+            <button
+              type="button"
+              disabled={retryEmail.isPending}
+              onClick={() => retryEmail.mutate()}
+              className="rounded-lg border border-amber-600 px-3 py-1.5 font-semibold text-amber-900 disabled:opacity-60"
+            >
+              Send to this address again
+            </button>
+            {formError(retryEmail.error) && <p className="text-red-700">{formError(retryEmail.error)}</p>}
+          </div>
+        )}
         {update.isSuccess && <Notice tone="success">Saved.</Notice>}
         {formError(update.error) && <Notice tone="error">{formError(update.error)}</Notice>}
         <Field label="Sign-in email" htmlFor="email">

@@ -6,6 +6,7 @@ import { STATUS_LABEL } from "@/components/jobs/labels";
 import { Notice, TextInput } from "@/components/ui/form";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
+import { newVisitId } from "@/lib/visit-id";
 import { EnumSelect } from "./enum-select";
 
 type Status = keyof typeof STATUS_LABEL;
@@ -25,7 +26,9 @@ export function JobsAdmin() {
   const [box, setBox] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  const [needsDecision, setNeedsDecision] = useState(false);
   const jobs = api.adminJobs.list.useQuery({
+    needsDecision,
     statuses: status ? [status] : [],
     address,
     box: parseBox(box),
@@ -41,6 +44,10 @@ export function JobsAdmin() {
         <TextInput aria-label="Posted from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TextInput aria-label="Posted to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={needsDecision} onChange={(e) => setNeedsDecision(e.target.checked)} />
+        Needs a decision (in progress, scooper blocked)
+      </label>
       {jobs.error && <Notice tone="error">{formError(jobs.error)}</Notice>}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
@@ -55,7 +62,10 @@ export function JobsAdmin() {
                   <Link href={`/admin/jobs/${j.id}`} className="text-brand-700 underline">{j.address}</Link>
                   {j.recurringId && <span className="ml-1 text-xs text-slate-500">(recurring)</span>}
                 </td>
-                <td data-testid="admin-job-status">{STATUS_LABEL[j.status]}</td>
+                <td data-testid="admin-job-status">
+                  {STATUS_LABEL[j.status]}
+                  {j.needsAdminReason && <span className="block text-xs font-medium text-amber-700">Needs a decision</span>}
+                </td>
                 <td>{formatCents(j.priceCents)}</td>
                 <td>{j.posterEmail}</td>
                 <td>{j.scooperEmail ?? "—"}</td>
@@ -71,7 +81,8 @@ export function JobsAdmin() {
 
 export function AdminJobDetail({ jobId }: { jobId: string }) {
   const utils = api.useUtils();
-  const q = api.adminJobs.byId.useQuery({ jobId }, { retry: false });
+  const [visitId] = useState(newVisitId);
+  const q = api.adminJobs.byId.useQuery({ jobId, visitId }, { retry: false });
   const [reason, setReason] = useState("");
   const cancel = api.adminJobs.cancel.useMutation({
     onSuccess: () => {

@@ -34,7 +34,7 @@ export function SubscriptionsAdmin() {
                 <td><Link href={`/admin/subscriptions/${s.id}`} className="text-brand-700 underline">{s.address}</Link></td>
                 <td>{s.frequency.toLowerCase()} from {s.firstServiceDate}</td>
                 <td>{formatCents(s.priceCents)}</td>
-                <td>{s.status.toLowerCase()}{s.pausedUntil && ` until ${s.pausedUntil}`}</td>
+                <td>{s.status.toLowerCase()}{s.pausedUntil && ` until ${s.pausedUntil}`}{s.pauseReason === "ACCOUNT_BLOCKED" && " (account blocked)"}</td>
                 <td>{s.nextServiceDates[0] ?? "—"}</td>
               </tr>
             ))}
@@ -65,7 +65,7 @@ export function AdminSubscriptionDetail({ id }: { id: string }) {
         <dt className="text-slate-500">Address</dt><dd>{s.address}</dd>
         <dt className="text-slate-500">Schedule</dt><dd>{s.frequency.toLowerCase()} from {s.firstServiceDate}</dd>
         <dt className="text-slate-500">Price per visit</dt><dd>{formatCents(s.priceCents)}</dd>
-        <dt className="text-slate-500">Status</dt><dd data-testid="subscription-status">{s.status.toLowerCase()}{s.pausedUntil && ` until ${s.pausedUntil}`}</dd>
+        <dt className="text-slate-500">Status</dt><dd data-testid="subscription-status">{s.status.toLowerCase()}{s.pausedUntil && ` until ${s.pausedUntil}`}{s.pauseReason === "ACCOUNT_BLOCKED" && " (account blocked)"}</dd>
         <dt className="text-slate-500">Access notes</dt><dd>{s.accessNotes ?? "—"}</dd>
         <dt className="text-slate-500">Next service dates</dt><dd data-testid="subscription-next">{s.nextServiceDates.join(", ") || "none scheduled"}</dd>
         <dt className="text-slate-500">Billing</dt>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
+import { newVisitId } from "@/lib/visit-id";
+import { RepostButton } from "./repost-button";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
@@ -33,7 +35,9 @@ function currentPosition(): Promise<{ lat: number; lng: number } | null> {
 /** A job's page: details, photos, countdowns, timeline and the actions the server says this viewer may take. */
 export function JobView({ jobId }: { jobId: string }) {
   const utils = api.useUtils();
-  const job = api.jobs.byId.useQuery({ jobId }, { retry: false });
+  // One visit per load of the page: refetches reuse it, so a reveal of the access notes is logged once.
+  const [visitId] = useState(newVisitId);
+  const job = api.jobs.byId.useQuery({ jobId, visitId }, { retry: false });
   const party = !!job.data && (job.data.viewer.isPoster || job.data.viewer.isScooper || job.data.viewer.isAdmin);
   const timeline = api.jobs.timeline.useQuery({ jobId }, { enabled: party, retry: false });
   const now = useNow();
@@ -154,6 +158,7 @@ export function JobView({ jobId }: { jobId: string }) {
         {can("openDispute") && <OpenDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("respondToDispute") && <RespondToDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("review") && <ReviewForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("repost") && <RepostButton jobId={jobId} />}
         {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
         {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}
         {can("cancel") && (

@@ -1,16 +1,9 @@
 import Link from "next/link";
-import { can, type Permission } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { navLinksFor } from "./nav-links";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
-
-/** Each link shows only to roles that may use it (the permission table the server enforces). */
-const NAV: { href: string; label: string; permissions: Permission[] }[] = [
-  { href: "/board", label: "Board", permissions: ["jobs.claim"] },
-  { href: "/jobs/new", label: "Post a job", permissions: ["jobs.post"] },
-  { href: "/my-jobs", label: "My jobs", permissions: ["jobs.post", "jobs.claim"] },
-  { href: "/recurring", label: "Recurring", permissions: ["recurring.manage"] },
-];
 
 /**
  * One header for every page. Mobile-first: the account controls stay on the top row and the page links wrap
@@ -20,7 +13,7 @@ const NAV: { href: string; label: string; permissions: Permission[] }[] = [
 export async function SiteHeader() {
   const session = await getCurrentSession();
   const user = session?.user;
-  const links = user ? NAV.filter((l) => l.permissions.some((p) => can(user.roles, p))) : [];
+  const links = user ? navLinksFor(user.roles) : [];
   return (
     <header className="flex flex-wrap items-center justify-between gap-x-3 border-b bg-white px-4">
       <Link href="/" className="flex h-14 items-center text-lg font-bold text-brand-700">

@@ -30,6 +30,8 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
   const [details, setDetails] = useState<JobDetails>(existing ? detailsOf(existing) : DEFAULT_JOB_DETAILS);
   const [frequency, setFrequency] = useState<Frequency>(existing?.frequency ?? "WEEKLY");
   const [firstDate, setFirstDate] = useState(existing?.firstServiceDate ?? earliestFirstDate);
+  const [preferred, setPreferred] = useState(existing?.preferredScooperId ?? "");
+  const choices = api.recurring.preferredScooperChoices.useQuery();
   const preview = api.recurring.preview.useQuery({ frequency, firstServiceDate: firstDate }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(firstDate), placeholderData: (p) => p });
   const utils = api.useUtils();
   // Stripe: the first visit is paid now, in the card form; the ledger bills each visit as its job is posted.
@@ -69,7 +71,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        const data = { ...jobDetailsInput(details), frequency, firstServiceDate: firstDate, preferredScooperId: existing?.preferredScooperId ?? null };
+        const data = { ...jobDetailsInput(details), frequency, firstServiceDate: firstDate, preferredScooperId: preferred || null };
         if (existing) update.mutate({ id: existing.id, data });
         else create.mutate(data);
       }}
@@ -100,6 +102,30 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
         />
         <span className="block text-xs text-slate-600">Its weekday is the cleanup day. Jobs are posted at 06:00 on each service date.</span>
         {errors.firstServiceDate?.[0] && <p className="text-xs text-red-700" role="alert">{errors.firstServiceDate[0]}</p>}
+      </label>
+      <label className="block space-y-1">
+        <span className="text-sm font-medium">Preferred scooper (optional)</span>
+        <select
+          className="w-full rounded-lg border border-slate-300 px-3 py-2"
+          value={preferred}
+          onChange={(e) => setPreferred(e.target.value)}
+          data-testid="preferred-scooper"
+        >
+          <option value="">Anyone (no preference)</option>
+          {/* A preference chosen earlier stays selectable even if that scooper is no longer offered. */}
+          {preferred && choices.data && !choices.data.some((c) => c.id === preferred) && <option value={preferred}>Your current preferred scooper</option>}
+          {choices.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              ★ {c.name} ({c.jobsDone} {c.jobsDone === 1 ? "job" : "jobs"} for you)
+            </option>
+          ))}
+        </select>
+        <span className="block text-xs text-slate-600">
+          {choices.data?.length === 0
+            ? "Once a scooper has done a job for you, you can pick them here."
+            : "Each visit is offered to them alone first, then to everyone."}
+        </span>
+        {errors.preferredScooperId?.[0] && <p className="text-xs text-red-700" role="alert">{errors.preferredScooperId[0]}</p>}
       </label>
       <section className="space-y-1">
         <h2 className="text-sm font-medium">Next five service dates</h2>

@@ -50,6 +50,9 @@ export function RecurringView({ id, earliestFirstDate }: { id: string; earliestF
           {RECURRING_STATUS_LABEL[r.status]}
           {r.status === "PAUSED" && r.pausedUntil && ` until ${formatServiceDate(r.pausedUntil)}`}
         </span>
+        {r.pauseReason === "ACCOUNT_BLOCKED" && (
+          <p className="mt-1 text-sm text-amber-800">Paused because your account was blocked. Resume it when you are ready.</p>
+        )}
         <h1 className="mt-2 text-xl font-bold">{r.address}</h1>
         <p className="text-sm text-slate-600">
           {FREQUENCY_LABEL[r.frequency]} · {formatCents(r.priceCents)} per visit · {TYPE_LABEL[r.type]}

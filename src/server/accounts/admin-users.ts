@@ -9,6 +9,7 @@ import { recordAudit } from "@/server/admin/audit";
 import { logger } from "@/server/logger";
 import { publishSessionsRevoked } from "@/server/realtime/events";
 import { AppError } from "@/server/errors";
+import { applyAccountBlock } from "./account-block";
 
 export const roleSchema = z.enum(["CUSTOMER", "SCOOPER", "ADMIN"]);
 export const reasonSchema = z.string().trim().min(3, "Give a reason.").max(500);
@@ -56,21 +57,27 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, role: Rol
   await endLiveSessions(userId);
 }
 
-/** Suspension and ban end every session at once (session version bump); sign-in then explains why. */
-export async function suspendUser(db: Db, actor: Actor, userId: string, until: Date | null, reason: string) {
-  if (actor?.id === userId) throw new AppError("BAD_REQUEST", "You cannot suspend yourself.");
+/**
+ * Suspension and ban end every session at once (session version bump); sign-in then explains why. Then the
+ * block bites on the marketplace (account-block.ts): open jobs cancelled, subscriptions paused, claims returned.
+ * Only an admin blocks (the block's job cancellations are admin cancellations).
+ */
+export async function suspendUser(db: Db, actor: { id: string }, userId: string, until: Date | null, reason: string) {
+  if (actor.id === userId) throw new AppError("BAD_REQUEST", "You cannot suspend yourself.");
   await audited(db, actor, "user.suspend", userId, reason, (tx) =>
     tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED", suspendedUntil: until, statusReason: reason, sessionVersion: { increment: 1 } } }),
   );
   await endLiveSessions(userId);
+  await applyAccountBlock(db, actor, userId, reason);
 }
 
-export async function banUser(db: Db, actor: Actor, userId: string, reason: string) {
-  if (actor?.id === userId) throw new AppError("BAD_REQUEST", "You cannot ban yourself.");
+export async function banUser(db: Db, actor: { id: string }, userId: string, reason: string) {
+  if (actor.id === userId) throw new AppError("BAD_REQUEST", "You cannot ban yourself.");
   await audited(db, actor, "user.ban", userId, reason, (tx) =>
     tx.user.update({ where: { id: userId }, data: { status: "BANNED", suspendedUntil: null, statusReason: reason, sessionVersion: { increment: 1 } } }),
   );
   await endLiveSessions(userId);
+  await applyAccountBlock(db, actor, userId, reason);
 }
 
 export async function reinstateUser(db: Db, actor: Actor, userId: string, reason: string) {

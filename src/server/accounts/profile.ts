@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { publishSessionsRevoked } from "@/server/realtime/events";
+import { clearSuppressions, undeliverableAddresses, undeliverableSchema } from "@/server/email/suppressions";
 import { hashPassword, verifyPassword } from "./password";
 import { emailSchema, passwordSchema, selfServiceRoleSchema } from "./schemas";
 
@@ -13,6 +14,8 @@ export const profileSchema = z.object({
   roles: z.array(z.enum(["CUSTOMER", "SCOOPER", "ADMIN"])),
   hasPassword: z.boolean(),
   createdAt: z.date(),
+  /** The user's addresses that bounced or complained: nothing but password resets is sent to them. */
+  undeliverable: z.array(undeliverableSchema),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -28,7 +31,15 @@ export async function getProfile(db: Tx, userId: string): Promise<Profile> {
   });
   if (!user) throw new AppError("NOT_FOUND", "Account not found.");
   const { passwordHash, ...rest } = user;
-  return { ...rest, hasPassword: !!passwordHash };
+  return { ...rest, hasPassword: !!passwordHash, undeliverable: await undeliverableAddresses(db, [user.email, user.notificationEmail]) };
+}
+
+/** "My inbox works again": mail to the user's own addresses resumes (another bounce would stop it again). */
+export async function retryOwnEmailAddresses(db: Tx, userId: string): Promise<Profile> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, notificationEmail: true } });
+  if (!user) throw new AppError("NOT_FOUND", "Account not found.");
+  await clearSuppressions(db, [user.email, user.notificationEmail]);
+  return getProfile(db, userId);
 }
 
 export async function updateProfile(db: Tx, userId: string, input: z.infer<typeof updateProfileSchema>): Promise<Profile> {

@@ -53,6 +53,21 @@ describe("admin procedures", () => {
     expect(rows[1]!.after).toMatchObject({ status: "BANNED", statusReason: "reason 4" });
   });
 
+  it("filters the audit log by action prefix and acting admin as well as target", async () => {
+    const [first, second] = [await createUser(["ADMIN"]), await createUser(["ADMIN"])];
+    const target = await createUser(["CUSTOMER"]);
+    await callerFor(first).adminUsers.grantRole({ userId: target.id, role: "SCOOPER", reason: "helps out" });
+    await callerFor(second).adminUsers.suspend({ userId: target.id, until: null, reason: "checking" });
+    await callerFor(second).adminUsers.reinstate({ userId: target.id, reason: "checked" });
+    const api = callerFor(first);
+    const actions = async (filters: { action?: string; actorEmail?: string }) =>
+      (await api.adminOps.audit({ targetId: target.id, ...filters })).map((r) => r.action);
+    expect(await actions({ action: "user.role" })).toEqual(["user.role.grant"]);
+    expect(await actions({ action: "user.suspend" })).toEqual(["user.suspend"]);
+    expect(await actions({ actorEmail: second.email.toUpperCase() })).toEqual(["user.reinstate", "user.suspend"]);
+    expect(await actions({ actorEmail: first.email, action: "user.reinstate" })).toEqual([]);
+  });
+
   it("refuses an admin action with no reason, changing nothing", async () => {
     const admin = await createUser(["ADMIN"]);
     const target = await createUser(["CUSTOMER"]);

@@ -41,9 +41,24 @@ export const auditRowSchema = z.object({
   createdAt: z.date(),
 });
 
-export async function listAudit(db: Tx, opts: { targetId?: string; take: number }) {
+/** The audit page's filters; each narrows the list, all together AND. */
+export const auditQuerySchema = z.object({
+  /** Exactly this target (a user, job or subscription id). */
+  targetId: z.string().trim().max(200).optional(),
+  /** Actions starting with this, e.g. "user." or "user.ban". */
+  action: z.string().trim().max(100).optional(),
+  /** The acting admin's email contains this (case-insensitive). */
+  actorEmail: z.string().trim().max(200).optional(),
+  take: z.number().int().min(1).max(200).default(100),
+});
+
+export async function listAudit(db: Tx, opts: z.output<typeof auditQuerySchema>) {
   const rows = await db.auditLog.findMany({
-    where: opts.targetId ? { targetId: opts.targetId } : {},
+    where: {
+      ...(opts.targetId ? { targetId: opts.targetId } : {}),
+      ...(opts.action ? { action: { startsWith: opts.action } } : {}),
+      ...(opts.actorEmail ? { actor: { email: { contains: opts.actorEmail, mode: "insensitive" } } } : {}),
+    },
     orderBy: { createdAt: "desc" },
     take: opts.take,
     select: { id: true, action: true, targetType: true, targetId: true, before: true, after: true, reason: true, createdAt: true, actor: { select: { email: true } } },

@@ -23,6 +23,8 @@ export const adminJobQuerySchema = z.object({
   /** Posted on or after / on or before these local dates (APP_TIMEZONE). */
   from: localDateSchema.nullable().default(null),
   to: localDateSchema.nullable().default(null),
+  /** Only IN_PROGRESS jobs waiting for an admin's decision (their scooper was blocked mid-job). */
+  needsDecision: z.boolean().default(false),
   take: z.number().int().min(1).max(200).default(100),
 });
 export type AdminJobQuery = z.input<typeof adminJobQuerySchema>;
@@ -37,6 +39,7 @@ export const adminJobRowSchema = z.object({
   posterEmail: z.string(),
   scooperEmail: z.string().nullable(),
   recurringId: z.string().nullable(),
+  needsAdminReason: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -51,6 +54,8 @@ export function adminJobWhere(q: z.output<typeof adminJobQuerySchema>): Prisma.C
     ...(q.address ? { address: { contains: q.address, mode: "insensitive" } } : {}),
     ...(q.box ? { lat: { gte: q.box.minLat, lte: q.box.maxLat }, lng: { gte: q.box.minLng, lte: q.box.maxLng } } : {}),
     ...(q.from || q.to ? { createdAt } : {}),
+    // Leaving IN_PROGRESS (completed, or cancelled by the admin) takes a job off the queue by itself.
+    ...(q.needsDecision ? { status: "IN_PROGRESS", needsAdminAt: { not: null } } : {}),
   };
 }
 
@@ -62,10 +67,13 @@ export async function listAdminJobs(db: Tx, query: AdminJobQuery) {
     take: q.take,
     select: {
       id: true, status: true, address: true, lat: true, lng: true, priceCents: true, recurringId: true, createdAt: true, updatedAt: true,
+      needsAdminReason: true,
       poster: { select: { email: true } }, scooper: { select: { email: true } },
     },
   });
-  return rows.map(({ poster, scooper, ...r }) => ({ ...r, posterEmail: poster.email, scooperEmail: scooper?.email ?? null }));
+  return rows.map(({ poster, scooper, needsAdminReason, ...r }) => ({
+    ...r, posterEmail: poster.email, scooperEmail: scooper?.email ?? null, needsAdminReason: r.status === "IN_PROGRESS" ? needsAdminReason : null,
+  }));
 }
 
 /** Admins see the whole event: who acted (by email) and every detail, including the ids the party timeline hides. */

@@ -8,6 +8,7 @@ import type { Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { enqueue } from "@/server/queues/queues";
 import type { RenderedEmail } from "./templates";
+import { ALWAYS_SENT_KINDS, isSuppressed } from "./suppressions";
 import { getEmailTransport } from "./transport";
 
 /** Kinds whose body holds a secret (a one-time link): once a real provider has it, the stored copy is blanked. */
@@ -61,11 +62,17 @@ export async function queueEmail(db: Tx, input: QueueEmailInput): Promise<string
   return id;
 }
 
-export async function deliverEmail(db: Tx, messageId: string): Promise<"sent" | "already-sent"> {
+export async function deliverEmail(db: Tx, messageId: string): Promise<"sent" | "already-sent" | "suppressed"> {
   const message = await db.emailMessage.findUnique({ where: { id: messageId } });
   // Retried like any failure: the row may belong to a transaction that has not committed yet.
   if (!message) throw new Error(`Email message ${messageId} not found`);
   if (message.status === "SENT") return "already-sent";
+  if (message.status === "SUPPRESSED") return "suppressed";
+  // Checked at send time, so mail queued before the bounce was reported is held back too.
+  if (!ALWAYS_SENT_KINDS.has(message.kind) && (await isSuppressed(db, message.toAddress))) {
+    await db.emailMessage.updateMany({ where: { id: messageId, status: "QUEUED" }, data: { status: "SUPPRESSED" } });
+    return "suppressed";
+  }
   const transport = getEmailTransport();
   await db.emailMessage.update({ where: { id: messageId }, data: { attempts: { increment: 1 } } });
   try {

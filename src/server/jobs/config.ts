@@ -9,3 +9,4 @@ export const jobRules = {
   maxActiveClaims: env.MAX_ACTIVE_CLAIMS,
   startDistanceFlagMeters: env.START_DISTANCE_FLAG_METERS,
 };
+

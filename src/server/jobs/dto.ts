@@ -31,7 +31,7 @@ export const boardResultSchema = z.object({
 export type BoardResult = z.infer<typeof boardResultSchema>;
 
 export const JOB_ACTIONS = ["pay", "claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
-  "openDispute", "respondToDispute", "review"] as const;
+  "openDispute", "respondToDispute", "review", "repost"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
 export const photoSchema = z.object({
@@ -52,6 +52,13 @@ export const myJobSchema = boardJobSchema.extend({
   updatedAt: z.date(),
 });
 export type MyJob = z.infer<typeof myJobSchema>;
+
+/** A row of /my-jobs: a job of mine and what the list offers on it. */
+export const myJobRowSchema = myJobSchema.extend({
+  /** The poster may post this ended job again (re-post). */
+  canRepost: z.boolean(),
+});
+export type MyJobRow = z.infer<typeof myJobRowSchema>;
 
 export const jobDetailSchema = myJobSchema.extend({
   publicNotes: z.string().nullable(),

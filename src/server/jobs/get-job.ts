@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobAmounts } from "@/lib/money";
@@ -7,11 +9,26 @@ import { disputeSelect } from "@/server/disputes/dto";
 import { scooperRating } from "@/server/reviews/scooper-rating";
 import { withPhotoUrls } from "./photo-urls";
 
+/** One load of the job page, sent by the page with every read of the job (src/lib/visit-id.ts makes it). */
+export const visitIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+/**
+ * A reveal of the access notes is logged once per viewer, job and visit (admins included; the poster wrote
+ * them): the unique row absorbs refetches and concurrent reads of one visit, and the timeline event is written
+ * only with a new row. A read without a visit id counts as its own visit.
+ */
+async function logNotesReveal(db: Db, jobId: string, viewerId: string, visitId: string | undefined, status: string) {
+  await db.$transaction(async (tx) => {
+    const row = await tx.accessNotesReveal.createMany({ data: [{ jobId, viewerId, visitId: visitId ?? crypto.randomUUID() }], skipDuplicates: true });
+    if (row.count === 1) await tx.jobEvent.create({ data: { jobId, actorId: viewerId, type: "access_notes_revealed", details: { status } } });
+  });
+}
+
 /**
  * One job as `viewer` may see it. Private access notes are filled in only for the poster, admins and the
- * scooper holding an active claim; each time that scooper is shown them, a timeline event records it.
+ * scooper holding an active claim; a reveal to anyone but the poster is logged once per visit.
  */
-export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Promise<JobDetail> {
+export async function getJob(db: Db, viewer: JobActor | null, jobId: string, visitId?: string): Promise<JobDetail> {
   const job = await db.cleanupJob.findUnique({
     where: { id: jobId },
     select: {
@@ -31,9 +48,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Pr
   const admin = isAdmin(viewer);
   const party = poster || scooper || admin;
   const mayReadNotes = canReadAccessNotes(job, viewer);
-  if (mayReadNotes && job.accessNotes && viewer && !poster && !admin) {
-    await db.jobEvent.create({ data: { jobId, actorId: viewer.id, type: "access_notes_revealed", details: { status: job.status } } });
-  }
+  if (mayReadNotes && job.accessNotes && viewer && !poster) await logNotesReveal(db, jobId, viewer.id, visitId, job.status);
   const amounts = jobAmounts(job);
   return {
     id: job.id, status: job.status, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents,

@@ -53,6 +53,16 @@ describe("job access rules", () => {
   });
 });
 
+describe("re-post", () => {
+  it("offers the poster of an expired or cancelled job to post it again, nobody else", () => {
+    for (const status of ["EXPIRED", "CANCELLED"] as const) {
+      expect(allowedActions(job(status), poster)).toContain("repost");
+      for (const v of [scooper, admin]) expect(allowedActions(job(status), v)).not.toContain("repost");
+    }
+    for (const status of ["OPEN", "CLAIMED", "CONFIRMED", "RESOLVED"] as const) expect(allowedActions(job(status), poster)).not.toContain("repost");
+  });
+});
+
 describe("reopenedExpiry", () => {
   const now = new Date("2026-01-01T12:00:00Z");
   it("keeps the original expiry when enough time is left", () => {

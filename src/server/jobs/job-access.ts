@@ -61,6 +61,11 @@ export function isTerminal(status: JobStatus): boolean {
 }
 
 /** The actions `viewer` may take on `job` right now (data-dependent limits such as "3 active claims" excepted). */
+/** An ended job its poster may post again with the same details (repost-job.ts; the job page and /my-jobs offer it). */
+export function mayRepost(status: JobStatus): boolean {
+  return status === "EXPIRED" || status === "CANCELLED";
+}
+
 export function allowedActions(job: JobParties, viewer: JobActor | null, now = new Date()): JobAction[] {
   if (!viewer) return [];
   const actions: JobAction[] = [];
@@ -89,6 +94,10 @@ export function allowedActions(job: JobParties, viewer: JobActor | null, now = n
       break;
     case "CONFIRMED":
       if (poster && job.scooperId && job.review === null) actions.push("review");
+      break;
+    case "EXPIRED":
+    case "CANCELLED":
+      if (poster && mayRepost(job.status)) actions.push("repost");
       break;
   }
   if (isAdmin(viewer) && !isTerminal(job.status) && !actions.includes("cancel")) actions.push("cancel");

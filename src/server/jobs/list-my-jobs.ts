@@ -2,7 +2,8 @@ import { z } from "zod";
 import { JobStatus } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db";
 import { takeHomeCents } from "@/lib/money";
-import type { MyJob } from "./dto";
+import type { MyJobRow } from "./dto";
+import { mayRepost } from "./job-access";
 
 export const myJobsQuerySchema = z.object({
   /** "posted": jobs I posted (customer); "claimed": jobs I hold or did (scooper). */
@@ -13,7 +14,7 @@ export const myJobsQuerySchema = z.object({
 export type MyJobsQuery = z.input<typeof myJobsQuerySchema>;
 
 /** A user's own jobs, newest activity first; indexed on (posterId, status) and (scooperId, status). */
-export async function listMyJobs(db: Tx, userId: string, query: MyJobsQuery): Promise<MyJob[]> {
+export async function listMyJobs(db: Tx, userId: string, query: MyJobsQuery): Promise<MyJobRow[]> {
   const q = myJobsQuerySchema.parse(query);
   const rows = await db.cleanupJob.findMany({
     where: {
@@ -28,5 +29,7 @@ export async function listMyJobs(db: Tx, userId: string, query: MyJobsQuery): Pr
       startedAt: true, completedAt: true, confirmedAt: true, platformFeePercent: true,
     },
   });
-  return rows.map(({ platformFeePercent, ...row }) => ({ ...row, takeHomeCents: takeHomeCents(row.priceCents, platformFeePercent) }));
+  return rows.map(({ platformFeePercent, ...row }) => ({
+    ...row, takeHomeCents: takeHomeCents(row.priceCents, platformFeePercent), canRepost: q.as === "posted" && mayRepost(row.status),
+  }));
 }

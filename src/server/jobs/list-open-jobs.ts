@@ -7,8 +7,8 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { CleanupType, PileEstimate } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db";
-import { boundsSchema, distanceMeters, latSchema, lngSchema, type Bounds } from "@/lib/geo";
 import { takeHomeCents } from "@/lib/money";
+import { boundsSchema, distanceMeters, latSchema, lngSchema, type Bounds } from "@/lib/geo";
 import { boardJobSchema, type BoardJob, type BoardResult } from "./dto";
 
 export const MAX_BOARD_PINS = 500;

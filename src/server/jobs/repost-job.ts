@@ -1,10 +1,10 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { isPoster, type JobActor } from "./job-access";
+import { isPoster, mayRepost, type JobActor } from "./job-access";
 import { postJob } from "./post-job";
 
 /**
- * The one-tap re-post from the "job expired" email: a new OPEN job with the same details (pin, price, type,
+ * The one-tap re-post (the "job expired" email, the job page, /my-jobs): a new OPEN job with the same details (pin, price, type,
  * notes) as one of the poster's expired or cancelled jobs. Photos stay with the old job.
  */
 export async function repostJob(db: Db, actor: JobActor, jobId: string) {
@@ -16,7 +16,7 @@ export async function repostJob(db: Db, actor: JobActor, jobId: string) {
     },
   });
   if (!old || !isPoster(old, actor)) throw new AppError("NOT_FOUND", "No such job.");
-  if (old.status !== "EXPIRED" && old.status !== "CANCELLED") {
+  if (!mayRepost(old.status)) {
     throw new AppError("PRECONDITION_FAILED", "Only an expired or cancelled job can be posted again.");
   }
   return postJob(db, actor, {

@@ -18,19 +18,43 @@ import type { CreateRecurringInput, RecurringDto } from "./schemas";
 export function toRecurringDto(sub: RecurringCleanup, now = new Date()): RecurringDto {
   return {
     id: sub.id, status: sub.status, frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate),
-    pausedUntil: sub.pausedUntil ? fromDbDate(sub.pausedUntil) : null, priceCents: sub.priceCents, address: sub.address, lat: sub.lat,
+    pausedUntil: sub.pausedUntil ? fromDbDate(sub.pausedUntil) : null, pauseReason: sub.pauseReason, priceCents: sub.priceCents, address: sub.address, lat: sub.lat,
     lng: sub.lng, type: sub.type, pileEstimate: sub.pileEstimate, litterLevel: sub.litterLevel, yardSegments: sub.yardSegments,
     publicNotes: sub.publicNotes, accessNotes: sub.accessNotes, preferredScooperId: sub.preferredScooperId,
     nextServiceDates: upcomingDates(sub, 5, now), createdAt: sub.createdAt,
   };
 }
 
-async function checkPreferredScooper(db: Tx, customerId: string, scooperId: string | null) {
-  if (!scooperId) return;
-  if (scooperId === customerId) throw new AppError("BAD_REQUEST", "You cannot be your own preferred scooper.");
-  const scooper = await db.user.findUnique({ where: { id: scooperId }, select: { roles: true, status: true } });
-  if (!scooper || !scooper.roles.includes("SCOOPER") || scooper.status === "BANNED") {
-    throw new AppError("BAD_REQUEST", "That scooper cannot be chosen.");
+/** Jobs a scooper has done for a customer: the work was finished (confirmed, or completed or disputed since). */
+const DONE_STATES = ["COMPLETED", "CONFIRMED", "DISPUTED", "RESOLVED"] as const;
+
+/**
+ * The scoopers a customer may choose as preferred: those who have done a job for them and are not blocked,
+ * most recent first. The recurring form lists exactly these; create and update accept only these.
+ */
+export async function preferredScooperChoices(db: Tx, customerId: string): Promise<{ id: string; name: string; jobsDone: number }[]> {
+  const done = await db.cleanupJob.groupBy({
+    by: ["scooperId"],
+    where: { posterId: customerId, status: { in: [...DONE_STATES] }, scooperId: { not: null } },
+    _count: { _all: true },
+    _max: { completedAt: true },
+  });
+  const ids = done.map((d) => d.scooperId).filter((id): id is string => !!id && id !== customerId);
+  if (ids.length === 0) return [];
+  const users = await db.user.findMany({ where: { id: { in: ids }, status: { not: "BANNED" }, roles: { has: "SCOOPER" } }, select: { id: true, name: true } });
+  const byId = new Map(done.map((d) => [d.scooperId, d]));
+  return users
+    .map((u) => ({ id: u.id, name: u.name?.trim() || "Unnamed scooper", jobsDone: byId.get(u.id)?._count._all ?? 0, last: byId.get(u.id)?._max.completedAt?.getTime() ?? 0 }))
+    .sort((a, b) => b.last - a.last)
+    .map(({ last: _last, ...choice }) => choice);
+}
+
+async function checkPreferredScooper(db: Tx, customerId: string, scooperId: string | null, current: string | null = null) {
+  // Keeping the one already chosen is always allowed (it was checked when it was chosen).
+  if (!scooperId || scooperId === current) return;
+  const choices = await preferredScooperChoices(db, customerId);
+  if (!choices.some((c) => c.id === scooperId)) {
+    throw new AppError("BAD_REQUEST", "Choose a scooper who has done a job for you.", { field: "preferredScooperId" });
   }
 }
 
@@ -87,7 +111,7 @@ export async function updateRecurring(db: Db, customerId: string, id: string, in
   if (sub.status === "CANCELLED") throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
   const scheduleChanged = sub.frequency !== input.frequency || fromDbDate(sub.firstServiceDate) !== input.firstServiceDate;
   if (scheduleChanged) checkFirstDate(input.firstServiceDate, now);
-  await checkPreferredScooper(db, customerId, input.preferredScooperId);
+  await checkPreferredScooper(db, customerId, input.preferredScooperId, sub.preferredScooperId);
   await commitWithEffects(db, async (tx, emit) => {
     // Conditional on the state read above, so a concurrent cancel wins cleanly.
     const updated = await tx.recurringCleanup.updateMany({
@@ -111,13 +135,13 @@ export async function applyPause(db: Tx, id: string, until: LocalDate | null, no
   if (until && compareDates(until, firstOpenServiceDate(now)) <= 0) throw new AppError("BAD_REQUEST", "Pause until a later date.");
   const updated = await db.recurringCleanup.updateMany({
     where: { id, status: { in: ["ACTIVE", "PAUSED"] } },
-    data: { status: "PAUSED", pausedUntil: until ? toDbDate(until) : null },
+    data: { status: "PAUSED", pausedUntil: until ? toDbDate(until) : null, pauseReason: null },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", "Only an active recurring cleanup can be paused.");
 }
 
 export async function applyResume(db: Tx, id: string): Promise<void> {
-  const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null } });
+  const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null, pauseReason: null } });
   if (updated.count !== 1) throw new AppError("CONFLICT", "Only a paused recurring cleanup can be resumed.");
 }
 
@@ -147,7 +171,7 @@ export async function cancelRecurring(db: Db, customerId: string, id: string, no
   await changeWithBilling(db, id, async (tx) => {
     const updated = await tx.recurringCleanup.updateMany({
       where: { id, status: { not: "CANCELLED" } },
-      data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null },
+      data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null, pauseReason: null },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
   });

@@ -38,6 +38,8 @@ export const recurringDtoSchema = z.object({
   frequency: frequencySchema,
   firstServiceDate: z.string(),
   pausedUntil: z.string().nullable(),
+  /** ACCOUNT_BLOCKED: paused by the customer's suspension or ban; nothing but the customer's resume lifts it. */
+  pauseReason: z.enum(["ACCOUNT_BLOCKED"]).nullable(),
   priceCents: z.number().int(),
   address: z.string(),
   lat: z.number(),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from "@/server/accounts/schemas";
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
-import { addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, updateProfile, updateProfileSchema } from "@/server/accounts/profile";
+import {
+  addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, retryOwnEmailAddresses, updateProfile, updateProfileSchema,
+} from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
 import { clientIp } from "@/server/security/rate-limit";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
@@ -26,6 +28,8 @@ export const accountsRouter = createTRPCRouter({
 
   me: protectedProcedure.output(profileSchema).query(({ ctx }) => getProfile(ctx.db, ctx.session.user.id)),
 
+  /** Clears the bounce/complaint mark on the caller's own addresses, so mail goes to them again. */
+  retryEmailAddresses: protectedProcedure.output(profileSchema).mutation(({ ctx }) => retryOwnEmailAddresses(ctx.db, ctx.session.user.id)),
   updateProfile: protectedProcedure
     .input(updateProfileSchema)
     .output(profileSchema)

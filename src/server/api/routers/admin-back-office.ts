@@ -8,7 +8,7 @@ import {
   adminSubscriptionSchema, getAdminSubscription, listAdminSubscriptions,
 } from "@/server/admin/subscriptions";
 import { cancelJob } from "@/server/jobs/cancel-job";
-import { getJob } from "@/server/jobs/get-job";
+import { getJob, visitIdSchema } from "@/server/jobs/get-job";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 const ok = z.object({ ok: z.literal(true) });
@@ -18,9 +18,9 @@ const id = z.string().min(1).max(200);
 export const adminJobsRouter = createTRPCRouter({
   list: adminProcedure.input(adminJobQuerySchema).output(z.array(adminJobRowSchema)).query(({ ctx, input }) => listAdminJobs(ctx.db, input)),
   byId: adminProcedure
-    .input(z.object({ jobId: id }))
+    .input(z.object({ jobId: id, visitId: visitIdSchema.optional() }))
     .output(adminJobSchema)
-    .query(async ({ ctx, input }) => ({ job: await getJob(ctx.db, ctx.session.user, input.jobId), ...(await adminJobParties(ctx.db, input.jobId)) })),
+    .query(async ({ ctx, input }) => ({ job: await getJob(ctx.db, ctx.session.user, input.jobId, input.visitId), ...(await adminJobParties(ctx.db, input.jobId)) })),
   /** `cancelJob` allows admins in any non-terminal state and writes the audit row with the transition. */
   cancel: adminProcedure
     .input(z.object({ jobId: id, reason: reasonSchema }))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditRowSchema, listAudit } from "@/server/admin/audit";
+import { auditQuerySchema, auditRowSchema, listAudit } from "@/server/admin/audit";
 import { failedJobSchema, listFailedJobs, queueNameSchema, queueOverview, queueOverviewSchema, removeFailedJob, retryFailedJob } from "@/server/admin/queues";
 import { deadOutboxRowSchema, listDeadOutbox, outboxSummary, outboxSummarySchema, retryDeadOutbox } from "@/server/admin/outbox";
 import { adminProcedure, createTRPCRouter } from "../trpc";
@@ -28,7 +28,7 @@ export const adminOpsRouter = createTRPCRouter({
     .output(z.object({ jobId: z.string() }))
     .mutation(({ ctx, input }) => retryDeadOutbox(ctx.db, ctx.session.user.id, input.id)),
   audit: adminProcedure
-    .input(z.object({ targetId: z.string().max(200).optional(), take: z.number().int().min(1).max(200).default(100) }))
+    .input(auditQuerySchema)
     .output(z.array(auditRowSchema))
     .query(({ ctx, input }) => listAudit(ctx.db, input)),
 });

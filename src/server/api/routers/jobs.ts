@@ -5,8 +5,8 @@ import { cancelJob } from "@/server/jobs/cancel-job";
 import { claimJob } from "@/server/jobs/claim-job";
 import { completeJob } from "@/server/jobs/complete-job";
 import { confirmJob } from "@/server/jobs/confirm-job";
-import { boardJobSchema, boardResultSchema, jobDetailSchema, jobEventSchema, myJobSchema } from "@/server/jobs/dto";
-import { getJob } from "@/server/jobs/get-job";
+import { boardJobSchema, boardResultSchema, jobDetailSchema, jobEventSchema, myJobRowSchema } from "@/server/jobs/dto";
+import { getJob, visitIdSchema } from "@/server/jobs/get-job";
 import { getJobTimeline } from "@/server/jobs/job-timeline";
 import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
 import { boardQuerySchema, listNearestOpenJobs, listOpenJobsInViewport } from "@/server/jobs/list-open-jobs";
@@ -33,9 +33,9 @@ export const jobsRouter = createTRPCRouter({
     .query(({ ctx, input }) => listNearestOpenJobs(ctx.db, input, { ...input, viewerId: ctx.session?.user.id ?? null })),
 
   byId: publicProcedure
-    .input(jobIdInput)
+    .input(jobIdInput.extend({ visitId: visitIdSchema.optional() }))
     .output(jobDetailSchema)
-    .query(({ ctx, input }) => getJob(ctx.db, ctx.session?.user ?? null, input.jobId)),
+    .query(({ ctx, input }) => getJob(ctx.db, ctx.session?.user ?? null, input.jobId, input.visitId)),
 
   timeline: protectedProcedure
     .input(jobIdInput)
@@ -44,7 +44,7 @@ export const jobsRouter = createTRPCRouter({
 
   mine: protectedProcedure
     .input(myJobsQuerySchema)
-    .output(z.array(myJobSchema))
+    .output(z.array(myJobRowSchema))
     .query(({ ctx, input }) => listMyJobs(ctx.db, ctx.session.user.id, input)),
 
   post: customerProcedure

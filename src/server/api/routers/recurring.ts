@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { nextServiceDates } from "@/lib/schedules";
 import {
-  cancelRecurring, createRecurring, firstOpenServiceDate, getRecurring, listRecurring, pauseRecurring, recurringPaymentForm, resumeRecurring, updateRecurring,
+  cancelRecurring, createRecurring, firstOpenServiceDate, getRecurring, listRecurring, pauseRecurring, preferredScooperChoices, recurringPaymentForm,
+  resumeRecurring, updateRecurring,
 } from "@/server/recurring/manage";
 import { paymentFormSchema } from "@/server/payments/payment-form";
 import { createRecurringSchema, frequencySchema, localDateSchema, recurringDtoSchema, updateRecurringSchema } from "@/server/recurring/schemas";
@@ -20,6 +21,10 @@ export const recurringRouter = createTRPCRouter({
       return { earliestFirstDate: earliest, dates: nextServiceDates(input, earliest, 5) };
     }),
   list: manage.output(z.array(recurringDtoSchema)).query(({ ctx }) => listRecurring(ctx.db, ctx.session.user.id)),
+  /** Who the recurring form offers as preferred scooper: scoopers who have done a job for this customer. */
+  preferredScooperChoices: manage
+    .output(z.array(z.object({ id: z.string(), name: z.string(), jobsDone: z.number().int() })))
+    .query(({ ctx }) => preferredScooperChoices(ctx.db, ctx.session.user.id)),
   byId: manage.input(byId).output(recurringDtoSchema).query(({ ctx, input }) => getRecurring(ctx.db, ctx.session.user.id, input.id)),
   create: manage
     .input(createRecurringSchema)

@@ -1,0 +1,17 @@
+/**
+ * The header's page links, each shown only to roles that may use it (the permission table the server enforces).
+ * Pure, so the e2e navigation walk and the page-reachability test read the same list the header renders.
+ */
+import { can, type AppRole, type Permission } from "@/lib/permissions";
+
+export const NAV_LINKS: { href: string; label: string; permissions: Permission[] }[] = [
+  { href: "/board", label: "Board", permissions: ["jobs.claim"] },
+  { href: "/jobs/new", label: "Post a job", permissions: ["jobs.post"] },
+  { href: "/my-jobs", label: "My jobs", permissions: ["jobs.post", "jobs.claim"] },
+  { href: "/recurring", label: "Recurring", permissions: ["recurring.manage"] },
+  { href: "/earnings", label: "Earnings", permissions: ["jobs.claim"] },
+];
+
+export function navLinksFor(roles: readonly AppRole[]) {
+  return NAV_LINKS.filter((l) => l.permissions.some((p) => can(roles, p)));
+}
