@@ -6,6 +6,8 @@ import type { Job } from "bullmq";
 import { QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
 import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
+import { db } from "@/server/db";
+import { applyStoredBlock } from "@/server/accounts/account-block";
 import { getPaymentProvider } from "@/server/payments/get-provider";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
@@ -27,6 +29,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
       switch (payload.kind) {
         case "heartbeat":
           return heartbeatProcessor();
+        case "account-block":
+          return applyStoredBlock(db, payload.userId, payload.adminId);
       }
     },
   },

@@ -100,3 +100,24 @@ describe("blocking a scooper", () => {
     expect(await admin.api.adminJobs.list({ needsDecision: true })).toEqual([]);
   });
 });
+
+describe("a block whose effects were cut short", () => {
+  it("is applied in full by the worker from the outbox, once, and not after a reinstatement", async () => {
+    const { customer, admin } = await cast();
+    const open = await customer.api.jobs.post(validJobInput);
+    // As if the web process died right after the ban committed: the status changed, its effect is in the outbox.
+    await db.user.update({ where: { id: customer.id }, data: { status: "BANNED", statusReason: "fraud" } });
+    const { applyStoredBlock } = await import("./account-block");
+    expect(await applyStoredBlock(db, customer.id, admin.id)).toMatchObject({ cancelledJobIds: [open.id] });
+    expect(await applyStoredBlock(db, customer.id, admin.id)).toMatchObject({ cancelledJobIds: [] });
+    expect(await db.cleanupJob.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ status: "CANCELLED" });
+
+    const later = await cast();
+    const stillOpen = await later.customer.api.jobs.post(validJobInput);
+    await admin.api.adminUsers.ban({ userId: later.customer.id, reason: "mistake" });
+    expect(await db.outboxMessage.count({ where: { kind: "account-block", payload: { path: ["userId"], equals: later.customer.id } } })).toBe(1);
+    expect(await db.cleanupJob.findUniqueOrThrow({ where: { id: stillOpen.id } })).toMatchObject({ status: "CANCELLED" });
+    await db.user.update({ where: { id: later.customer.id }, data: { status: "ACTIVE" } });
+    expect(await applyStoredBlock(db, later.customer.id, admin.id)).toEqual({ skipped: "not blocked any more" });
+  });
+});

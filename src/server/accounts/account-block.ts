@@ -13,8 +13,20 @@ import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { cancelJob } from "@/server/jobs/cancel-job";
 import { releaseJob } from "@/server/jobs/release-job";
-import { commitWithEffects } from "@/server/outbox/outbox";
+import { commitWithEffects, type OutboxEffect } from "@/server/outbox/outbox";
 import { billingSyncFor } from "@/server/recurring/manage";
+
+/** The block's effects as an outbox effect of the status change (the worker re-applies them: applyStoredBlock). */
+export function accountBlockEffect(userId: string, adminId: string): OutboxEffect {
+  return { queue: "system", payload: { kind: "account-block", userId, adminId } };
+}
+
+/** The worker's side: applies the block still in force (a user reinstated in the meantime is left alone). */
+export async function applyStoredBlock(db: Db, userId: string, adminId: string): Promise<BlockOutcome | { skipped: string }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { status: true, statusReason: true } });
+  if (!user || user.status === "ACTIVE") return { skipped: "not blocked any more" };
+  return applyAccountBlock(db, { id: adminId }, userId, user.statusReason ?? "account blocked");
+}
 
 export type BlockOutcome = { cancelledJobIds: string[]; pausedRecurringIds: string[]; releasedJobIds: string[]; needsAdminJobIds: string[] };
 
@@ -43,7 +55,8 @@ export async function applyAccountBlock(db: Db, admin: { id: string }, userId: s
     // The billing sync it owes is an outbox effect of the same transaction.
     const paused = await commitWithEffects(db, async (tx, emit) => {
       const { count } = await tx.recurringCleanup.updateMany({
-        where: { id, status: { in: ["ACTIVE", "PAUSED"] } },
+        // Not one the block paused already (a second application changes nothing).
+        where: { id, status: { in: ["ACTIVE", "PAUSED"] }, OR: [{ pauseReason: null }, { pauseReason: { not: "ACCOUNT_BLOCKED" } }] },
         data: { status: "PAUSED", pausedUntil: null, pauseReason: "ACCOUNT_BLOCKED" },
       });
       if (count === 1) emit(await billingSyncFor(tx, id));

@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
-import type { Db } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/admin/audit";
 import { logger } from "@/server/logger";
 import { publishSessionsRevoked } from "@/server/realtime/events";
 import { AppError } from "@/server/errors";
-import { applyAccountBlock } from "./account-block";
+import { commitWithEffects, type Emit } from "@/server/outbox/outbox";
+import { accountBlockEffect, applyAccountBlock } from "./account-block";
 
 export const roleSchema = z.enum(["CUSTOMER", "SCOOPER", "ADMIN"]);
 export const reasonSchema = z.string().trim().min(3, "Give a reason.").max(500);
@@ -29,12 +30,12 @@ async function audited<T>(
   action: string,
   userId: string,
   reason: string | null,
-  change: (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => Promise<T>,
+  change: (tx: Tx, emit: Emit) => Promise<T>,
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
+  return commitWithEffects(db, async (tx, emit) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: userSnapshot });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
-    const result = await change(tx);
+    const result = await change(tx, emit);
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSnapshot });
     await recordAudit(tx, { actorId: actor?.id ?? null, action, targetType: "user", targetId: userId, before, after, reason });
     return result;
@@ -60,22 +61,26 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, role: Rol
 /**
  * Suspension and ban end every session at once (session version bump); sign-in then explains why. Then the
  * block bites on the marketplace (account-block.ts): open jobs cancelled, subscriptions paused, claims returned.
- * Only an admin blocks (the block's job cancellations are admin cancellations).
+ * Only an admin blocks (the block's job cancellations are admin cancellations). The block's effects are applied at
+ * once, and are also an outbox effect of the status change, so a process that dies half-way through them still
+ * sees them all applied (each step is guarded by the job's or subscription's state, so a second run is a no-op).
  */
 export async function suspendUser(db: Db, actor: { id: string }, userId: string, until: Date | null, reason: string) {
   if (actor.id === userId) throw new AppError("BAD_REQUEST", "You cannot suspend yourself.");
-  await audited(db, actor, "user.suspend", userId, reason, (tx) =>
-    tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED", suspendedUntil: until, statusReason: reason, sessionVersion: { increment: 1 } } }),
-  );
+  await audited(db, actor, "user.suspend", userId, reason, async (tx, emit) => {
+    await tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED", suspendedUntil: until, statusReason: reason, sessionVersion: { increment: 1 } } });
+    emit(accountBlockEffect(userId, actor.id));
+  });
   await endLiveSessions(userId);
   await applyAccountBlock(db, actor, userId, reason);
 }
 
 export async function banUser(db: Db, actor: { id: string }, userId: string, reason: string) {
   if (actor.id === userId) throw new AppError("BAD_REQUEST", "You cannot ban yourself.");
-  await audited(db, actor, "user.ban", userId, reason, (tx) =>
-    tx.user.update({ where: { id: userId }, data: { status: "BANNED", suspendedUntil: null, statusReason: reason, sessionVersion: { increment: 1 } } }),
-  );
+  await audited(db, actor, "user.ban", userId, reason, async (tx, emit) => {
+    await tx.user.update({ where: { id: userId }, data: { status: "BANNED", suspendedUntil: null, statusReason: reason, sessionVersion: { increment: 1 } } });
+    emit(accountBlockEffect(userId, actor.id));
+  });
   await endLiveSessions(userId);
   await applyAccountBlock(db, actor, userId, reason);
 }

@@ -19,10 +19,13 @@ export const SETTLEMENT_STEPS = ["authorize", "capture", "void", "cancellation-f
 export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired", "cancelled", "disputed", "resolved", "reserved"] as const;
 
 export const QUEUES = {
-  /** Housekeeping: the worker's heartbeat (and, later, sweeps). */
+  /** Housekeeping: the worker's heartbeat, and an account block's effects on the marketplace (account-block.ts). */
   system: {
     name: "system",
-    payload: z.discriminatedUnion("kind", [z.object({ kind: z.literal("heartbeat") })]),
+    payload: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("heartbeat") }),
+      z.object({ kind: z.literal("account-block"), userId: z.string().min(1), adminId: z.string().min(1) }),
+    ]),
   },
   /** Outgoing email: the message row is written first; the payload is its id. */
   emails: {
