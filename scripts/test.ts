@@ -108,6 +108,8 @@ async function e2e(pgServer: string, redisUrl: string): Promise<number> {
     ALLOW_DEMO_SEED: "1",
     // The production build serves /dev/mailbox so the tests can read the emails it "sends".
     DEV_MAILBOX_ENABLED: "1",
+    // Issue 20: the specs play the one trusted proxy, sending each person's address in X-Forwarded-For.
+    TRUST_PROXY_HOPS: "1",
     NEXTAUTH_SECRET: `e2e-secret-${runId}-${crypto.randomBytes(16).toString("hex")}`,
   };
   let code = await run("npx", ["tsx", "prisma/seed.ts"], env);

@@ -17,6 +17,7 @@ const { env } = await import("@/env");
 const { logger } = await import("@/server/logger");
 const { attachWebSockets } = await import("@/server/realtime/ws-server");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
+const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
@@ -27,6 +28,9 @@ const upgradeNext = app.getUpgradeHandler();
 const server = createServer((req, res) => {
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   req.headers[REQUEST_ID_HEADER] = requestId;
+  // Overwrites whatever a client sent under this name: rate limits trust only this value.
+  const forwardedFor = req.headers["x-forwarded-for"];
+  req.headers[CLIENT_IP_HEADER] = resolveClientIp(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, req.socket.remoteAddress, env.TRUST_PROXY_HOPS);
   res.setHeader(REQUEST_ID_HEADER, requestId);
   runWithRequestContext({ requestId }, () => void handle(req, res));
 });

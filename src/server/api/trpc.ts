@@ -20,6 +20,8 @@ import {
   requestIdFrom,
   runWithRequestContext,
 } from "@/server/observability/request-context";
+import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
+import { enforceRateLimit, type RateLimitRule } from "@/server/security/rate-limit";
 import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissions";
 
 export type SessionUser = { id: string; email: string; name?: string | null; roles: AppRole[] };
@@ -104,3 +106,16 @@ export const permissionProcedure = (permission: Permission) =>
 export const customerProcedure = permissionProcedure("jobs.post");
 export const scooperProcedure = permissionProcedure("jobs.claim");
 export const adminProcedure = permissionProcedure("admin.access");
+
+/**
+ * A rate limit on a procedure, per caller IP and per signed-in user (each with `rule`, counted separately), in
+ * Redis. Chain it after the rung that signs the caller in: `customerProcedure.use(rateLimited("post-job", …))`.
+ */
+export const rateLimited = (name: string, rule: () => RateLimitRule, what: string) =>
+  t.middleware(async ({ ctx, next }) => {
+    const ip = clientIp(ctx.headers);
+    // "unknown": a call that came through no network request (a script, a test's caller), so no address to count.
+    if (ip !== UNKNOWN_IP) await enforceRateLimit(`${name}-ip`, ip, rule(), what);
+    if (ctx.session) await enforceRateLimit(`${name}-user`, ctx.session.user.id, rule(), what);
+    return next();
+  });

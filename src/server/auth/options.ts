@@ -7,13 +7,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { verifyPassword } from "@/server/accounts/password";
 import { emailSchema } from "@/server/accounts/schemas";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
 import { magicLinkEmail } from "@/server/email/templates";
-import { clientIp, enforceRateLimit, resetRateLimit } from "@/server/security/rate-limit";
+import { clientIp } from "@/server/security/client-ip";
+import { enforceRateLimit, resetRateLimit } from "@/server/security/rate-limit";
 import { scoopAdapter } from "./adapter";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "./magic-link";
 import "./next-auth-url";
@@ -30,9 +32,12 @@ export async function authorizeCredentials(
   const password = credentials?.password ?? "";
   if (!parsedEmail.success || !password) throw new Error(BAD_CREDENTIALS);
   const email = parsedEmail.data;
-  const subject = `${clientIp(headers)}|${email}`;
+  const ip = clientIp(headers);
+  const subject = `${ip}|${email}`;
   try {
+    // Per address and email (guessing one password), and per address across emails (password spraying).
     await enforceRateLimit("sign-in", subject, env.RATE_LIMIT_SIGN_IN, "sign-in attempts");
+    await enforceRateLimit("sign-in-ip", ip, env.RATE_LIMIT_SIGN_IN_IP, "sign-in attempts from your network");
   } catch (err) {
     throw new Error(err instanceof Error ? err.message : "Too many sign-in attempts.");
   }
@@ -77,7 +82,12 @@ export const authOptions: NextAuthOptions = {
       const row = await db.user.findUnique({ where: { id: user.id }, select: { status: true, suspendedUntil: true, statusReason: true } });
       if (!row) return false;
       const blocked = blockedMessage(row);
-      return blocked ? `/sign-in?error=${encodeURIComponent(blocked)}` : true;
+      return blocked ? "/sign-in?error=AccountBlocked" : true;
+    },
+    // Every callbackUrl next-auth follows (credentials, magic links, sign-out) stays on this site; a malformed
+    // one goes home instead of failing the request.
+    redirect({ url }) {
+      return new URL(safeRedirectPath(url, env.APP_URL), env.APP_URL).toString();
     },
     async jwt({ token, user }) {
       if (user) {

