@@ -82,6 +82,8 @@ export const env = createEnv({
     VAPID_PRIVATE_KEY: z.string().optional(),
     /** A mailto: or https: URL the push services can contact about this sender. */
     VAPID_SUBJECT: z.string().regex(/^(mailto:|https:)/, "use mailto:… or https://…").optional(),
+    /** Tests only: comma-separated hosts (e.g. 127.0.0.1) a push endpoint may use despite not being public https. */
+    PUSH_ENDPOINT_TEST_HOSTS: z.string().optional(),
     /** How long a reconnecting real-time client can be away and still receive what it missed. */
     REALTIME_RETENTION_MINUTES: intFromString(10),
     /** The worker's readiness endpoint (Render, probes). 0 turns it off. */
