@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ProfileForm } from "@/components/accounts/profile-form";
+import { SignOutEverywhere } from "@/components/accounts/sign-out-everywhere";
 import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { AuthCard, Notice } from "@/components/ui/form";
 import { getCurrentSession } from "@/server/auth/current-session";
@@ -27,6 +28,9 @@ export default async function ProfilePage(props: { searchParams: Promise<{ welco
       <ProfileForm profile={profile} />
       <div className="mt-8">
         <NotificationPreferences />
+      </div>
+      <div className="mt-8">
+        <SignOutEverywhere />
       </div>
     </AuthCard>
   );

@@ -123,7 +123,7 @@ describe("password reset", () => {
     await callerFor(null).accounts.resetPassword({ token, password: "a brand new password" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    expect(await loadSession({ uid: user.id, sv: before.sessionVersion })).toBeNull();
+    expect(await loadSession({ uid: user.id, sv: before.sessionVersion, sid: crypto.randomUUID() })).toBeNull();
     await expect(authorizeCredentials({ email: user.email, password: "a brand new password" }, headersFor())).resolves.toMatchObject({ id: user.id });
     await expect(authorizeCredentials({ email: user.email, password: user.password }, headersFor())).rejects.toThrow(BAD_CREDENTIALS);
 
@@ -147,15 +147,15 @@ describe("suspension and ban", () => {
   it("refuses a suspended user at sign-in and on every procedure, and ends their sessions", async () => {
     const admin = await createUser(["ADMIN"]);
     const user = await verifiedUser();
-    const oldSession = await loadSession({ uid: user.id, sv: 0 });
+    const oldSession = await loadSession({ uid: user.id, sv: 0, sid: crypto.randomUUID() });
     expect(oldSession?.blocked).toBeNull();
 
     const until = new Date(Date.now() + 7 * 24 * 3600 * 1000);
     await callerFor(admin).adminUsers.suspend({ userId: user.id, until, reason: "no-show twice" });
 
-    expect(await loadSession({ uid: user.id, sv: 0 })).toBeNull(); // the old cookie is dead
+    expect(await loadSession({ uid: user.id, sv: 0, sid: crypto.randomUUID() })).toBeNull(); // the old cookie is dead
     await expect(authorizeCredentials({ email: user.email, password: user.password }, headersFor())).rejects.toThrow(/suspended until .*no-show twice/);
-    const fresh = await loadSession({ uid: user.id, sv: 1 });
+    const fresh = await loadSession({ uid: user.id, sv: 1, sid: crypto.randomUUID() });
     expect(fresh?.blocked).toMatch(/suspended/);
     await expect(callerWithSession(fresh).accounts.me()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/suspended/) });
 
@@ -181,7 +181,7 @@ describe("suspension and ban", () => {
 describe("session cookie", () => {
   it("reads next-auth's JWT cookie, re-checking the user on every request", async () => {
     const user = await verifiedUser("pw long enough 1", ["SCOOPER"]);
-    const jwt = await encode({ token: { uid: user.id, sv: 0 }, secret: env.NEXTAUTH_SECRET });
+    const jwt = await encode({ token: { uid: user.id, sv: 0, sid: crypto.randomUUID() }, secret: env.NEXTAUTH_SECRET });
     const headers = new Headers({ cookie: `other=1; next-auth.session-token=${jwt}` });
     const session = await getSessionFromHeaders(headers);
     expect(session?.user).toMatchObject({ id: user.id, email: user.email, roles: ["SCOOPER"] });

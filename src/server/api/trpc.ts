@@ -26,7 +26,7 @@ import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissio
 
 export type SessionUser = { id: string; email: string; name?: string | null; roles: AppRole[] };
 /** `blocked` is the reason a suspended or banned user may not act (null when they may). */
-export type Session = { user: SessionUser; blocked?: string | null };
+export type Session = { user: SessionUser; blocked?: string | null; sessionId?: string };
 
 export type CreateContextOptions = { headers: Headers; session: Session | null };
 

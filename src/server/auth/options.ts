@@ -3,6 +3,7 @@
  * The JWT carries only the user id and session version; everything else is re-read per request by
  * src/server/auth/session.ts, so revocation is immediate.
  */
+import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
@@ -16,12 +17,15 @@ import { queueEmail } from "@/server/email/send-email";
 import { magicLinkEmail } from "@/server/email/templates";
 import { clientIp } from "@/server/security/client-ip";
 import { enforceRateLimit, resetRateLimit } from "@/server/security/rate-limit";
+import { publishSessionEnded } from "@/server/realtime/events";
 import { scoopAdapter } from "./adapter";
+import { endSession } from "./session-deny-list";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "./magic-link";
 import "./next-auth-url";
 
 // Compared against when the email is unknown, so a missing account takes as long as a wrong password.
 const DUMMY_HASH = "$2b$12$sMGqZIQi4mM2X3LH5p5/lukNODXNXvnTdRuopxOMqNuf2mu9YZVEG"; // bcrypt("scoop-dummy")
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 export const BAD_CREDENTIALS = "Wrong email or password, or the email is not confirmed yet.";
 
 export async function authorizeCredentials(
@@ -55,7 +59,7 @@ export async function authorizeCredentials(
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   adapter: scoopAdapter,
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in?check-email=1", error: "/sign-in" },
   providers: [
@@ -77,6 +81,14 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Sign-out ends this session on the server too: a copied cookie stops working over HTTP and WebSocket.
+    async signOut({ token }) {
+      if (typeof token?.sid !== "string") return;
+      await endSession(token.sid, typeof token.exp === "number" ? token.exp : Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_SECONDS);
+      if (typeof token.uid === "string") await publishSessionEnded(token.uid, token.sid).catch(() => undefined);
+    },
+  },
   callbacks: {
     async signIn({ user }) {
       const row = await db.user.findUnique({ where: { id: user.id }, select: { status: true, suspendedUntil: true, statusReason: true } });
@@ -94,6 +106,8 @@ export const authOptions: NextAuthOptions = {
         const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
         token.uid = user.id;
         token.sv = row.sessionVersion;
+        // This session's own id, so signing out can end it alone (src/server/auth/session-deny-list.ts).
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

@@ -8,8 +8,10 @@ import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/server/accounts/password";
 import { env } from "@/env";
 import { authOptions, authorizeCredentials, BAD_CREDENTIALS } from "@/server/auth/options";
+import { encode } from "next-auth/jwt";
+import { getSessionFromHeaders } from "@/server/auth/session";
 import { db } from "@/server/db";
-import { callerFor, createUser, uniqueEmail, uniqueIpHeaders, validJobInput } from "@/test/factories";
+import { callerFor, callerWithSession, createUser, uniqueEmail, uniqueIpHeaders, validJobInput } from "@/test/factories";
 
 const randomIp = () => `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`;
 
@@ -95,5 +97,39 @@ describe("redirects after sign-in", () => {
       expect(await redirect(url)).toBe(home);
     }
     expect(await redirect("/jobs/1?x=2")).toBe(new URL("/jobs/1?x=2", env.APP_URL).toString());
+  });
+});
+
+describe("sessions that end", () => {
+  async function signedIn(userId: string) {
+    const token = { uid: userId, sv: 0, sid: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) + 3600 };
+    const headers = new Headers({ cookie: `next-auth.session-token=${await encode({ token, secret: env.NEXTAUTH_SECRET })}` });
+    return { token, headers };
+  }
+
+  it("sign-out ends that session for a copied cookie, and only that one", async () => {
+    const user = await verifiedUser();
+    const laptop = await signedIn(user.id);
+    const phone = await signedIn(user.id);
+    expect(await getSessionFromHeaders(laptop.headers)).not.toBeNull();
+    await authOptions.events?.signOut?.({ token: laptop.token, session: null as never });
+    expect(await getSessionFromHeaders(laptop.headers)).toBeNull();
+    expect((await getSessionFromHeaders(phone.headers))?.user.id).toBe(user.id);
+  });
+
+  it("sign out everywhere ends every session of the user", async () => {
+    const user = await verifiedUser();
+    const laptop = await signedIn(user.id);
+    const phone = await signedIn(user.id);
+    const session = await getSessionFromHeaders(laptop.headers);
+    await callerWithSession(session, laptop.headers).accounts.signOutEverywhere();
+    expect(await getSessionFromHeaders(laptop.headers)).toBeNull();
+    expect(await getSessionFromHeaders(phone.headers)).toBeNull();
+  });
+
+  it("refuses a token without a session id (it could never be signed out)", async () => {
+    const user = await verifiedUser();
+    const jwt = await encode({ token: { uid: user.id, sv: 0 }, secret: env.NEXTAUTH_SECRET });
+    expect(await getSessionFromHeaders(new Headers({ cookie: `next-auth.session-token=${jwt}` }))).toBeNull();
   });
 });

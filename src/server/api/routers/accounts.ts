@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from "@/server/accounts/schemas";
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
-import { addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, updateProfile, updateProfileSchema } from "@/server/accounts/profile";
+import { addOwnRole, changePassword, signOutEverywhere, changePasswordSchema, getProfile, profileSchema, updateProfile, updateProfileSchema } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
 import { clientIp } from "@/server/security/client-ip";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
@@ -35,6 +35,11 @@ export const accountsRouter = createTRPCRouter({
     .input(z.object({ role: selfServiceRoleSchema }))
     .output(profileSchema)
     .mutation(({ ctx, input }) => addOwnRole(ctx.db, ctx.session.user.id, input.role)),
+
+  signOutEverywhere: protectedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    await signOutEverywhere(ctx.db, ctx.session.user.id);
+    return { ok: true as const };
+  }),
 
   changePassword: protectedProcedure
     .input(changePasswordSchema)
