@@ -48,6 +48,12 @@ export async function enforceRateLimit(name: string, subject: string, rule: Rate
   }
 }
 
+/** Gives back one counted attempt (a sign-in that succeeded does not count toward the per-IP limit). */
+export async function refundRateLimit(name: string, subject: string): Promise<void> {
+  // Only while the window lasts: a DECR on an expired key would create one without a TTL.
+  await getRedis().eval("if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0", 1, keyFor(name, subject));
+}
+
 export async function resetRateLimit(name: string, subject: string): Promise<void> {
   await getRedis().del(keyFor(name, subject));
 }
