@@ -18,7 +18,7 @@ export function SignOutEverywhere() {
         onClick={() => everywhere.mutate()}
         className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium"
       >
-        Sign out everywhere
+        End every session
       </button>
     </section>
   );
