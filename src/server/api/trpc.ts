@@ -21,6 +21,7 @@ import {
   runWithRequestContext,
 } from "@/server/observability/request-context";
 import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
+import { findBadInput } from "@/server/security/input-guard";
 import { enforceRateLimit, type RateLimitRule } from "@/server/security/rate-limit";
 import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissions";
 
@@ -85,7 +86,14 @@ const errorMapping = t.middleware(({ ctx, next, path, type }) =>
   }),
 );
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Control characters and out-of-range numbers anywhere in the input are a validation error (input-guard.ts). */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  const bad = findBadInput(await getRawInput());
+  if (bad) throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input: ${bad.path || "the input"} ${bad.problem}.` });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(inputGuard);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });

@@ -133,3 +133,31 @@ describe("sessions that end", () => {
     expect(await getSessionFromHeaders(new Headers({ cookie: `next-auth.session-token=${jwt}` }))).toBeNull();
   });
 });
+
+describe("bad input is a validation error, never a server error", () => {
+  it("refuses a NUL byte in a string field with BAD_REQUEST and stores nothing", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    await expect(callerFor(customer).jobs.post({ ...validJobInput, publicNotes: "gate\u0000code" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(customer).accounts.updateProfile({ name: "Bob\u0007" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.cleanupJob.count({ where: { posterId: customer.id } })).toBe(0);
+  });
+
+  it("keeps tabs and new lines in text", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    await expect(callerFor(customer).jobs.post({ ...validJobInput, publicNotes: "Two dogs\n\tbig yard\r\n" })).resolves.toHaveProperty("id");
+  });
+
+  it("refuses integers the database cannot hold", async () => {
+    const bounds = { south: 40, west: -74.1, north: 40.9, east: -73.7 };
+    await expect(callerFor(null).jobs.openInViewport({ bounds, minPriceCents: 2 ** 31 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("rounds a denormal latitude instead of storing a pin that breaks distance sorting for everyone", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const { id } = await callerFor(customer).jobs.post({ ...validJobInput, lat: 5e-324, lng: 5e-324 });
+    expect(await db.cleanupJob.findUniqueOrThrow({ where: { id }, select: { lat: true, lng: true } })).toEqual({ lat: 0, lng: 0 });
+    const board = await callerFor(null).jobs.openInViewport({ bounds: { south: -1, west: -1, north: 1, east: 1 }, sort: "distance" });
+    expect(board).toBeTruthy();
+    await expect(callerFor(null).jobs.nearestOpen({ lat: 0.0001, lng: 0.0001 })).resolves.toBeInstanceOf(Array);
+  });
+});
