@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { takeHomeCents } from "@/lib/money";
+import { approximateLocation } from "@/lib/privacy";
 import type { JobDetail } from "./dto";
 import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, isPoster, type JobActor } from "./job-access";
 import { disputeSelect } from "@/server/disputes/dto";
@@ -34,8 +35,10 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string): Pr
   if (mayReadNotes && job.accessNotes && viewer && !poster && !admin) {
     await db.jobEvent.create({ data: { jobId, actorId: viewer.id, type: "access_notes_revealed", details: { status: job.status } } });
   }
+  // Before a claim only the poster and admins see the house number and exact pin; the claiming scooper gets them.
+  const location = poster || scooper || admin ? job : approximateLocation(job);
   return {
-    id: job.id, status: job.status, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents,
+    id: job.id, status: job.status, lat: location.lat, lng: location.lng, address: location.address, priceCents: job.priceCents,
     takeHomeCents: takeHomeCents(job.priceCents), type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel,
     yardSegments: job.yardSegments, publicNotes: job.publicNotes,
     accessNotes: mayReadNotes ? job.accessNotes : null,

@@ -161,3 +161,29 @@ describe("bad input is a validation error, never a server error", () => {
     await expect(callerFor(null).jobs.nearestOpen({ lat: 0.0001, lng: 0.0001 })).resolves.toBeInstanceOf(Array);
   });
 });
+
+describe("addresses stay private until a claim", () => {
+  const nyc = { south: 40.5, west: -74.3, north: 41, east: -73.6 };
+
+  it("shows the board and the job page without the house number or the exact pin, except to the poster and the claimer", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const scooper = await createUser(["SCOOPER"]);
+    const { id } = await callerFor(poster).jobs.post({ ...validJobInput, address: "417 Quiet Lane, Apt 2, Park Slope", lat: 40.671234, lng: -73.977654 });
+
+    const board = await callerFor(null).jobs.openInViewport({ bounds: nyc, sort: "distance" });
+    const pin = board.jobs.find((j) => j.id === id)!;
+    expect(pin.address).toBe("Quiet Lane, Park Slope");
+    expect(JSON.stringify(board)).not.toContain("417");
+    expect(Math.abs(pin.lat - 40.671234) + Math.abs(pin.lng + 73.977654)).toBeGreaterThan(0);
+    expect(Math.abs(pin.lat - 40.671234)).toBeLessThan(0.0014);
+
+    for (const viewer of [null, scooper]) {
+      const page = await callerFor(viewer).jobs.byId({ jobId: id });
+      expect(page).toMatchObject({ address: "Quiet Lane, Park Slope", lat: pin.lat, lng: pin.lng });
+    }
+    expect(await callerFor(poster).jobs.byId({ jobId: id })).toMatchObject({ address: "417 Quiet Lane, Apt 2, Park Slope", lat: 40.671234 });
+
+    await callerFor(scooper).jobs.claim({ jobId: id });
+    expect(await callerFor(scooper).jobs.byId({ jobId: id })).toMatchObject({ address: "417 Quiet Lane, Apt 2, Park Slope", lat: 40.671234, lng: -73.977654 });
+  });
+});
