@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/server/accounts/password";
 import { env } from "@/env";
+import { TERMS_VERSION } from "@/lib/legal";
 import { authOptions, authorizeCredentials, BAD_CREDENTIALS } from "@/server/auth/options";
 import { encode } from "next-auth/jwt";
 import { getSessionFromHeaders } from "@/server/auth/session";
@@ -185,5 +186,24 @@ describe("addresses stay private until a claim", () => {
 
     await callerFor(scooper).jobs.claim({ jobId: id });
     expect(await callerFor(scooper).jobs.byId({ jobId: id })).toMatchObject({ address: "417 Quiet Lane, Apt 2, Park Slope", lat: 40.671234, lng: -73.977654 });
+  });
+});
+
+describe("terms acceptance at sign-up", () => {
+  const input = () => ({ email: uniqueEmail("terms"), name: "Tess", password: "long enough password", roles: ["CUSTOMER" as const] });
+
+  it("refuses a sign-up that does not accept the terms, creating nothing", async () => {
+    const data = input();
+    await expect(callerFor(null, uniqueIpHeaders()).accounts.signUp(data as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(null, uniqueIpHeaders()).accounts.signUp({ ...data, acceptTerms: false } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.user.count({ where: { email: data.email } })).toBe(0);
+  });
+
+  it("records the accepted version and when", async () => {
+    const data = input();
+    await callerFor(null, uniqueIpHeaders()).accounts.signUp({ ...data, acceptTerms: true } as never);
+    const user = await db.user.findUniqueOrThrow({ where: { email: data.email } });
+    expect((user as unknown as { termsVersion: string }).termsVersion).toBe(TERMS_VERSION);
+    expect((user as unknown as { termsAcceptedAt: Date | null }).termsAcceptedAt).toBeInstanceOf(Date);
   });
 });
