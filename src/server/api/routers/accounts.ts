@@ -3,6 +3,7 @@ import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
 import { addOwnRole, changePassword, signOutEverywhere, changePasswordSchema, getProfile, profileSchema, updateProfile, updateProfileSchema } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
+import { deleteAccount, deleteAccountSchema } from "@/server/accounts/account-data";
 import { clientIp } from "@/server/security/client-ip";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
@@ -35,6 +36,12 @@ export const accountsRouter = createTRPCRouter({
     .input(z.object({ role: selfServiceRoleSchema }))
     .output(profileSchema)
     .mutation(({ ctx, input }) => addOwnRole(ctx.db, ctx.session.user.id, input.role)),
+
+  /** Erases or anonymises the account (src/server/accounts/account-data.ts) and ends every session. */
+  deleteAccount: protectedProcedure
+    .input(deleteAccountSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => deleteAccount(ctx.db, ctx.session.user.id, input)),
 
   signOutEverywhere: protectedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     await signOutEverywhere(ctx.db, ctx.session.user.id);
