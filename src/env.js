@@ -59,6 +59,7 @@ export const env = createEnv({
     /** Security (issue 20): per-IP and per-user limits on the actions the rule book names. */
     RATE_LIMIT_SIGN_IN_IP: rateLimit("20/15"),
     RATE_LIMIT_PASSWORD_RESET_IP: rateLimit("10/60"),
+    RATE_LIMIT_MAGIC_LINK_IP: rateLimit("10/60"),
     RATE_LIMIT_POST_JOB: rateLimit("20/60"),
     RATE_LIMIT_CLAIM: rateLimit("30/60"),
     RATE_LIMIT_UPLOAD: rateLimit("60/60"),

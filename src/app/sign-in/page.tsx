@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 // next-auth's error codes and ours (AccountBlocked, from the signIn callback), in words.
 const NEXT_AUTH_ERRORS: Record<string, string> = {
+  TooManyRequests: "Too many sign-in links asked for from your network. Try again in an hour.",
   AccountBlocked: "This account is suspended or banned. Sign in with your password to see why and until when.",
   Verification: "That sign-in link is invalid, already used or expired. Ask for a new one.",
   CredentialsSignin: "Wrong email or password, or the email is not confirmed yet.",

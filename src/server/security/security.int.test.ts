@@ -6,6 +6,8 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/server/accounts/password";
+import { NextRequest } from "next/server";
+import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { env } from "@/env";
 import { TERMS_VERSION } from "@/lib/legal";
 import { authOptions, authorizeCredentials, BAD_CREDENTIALS } from "@/server/auth/options";
@@ -205,5 +207,24 @@ describe("terms acceptance at sign-up", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: data.email } });
     expect((user as unknown as { termsVersion: string }).termsVersion).toBe(TERMS_VERSION);
     expect((user as unknown as { termsAcceptedAt: Date | null }).termsAcceptedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("email sign-in links per address", () => {
+  it("refuses the 11th link request in an hour from one address, across emails, with a code the form knows", async () => {
+    const ip = randomIp();
+    const ask = (email: string) =>
+      authPost(
+        new NextRequest("http://x/api/auth/signin/email", {
+          method: "POST",
+          headers: { "x-forwarded-for": ip, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email, json: "true" }).toString(),
+        }),
+        { params: Promise.resolve({ nextauth: ["signin", "email"] }) },
+      ).then((r) => r, () => null); // outside a Next request next-auth itself cannot answer; only the limit matters here
+    for (let i = 0; i < 10; i++) expect((await ask(uniqueEmail("link")))?.status).not.toBe(429);
+    const refused = await ask(uniqueEmail("link"));
+    expect(refused?.status).toBe(429);
+    expect(await refused!.json()).toEqual({ url: expect.stringContaining("error=TooManyRequests") });
   });
 });
