@@ -8,6 +8,7 @@ test("sign up as a customer, confirm, sign out, reset the password from the emai
   await page.getByLabel("Your name").fill("Erin Example");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("first password 123");
+  await page.getByLabel(/I accept the terms/).check();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible();
 

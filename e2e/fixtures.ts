@@ -27,6 +27,7 @@ export async function signUpAndConfirm(page: Page, opts: { name: string; email: 
   await page.getByLabel("Email").fill(opts.email);
   await page.getByLabel("Password").fill(opts.password);
   if (opts.scooper) await page.getByLabel(/scooper/).check();
+  await page.getByLabel(/I accept the terms/).check();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible();
   await page.goto(await linkFromMailbox(page, opts.email, "sign-up-confirmation"));

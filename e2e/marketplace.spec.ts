@@ -25,10 +25,12 @@ test("a customer posts a job with a photo; a scooper finds it on the map, claims
   await pin.click();
   await map.getByRole("link", { name: "Open job" }).click();
   await expect(scooper).toHaveURL(new RegExp(`/jobs/${jobId}$`));
-  await expect(scooper.getByRole("heading", { name: address })).toBeVisible();
+  // Before the claim a scooper sees the street, not the house number (issue 20); after it, the full address.
+  await expect(scooper.getByRole("heading", { name: "Marketplace Ave, Brooklyn", exact: true })).toBeVisible();
 
   await scooper.getByRole("button", { name: "Claim this job" }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("Claimed");
+  await expect(scooper.getByRole("heading", { name: address })).toBeVisible();
   await scooper.getByRole("button", { name: /start/ }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("In progress");
   await scooper.locator('input[type="file"]').setInputFiles(await pngPhoto("after.png", { r: 40, g: 140, b: 60 }));

@@ -113,6 +113,8 @@ async function e2e(pgServer: string, redisUrl: string, shapedOnly = false): Prom
     DEV_MAILBOX_ENABLED: "1",
     // One machine: web and worker share .data/uploads (production otherwise requires object storage).
     STORAGE_SHARED_DISK: "1",
+    // Issue 20: the specs play the one trusted proxy, sending each person's address in X-Forwarded-For.
+    TRUST_PROXY_HOPS: "1",
     NEXTAUTH_SECRET: `e2e-secret-${runId}-${crypto.randomBytes(16).toString("hex")}`,
   };
   let code = await run("npx", ["tsx", "prisma/seed.ts"], env);

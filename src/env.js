@@ -58,6 +58,19 @@ export const env = createEnv({
     RATE_LIMIT_SIGN_UP: rateLimit("5/60"),
     RATE_LIMIT_PASSWORD_RESET: rateLimit("3/60"),
     RATE_LIMIT_MAGIC_LINK: rateLimit("3/60"),
+    /** Security (issue 20): per-IP and per-user limits on the actions the rule book names. */
+    RATE_LIMIT_SIGN_IN_IP: rateLimit("20/15"),
+    RATE_LIMIT_PASSWORD_RESET_IP: rateLimit("10/60"),
+    RATE_LIMIT_MAGIC_LINK_IP: rateLimit("10/60"),
+    RATE_LIMIT_POST_JOB: rateLimit("20/60"),
+    RATE_LIMIT_CLAIM: rateLimit("30/60"),
+    RATE_LIMIT_UPLOAD: rateLimit("60/60"),
+    RATE_LIMIT_DISPUTE: rateLimit("5/60"),
+    RATE_LIMIT_REVIEW: rateLimit("20/60"),
+    /** "0" turns every rate limit off (the fuzz test's run); never in production. */
+    RATE_LIMITS_ENABLED: z.enum(["0", "1"]).default("1"),
+    /** Proxies of our own in front of the web server that append to X-Forwarded-For (Render: 2, see docs/deploy.md). 0 = use the socket address. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     /** Bearer secret for POST /api/cron/recurring/generate (an external cron). Unset: the endpoint refuses everyone. */
     CRON_SECRET: z.string().min(16).optional(),
     /** Local wall-clock time ("HH:MM", APP_TIMEZONE) when recurring cleanups generate the day's jobs. */
@@ -72,6 +85,8 @@ export const env = createEnv({
     VAPID_PRIVATE_KEY: z.string().optional(),
     /** A mailto: or https: URL the push services can contact about this sender. */
     VAPID_SUBJECT: z.string().regex(/^(mailto:|https:)/, "use mailto:… or https://…").optional(),
+    /** Tests only: comma-separated hosts (e.g. 127.0.0.1) a push endpoint may use despite not being public https. */
+    PUSH_ENDPOINT_TEST_HOSTS: z.string().optional(),
     /** How long a reconnecting real-time client can be away and still receive what it missed. */
     REALTIME_RETENTION_MINUTES: intFromString(10),
     /** The worker's readiness endpoint (Render, probes). 0 turns it off. */

@@ -1,8 +1,11 @@
 /** Pure geographic helpers shared by the browser and the server. */
 import { z } from "zod";
 
-export const latSchema = z.number().min(-90).max(90);
-export const lngSchema = z.number().min(-180).max(180);
+// Seven decimals (~1 cm) is more than any pin needs; rounding also turns denormals like 5e-324, which broke the
+// board's distance SQL for everyone, into 0.
+const coordinate = (limit: number) => z.number().min(-limit).max(limit).transform((v) => Math.round(v * 1e7) / 1e7);
+export const latSchema = coordinate(90);
+export const lngSchema = coordinate(180);
 
 export const boundsSchema = z
   .object({ south: latSchema, west: lngSchema, north: latSchema, east: lngSchema })

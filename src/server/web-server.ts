@@ -9,6 +9,7 @@
  *
  * Run: `npm start` (after `npm run build`) or `npm run dev`.
  */
+import crypto from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 
@@ -17,6 +18,8 @@ const { env } = await import("@/env");
 const { logger } = await import("@/server/logger");
 const { attachWebSockets } = await import("@/server/realtime/ws-server");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
+const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
+const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, securityHeaders } = await import("@/server/security/http-policy");
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
@@ -24,10 +27,26 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const upgradeNext = app.getUpgradeHandler();
 
+const policy = { appUrl: env.APP_URL, dev, tileUrl: env.NEXT_PUBLIC_MAP_TILE_URL, sentryDsn: env.NEXT_PUBLIC_SENTRY_DSN };
+
 const server = createServer((req, res) => {
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   req.headers[REQUEST_ID_HEADER] = requestId;
+  // Overwrites whatever a client sent under this name: rate limits trust only this value.
+  const forwardedFor = req.headers["x-forwarded-for"];
+  req.headers[CLIENT_IP_HEADER] = resolveClientIp(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, req.socket.remoteAddress, env.TRUST_PROXY_HOPS);
   res.setHeader(REQUEST_ID_HEADER, requestId);
+  // Browser policy (src/server/security/http-policy.ts). Next reads the nonce from the request's CSP header.
+  const csp = contentSecurityPolicy(crypto.randomBytes(16).toString("base64"), policy);
+  req.headers["content-security-policy"] = csp;
+  for (const [name, value] of Object.entries(securityHeaders(csp, policy))) res.setHeader(name, value);
+  if (hasSessionCookie(req.headers.cookie)) res.setHeader("Cache-Control", "private, no-store");
+  const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+  const site = req.headers["sec-fetch-site"];
+  if (isCrossSiteWrite(req.method ?? "GET", pathname, { origin: req.headers.origin, "sec-fetch-site": Array.isArray(site) ? site[0] : site }, env.APP_URL)) {
+    res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Requests from other sites are refused." } }));
+    return;
+  }
   runWithRequestContext({ requestId }, () => void handle(req, res));
 });
 const sockets = attachWebSockets(server, (req, socket, head) => void upgradeNext(req, socket, head));

@@ -3,6 +3,7 @@
  * process, sign a session cookie, and collect the first N events of a subscription.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { env } from "@/env";
 
@@ -32,7 +33,7 @@ export function stopInstances(instances: (Instance | undefined)[]): Promise<unkn
 
 /** A next-auth session cookie for `userId`, as the browser would send it. */
 export async function sessionCookieFor(userId: string): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { uid: userId, sv: 0 }, secret: env.NEXTAUTH_SECRET })}`;
+  return `next-auth.session-token=${await encode({ token: { uid: userId, sv: 0, sid: crypto.randomUUID() }, secret: env.NEXTAUTH_SECRET })}`;
 }
 
 type Handlers<T> = { onData: (d: T) => void; onError: (e: unknown) => void; onStarted: () => void };

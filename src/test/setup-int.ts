@@ -13,6 +13,8 @@ const dbName = `scoop_t_${id}`;
 process.env.DATABASE_URL = await createDatabase(server, dbName, inject("templateDatabase"));
 process.env.REDIS_PREFIX = `scoop-t-${id}`;
 process.env.LOG_LEVEL ??= "warn";
+// Tests play the one trusted proxy: the right-most X-Forwarded-For address is the client (as on Render).
+process.env.TRUST_PROXY_HOPS ??= "1";
 
 afterAll(async () => {
   const [{ db }, { closeQueues }, { closeRedis }] = await Promise.all([

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ProfileForm } from "@/components/accounts/profile-form";
+import { SignOutEverywhere } from "@/components/accounts/sign-out-everywhere";
+import { YourData } from "@/components/accounts/your-data";
 import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { AuthCard, Notice } from "@/components/ui/form";
 import { getCurrentSession } from "@/server/auth/current-session";
@@ -27,6 +29,12 @@ export default async function ProfilePage(props: { searchParams: Promise<{ welco
       <ProfileForm profile={profile} />
       <div className="mt-8">
         <NotificationPreferences />
+      </div>
+      <div className="mt-8">
+        <SignOutEverywhere />
+      </div>
+      <div className="mt-8">
+        <YourData />
       </div>
     </AuthCard>
   );

@@ -5,6 +5,12 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
 
+// next-auth's email sign-in answers with a code, never our text.
+const LINK_ERRORS: Record<string, string> = {
+  EmailSignin: "We could not send a link right now. Try again in a few minutes.",
+  TooManyRequests: "Too many sign-in links asked for from your network. Try again later.",
+};
+
 export function SignInForm(props: { callbackUrl: string; initialError?: string | null; checkEmail?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(props.initialError ?? null);
@@ -34,7 +40,7 @@ export function SignInForm(props: { callbackUrl: string; initialError?: string |
     setError(null);
     const res = await signIn("email", { redirect: false, email, callbackUrl: props.callbackUrl });
     setPending(false);
-    if (res?.error) setError(res.error === "EmailSignin" ? "We could not send a link right now. Try again in a few minutes." : res.error);
+    if (res?.error) setError(LINK_ERRORS[res.error] ?? LINK_ERRORS.EmailSignin!);
     else setLinkSent(true);
   }
 

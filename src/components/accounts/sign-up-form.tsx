@@ -32,6 +32,7 @@ export function SignUpForm() {
           email: String(form.get("email") ?? ""),
           password: String(form.get("password") ?? ""),
           roles,
+          acceptTerms: form.get("acceptTerms") === "on" ? true : (false as true),
         });
       }}
     >
@@ -61,6 +62,18 @@ export function SignUpForm() {
           </p>
         ))}
       </fieldset>
+      <label className="flex items-start gap-3 text-sm">
+        <input type="checkbox" name="acceptTerms" required className="mt-0.5 h-5 w-5" />
+        <span>
+          I accept the <Link href="/terms" className="font-medium text-brand-700">terms of service</Link> and the{" "}
+          <Link href="/privacy" className="font-medium text-brand-700">privacy policy</Link>.
+        </span>
+      </label>
+      {errors.acceptTerms?.map((e) => (
+        <p key={e} className="text-sm text-red-700" role="alert">
+          {e}
+        </p>
+      ))}
       <SubmitButton pending={signUp.isPending}>Create account</SubmitButton>
       <p className="text-center text-sm text-slate-600">
         Already have an account? <Link href="/sign-in" className="font-medium text-brand-700">Sign in</Link>

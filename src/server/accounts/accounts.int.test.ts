@@ -59,7 +59,7 @@ describe("role access", () => {
 describe("sign-up", () => {
   it("creates one account per email whatever its case, and answers the same for a duplicate", async () => {
     const email = uniqueEmail("dup");
-    const input = { email: email.toUpperCase(), name: "Dee", password: "long enough password", roles: ["CUSTOMER" as const] };
+    const input = { email: email.toUpperCase(), name: "Dee", password: "long enough password", roles: ["CUSTOMER" as const], acceptTerms: true as const };
     const first = await callerFor(null, uniqueIpHeaders()).accounts.signUp(input);
     const second = await callerFor(null, uniqueIpHeaders()).accounts.signUp({ ...input, email: email.replace(/^./, (c) => c.toUpperCase()), name: "Other" });
     expect(second).toEqual(first);
@@ -75,14 +75,14 @@ describe("sign-up", () => {
   it("refuses bad input with field errors and stores nothing", async () => {
     const email = uniqueEmail("bad");
     await expect(
-      callerFor(null, uniqueIpHeaders()).accounts.signUp({ email, name: "", password: "short", roles: [] }),
+      callerFor(null, uniqueIpHeaders()).accounts.signUp({ email, name: "", password: "short", roles: [] } as never),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it("stores the confirmation token the way next-auth's email callback checks it", async () => {
     const email = uniqueEmail("link");
-    await callerFor(null, uniqueIpHeaders()).accounts.signUp({ email, name: "Lin", password: "long enough password", roles: ["SCOOPER"] });
+    await callerFor(null, uniqueIpHeaders()).accounts.signUp({ email, name: "Lin", password: "long enough password", roles: ["SCOOPER"], acceptTerms: true });
     const mail = await db.emailMessage.findFirstOrThrow({ where: { toAddress: email } });
     const url = new URL(mail.text.match(/https?:\/\/\S+/)![0]);
     const token = url.searchParams.get("token")!;
@@ -93,7 +93,7 @@ describe("sign-up", () => {
 
   it("refuses password sign-in until the email is confirmed, with the same words as a wrong password", async () => {
     const email = uniqueEmail("unconfirmed");
-    await callerFor(null, uniqueIpHeaders()).accounts.signUp({ email, name: "Una", password: "long enough password", roles: ["CUSTOMER"] });
+    await callerFor(null, uniqueIpHeaders()).accounts.signUp({ email, name: "Una", password: "long enough password", roles: ["CUSTOMER"], acceptTerms: true });
     await expect(authorizeCredentials({ email, password: "long enough password" }, headersFor())).rejects.toThrow(BAD_CREDENTIALS);
     await expect(authorizeCredentials({ email: uniqueEmail("nobody"), password: "whatever pass" }, headersFor())).rejects.toThrow(BAD_CREDENTIALS);
     await db.user.update({ where: { email }, data: { emailVerified: new Date() } });
@@ -123,7 +123,7 @@ describe("password reset", () => {
     await callerFor(null).accounts.resetPassword({ token, password: "a brand new password" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    expect(await loadSession({ uid: user.id, sv: before.sessionVersion })).toBeNull();
+    expect(await loadSession({ uid: user.id, sv: before.sessionVersion, sid: crypto.randomUUID() })).toBeNull();
     await expect(authorizeCredentials({ email: user.email, password: "a brand new password" }, headersFor())).resolves.toMatchObject({ id: user.id });
     await expect(authorizeCredentials({ email: user.email, password: user.password }, headersFor())).rejects.toThrow(BAD_CREDENTIALS);
 
@@ -147,15 +147,15 @@ describe("suspension and ban", () => {
   it("refuses a suspended user at sign-in and on every procedure, and ends their sessions", async () => {
     const admin = await createUser(["ADMIN"]);
     const user = await verifiedUser();
-    const oldSession = await loadSession({ uid: user.id, sv: 0 });
+    const oldSession = await loadSession({ uid: user.id, sv: 0, sid: crypto.randomUUID() });
     expect(oldSession?.blocked).toBeNull();
 
     const until = new Date(Date.now() + 7 * 24 * 3600 * 1000);
     await callerFor(admin).adminUsers.suspend({ userId: user.id, until, reason: "no-show twice" });
 
-    expect(await loadSession({ uid: user.id, sv: 0 })).toBeNull(); // the old cookie is dead
+    expect(await loadSession({ uid: user.id, sv: 0, sid: crypto.randomUUID() })).toBeNull(); // the old cookie is dead
     await expect(authorizeCredentials({ email: user.email, password: user.password }, headersFor())).rejects.toThrow(/suspended until .*no-show twice/);
-    const fresh = await loadSession({ uid: user.id, sv: 1 });
+    const fresh = await loadSession({ uid: user.id, sv: 1, sid: crypto.randomUUID() });
     expect(fresh?.blocked).toMatch(/suspended/);
     await expect(callerWithSession(fresh).accounts.me()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/suspended/) });
 
@@ -181,7 +181,7 @@ describe("suspension and ban", () => {
 describe("session cookie", () => {
   it("reads next-auth's JWT cookie, re-checking the user on every request", async () => {
     const user = await verifiedUser("pw long enough 1", ["SCOOPER"]);
-    const jwt = await encode({ token: { uid: user.id, sv: 0 }, secret: env.NEXTAUTH_SECRET });
+    const jwt = await encode({ token: { uid: user.id, sv: 0, sid: crypto.randomUUID() }, secret: env.NEXTAUTH_SECRET });
     const headers = new Headers({ cookie: `other=1; next-auth.session-token=${jwt}` });
     const session = await getSessionFromHeaders(headers);
     expect(session?.user).toMatchObject({ id: user.id, email: user.email, roles: ["SCOOPER"] });
@@ -217,7 +217,7 @@ describe("rate limits", () => {
 
   it("trips sign-up after 5 per IP", async () => {
     const headers = uniqueIpHeaders();
-    const signUp = () => callerFor(null, headers).accounts.signUp({ email: uniqueEmail("su"), name: "S", password: "long enough password", roles: ["CUSTOMER"] });
+    const signUp = () => callerFor(null, headers).accounts.signUp({ email: uniqueEmail("su"), name: "S", password: "long enough password", roles: ["CUSTOMER"], acceptTerms: true });
     for (let i = 0; i < 5; i++) await signUp();
     await expect(signUp()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });

@@ -12,9 +12,10 @@ const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex"
 
 /**
  * Emails a single-use reset link when the address has an account. The caller always gets the same answer,
- * and the rate limit (per email) applies whether or not the account exists, so nothing reveals who is registered.
+ * and the rate limits (per email, and per address across emails) apply whether or not the account exists, so nothing reveals who is registered.
  */
-export async function requestPasswordReset(db: Db, email: string): Promise<{ status: "check-email" }> {
+export async function requestPasswordReset(db: Db, email: string, meta: { ip: string }): Promise<{ status: "check-email" }> {
+  await enforceRateLimit("password-reset-ip", meta.ip, env.RATE_LIMIT_PASSWORD_RESET_IP, "reset requests from your network");
   await enforceRateLimit("password-reset", email, env.RATE_LIMIT_PASSWORD_RESET, "reset requests for this email");
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, status: true } });
   if (user && user.status !== "BANNED") {

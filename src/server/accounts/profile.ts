@@ -68,3 +68,9 @@ export async function changePassword(db: Db, userId: string, input: z.infer<type
   });
   await publishSessionsRevoked(userId).catch(() => undefined);
 }
+
+/** "Sign out everywhere": ends every session of the user, this one included (session version bump). */
+export async function signOutEverywhere(db: Db, userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await publishSessionsRevoked(userId).catch(() => undefined);
+}

@@ -20,5 +20,7 @@ export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Tell us your name.").max(80),
   password: passwordSchema,
   roles: z.array(selfServiceRoleSchema).min(1, "Choose customer, scooper or both.").max(2),
+  /** The terms and privacy policy (version TERMS_VERSION) must be accepted; the version is recorded. */
+  acceptTerms: z.literal(true, "Accept the terms and the privacy policy to create an account."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { env } from "@/env";
+import { TERMS_VERSION } from "@/lib/legal";
 import type { Tx } from "@/server/db";
 import { createMagicLink } from "@/server/auth/magic-link";
 import { queueEmail } from "@/server/email/send-email";
@@ -24,7 +25,7 @@ export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string }): 
   }
   try {
     const user = await db.user.create({
-      data: { email: input.email, name: input.name, roles: input.roles, passwordHash },
+      data: { email: input.email, name: input.name, roles: input.roles, passwordHash, termsVersion: TERMS_VERSION, termsAcceptedAt: new Date() },
       select: { id: true, email: true },
     });
     const url = await createMagicLink(db, user.email, "/profile?welcome=1");

@@ -21,11 +21,14 @@ import {
   requestIdFrom,
   runWithRequestContext,
 } from "@/server/observability/request-context";
+import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
+import { findBadInput } from "@/server/security/input-guard";
+import { enforceRateLimit, type RateLimitRule } from "@/server/security/rate-limit";
 import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissions";
 
 export type SessionUser = { id: string; email: string; name?: string | null; roles: AppRole[] };
 /** `blocked` is the reason a suspended or banned user may not act (null when they may). */
-export type Session = { user: SessionUser; blocked?: string | null };
+export type Session = { user: SessionUser; blocked?: string | null; sessionId?: string };
 
 export type CreateContextOptions = { headers: Headers; session: Session | null };
 
@@ -89,7 +92,14 @@ const errorMapping = t.middleware(({ ctx, next, path, type }) =>
   }),
 );
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Control characters and out-of-range numbers anywhere in the input are a validation error (input-guard.ts). */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  const bad = findBadInput(await getRawInput());
+  if (bad) throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input: ${bad.path || "the input"} ${bad.problem}.` });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(inputGuard);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
@@ -110,3 +120,16 @@ export const permissionProcedure = (permission: Permission) =>
 export const customerProcedure = permissionProcedure("jobs.post");
 export const scooperProcedure = permissionProcedure("jobs.claim");
 export const adminProcedure = permissionProcedure("admin.access");
+
+/**
+ * A rate limit on a procedure, per caller IP and per signed-in user (each with `rule`, counted separately), in
+ * Redis. Chain it after the rung that signs the caller in: `customerProcedure.use(rateLimited("post-job", …))`.
+ */
+export const rateLimited = (name: string, rule: () => RateLimitRule, what: string) =>
+  t.middleware(async ({ ctx, next }) => {
+    const ip = clientIp(ctx.headers);
+    // "unknown": a call that came through no network request (a script, a test's caller), so no address to count.
+    if (ip !== UNKNOWN_IP) await enforceRateLimit(`${name}-ip`, ip, rule(), what);
+    if (ctx.session) await enforceRateLimit(`${name}-user`, ctx.session.user.id, rule(), what);
+    return next();
+  });

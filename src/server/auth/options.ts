@@ -3,23 +3,29 @@
  * The JWT carries only the user id and session version; everything else is re-read per request by
  * src/server/auth/session.ts, so revocation is immediate.
  */
+import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { verifyPassword } from "@/server/accounts/password";
 import { emailSchema } from "@/server/accounts/schemas";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
 import { magicLinkEmail } from "@/server/email/templates";
-import { clientIp, enforceRateLimit, resetRateLimit } from "@/server/security/rate-limit";
+import { clientIp } from "@/server/security/client-ip";
+import { enforceRateLimit, refundRateLimit, resetRateLimit } from "@/server/security/rate-limit";
+import { publishSessionEnded } from "@/server/realtime/events";
 import { scoopAdapter } from "./adapter";
+import { endSession } from "./session-deny-list";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "./magic-link";
 import "./next-auth-url";
 
 // Compared against when the email is unknown, so a missing account takes as long as a wrong password.
 const DUMMY_HASH = "$2b$12$sMGqZIQi4mM2X3LH5p5/lukNODXNXvnTdRuopxOMqNuf2mu9YZVEG"; // bcrypt("scoop-dummy")
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 export const BAD_CREDENTIALS = "Wrong email or password, or the email is not confirmed yet.";
 
 export async function authorizeCredentials(
@@ -30,9 +36,12 @@ export async function authorizeCredentials(
   const password = credentials?.password ?? "";
   if (!parsedEmail.success || !password) throw new Error(BAD_CREDENTIALS);
   const email = parsedEmail.data;
-  const subject = `${clientIp(headers)}|${email}`;
+  const ip = clientIp(headers);
+  const subject = `${ip}|${email}`;
   try {
+    // Per address and email (guessing one password), and per address across emails (password spraying).
     await enforceRateLimit("sign-in", subject, env.RATE_LIMIT_SIGN_IN, "sign-in attempts");
+    await enforceRateLimit("sign-in-ip", ip, env.RATE_LIMIT_SIGN_IN_IP, "sign-in attempts from your network");
   } catch (err) {
     throw new Error(err instanceof Error ? err.message : "Too many sign-in attempts.");
   }
@@ -45,12 +54,14 @@ export async function authorizeCredentials(
   const blocked = blockedMessage(user);
   if (blocked) throw new Error(blocked);
   await resetRateLimit("sign-in", subject);
+  // Only failures count across accounts, so a busy shared address (an office, the e2e runner) keeps signing in.
+  await refundRateLimit("sign-in-ip", ip);
   return { id: user.id, email: user.email, name: user.name };
 }
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   adapter: scoopAdapter,
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in?check-email=1", error: "/sign-in" },
   providers: [
@@ -72,18 +83,33 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Sign-out ends this session on the server too: a copied cookie stops working over HTTP and WebSocket.
+    async signOut({ token }) {
+      if (typeof token?.sid !== "string") return;
+      await endSession(token.sid, typeof token.exp === "number" ? token.exp : Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_SECONDS);
+      if (typeof token.uid === "string") await publishSessionEnded(token.uid, token.sid).catch(() => undefined);
+    },
+  },
   callbacks: {
     async signIn({ user }) {
       const row = await db.user.findUnique({ where: { id: user.id }, select: { status: true, suspendedUntil: true, statusReason: true } });
       if (!row) return false;
       const blocked = blockedMessage(row);
-      return blocked ? `/sign-in?error=${encodeURIComponent(blocked)}` : true;
+      return blocked ? "/sign-in?error=AccountBlocked" : true;
+    },
+    // Every callbackUrl next-auth follows (credentials, magic links, sign-out) stays on this site; a malformed
+    // one goes home instead of failing the request.
+    redirect({ url }) {
+      return new URL(safeRedirectPath(url, env.APP_URL), env.APP_URL).toString();
     },
     async jwt({ token, user }) {
       if (user) {
         const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
         token.uid = user.id;
         token.sv = row.sessionVersion;
+        // This session's own id, so signing out can end it alone (src/server/auth/session-deny-list.ts).
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

@@ -1,7 +1,8 @@
 /**
  * The signed-in user of a request, the same way for tRPC over HTTP, React Server Components, route handlers
- * and (later) the WebSocket upgrade: decode next-auth's JWT cookie, then re-read the user, so a password
- * change, role change, suspension or ban takes effect on the very next request.
+ * and the WebSocket upgrade: decode next-auth's JWT cookie, check its session id is not signed out, then
+ * re-read the user, so a sign-out, password change, role change, suspension or ban takes effect on the very
+ * next request.
  */
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
@@ -9,11 +10,14 @@ import { env } from "@/env";
 import type { Session } from "@/server/api/trpc";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
+import { sessionEnded } from "./session-deny-list";
 import "./next-auth-url";
 
-export type SessionClaims = { uid: string; sv: number };
+export type SessionClaims = { uid: string; sv: number; sid: string };
 
 export async function loadSession(claims: SessionClaims): Promise<Session | null> {
+  // Signed out: this one session is on the deny-list until its token expires.
+  if (await sessionEnded(claims.sid)) return null;
   const user = await db.user.findUnique({
     where: { id: claims.uid },
     select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true },
@@ -21,6 +25,7 @@ export async function loadSession(claims: SessionClaims): Promise<Session | null
   // A bumped session version (password changed, suspended, banned) ends every older session.
   if (!user || user.sessionVersion !== claims.sv) return null;
   return {
+    sessionId: claims.sid,
     user: { id: user.id, email: user.email, name: user.name, roles: user.roles },
     blocked: blockedMessage(user),
   };
@@ -32,6 +37,7 @@ export async function getSessionFromHeaders(headers: Headers | Record<string, st
   const cookies = parseCookies(Array.isArray(cookieHeader) ? cookieHeader.join("; ") : (cookieHeader ?? ""));
   // next-auth v4's getToken reads `req.cookies`; it does not parse the header itself.
   const token = await getToken({ req: { headers: plain, cookies } as never, secret: env.NEXTAUTH_SECRET });
-  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
-  return loadSession({ uid: token.uid, sv: token.sv });
+  // A token without a session id predates sign-out revocation (issue 20) and could not be ended: refused.
+  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
+  return loadSession({ uid: token.uid, sv: token.sv, sid: token.sid });
 }

@@ -9,6 +9,7 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { publishBoardEvent, publishJobChange } from "@/server/realtime/events";
 import { takeHomeCents } from "@/lib/money";
+import { approximateLocation } from "@/lib/privacy";
 
 export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all"
   | "disputed" | "dispute_responded" | "resolved";
@@ -32,7 +33,8 @@ export async function announceJobChange(db: Db, jobId: string, change: JobChange
     else if (OPENS_BOARD.has(change) && job.status === "OPEN") {
       const { exclusiveScooperId, exclusiveUntil, status: _status, platformFeePercent, ...board } = job;
       const exclusive = exclusiveScooperId && exclusiveUntil && exclusiveUntil > new Date() ? exclusiveScooperId : null;
-      await publishBoardEvent({ type: "job.opened", job: { ...board, takeHomeCents: takeHomeCents(board.priceCents, platformFeePercent) }, onlyFor: exclusive });
+      // The board's public view: street only, approximate pin (src/lib/privacy.ts).
+      await publishBoardEvent({ type: "job.opened", job: { ...approximateLocation(board), takeHomeCents: takeHomeCents(board.priceCents, platformFeePercent) }, onlyFor: exclusive });
     }
   } catch (err) {
     logger.error({ err, jobId, change }, "announcing a job change failed");

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobAmounts } from "@/lib/money";
+import { approximateLocation } from "@/lib/privacy";
 import type { JobDetail } from "./dto";
 import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, isPoster, type JobActor } from "./job-access";
 import { disputeSelect } from "@/server/disputes/dto";
@@ -50,8 +51,10 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
   const mayReadNotes = canReadAccessNotes(job, viewer);
   if (mayReadNotes && job.accessNotes && viewer && !poster) await logNotesReveal(db, jobId, viewer.id, visitId, job.status);
   const amounts = jobAmounts(job);
+  // Before a claim only the poster and admins see the house number and exact pin; the claiming scooper gets them.
+  const location = poster || scooper || admin ? job : approximateLocation(job);
   return {
-    id: job.id, status: job.status, lat: job.lat, lng: job.lng, address: job.address, priceCents: job.priceCents,
+    id: job.id, status: job.status, lat: location.lat, lng: location.lng, address: location.address, priceCents: job.priceCents,
     takeHomeCents: amounts.takeHomeCents, platformFeePercent: job.platformFeePercent, cancellationFeePercent: job.cancellationFeePercent,
     cancellationFeeCents: amounts.cancellationFeeCents, type: job.type, pileEstimate: job.pileEstimate, litterLevel: job.litterLevel,
     yardSegments: job.yardSegments, publicNotes: job.publicNotes,

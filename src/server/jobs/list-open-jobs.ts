@@ -9,6 +9,7 @@ import { CleanupType, PileEstimate } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db";
 import { takeHomeCents } from "@/lib/money";
 import { boundsSchema, distanceMeters, latSchema, lngSchema, type Bounds } from "@/lib/geo";
+import { APPROX_CELL_DEGREES, approximateLocation } from "@/lib/privacy";
 import { boardJobSchema, type BoardJob, type BoardResult } from "./dto";
 
 export const MAX_BOARD_PINS = 500;
@@ -43,11 +44,14 @@ export function boardSql(q: z.output<typeof boardQuerySchema>, now: Date, viewer
   const from = q.from ?? { lat: (b.south + b.north) / 2, lng: b.west <= b.east ? (b.west + b.east) / 2 : b.west };
   // Planar distance with the longitude scaled at the origin's latitude: exact enough to order pins in a city.
   const cosLat = Math.cos((from.lat * Math.PI) / 180);
+  // Distance to the same approximate point the pin shows (src/lib/privacy.ts), so the order reveals no more.
+  const cell = (col: Prisma.Sql) => Prisma.sql`(floor(${col} / ${APPROX_CELL_DEGREES}) * ${APPROX_CELL_DEGREES} + ${APPROX_CELL_DEGREES / 2})`;
+  const [alat, alng] = [cell(Prisma.sql`lat`), cell(Prisma.sql`lng`)];
   const order =
     q.sort === "price"
       ? Prisma.sql`"priceCents" DESC, "createdAt" DESC`
       : q.sort === "distance"
-        ? Prisma.sql`((lat - ${from.lat}) * (lat - ${from.lat}) + (lng - ${from.lng}) * (lng - ${from.lng}) * ${cosLat * cosLat}) ASC`
+        ? Prisma.sql`((${alat} - ${from.lat}) * (${alat} - ${from.lat}) + (${alng} - ${from.lng}) * (${alng} - ${from.lng}) * ${cosLat * cosLat}) ASC, "createdAt" DESC`
         : Prisma.sql`"createdAt" DESC`;
   return Prisma.sql`
     SELECT id, lat, lng, address, "priceCents", type::text AS type, "pileEstimate"::text AS "pileEstimate",
@@ -67,7 +71,8 @@ export async function listOpenJobsInViewport(db: Tx, query: BoardQuery, viewerId
   const limit = Math.min(q.limit ?? MAX_BOARD_PINS, MAX_BOARD_PINS);
   const rows = await db.$queryRaw<unknown[]>(boardSql(q, new Date(), viewerId));
   const jobs: BoardJob[] = rows.slice(0, limit).map((raw) => {
-    const { platformFeePercent, ...row } = rowSchema.parse(raw);
+    // Unclaimed jobs: street without house number and an approximate pin, for everyone (poster included).
+    const { platformFeePercent, ...row } = approximateLocation(rowSchema.parse(raw));
     return { ...row, takeHomeCents: takeHomeCents(row.priceCents, platformFeePercent) };
   });
   return { jobs, truncated: rows.length > limit };

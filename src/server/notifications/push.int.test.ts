@@ -11,6 +11,8 @@ const vapid = webpush.generateVAPIDKeys();
 process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
 process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
 process.env.VAPID_SUBJECT = "mailto:test@example.test";
+// The fake push service listens on loopback, which real endpoints may never use.
+process.env.PUSH_ENDPOINT_TEST_HOSTS = "127.0.0.1";
 
 const { db } = await import("@/server/db");
 const { getQueue } = await import("@/server/queues/queues");

@@ -10,6 +10,7 @@ import { env } from "@/env";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { publicEndpointProblem } from "@/server/security/public-endpoint";
 
 export type VapidConfig = { publicKey: string; privateKey: string; subject: string };
 
@@ -19,6 +20,7 @@ export function pushConfig(): VapidConfig | null {
 }
 
 export const pushSubscriptionInput = z.object({
+  // Public https only (checked with DNS in savePushSubscription); http stays parseable for the tests' fake service.
   endpoint: z.url({ protocol: /^https?$/ }).max(2000),
   keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
 });
@@ -26,6 +28,8 @@ export const pushSubscriptionInput = z.object({
 /** Stores this browser's subscription for `userId` (a device that changes hands moves to the new user). */
 export async function savePushSubscription(db: Tx, userId: string, input: z.infer<typeof pushSubscriptionInput>, userAgent: string | null) {
   if (!pushConfig()) throw new AppError("PRECONDITION_FAILED", "Push notifications are not available.");
+  const problem = await publicEndpointProblem(input.endpoint);
+  if (problem) throw new AppError("BAD_REQUEST", `That push endpoint is not accepted (${problem}).`);
   const data = { userId, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 300) ?? null };
   await db.pushSubscription.upsert({ where: { endpoint: input.endpoint }, create: { endpoint: input.endpoint, ...data }, update: data });
 }
@@ -40,7 +44,7 @@ export class PushSendError extends Error {
   }
 }
 
-export async function deliverPush(db: Tx, pushMessageId: string): Promise<"sent" | "already-sent" | "missing" | "expired" | "disabled"> {
+export async function deliverPush(db: Tx, pushMessageId: string): Promise<"sent" | "already-sent" | "missing" | "expired" | "disabled" | "refused"> {
   const message = await db.pushMessage.findUnique({
     where: { id: pushMessageId },
     select: {
@@ -55,6 +59,13 @@ export async function deliverPush(db: Tx, pushMessageId: string): Promise<"sent"
   if (!config) return "disabled";
   await db.pushMessage.update({ where: { id: pushMessageId }, data: { attempts: { increment: 1 } } });
   const { subscription, notification } = message;
+  // Checked again at send time: a host name may have been pointed at an internal address since it was stored.
+  const problem = await publicEndpointProblem(subscription.endpoint);
+  if (problem) {
+    await db.pushSubscription.deleteMany({ where: { id: subscription.id } });
+    logger.warn({ subscriptionId: subscription.id, problem }, "push endpoint refused; subscription removed");
+    return "refused";
+  }
   const payload = JSON.stringify({ title: notification.title, body: notification.body, url: notification.url ?? "/", tag: notification.id });
   const request = webpush.generateRequestDetails({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, payload, {
     vapidDetails: config,
@@ -67,6 +78,8 @@ export async function deliverPush(db: Tx, pushMessageId: string): Promise<"sent"
       headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])),
       body: request.body ? new Uint8Array(request.body) : null,
       signal: AbortSignal.timeout(10_000),
+      // A redirect could point anywhere, including inside our network: treated as a failure.
+      redirect: "manual",
     });
     if (response.status === 404 || response.status === 410) {
       // The browser unsubscribed or the subscription expired: forget the device (cascade drops its messages).

@@ -53,6 +53,11 @@ export function publishSessionsRevoked(userId: string): Promise<string> {
   return appendEvent(SESSIONS_CHANNEL, { type: "revoked", userId });
 }
 
+/** Ends the live connections of one signed-out session (the user's other sessions stay). */
+export function publishSessionEnded(userId: string, sessionId: string): Promise<string> {
+  return appendEvent(SESSIONS_CHANNEL, { type: "revoked", userId, sessionId });
+}
+
 export function publishUserEvent(userId: string, event: { type: string } & Record<string, unknown>): Promise<string> {
   return appendEvent(userChannel(userId), event);
 }

@@ -45,11 +45,15 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   // Sockets by signed-in user, so a ban, suspension or password change ends that user's live connections at once.
   const socketsByUser = new Map<string, Set<WebSocket>>();
+  // A sign-out ends one session: its sockets are found by the token's session id.
+  const sessionOfSocket = new WeakMap<WebSocket, string>();
   const stop = new AbortController();
   void (async () => {
     for await (const event of await listen(SESSIONS_CHANNEL, stop.signal)) {
-      const { userId } = event.data as { userId: string };
-      for (const ws of socketsByUser.get(userId) ?? []) ws.close(SESSION_REVOKED_CLOSE, "session ended");
+      const { userId, sessionId } = event.data as { userId: string; sessionId?: string };
+      for (const ws of socketsByUser.get(userId) ?? []) {
+        if (!sessionId || sessionOfSocket.get(ws) === sessionId) ws.close(SESSION_REVOKED_CLOSE, "session ended");
+      }
     }
   })().catch((err) => logger.error({ err }, "session revocation listener stopped"));
 
@@ -63,6 +67,7 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
         let set = socketsByUser.get(userId);
         if (!set) socketsByUser.set(userId, (set = new Set()));
         set.add(res);
+        if (session.sessionId) sessionOfSocket.set(res, session.sessionId);
         res.once("close", () => {
           set.delete(res);
           if (set.size === 0) socketsByUser.delete(userId);

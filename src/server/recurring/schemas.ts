@@ -26,7 +26,7 @@ function typeRules<T extends { type: string; pileEstimate: unknown; litterLevel:
 }
 
 export const createRecurringSchema = details
-  .extend({ frequency: frequencySchema, firstServiceDate: localDateSchema, preferredScooperId: z.string().nullable().default(null) })
+  .extend({ frequency: frequencySchema, firstServiceDate: localDateSchema, preferredScooperId: z.string().min(1).max(100).nullable().default(null) })
   .superRefine(typeRules);
 export type CreateRecurringInput = z.infer<typeof createRecurringSchema>;
 

@@ -5,6 +5,7 @@
  * naming what is limited (e.g. `sign-in:<ip>:<email>`).
  */
 import crypto from "node:crypto";
+import { env } from "@/env";
 import { AppError } from "@/server/errors";
 import { getRedis, redisKey } from "@/server/redis";
 
@@ -16,17 +17,16 @@ const keyFor = (name: string, subject: string) =>
   redisKey("rl", name, crypto.createHash("sha256").update(subject).digest("hex").slice(0, 32));
 
 export async function hitRateLimit(name: string, subject: string, rule: RateLimitRule): Promise<RateLimitResult> {
+  if (env.RATE_LIMITS_ENABLED === "0") return { allowed: true, remaining: rule.limit, retryAfterSeconds: 0 };
   const key = keyFor(name, subject);
-  const [[, count], [, ttl]] = (await getRedis()
+  // One MULTI: the window starts with the first hit (SET NX), so concurrent first hits share one window.
+  const [, [, count], [, ttl]] = (await getRedis()
     .multi()
+    .set(key, 0, "PX", rule.windowSeconds * 1000, "NX")
     .incr(key)
     .pttl(key)
-    .exec()) as [[null, number], [null, number]];
-  let ttlMs = ttl;
-  if (ttlMs < 0) {
-    await getRedis().pexpire(key, rule.windowSeconds * 1000);
-    ttlMs = rule.windowSeconds * 1000;
-  }
+    .exec()) as [unknown, [null, number], [null, number]];
+  const ttlMs = ttl > 0 ? ttl : rule.windowSeconds * 1000;
   return {
     allowed: count <= rule.limit,
     remaining: Math.max(0, rule.limit - count),
@@ -48,16 +48,12 @@ export async function enforceRateLimit(name: string, subject: string, rule: Rate
   }
 }
 
-export async function resetRateLimit(name: string, subject: string): Promise<void> {
-  await getRedis().del(keyFor(name, subject));
+/** Gives back one counted attempt (a sign-in that succeeded does not count toward the per-IP limit). */
+export async function refundRateLimit(name: string, subject: string): Promise<void> {
+  // Only while the window lasts: a DECR on an expired key would create one without a TTL.
+  await getRedis().eval("if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0", 1, keyFor(name, subject));
 }
 
-/** The caller's IP: the first X-Forwarded-For hop (Render's proxy sets it), else X-Real-IP. */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const get = (name: string) => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip")?.trim() || "unknown";
+export async function resetRateLimit(name: string, subject: string): Promise<void> {
+  await getRedis().del(keyFor(name, subject));
 }

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from "@/server/accounts/schemas";
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
 import {
-  addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, retryOwnEmailAddresses, updateProfile, updateProfileSchema,
+  addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
+  updateProfileSchema,
 } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
-import { clientIp } from "@/server/security/rate-limit";
+import { deleteAccount, deleteAccountSchema } from "@/server/accounts/account-data";
+import { clientIp } from "@/server/security/client-ip";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 const checkEmail = z.object({ status: z.literal("check-email") });
@@ -19,7 +21,7 @@ export const accountsRouter = createTRPCRouter({
   requestPasswordReset: publicProcedure
     .input(z.object({ email: emailSchema }))
     .output(checkEmail)
-    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email)),
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email, { ip: clientIp(ctx.headers) })),
 
   resetPassword: publicProcedure
     .input(z.object({ token: z.string().min(20).max(200), password: passwordSchema }))
@@ -39,6 +41,17 @@ export const accountsRouter = createTRPCRouter({
     .input(z.object({ role: selfServiceRoleSchema }))
     .output(profileSchema)
     .mutation(({ ctx, input }) => addOwnRole(ctx.db, ctx.session.user.id, input.role)),
+
+  /** Erases or anonymises the account (src/server/accounts/account-data.ts) and ends every session. */
+  deleteAccount: protectedProcedure
+    .input(deleteAccountSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => deleteAccount(ctx.db, ctx.session.user.id, input)),
+
+  signOutEverywhere: protectedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    await signOutEverywhere(ctx.db, ctx.session.user.id);
+    return { ok: true as const };
+  }),
 
   changePassword: protectedProcedure
     .input(changePasswordSchema)

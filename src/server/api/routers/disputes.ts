@@ -5,14 +5,15 @@ import { listOpenDisputes, openDisputeRowSchema } from "@/server/disputes/list-o
 import { openDispute } from "@/server/disputes/open-dispute";
 import { resolveDispute } from "@/server/disputes/resolve-dispute";
 import { respondToDispute } from "@/server/disputes/respond-to-dispute";
-import { adminProcedure, createTRPCRouter, customerProcedure, scooperProcedure } from "../trpc";
+import { env } from "@/env";
+import { adminProcedure, createTRPCRouter, customerProcedure, rateLimited, scooperProcedure } from "../trpc";
 
 const jobId = z.string().min(1);
 // Lengths are checked again (with the same schema) in the services; here they give the form its messages.
 const text = z.string().trim().min(1).max(2000);
 
 export const disputesRouter = createTRPCRouter({
-  open: customerProcedure
+  open: customerProcedure.use(rateLimited("dispute", () => env.RATE_LIMIT_DISPUTE, "disputes opened"))
     .input(z.object({ jobId, reason: disputeReasonSchema, text }))
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => openDispute(ctx.db, ctx.session.user, input)),

@@ -16,9 +16,12 @@ import { paymentFormSchema } from "@/server/payments/payment-form";
 import { repostJob } from "@/server/jobs/repost-job";
 import { releaseJob } from "@/server/jobs/release-job";
 import { deviceLocationSchema, startJob } from "@/server/jobs/start-job";
-import { createTRPCRouter, customerProcedure, protectedProcedure, publicProcedure, scooperProcedure } from "../trpc";
+import { env } from "@/env";
+import { createTRPCRouter, customerProcedure, protectedProcedure, publicProcedure, rateLimited, scooperProcedure } from "../trpc";
 
 const jobIdInput = z.object({ jobId: z.string().min(1) });
+const postingProcedure = customerProcedure.use(rateLimited("post-job", () => env.RATE_LIMIT_POST_JOB, "jobs posted"));
+const claimingProcedure = scooperProcedure.use(rateLimited("claim", () => env.RATE_LIMIT_CLAIM, "claims"));
 
 export const jobsRouter = createTRPCRouter({
   /** The board: anyone may browse OPEN jobs (no private fields); claiming needs the scooper role. */
@@ -47,7 +50,7 @@ export const jobsRouter = createTRPCRouter({
     .output(z.array(myJobRowSchema))
     .query(({ ctx, input }) => listMyJobs(ctx.db, ctx.session.user.id, input)),
 
-  post: customerProcedure
+  post: postingProcedure
     .input(postJobInputSchema)
     .output(postJobResultSchema)
     .mutation(({ ctx, input }) => postJob(ctx.db, ctx.session.user, input)),
@@ -65,12 +68,12 @@ export const jobsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => confirmJobPayment(ctx.db, ctx.session.user, input.jobId)),
 
   /** The one-tap re-post of an expired or cancelled job (linked from the "job expired" email). */
-  repost: customerProcedure
+  repost: postingProcedure
     .input(jobIdInput)
     .output(postJobResultSchema)
     .mutation(({ ctx, input }) => repostJob(ctx.db, ctx.session.user, input.jobId)),
 
-  claim: scooperProcedure
+  claim: claimingProcedure
     .input(jobIdInput)
     .output(z.object({ id: z.string(), startDeadlineAt: z.date() }))
     .mutation(({ ctx, input }) => claimJob(ctx.db, ctx.session.user, input.jobId)),

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { leaveReviewInputSchema, scooperRatingSchema } from "@/server/reviews/dto";
 import { leaveReview } from "@/server/reviews/leave-review";
 import { scooperRating } from "@/server/reviews/scooper-rating";
-import { createTRPCRouter, customerProcedure, scooperProcedure } from "../trpc";
+import { env } from "@/env";
+import { createTRPCRouter, customerProcedure, rateLimited, scooperProcedure } from "../trpc";
 
 export const reviewsRouter = createTRPCRouter({
-  leave: customerProcedure
+  leave: customerProcedure.use(rateLimited("review", () => env.RATE_LIMIT_REVIEW, "reviews"))
     .input(leaveReviewInputSchema)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => leaveReview(ctx.db, ctx.session.user, input)),

@@ -4,9 +4,17 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { logger } from "@/server/logger";
 import { reportError } from "@/server/observability/error-reporting";
 import { getSessionFromHeaders } from "@/server/auth/session";
+import { BodyTooLargeError, payloadTooLarge, withCappedBody } from "@/server/security/request-body";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
+const handler = async (incoming: Request) => {
+  let req: Request;
+  try {
+    req = await withCappedBody(incoming);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return payloadTooLarge();
+    throw err;
+  }
+  return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
@@ -19,5 +27,6 @@ const handler = (req: Request) =>
       reportError(error.cause ?? error, { tags: { "trpc.stage": "context" } });
     },
   });
+};
 
 export { handler as GET, handler as POST };

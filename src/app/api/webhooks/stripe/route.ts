@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { API_MAX_BODY_BYTES, BodyTooLargeError, payloadTooLarge, readBodyCapped } from "@/server/security/request-body";
 import { verifyStripeWebhook } from "@/server/payments/stripe-client";
 import { acceptStripeEvent } from "@/server/payments/stripe-webhooks";
 
@@ -14,7 +15,13 @@ export async function POST(req: Request) {
   const signature = req.headers.get("stripe-signature");
   if (!env.STRIPE_WEBHOOK_SECRET || !signature) return Response.json({ error: "Missing or unverifiable signature" }, { status: 400 });
   // The signature covers the exact bytes Stripe sent: verify the raw text, never re-serialized JSON.
-  const rawBody = await req.text();
+  let rawBody: string;
+  try {
+    rawBody = new TextDecoder().decode(await readBodyCapped(req, API_MAX_BODY_BYTES));
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return payloadTooLarge();
+    throw err;
+  }
   let event;
   try {
     event = verifyStripeWebhook(rawBody, signature, env.STRIPE_WEBHOOK_SECRET);

@@ -1,14 +1,19 @@
 /**
- * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER | DISPUTE). The size cap is checked on the declared
- * length before the body is read, and again on the file; src/server/jobs/photos.ts does every other check.
+ * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER | DISPUTE). The body is counted as it streams and
+ * cut at the cap (a chunked upload without Content-Length included), then the file is checked again; uploads are
+ * rate-limited per user and per IP; src/server/jobs/photos.ts does every other check.
  */
 import { z } from "zod";
+import { env } from "@/env";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { AppError, HTTP_STATUS } from "@/server/errors";
 import { maxPhotoBytes, uploadJobPhoto } from "@/server/jobs/photos";
 import { logger } from "@/server/logger";
 import { getStorage } from "@/server/storage/storage";
+import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
+import { enforceRateLimit } from "@/server/security/rate-limit";
+import { BodyTooLargeError, readBodyCapped } from "@/server/security/request-body";
 
 export const runtime = "nodejs";
 
@@ -16,8 +21,8 @@ const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE"]);
 // Multipart framing and the other fields add a little to the file's own size.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-function fail(code: keyof typeof HTTP_STATUS, message: string) {
-  return Response.json({ error: { code, message } }, { status: HTTP_STATUS[code] });
+function fail(code: keyof typeof HTTP_STATUS | "PAYLOAD_TOO_LARGE", message: string) {
+  return Response.json({ error: { code, message } }, { status: code === "PAYLOAD_TOO_LARGE" ? 413 : HTTP_STATUS[code] });
 }
 
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -25,9 +30,11 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   try {
     const session = await getSessionFromHeaders(req.headers);
     if (!session) return fail("UNAUTHORIZED", "Please sign in.");
-    const declared = Number(req.headers.get("content-length") ?? 0);
-    if (declared > maxPhotoBytes() + MULTIPART_OVERHEAD) return fail("BAD_REQUEST", "The photo is too large.");
-    const form = await req.formData().catch(() => null);
+    await enforceRateLimit("upload-user", session.user.id, env.RATE_LIMIT_UPLOAD, "uploads");
+    const ip = clientIp(req.headers);
+    if (ip !== UNKNOWN_IP) await enforceRateLimit("upload-ip", ip, env.RATE_LIMIT_UPLOAD, "uploads");
+    const body = await readBodyCapped(req, maxPhotoBytes() + MULTIPART_OVERHEAD);
+    const form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData().catch(() => null);
     const file = form?.get("file");
     const kind = kindSchema.safeParse(form?.get("kind"));
     if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER or DISPUTE.");
@@ -36,6 +43,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     const photo = await uploadJobPhoto(db, getStorage(), session.user, { jobId, kind: kind.data, bytes });
     return Response.json(photo, { status: 201 });
   } catch (err) {
+    if (err instanceof BodyTooLargeError) return fail("PAYLOAD_TOO_LARGE", "The photo is too large.");
     if (err instanceof AppError) return fail(err.code, err.message);
     logger.error({ err, jobId }, "photo upload failed");
     return Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again." } }, { status: 500 });

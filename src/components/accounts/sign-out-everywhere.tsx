@@ -1,0 +1,25 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { api } from "@/trpc/react";
+import { Notice } from "@/components/ui/form";
+import { formError } from "./errors";
+
+/** Ends every session of this account (other browsers and devices included), then this one. */
+export function SignOutEverywhere() {
+  const everywhere = api.accounts.signOutEverywhere.useMutation({ onSuccess: () => void signOut({ callbackUrl: "/sign-in?reason=signed-out" }) });
+  return (
+    <section className="space-y-2">
+      <h2 className="text-lg font-semibold">Sessions</h2>
+      <p className="text-sm text-slate-600">Signed in on a device you no longer use? End every session, this one included.</p>
+      {everywhere.error && <Notice tone="error">{formError(everywhere.error)}</Notice>}
+      <button
+        type="button"
+        disabled={everywhere.isPending}
+        onClick={() => everywhere.mutate()}
+        className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium"
+      >
+        End every session
+      </button>
+    </section>
+  );
+}

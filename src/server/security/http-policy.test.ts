@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, securityHeaders } from "./http-policy";
+
+const opts = { appUrl: "https://scoop.example", dev: false, tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png" };
+
+describe("the browser policy", () => {
+  it("allows scripts only by nonce (no unsafe-inline, no unsafe-eval in production) and no framing", () => {
+    const csp = contentSecurityPolicy("abc123", opts);
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src "))!;
+    expect(scriptSrc).toContain("'nonce-abc123'");
+    expect(scriptSrc).toContain("'strict-dynamic'");
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(scriptSrc).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("img-src 'self' data: blob: https://*.stripe.com https://tile.openstreetmap.org");
+    expect(csp).toContain("connect-src 'self' wss://scoop.example");
+  });
+
+  it("sends HSTS only when APP_URL is https", () => {
+    expect(securityHeaders("x", opts)["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(securityHeaders("x", { ...opts, appUrl: "http://localhost:3000" })).not.toHaveProperty("Strict-Transport-Security");
+  });
+
+  it("recognises next-auth's session cookie, plain or __Secure-, whole or chunked", () => {
+    expect(hasSessionCookie("a=1; next-auth.session-token=x")).toBe(true);
+    expect(hasSessionCookie("__Secure-next-auth.session-token.0=x")).toBe(true);
+    expect(hasSessionCookie("next-auth.csrf-token=x")).toBe(false);
+  });
+});
+
+describe("isCrossSiteWrite", () => {
+  const app = "https://scoop.example";
+  it("refuses mutations from another site, by Sec-Fetch-Site or Origin", () => {
+    expect(isCrossSiteWrite("POST", "/api/trpc/jobs.post", { "sec-fetch-site": "cross-site" }, app)).toBe(true);
+    expect(isCrossSiteWrite("POST", "/api/trpc/jobs.post", { "sec-fetch-site": "same-site" }, app)).toBe(true);
+    expect(isCrossSiteWrite("POST", "/api/jobs/1/photos", { origin: "https://evil.example" }, app)).toBe(true);
+    expect(isCrossSiteWrite("POST", "/api/auth/signout", { origin: "null" }, app)).toBe(true);
+  });
+  it("lets this site, non-browser clients, safe methods and the signed machine endpoints through", () => {
+    expect(isCrossSiteWrite("POST", "/api/trpc/jobs.post", { "sec-fetch-site": "same-origin", origin: app }, app)).toBe(false);
+    expect(isCrossSiteWrite("POST", "/api/trpc/jobs.post", { origin: app }, app)).toBe(false);
+    expect(isCrossSiteWrite("POST", "/api/trpc/jobs.post", {}, app)).toBe(false);
+    expect(isCrossSiteWrite("GET", "/api/trpc/jobs.byId", { "sec-fetch-site": "cross-site" }, app)).toBe(false);
+    for (const path of ["/api/webhooks/stripe", "/api/cron/recurring/generate", "/unsubscribe"]) {
+      expect(isCrossSiteWrite("POST", path, { "sec-fetch-site": "cross-site", origin: "https://mail.example" }, app)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * What the web server (src/server/web-server.ts) adds to every response and refuses before Next runs:
+ * - a Content-Security-Policy without 'unsafe-inline' scripts: a fresh nonce per request, handed to Next on the
+ *   request's own CSP header (Next reads it there and puts the nonce on its inline bootstrap scripts, as in the
+ *   documented proxy pattern) plus 'strict-dynamic', so scripts those load (chunks, Stripe.js) run too. Every
+ *   page is rendered per request (the header reads the session), so no page is served static without a nonce.
+ * - frame-ancestors 'none' / X-Frame-Options, nosniff, Referrer-Policy, Permissions-Policy, HSTS on https;
+ * - `Cache-Control: private, no-store` by default when the request carries a session cookie (a handler that
+ *   sets its own, such as signed photo files or static assets, keeps it);
+ * - state-changing requests from another site (Origin / Sec-Fetch-Site), except the signed Stripe webhook,
+ *   the bearer-token cron endpoint and the RFC 8058 one-click unsubscribe that mail providers POST.
+ * Done here and not in a Next proxy: Next 16's proxy buffers request bodies, which would undo the upload cap.
+ */
+export type PolicyOptions = { appUrl: string; dev: boolean; tileUrl: string; sentryDsn?: string };
+
+const originOf = (url: string | undefined) => {
+  try {
+    return url && /^https?:\/\//.test(url) ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+};
+
+export function contentSecurityPolicy(nonce: string, opts: PolicyOptions): string {
+  const app = new URL(opts.appUrl);
+  const https = app.protocol === "https:";
+  const tiles = originOf(opts.tileUrl);
+  const sentry = originOf(opts.sentryDsn);
+  const ws = `${https ? "wss" : "ws"}://${app.host}`;
+  const directives: [string, string[]][] = [
+    ["default-src", ["'self'"]],
+    // 'self' and the Stripe host only matter to browsers without 'strict-dynamic'; modern ones follow the nonce.
+    ["script-src", ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", "https://js.stripe.com", ...(opts.dev ? ["'unsafe-eval'"] : [])]],
+    // Leaflet positions tiles and markers with inline styles.
+    ["style-src", ["'self'", "'unsafe-inline'"]],
+    ["img-src", ["'self'", "data:", "blob:", "https://*.stripe.com", ...(tiles ? [tiles] : [])]],
+    ["font-src", ["'self'", "data:"]],
+    ["connect-src", ["'self'", ws, "https://api.stripe.com", ...(sentry ? [sentry] : []), ...(opts.dev ? ["ws:"] : [])]],
+    ["frame-src", ["https://js.stripe.com", "https://hooks.stripe.com"]],
+    ["worker-src", ["'self'"]],
+    ["manifest-src", ["'self'"]],
+    ["object-src", ["'none'"]],
+    ["base-uri", ["'self'"]],
+    ["form-action", ["'self'"]],
+    ["frame-ancestors", ["'none'"]],
+  ];
+  return [...directives.map(([name, values]) => `${name} ${values.join(" ")}`), ...(https ? ["upgrade-insecure-requests"] : [])].join("; ");
+}
+
+export function securityHeaders(csp: string, opts: PolicyOptions): Record<string, string> {
+  return {
+    "Content-Security-Policy": csp,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "geolocation=(self), microphone=(), usb=(), payment=(self \"https://js.stripe.com\")",
+    ...(new URL(opts.appUrl).protocol === "https:" ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
+}
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+export const hasSessionCookie = (cookie: string | undefined) => !!cookie && SESSION_COOKIE.test(cookie);
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Called by other servers, never by a signed-in browser: each checks its own signature, bearer or token.
+const CROSS_SITE_ALLOWED = [/^\/api\/webhooks\/stripe$/, /^\/api\/cron\//, /^\/unsubscribe$/];
+
+/** True when a state-changing request comes from another site's page and must be refused (403). */
+export function isCrossSiteWrite(method: string, pathname: string, headers: { origin?: string; "sec-fetch-site"?: string }, appUrl: string): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  if (CROSS_SITE_ALLOWED.some((p) => p.test(pathname))) return false;
+  const site = headers["sec-fetch-site"];
+  if (site) return site !== "same-origin" && site !== "none";
+  const origin = headers.origin;
+  // No Origin and no Sec-Fetch-Site: not a browser (curl, a server), which cannot carry a victim's cookies.
+  if (!origin) return false;
+  return origin !== new URL(appUrl).origin;
+}
