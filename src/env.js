@@ -142,6 +142,8 @@ export const env = createEnv({
     SCHEDULE_CHECK_SECONDS: intFromString(30),
     /** `ops:reconcile` and readiness report PENDING outbox rows older than this. */
     OUTBOX_STUCK_MINUTES: intFromString(15),
+    /** DONE outbox rows are deleted by the relay after this many days (DEAD ones stay until retried or resolved). */
+    OUTBOX_RETENTION_DAYS: intFromString(7),
     /** Largest photo upload accepted, in bytes. */
     PHOTO_MAX_BYTES: intFromString(10 * 1024 * 1024),
     /** Local photo storage folder (the default storage backend). */

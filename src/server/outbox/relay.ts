@@ -15,7 +15,7 @@ import { QUEUES, type QueueName } from "@/server/queues/definitions";
 import { getQueue } from "@/server/queues/queues";
 import { outboxJob, outboxJobId } from "./outbox";
 
-export type RelayReport = { requeued: number; dead: number; emails: number; pushes: number; stripeEvents: number };
+export type RelayReport = { requeued: number; dead: number; emails: number; pushes: number; stripeEvents: number; pruned: number };
 
 const BATCH = 500;
 
@@ -23,10 +23,10 @@ function isQueueName(name: string): name is QueueName {
   return Object.hasOwn(QUEUES, name);
 }
 
-export async function relayOutbox(db: Db, opts: { now?: Date; graceMs?: number } = {}): Promise<RelayReport> {
+export async function relayOutbox(db: Db, opts: { now?: Date; graceMs?: number; retentionDays?: number } = {}): Promise<RelayReport> {
   const now = opts.now ?? new Date();
   const before = new Date(now.getTime() - (opts.graceMs ?? env.OUTBOX_GRACE_SECONDS * 1000));
-  const report: RelayReport = { requeued: 0, dead: 0, emails: 0, pushes: 0, stripeEvents: 0 };
+  const report: RelayReport = { requeued: 0, dead: 0, emails: 0, pushes: 0, stripeEvents: 0, pruned: 0 };
 
   const rows = await db.outboxMessage.findMany({
     where: { status: "PENDING", updatedAt: { lte: before } },
@@ -76,6 +76,13 @@ export async function relayOutbox(db: Db, opts: { now?: Date; graceMs?: number }
     await getQueue("payments").add("stripe-event", { kind: "stripe-event", eventId: id }, { jobId: `stripe-event-${id}` });
     report.stripeEvents++;
   }
-  if (Object.values(report).some((n) => n > 0)) logger.warn(report, "outbox relay re-queued lost side effects");
+  // Finished rows are history only; keep the table small. A bounded batch per pass, through the (status, createdAt) index.
+  const keepAfter = new Date(now.getTime() - (opts.retentionDays ?? env.OUTBOX_RETENTION_DAYS) * 86_400_000);
+  report.pruned = await db.$executeRaw`
+    DELETE FROM "OutboxMessage" WHERE id IN (
+      SELECT id FROM "OutboxMessage" WHERE status = 'DONE' AND "createdAt" < ${keepAfter} LIMIT 5000
+    )`;
+  const { pruned: _pruned, ...lost } = report;
+  if (Object.values(lost).some((n) => n > 0)) logger.warn(report, "outbox relay re-queued lost side effects");
   return report;
 }
