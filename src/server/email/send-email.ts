@@ -6,7 +6,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { logger } from "@/server/logger";
-import { enqueue } from "@/server/queues/queues";
+import { enqueue, withinHandOverTime } from "@/server/queues/queues";
 import type { RenderedEmail } from "./templates";
 import { ALWAYS_SENT_KINDS, isSuppressed } from "./suppressions";
 import { getEmailTransport } from "./transport";
@@ -25,12 +25,25 @@ export type QueueEmailInput = RenderedEmail & {
   unsubscribeUrl?: string;
 };
 
+/**
+ * Hands a stored message to the `emails` queue. The row is what counts (an outbox row of its own): if Redis cannot
+ * take the job now, the outbox relay (src/server/outbox/relay.ts) queues every QUEUED message it finds later, so a
+ * sign-up or a receipt never fails because Redis blinked.
+ */
+async function handOver(messageId: string): Promise<void> {
+  try {
+    await withinHandOverTime(enqueue("emails", { kind: "send", messageId }, { jobId: `email-${messageId}` }));
+  } catch (err) {
+    logger.warn({ err, messageId }, "could not queue an email now; the outbox relay will");
+  }
+}
+
 export async function queueEmail(db: Tx, input: QueueEmailInput): Promise<string> {
   if (input.dedupeKey) {
     const existing = await db.emailMessage.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } });
     if (existing) {
       // Enqueue again in case the first enqueue was lost; the jobId and the SENT check make it a no-op otherwise.
-      if (existing.status === "QUEUED") await enqueue("emails", { kind: "send", messageId: existing.id }, { jobId: `email-${existing.id}` });
+      if (existing.status === "QUEUED") await handOver(existing.id);
       return existing.id;
     }
   }
@@ -58,7 +71,7 @@ export async function queueEmail(db: Tx, input: QueueEmailInput): Promise<string
     }
     throw err;
   }
-  await enqueue("emails", { kind: "send", messageId: id }, { jobId: `email-${id}` });
+  await handOver(id);
   return id;
 }
 

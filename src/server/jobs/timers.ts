@@ -4,7 +4,7 @@
  * best effort: if Redis is unreachable the sweep (sweep-deadlines.ts) applies the deadline a few minutes late.
  * A timer that fires for a job that has moved on does nothing, because every transition is state-guarded.
  */
-import { enqueue, getQueue } from "@/server/queues/queues";
+import { enqueue, getQueue, withinHandOverTime } from "@/server/queues/queues";
 import { logger } from "@/server/logger";
 
 export type TimerKind = "expire" | "start-deadline" | "auto-confirm" | "open-to-all";
@@ -17,15 +17,15 @@ export async function scheduleJobTimer(kind: TimerKind, jobId: string, at: Date)
   const id = timerId(kind, jobId);
   try {
     // A previous timer with the same id (an earlier claim of the same job) would make BullMQ ignore the new one.
-    await getQueue("timers").remove(id).catch(() => 0);
-    await enqueue("timers", { kind, jobId }, {
+    await withinHandOverTime(getQueue("timers").remove(id)).catch(() => 0);
+    await withinHandOverTime(enqueue("timers", { kind, jobId }, {
       jobId: id,
       delay: Math.max(0, at.getTime() - Date.now()),
       removeOnComplete: true,
       removeOnFail: true,
       attempts: 6,
       backoff: { type: "exponential", delay: 2_000 },
-    });
+    }));
   } catch (err) {
     logger.warn({ err, kind, jobId }, "could not schedule a job timer; the sweep will apply it");
   }
@@ -33,7 +33,7 @@ export async function scheduleJobTimer(kind: TimerKind, jobId: string, at: Date)
 
 export async function cancelJobTimer(kind: TimerKind, jobId: string): Promise<void> {
   try {
-    await getQueue("timers").remove(timerId(kind, jobId));
+    await withinHandOverTime(getQueue("timers").remove(timerId(kind, jobId)));
   } catch (err) {
     // A timer that is running right now cannot be removed; it will find the job moved on and do nothing.
     logger.debug({ err, kind, jobId }, "could not remove a job timer");

@@ -12,8 +12,9 @@ import { env } from "@/env";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notification-kinds";
 import type { Tx } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
+import { logger } from "@/server/logger";
 import { appUrl } from "@/server/email/templates";
-import { enqueue } from "@/server/queues/queues";
+import { enqueue, withinHandOverTime } from "@/server/queues/queues";
 import { publishUserEvent } from "@/server/realtime/events";
 import { notificationContent, type NotificationData } from "./content";
 import { toNotificationDto, type NotificationDto } from "./dto";
@@ -67,7 +68,12 @@ export async function notify<K extends NotificationKind>(db: Tx, input: NotifyIn
       const pid = pushMessageId(id, device.id);
       await db.pushMessage.createMany({ data: [{ id: pid, notificationId: id, subscriptionId: device.id }], skipDuplicates: true });
       const row = await db.pushMessage.findUnique({ where: { id: pid }, select: { status: true } });
-      if (row?.status === "QUEUED") await enqueue("push", { kind: "send", pushMessageId: pid }, { jobId: `push-${pid}` });
+      // The row is durable: a push Redis could not take now is queued by the outbox relay later.
+      if (row?.status === "QUEUED") {
+        await withinHandOverTime(enqueue("push", { kind: "send", pushMessageId: pid }, { jobId: `push-${pid}` })).catch((err) =>
+          logger.warn({ err, pushMessageId: pid }, "could not queue a push now; the outbox relay will"),
+        );
+      }
       pushIds.push(pid);
     }
   }

@@ -21,6 +21,7 @@ const { fakeStripe, fakeResend, redis } = await vi.hoisted(async () => {
 });
 
 import { db } from "@/server/db";
+import { queueEmail } from "@/server/email/send-email";
 import { checkReadiness } from "@/server/system/health";
 import { listen } from "@/server/realtime/hub";
 import { jobChannel } from "@/server/realtime/events";
@@ -136,6 +137,9 @@ describe("chaos, Stripe mode", () => {
     await people.customer.api.jobs.cancel({ jobId: openJob.jobId });
     // They answer at once: nothing waits for Redis.
     expect(Date.now() - outage).toBeLessThan(5_000);
+    // An email stored now (its row is its outbox) is not lost either.
+    const mailMark = fakeResend.requests.length;
+    const messageId = await queueEmail(db, { kind: "test", to: "outage@example.test", subject: "Written while Redis was down", html: "<p>Hi</p>", text: "Hi" });
     // Their effects wait in the outbox.
     expect(await db.outboxMessage.count({ where: { status: "PENDING", payload: { path: ["jobId"], equals: toConfirm.jobId } } })).toBeGreaterThan(0);
     // A call that cannot work without Redis (rate-limited) says "try again", not 500.
@@ -156,6 +160,8 @@ describe("chaos, Stripe mode", () => {
     await new Promise((r) => setTimeout(r, 2_000));
     expect(stripeCalls(stripeMark, `/payment_intents/${toConfirm.intent}/capture`)).toHaveLength(1);
     expect(stripeCalls(stripeMark, `/payment_intents/${openJob.intent}/cancel`)).toHaveLength(1);
+    await vi.waitFor(async () => expect((await db.emailMessage.findUniqueOrThrow({ where: { id: messageId } })).status).toBe("SENT"), { timeout: 15_000 });
+    expect(emailsSince(mailMark).get("outage@example.test|Written while Redis was down")).toBe(1);
     await vi.waitFor(async () => expect((await checkReadiness()).redis.ok).toBe(true), { timeout: 10_000 });
     await expectReconciled();
   }, 120_000);

@@ -17,7 +17,7 @@ import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { getRequestContext } from "@/server/observability/request-context";
 import { JOB_META_KEY, QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
-import { getQueue } from "@/server/queues/queues";
+import { getQueue, withinHandOverTime } from "@/server/queues/queues";
 
 /** One side effect: its queue and payload, and a key that makes writing it twice add nothing. */
 export type OutboxEffect = { [Q in QueueName]: { queue: Q; payload: QueuePayload<Q>; key?: string } }[QueueName];
@@ -73,7 +73,7 @@ export async function dispatchOutbox(rows: OutboxRow[]): Promise<void> {
   await Promise.all(
     [...byQueue].map(async ([queue, list]) => {
       try {
-        await getQueue(queue as QueueName).addBulk(list.map((row) => outboxJob(row, meta)));
+        await withinHandOverTime(getQueue(queue as QueueName).addBulk(list.map((row) => outboxJob(row, meta))));
       } catch (err) {
         logger.warn({ err, queue, outboxIds: list.map((r) => r.id) }, "could not queue side effects; the outbox relay will");
       }

@@ -42,6 +42,19 @@ export async function enqueue<Q extends QueueName>(name: Q, payload: QueuePayloa
   return getQueue(name).add(data.kind, meta ? { ...data, [JOB_META_KEY]: meta } : data, opts);
 }
 
+/**
+ * For hand-overs whose row is already durable (outbox rows, email and push rows): give up waiting after `ms`. A queue
+ * first used while Redis is down waits for a connection that is not coming; the caller must answer anyway, and the
+ * outbox relay queues the row later (the late add, if it ever lands, has the same job id, so nothing doubles).
+ */
+export function withinHandOverTime<T>(work: Promise<T>, ms = 2_000): Promise<T> {
+  work.catch(() => undefined); // a late failure after the timeout is the relay's business
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`Redis did not take the job within ${ms} ms`)), ms).unref()),
+  ]);
+}
+
 export async function closeQueues(): Promise<void> {
   const all = [...queues.values()];
   queues.clear();
