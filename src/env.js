@@ -173,6 +173,13 @@ export const env = createEnv({
     PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
     /** Share of a job's price paid to the scooper when the poster cancels after a claim. */
     CANCELLATION_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
+    /**
+     * Least the poster owes the scooper for cancelling once the scooper said "on my way" (never more than the
+     * price). Fixed on each job at posting, like the fee rates.
+     */
+    MIN_CANCEL_FEE_CENTS: z.coerce.number().int().min(0).max(50_000).default(500),
+    /** Speed of the straight-line estimate of arrival sent with "on my way", in km/h. */
+    ON_MY_WAY_SPEED_KMH: z.coerce.number().positive().max(200).default(25),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */

@@ -25,11 +25,18 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
   let feeOwedCents = 0;
   let details: Record<string, string | number | null>;
   let byAdmin = false;
+  let onMyWayGuard: { onMyWayAt: Date | null } | undefined;
   if (posterMayCancel) {
     if (job.status === "CLAIMED") {
-      // The job's own cancellation rate, fixed when it was posted (the amount the job page showed the poster).
-      const rates = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { priceCents: true, platformFeePercent: true, cancellationFeePercent: true } });
+      // The job's own cancellation rate, fixed when it was posted (the amount the job page showed the poster),
+      // raised to its minimum once the scooper said "on my way".
+      const rates = await db.cleanupJob.findUniqueOrThrow({
+        where: { id: jobId }, select: { priceCents: true, platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true, onMyWayAt: true },
+      });
       feeOwedCents = jobAmounts(rates).cancellationFeeCents;
+      // The fee depends on "on my way": the cancel applies only if that is still what it was when the fee was read,
+      // so a scooper's "on my way" committing in between makes this a CONFLICT, never a fee the poster was not shown.
+      onMyWayGuard = { onMyWayAt: rates.onMyWayAt };
     }
     details = { by: "poster", reason: text || null, cancellationFeeCents: feeOwedCents, feeOwedTo: job.status === "CLAIMED" ? job.scooperId : null };
   } else if (isAdmin(actor)) {
@@ -49,6 +56,7 @@ export async function cancelJob(db: Db, actor: JobActor, jobId: string, reason?:
       to: "CANCELLED",
       event: "cancelled",
       actorId: actor.id,
+      where: onMyWayGuard,
       data: { cancelledAt: new Date(), cancelReason: text || null },
       details,
     });

@@ -31,7 +31,7 @@ export const boardResultSchema = z.object({
 export type BoardResult = z.infer<typeof boardResultSchema>;
 
 export const JOB_ACTIONS = ["pay", "claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
-  "openDispute", "respondToDispute", "review", "repost"] as const;
+  "openDispute", "respondToDispute", "review", "repost", "onMyWay"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
 export const photoSchema = z.object({
@@ -66,6 +66,9 @@ export const jobDetailSchema = myJobSchema.extend({
   accessNotes: z.string().nullable(),
   hasAccessNotes: z.boolean(),
   startDeadlineAt: z.date().nullable(),
+  /** The scooper said "on my way" (parties only), and the estimated arrival when they shared their position. */
+  onMyWayAt: z.date().nullable(),
+  onMyWayEtaAt: z.date().nullable(),
   autoConfirmAt: z.date().nullable(),
   cancelledAt: z.date().nullable(),
   cancelReason: z.string().nullable(),

@@ -34,7 +34,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
     where: { id: jobId },
     select: {
       id: true, posterId: true, scooperId: true, status: true, lat: true, lng: true, address: true, priceCents: true,
-      platformFeePercent: true, cancellationFeePercent: true, type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
+      platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true, onMyWayAt: true, onMyWayEtaAt: true, type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
       createdAt: true, updatedAt: true, expiresAt: true, claimedAt: true, startDeadlineAt: true, startedAt: true,
       startDistanceM: true, startFlagged: true, completedAt: true, autoConfirmAt: true, pickupCount: true,
       confirmedAt: true, cancelledAt: true, cancelReason: true, expiredAt: true, exclusiveScooperId: true, exclusiveUntil: true,
@@ -61,7 +61,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
     accessNotes: mayReadNotes ? job.accessNotes : null,
     hasAccessNotes: !!job.accessNotes,
     createdAt: job.createdAt, updatedAt: job.updatedAt, expiresAt: job.expiresAt, claimedAt: job.claimedAt,
-    startDeadlineAt: job.startDeadlineAt, startedAt: job.startedAt, completedAt: job.completedAt,
+    startDeadlineAt: job.startDeadlineAt, onMyWayAt: party ? job.onMyWayAt : null, onMyWayEtaAt: party ? job.onMyWayEtaAt : null, startedAt: job.startedAt, completedAt: job.completedAt,
     autoConfirmAt: job.autoConfirmAt, confirmedAt: job.confirmedAt, cancelledAt: job.cancelledAt,
     cancelReason: party ? job.cancelReason : null, expiredAt: job.expiredAt,
     startDistanceM: party ? job.startDistanceM : null, startFlagged: party && job.startFlagged, pickupCount: job.pickupCount,

@@ -31,7 +31,10 @@ describe("job access rules", () => {
     expect(allowedActions(job("OPEN"), other)).toEqual(["claim"]);
     expect(allowedActions(job("OPEN"), poster)).toEqual(["cancel", "uploadBeforePhoto"]);
     expect(allowedActions(job("OPEN"), null)).toEqual([]);
-    expect(allowedActions(job("CLAIMED"), scooper)).toEqual(["start", "release"]);
+    expect(allowedActions(job("CLAIMED"), scooper)).toEqual(["start", "release", "onMyWay"]);
+    // "On my way" once per claim.
+    expect(allowedActions({ ...job("CLAIMED"), onMyWayAt: new Date() }, scooper)).toEqual(["start", "release"]);
+    expect(allowedActions(job("CLAIMED"), poster)).not.toContain("onMyWay");
     expect(allowedActions(job("IN_PROGRESS"), scooper)).toEqual(["uploadAfterPhoto", "complete"]);
     expect(allowedActions(job("IN_PROGRESS"), poster)).toEqual([]);
     expect(allowedActions(job("COMPLETED"), poster)).toEqual(["confirm", "openDispute"]);

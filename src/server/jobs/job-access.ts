@@ -18,6 +18,8 @@ export type JobParties = {
   /** Only where actions are computed: the job's dispute (scooper may respond once, before the deadline) and review. */
   dispute?: { respondedAt: Date | null; responseDeadlineAt: Date } | null;
   review?: { id: string } | null;
+  /** Only where actions are computed: when the scooper said "on my way" on this claim (once per claim). */
+  onMyWayAt?: Date | null;
 };
 
 export const ACTIVE_CLAIM_STATES = ["CLAIMED", "IN_PROGRESS"] as const satisfies readonly JobStatus[];
@@ -81,6 +83,7 @@ export function allowedActions(job: JobParties, viewer: JobActor | null, now = n
       break;
     case "CLAIMED":
       if (scooper) actions.push("start", "release");
+      if (scooper && !job.onMyWayAt) actions.push("onMyWay");
       if (poster) actions.push("cancel", "uploadBeforePhoto");
       break;
     case "IN_PROGRESS":

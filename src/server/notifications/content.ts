@@ -12,6 +12,7 @@ import { jobClaimed } from "@/server/email/templates/job-claimed";
 import { jobCompleted } from "@/server/email/templates/job-completed";
 import { jobConfirmed } from "@/server/email/templates/job-confirmed";
 import { jobExpired } from "@/server/email/templates/job-expired";
+import { jobOnMyWay } from "@/server/email/templates/job-on-my-way";
 import { jobReserved } from "@/server/email/templates/job-reserved";
 import type { RenderedEmail } from "@/server/email/templates/layout";
 import { renewalReminder } from "@/server/email/templates/renewal-reminder";
@@ -21,6 +22,8 @@ import { weeklyEarnings } from "@/server/email/templates/weekly-earnings";
 export type NotificationData = {
   "job.claimed": { jobId: string; address: string; scooperName: string };
   "job.reopened": { jobId: string; address: string };
+  /** etaLocalTime is the estimate as a time of day in APP_TIMEZONE; both null when no position was shared. */
+  "job.on-my-way": { jobId: string; address: string; scooperName: string; etaMinutes: number | null; etaLocalTime: string | null };
   "job.completed": { jobId: string; address: string; scooperName: string; photoUrls: string[]; autoConfirmHours: number };
   "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
   "job.expired": { jobId: string; address: string };
@@ -54,6 +57,12 @@ const builders: Builders = {
     body: `The scooper released your cleanup at ${d.address}; it is open for others to claim.`,
     url: jobPath(d.jobId),
     email: null,
+  }),
+  "job.on-my-way": (d) => ({
+    title: "Your scooper is on the way",
+    body: `${d.scooperName} is on the way to ${d.address}${d.etaLocalTime && d.etaMinutes !== null ? `; expected around ${d.etaLocalTime} (about ${d.etaMinutes} min)` : ""}.`,
+    url: jobPath(d.jobId),
+    email: () => jobOnMyWay.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
   }),
   "job.completed": (d) => ({
     title: "Your cleanup is done",

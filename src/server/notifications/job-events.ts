@@ -19,8 +19,8 @@ const autoConfirmHours = () => Math.round((jobRules.autoConfirmMs / 3_600_000) *
 
 const jobSelect = {
   id: true, posterId: true, scooperId: true, status: true, address: true, priceCents: true,
-  claimedAt: true, completedAt: true, confirmedAt: true, expiredAt: true, expiresAt: true, updatedAt: true,
-  platformFeePercent: true, cancellationFeePercent: true,
+  claimedAt: true, onMyWayAt: true, onMyWayEtaAt: true, completedAt: true, confirmedAt: true, expiredAt: true, expiresAt: true, updatedAt: true,
+  platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true,
   scooper: { select: { name: true } },
 } as const;
 
@@ -49,6 +49,28 @@ export function notifyJobClaimed(db: Tx, jobId: string): Promise<NotifyResult> {
       recipientId: job.posterId,
       eventKey: `job.claimed:${job.id}:${job.claimedAt.toISOString()}`,
       data: { jobId: job.id, address: job.address, scooperName: scooperName(job) },
+    });
+  });
+}
+
+/** The time of day of `at` in APP_TIMEZONE, as the poster reads it ("3:42 PM"). */
+const localTimeOfDay = (at: Date) => new Intl.DateTimeFormat("en-US", { timeZone: env.APP_TIMEZONE, hour: "numeric", minute: "2-digit" }).format(at);
+
+/** The claiming scooper said "on my way": tells the poster, with the estimated arrival when there is one. Once per claim. */
+export function notifyJobOnMyWay(db: Tx, jobId: string): Promise<NotifyResult> {
+  return safely("job.on-my-way", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    // Nothing to say once the claim ended (released, cancelled) before the worker got to it.
+    if (!job?.onMyWayAt || job.status !== "CLAIMED") return null;
+    const etaMinutes = job.onMyWayEtaAt ? Math.max(0, Math.round((job.onMyWayEtaAt.getTime() - job.onMyWayAt.getTime()) / 60_000)) : null;
+    return notify(db, {
+      kind: "job.on-my-way",
+      recipientId: job.posterId,
+      eventKey: `job.on-my-way:${job.id}:${job.onMyWayAt.toISOString()}`,
+      data: {
+        jobId: job.id, address: job.address, scooperName: scooperName(job), etaMinutes,
+        etaLocalTime: job.onMyWayEtaAt ? localTimeOfDay(job.onMyWayEtaAt) : null,
+      },
     });
   });
 }
@@ -123,7 +145,7 @@ export function notifyJobReserved(db: Tx, jobId: string): Promise<NotifyResult> 
   return safely("job.reserved", jobId, async () => {
     const job = await db.cleanupJob.findUnique({
       where: { id: jobId },
-      select: { id: true, status: true, address: true, priceCents: true, platformFeePercent: true, cancellationFeePercent: true, exclusiveScooperId: true, exclusiveUntil: true },
+      select: { id: true, status: true, address: true, priceCents: true, platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true, exclusiveScooperId: true, exclusiveUntil: true },
     });
     if (!job || job.status !== "OPEN" || !job.exclusiveScooperId || !job.exclusiveUntil || job.exclusiveUntil <= new Date()) return null;
     return notify(db, {

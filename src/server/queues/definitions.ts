@@ -16,7 +16,7 @@ import { z } from "zod";
 export const SETTLEMENT_STEPS = ["authorize", "capture", "void", "cancellation-fee", "dispute-resolution", "tip"] as const;
 
 /** Job changes that notify someone (src/server/notifications/job-change.ts). */
-export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired", "cancelled", "disputed", "resolved", "reserved"] as const;
+export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired", "cancelled", "disputed", "resolved", "reserved", "on-my-way"] as const;
 
 export const QUEUES = {
   /** Housekeeping: the worker's heartbeat, and an account block's effects on the marketplace (account-block.ts). */

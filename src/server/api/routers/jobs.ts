@@ -15,6 +15,7 @@ import { postJob, postJobInputSchema, postJobResultSchema } from "@/server/jobs/
 import { paymentFormSchema } from "@/server/payments/payment-form";
 import { repostJob } from "@/server/jobs/repost-job";
 import { releaseJob } from "@/server/jobs/release-job";
+import { markOnMyWay } from "@/server/jobs/on-my-way";
 import { deviceLocationSchema, startJob } from "@/server/jobs/start-job";
 import { env } from "@/env";
 import { createTRPCRouter, customerProcedure, protectedProcedure, publicProcedure, rateLimited, scooperProcedure } from "../trpc";
@@ -79,6 +80,12 @@ export const jobsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => claimJob(ctx.db, ctx.session.user, input.jobId)),
 
   release: scooperProcedure.input(jobIdInput).mutation(({ ctx, input }) => releaseJob(ctx.db, ctx.session.user, input.jobId)),
+
+  /** The claiming scooper tells the poster they are coming (optionally sharing their position once, for an estimate). */
+  onMyWay: scooperProcedure
+    .input(jobIdInput.extend({ location: deviceLocationSchema.nullish() }))
+    .output(z.object({ onMyWayAt: z.date(), etaAt: z.date().nullable(), etaMinutes: z.number().int().nullable(), distanceM: z.number().int().nullable() }))
+    .mutation(({ ctx, input }) => markOnMyWay(ctx.db, ctx.session.user, input.jobId, input.location)),
 
   start: scooperProcedure
     .input(jobIdInput.extend({ location: deviceLocationSchema.nullish() }))
