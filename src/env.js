@@ -119,6 +119,8 @@ export const env = createEnv({
     JOB_EXPIRY_SECONDS: intFromString(24 * 3600),
     START_DEADLINE_SECONDS: intFromString(2 * 3600),
     AUTO_CONFIRM_SECONDS: intFromString(24 * 3600),
+    /** How long the poster has to answer a "can't get in" report (try again / cancel) before it is cancelled with the fee. */
+    UNREACHABLE_ANSWER_SECONDS: intFromString(2 * 3600),
     /** A released job returns to the board with its original expiry, but never with less than this left. */
     REOPEN_MIN_REMAINING_SECONDS: intFromString(3600),
     /** Active claims (CLAIMED + IN_PROGRESS) one scooper may hold at once. */

@@ -10,7 +10,7 @@ import { NOTIFIED_JOB_CHANGES } from "@/server/queues/definitions";
 import { signedPhotoUrl } from "@/server/jobs/photo-signature";
 import {
   notifyDisputeOpened, notifyDisputeResolved, notifyJobCancelled, notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired,
-  notifyJobOnMyWay, notifyJobReopened, notifyJobReserved,
+  notifyJobOnMyWay, notifyJobReopened, notifyJobReserved, notifyJobRetry, notifyJobUnreachable,
 } from "./job-events";
 
 export { NOTIFIED_JOB_CHANGES };
@@ -34,6 +34,8 @@ const NOTIFY: Record<NotifiedJobChange, (db: Db, jobId: string) => Promise<unkno
   resolved: notifyDisputeResolved,
   reserved: notifyJobReserved,
   "on-my-way": notifyJobOnMyWay,
+  unreachable: notifyJobUnreachable,
+  "unreachable-retry": notifyJobRetry,
 };
 
 export function isNotifiedJobChange(change: string): change is NotifiedJobChange {

@@ -19,7 +19,8 @@ const autoConfirmHours = () => Math.round((jobRules.autoConfirmMs / 3_600_000) *
 
 const jobSelect = {
   id: true, posterId: true, scooperId: true, status: true, address: true, priceCents: true,
-  claimedAt: true, onMyWayAt: true, onMyWayEtaAt: true, completedAt: true, confirmedAt: true, expiredAt: true, expiresAt: true, updatedAt: true,
+  claimedAt: true, onMyWayAt: true, onMyWayEtaAt: true, unreachableAt: true, unreachableReason: true, unreachableNote: true, answerDeadlineAt: true,
+  startDeadlineAt: true, completedAt: true, confirmedAt: true, expiredAt: true, expiresAt: true, updatedAt: true,
   platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true,
   scooper: { select: { name: true } },
 } as const;
@@ -71,6 +72,40 @@ export function notifyJobOnMyWay(db: Tx, jobId: string): Promise<NotifyResult> {
         jobId: job.id, address: job.address, scooperName: scooperName(job), etaMinutes,
         etaLocalTime: job.onMyWayEtaAt ? localTimeOfDay(job.onMyWayEtaAt) : null,
       },
+    });
+  });
+}
+
+const REASON_LABEL = { LOCKED_GATE: "locked gate", UNSAFE_DOG: "unsafe dog", WRONG_ADDRESS: "wrong address", OTHER: "other" } as const;
+
+/** CLAIMED / IN_PROGRESS → UNREACHABLE: asks the poster to answer, with the reason, the deadline and the fee. Once per report. */
+export function notifyJobUnreachable(db: Tx, jobId: string): Promise<NotifyResult> {
+  return safely("job.unreachable", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    if (!job || job.status !== "UNREACHABLE" || !job.unreachableAt || !job.unreachableReason || !job.answerDeadlineAt) return null;
+    return notify(db, {
+      kind: "job.unreachable",
+      recipientId: job.posterId,
+      eventKey: `job.unreachable:${job.id}:${job.unreachableAt.toISOString()}`,
+      data: {
+        jobId: job.id, address: job.address, scooperName: scooperName(job), reason: REASON_LABEL[job.unreachableReason], note: job.unreachableNote,
+        answerBy: localTimeOfDay(job.answerDeadlineAt), feeCents: jobAmounts(job).cancellationFeeCents,
+      },
+    });
+  });
+}
+
+/** UNREACHABLE → CLAIMED ("try again"): tells the scooper, with the new start deadline. Once per answer. */
+export function notifyJobRetry(db: Tx, jobId: string): Promise<NotifyResult> {
+  return safely("job.retry", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    const answer = await db.jobEvent.findFirst({ where: { jobId, type: "unreachable_retry" }, orderBy: { createdAt: "desc" }, select: { id: true } });
+    if (!job?.scooperId || job.status !== "CLAIMED" || !job.startDeadlineAt || !answer) return null;
+    return notify(db, {
+      kind: "job.retry",
+      recipientId: job.scooperId,
+      eventKey: `job.retry:${answer.id}`,
+      data: { jobId: job.id, address: job.address, startBy: localTimeOfDay(job.startDeadlineAt) },
     });
   });
 }
@@ -175,7 +210,7 @@ export function notifyJobCancelled(db: Tx, jobId: string): Promise<NotifyResult[
     const eventKey = `job.cancelled:${job.id}`;
     const data = { jobId: job.id, address: job.address, by, reason, feeCents } as const;
     const results: NotifyResult[] = [];
-    const held = event.fromStatus === "CLAIMED" || event.fromStatus === "IN_PROGRESS" || event.fromStatus === "COMPLETED";
+    const held = event.fromStatus === "CLAIMED" || event.fromStatus === "IN_PROGRESS" || event.fromStatus === "UNREACHABLE" || event.fromStatus === "COMPLETED";
     if (job.scooperId && held) results.push(await notify(db, { kind: "job.cancelled", recipientId: job.scooperId, eventKey, data: { ...data, audience: "scooper" } }));
     if (by !== "poster") results.push(await notify(db, { kind: "job.cancelled", recipientId: job.posterId, eventKey, data: { ...data, audience: "poster" } }));
     return results;

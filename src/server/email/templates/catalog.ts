@@ -8,6 +8,8 @@ import { jobCompleted } from "./job-completed";
 import { jobConfirmed } from "./job-confirmed";
 import { jobExpired } from "./job-expired";
 import { jobOnMyWay } from "./job-on-my-way";
+import { jobRetry } from "./job-retry";
+import { jobUnreachable } from "./job-unreachable";
 import { jobReserved } from "./job-reserved";
 import { magicLink } from "./magic-link";
 import { passwordReset } from "./password-reset";
@@ -24,6 +26,8 @@ export const EMAIL_TEMPLATES = {
   "account-exists": accountExists,
   "job-claimed": jobClaimed,
   "job-on-my-way": jobOnMyWay,
+  "job-unreachable": jobUnreachable,
+  "job-retry": jobRetry,
   "job-completed": jobCompleted,
   "job-confirmed": jobConfirmed,
   "job-expired": jobExpired,
