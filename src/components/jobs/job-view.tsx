@@ -139,7 +139,7 @@ export function JobView({ jobId }: { jobId: string }) {
             </ul>
           </div>
         )}
-        <FieldActions job={j} onChanged={() => void refresh()} />
+        <FieldActions job={j} now={now} onChanged={() => void refresh()} />
         {can("pay") && <JobPaymentPanel jobId={jobId} priceCents={j.priceCents} onPaid={refresh} />}
         {can("claim") && <button className={`${btn} bg-brand-600 text-white`} disabled={claim.isPending} onClick={() => claim.mutate({ jobId })}>Claim this job</button>}
         {can("start") && (
