@@ -15,7 +15,7 @@ import { timeLeft, UNREACHABLE_REASON_LABEL } from "./labels";
 import { PhotoUploader } from "./photo-uploader";
 
 const timeOfDay = (d: Date) => d.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
-const btn = "w-full rounded-lg py-3 font-semibold disabled:opacity-60";
+const btn = "w-full rounded-lg py-3 text-base font-semibold disabled:opacity-60";
 
 export function FieldActions({ job, now, onChanged }: { job: JobDetail; now: Date; onChanged: () => void }) {
   const can = (a: JobDetail["actions"][number]) => job.actions.includes(a);
