@@ -102,3 +102,24 @@ test("a scooper reports a locked gate with a photo and the poster answers try ag
   await poster.close();
   await scooper.close();
 });
+
+test("a customer skips the next visit of a recurring cleanup and undoes it", async ({ browser }) => {
+  const context = await personContext(browser);
+  const customer = await context.newPage();
+  await signUpAndConfirm(customer, { name: "Sky Skipper", email: uniqueEmail("skip-customer"), password: "skip customer 123" });
+  await customer.goto("/recurring/new");
+  await customer.getByLabel("Address").fill("9 Skip Lane, Brooklyn");
+  await customer.getByLabel("Price per visit (USD)").fill("21.00");
+  await customer.getByLabel("Frequency").selectOption("WEEKLY");
+  await customer.getByRole("button", { name: "Start for $21.00 per visit" }).click();
+  await expect(customer).toHaveURL(/\/recurring\/(?!new$)[^/]+$/);
+
+  const visits = customer.getByTestId("skip-visits").locator("li");
+  await expect(visits).toHaveCount(8);
+  await visits.first().getByRole("button", { name: "Skip this visit" }).click();
+  await expect(visits.first()).toContainText("Skipped");
+  await shoot(customer, "skip-visit");
+  await visits.first().getByRole("button", { name: "Undo" }).click();
+  await expect(visits.first().getByRole("button", { name: "Skip this visit" })).toBeVisible();
+  await context.close();
+});
