@@ -20,5 +20,6 @@ await closeRedis();
 await new Promise<void>((resolve) => logger.flush(() => resolve()));
 for (const f of summary.failures) fs.writeSync(2, `failed subscription ${f.subscriptionId}: ${f.error}\n`);
 const lines = summary.jobs.map((job) => `generated job ${job.jobId} for subscription ${job.subscriptionId} (${summary.serviceDate})\n`);
+if (summary.skippedByCustomer > 0) lines.push(`skipped by customer: ${summary.skippedByCustomer}\n`);
 fs.writeSync(1, `${lines.join("")}generated ${summary.generated}, skipped ${summary.skipped}, failed ${summary.failed}\n`);
 process.exit(summary.failed > 0 ? 1 : 0);

@@ -119,6 +119,8 @@ export const env = createEnv({
     JOB_EXPIRY_SECONDS: intFromString(24 * 3600),
     START_DEADLINE_SECONDS: intFromString(2 * 3600),
     AUTO_CONFIRM_SECONDS: intFromString(24 * 3600),
+    /** How long the poster has to answer a "can't get in" report (try again / cancel) before it is cancelled with the fee. */
+    UNREACHABLE_ANSWER_SECONDS: intFromString(2 * 3600),
     /** A released job returns to the board with its original expiry, but never with less than this left. */
     REOPEN_MIN_REMAINING_SECONDS: intFromString(3600),
     /** Active claims (CLAIMED + IN_PROGRESS) one scooper may hold at once. */
@@ -175,6 +177,13 @@ export const env = createEnv({
     PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
     /** Share of a job's price paid to the scooper when the poster cancels after a claim. */
     CANCELLATION_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
+    /**
+     * Least the poster owes the scooper for cancelling once the scooper said "on my way" (never more than the
+     * price). Fixed on each job at posting, like the fee rates.
+     */
+    MIN_CANCEL_FEE_CENTS: z.coerce.number().int().min(0).max(50_000).default(500),
+    /** Speed of the straight-line estimate of arrival sent with "on my way", in km/h. */
+    ON_MY_WAY_SPEED_KMH: z.coerce.number().positive().max(200).default(25),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */

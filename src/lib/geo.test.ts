@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundsSchema, distanceMeters } from "./geo";
+import { boundsSchema, distanceMeters, straightLineEtaMinutes } from "./geo";
 
 describe("geo", () => {
   it("measures great-circle distance", () => {
@@ -13,5 +13,12 @@ describe("geo", () => {
     expect(boundsSchema.safeParse({ south: 40, west: -74, north: 41, east: -73 }).success).toBe(true);
     expect(boundsSchema.safeParse({ south: 41, west: -74, north: 40, east: -73 }).success).toBe(false);
     expect(boundsSchema.safeParse({ south: -91, west: -74, north: 40, east: -73 }).success).toBe(false);
+  });
+  it("estimates arrival from the straight-line distance, rounding up to whole minutes", () => {
+    expect(straightLineEtaMinutes(5000, 25)).toBe(12); // 5 km at 25 km/h = 12 min
+    expect(straightLineEtaMinutes(5001, 25)).toBe(13);
+    expect(straightLineEtaMinutes(10, 25)).toBe(1);
+    expect(straightLineEtaMinutes(0, 25)).toBe(0);
+    expect(straightLineEtaMinutes(5000, 50)).toBe(6);
   });
 });

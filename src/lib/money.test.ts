@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { cancellationFeeCents, formatCents, jobAmounts, platformFeeCents, splitRefund, takeHomeCents } from "./money";
+import { cancellationFeeCents, formatCents, jobAmounts, jobCancellationFeeCents, platformFeeCents, splitRefund, takeHomeCents } from "./money";
 
 describe("money", () => {
   it("computes every amount of a job from its own rates, not the defaults", () => {
-    expect(jobAmounts({ priceCents: 2500, platformFeePercent: 12, cancellationFeePercent: 25 })).toEqual({
+    expect(jobAmounts({ priceCents: 2500, platformFeePercent: 12, cancellationFeePercent: 25, minCancelFeeCents: 700 })).toEqual({
       platformFeeCents: 300, takeHomeCents: 2200, cancellationFeeCents: 625,
     });
+    // After "on my way" the job's own minimum applies.
+    expect(jobAmounts({ priceCents: 2500, platformFeePercent: 12, cancellationFeePercent: 25, minCancelFeeCents: 700, onMyWayAt: new Date() }).cancellationFeeCents).toBe(700);
+  });
+  it("raises the cancellation fee to the minimum only after 'on my way', and never above the price", () => {
+    const job = { priceCents: 1500, cancellationFeePercent: 20, minCancelFeeCents: 500 };
+    expect(jobCancellationFeeCents(job, false)).toBe(300);
+    expect(jobCancellationFeeCents(job, true)).toBe(500);
+    // The rate wins when it is more than the minimum.
+    expect(jobCancellationFeeCents({ ...job, priceCents: 4000 }, true)).toBe(800);
+    // Never more than the price.
+    expect(jobCancellationFeeCents({ ...job, priceCents: 600, minCancelFeeCents: 800 }, true)).toBe(600);
+    // A job posted before the minimum existed (0) keeps its rate.
+    expect(jobCancellationFeeCents({ ...job, minCancelFeeCents: 0 }, true)).toBe(300);
   });
   it("takes a 15% platform fee and leaves the rest to the scooper", () => {
     expect(platformFeeCents(2000, 15)).toBe(300);

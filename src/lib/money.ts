@@ -4,8 +4,11 @@
  * amount is computed from those.
  */
 
-/** The fee rates a job was posted with, in percent of its price. */
-export type FeeRates = { platformFeePercent: number; cancellationFeePercent: number };
+/**
+ * The fee rates a job was posted with, in percent of its price, and the least a cancellation after "on my way"
+ * owes the scooper (cents).
+ */
+export type FeeRates = { platformFeePercent: number; cancellationFeePercent: number; minCancelFeeCents: number };
 
 export function platformFeeCents(priceCents: number, feePercent: number): number {
   return Math.round((priceCents * feePercent) / 100);
@@ -21,12 +24,24 @@ export function cancellationFeeCents(priceCents: number, feePercent: number): nu
   return Math.round((priceCents * feePercent) / 100);
 }
 
-/** Every amount of one job, from its own rates: what the board, the job page, the emails and the charges use. */
-export function jobAmounts(job: { priceCents: number } & FeeRates) {
+/**
+ * What cancelling a claimed job owes the scooper: the job's cancellation rate of the price, but once the scooper
+ * said "on my way" at least the job's minimum, and never more than the price.
+ */
+export function jobCancellationFeeCents(job: { priceCents: number; cancellationFeePercent: number; minCancelFeeCents: number }, onMyWay: boolean): number {
+  const byRate = cancellationFeeCents(job.priceCents, job.cancellationFeePercent);
+  return onMyWay ? Math.min(job.priceCents, Math.max(byRate, job.minCancelFeeCents)) : byRate;
+}
+
+/**
+ * Every amount of one job, from its own rates: what the board, the job page, the emails and the charges use.
+ * `onMyWayAt` (when the scooper said "on my way") raises the cancellation fee to the job's minimum.
+ */
+export function jobAmounts(job: { priceCents: number; onMyWayAt?: Date | null } & FeeRates) {
   return {
     platformFeeCents: platformFeeCents(job.priceCents, job.platformFeePercent),
     takeHomeCents: takeHomeCents(job.priceCents, job.platformFeePercent),
-    cancellationFeeCents: cancellationFeeCents(job.priceCents, job.cancellationFeePercent),
+    cancellationFeeCents: jobCancellationFeeCents(job, !!job.onMyWayAt),
   };
 }
 

@@ -7,6 +7,9 @@
 export const NOTIFICATION_KINDS = {
   "job.claimed": { label: "A scooper claimed your job", email: true, push: true, required: false, marketing: false },
   "job.reopened": { label: "A scooper released your job", email: false, push: false, required: false, marketing: false },
+  "job.on-my-way": { label: "Your scooper is on the way", email: true, push: true, required: false, marketing: false },
+  "job.unreachable": { label: "Your scooper could not get into the yard (please answer)", email: true, push: true, required: false, marketing: false },
+  "job.retry": { label: "A customer asks you to try their yard again", email: true, push: true, required: false, marketing: false },
   "job.completed": { label: "Your job is done (with photos)", email: true, push: true, required: false, marketing: false },
   "job.confirmed": { label: "Receipts", email: true, push: false, required: true, marketing: false },
   "job.expired": { label: "Your job expired unclaimed", email: true, push: true, required: false, marketing: false },

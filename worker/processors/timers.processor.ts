@@ -4,6 +4,7 @@ import { expireJob } from "@/server/jobs/expire-job";
 import { openJobToAll } from "@/server/jobs/open-to-all";
 import { releaseAfterStartDeadline } from "@/server/jobs/release-job";
 import { sweepDeadlines } from "@/server/jobs/sweep-deadlines";
+import { cancelAfterAnswerDeadline } from "@/server/jobs/unreachable";
 import type { QueuePayload } from "@/server/queues/definitions";
 
 /** Each timer calls the same guarded service the sweep uses; a job that moved on is left alone. */
@@ -17,6 +18,8 @@ export async function timersProcessor(payload: QueuePayload<"timers">): Promise<
       return { changed: await autoConfirmJob(db, payload.jobId) };
     case "open-to-all":
       return { changed: await openJobToAll(db, payload.jobId) };
+    case "answer-deadline":
+      return { changed: await cancelAfterAnswerDeadline(db, payload.jobId) };
     case "sweep":
       return sweepDeadlines(db);
   }

@@ -84,6 +84,8 @@ export function AdminJobDetail({ jobId }: { jobId: string }) {
   const [visitId] = useState(newVisitId);
   const q = api.adminJobs.byId.useQuery({ jobId, visitId }, { retry: false });
   const [reason, setReason] = useState("");
+  // An UNREACHABLE job's cancel says whether the scooper is owed the cancellation fee (cancel-job.ts).
+  const [feeOwed, setFeeOwed] = useState<"" | "yes" | "no">("");
   const cancel = api.adminJobs.cancel.useMutation({
     onSuccess: () => {
       setReason("");
@@ -117,18 +119,28 @@ export function AdminJobDetail({ jobId }: { jobId: string }) {
         ))}
       </dl>
       {/* The server's own list of what this admin may do: cancel is offered in every non-terminal state. */}
-      {job.actions.includes("cancel") && (
+      {(job.actions.includes("cancel") || job.actions.includes("adminCancelUnreachable")) && (
         <form
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            cancel.mutate({ jobId, reason });
+            cancel.mutate({ jobId, reason, scooperFeeOwed: feeOwed === "" ? null : feeOwed === "yes" });
           }}
         >
           <label className="flex-1 text-sm">
             <span className="block font-medium">Cancellation reason (kept in the audit log)</span>
             <TextInput value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Cancellation reason" />
           </label>
+          {job.actions.includes("adminCancelUnreachable") && (
+            <label className="text-sm">
+              <span className="block font-medium">Scooper&apos;s cancellation fee ({formatCents(job.cancellationFeeCents)})</span>
+              <select className="rounded-lg border px-3 py-2.5" value={feeOwed} onChange={(e) => setFeeOwed(e.target.value as "" | "yes" | "no")} aria-label="Scooper's cancellation fee">
+                <option value="">Choose…</option>
+                <option value="yes">Owed</option>
+                <option value="no">Not owed</option>
+              </select>
+            </label>
+          )}
           <button type="submit" disabled={cancel.isPending} className="rounded-lg border border-red-300 px-4 py-2.5 text-red-700">
             Cancel job
           </button>

@@ -6,6 +6,7 @@ import { api } from "@/trpc/react";
 import { newVisitId } from "@/lib/visit-id";
 import { RepostButton } from "./repost-button";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
+import { FieldActions } from "./field-actions";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
 import { JobPaymentPanel } from "./job-payment-panel";
@@ -138,6 +139,7 @@ export function JobView({ jobId }: { jobId: string }) {
             </ul>
           </div>
         )}
+        <FieldActions job={j} now={now} onChanged={() => void refresh()} />
         {can("pay") && <JobPaymentPanel jobId={jobId} priceCents={j.priceCents} onPaid={refresh} />}
         {can("claim") && <button className={`${btn} bg-brand-600 text-white`} disabled={claim.isPending} onClick={() => claim.mutate({ jobId })}>Claim this job</button>}
         {can("start") && (

@@ -13,6 +13,7 @@ export const STATUS_LABEL = {
   EXPIRED: "Expired",
   DISPUTED: "Disputed",
   RESOLVED: "Resolved",
+  UNREACHABLE: "Can't get in",
 } as const;
 
 export function timeLeft(until: Date, now: Date): string {
@@ -32,3 +33,5 @@ export const DISPUTE_REASON_LABEL = {
   OTHER: "Other",
 } as const;
 export const DISPUTE_OUTCOME_LABEL = { RELEASE: "Paid in full", PARTIAL_REFUND: "Partial refund", FULL_REFUND: "Full refund" } as const;
+
+export const UNREACHABLE_REASON_LABEL = { LOCKED_GATE: "Locked gate", UNSAFE_DOG: "Unsafe dog", WRONG_ADDRESS: "Wrong address", OTHER: "Other" } as const;

@@ -9,6 +9,7 @@ export const POSTED_GROUPS = [
   ["Waiting for your payment", ["AWAITING_PAYMENT"]],
   ["Open", ["OPEN"]],
   ["Claimed or in progress", ["CLAIMED", "IN_PROGRESS"]],
+  ["The scooper can't get in", ["UNREACHABLE"]],
   ["Waiting for your confirmation", ["COMPLETED"]],
   ["In dispute", ["DISPUTED"]],
   ["Done", ["CONFIRMED", "RESOLVED"]],
@@ -18,6 +19,7 @@ export const POSTED_GROUPS = [
 export const CLAIMED_GROUPS = [
   ["Claimed", ["CLAIMED"]],
   ["Active", ["IN_PROGRESS"]],
+  ["Can't get in: waiting for the customer", ["UNREACHABLE"]],
   ["In dispute", ["DISPUTED"]],
   ["Completed", ["COMPLETED", "CONFIRMED", "RESOLVED"]],
   ["Cancelled", ["CANCELLED"]],

@@ -10,6 +10,7 @@ import { api } from "@/trpc/react";
 import { FREQUENCY_LABEL, formatServiceDate, RECURRING_STATUS_LABEL } from "./labels";
 import { RecurringForm } from "./recurring-form";
 import { ServiceDates } from "./service-dates";
+import { SkipVisits } from "./skip-visits";
 
 /** One recurring cleanup: details, next dates, edit, pause (optionally until a date), resume, cancel. */
 export function RecurringView({ id, earliestFirstDate }: { id: string; earliestFirstDate: string }) {
@@ -77,6 +78,7 @@ export function RecurringView({ id, earliestFirstDate }: { id: string; earliestF
         <h2 className="font-semibold">Next service dates</h2>
         <ServiceDates dates={r.nextServiceDates} empty={r.status === "CANCELLED" ? "Cancelled: no more cleanups." : "Paused: resume to schedule cleanups."} />
       </section>
+      {r.status !== "CANCELLED" && <SkipVisits id={id} />}
 
       {error && <p className="text-sm text-red-700" role="alert">{formError(error)}</p>}
       {r.status !== "CANCELLED" && (

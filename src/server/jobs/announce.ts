@@ -12,7 +12,8 @@ import { takeHomeCents } from "@/lib/money";
 import { approximateLocation } from "@/lib/privacy";
 
 export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all"
-  | "disputed" | "dispute_responded" | "resolved";
+  | "disputed" | "dispute_responded" | "resolved" | "on_my_way"
+  | "unreachable" | "unreachable_retry";
 
 const CLOSES_BOARD: Partial<Record<JobChange, "claimed" | "cancelled" | "expired">> = { claimed: "claimed", cancelled: "cancelled", expired: "expired" };
 const OPENS_BOARD = new Set<JobChange>(["posted", "released", "reopened", "opened_to_all"]);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { disputeSchema } from "@/server/disputes/dto";
 import { reviewSchema, scooperRatingSchema } from "@/server/reviews/dto";
-import { CleanupType, JobStatus, LitterLevel, PhotoKind, PhotoStatus, PileEstimate, YardSegment } from "@/generated/prisma/enums";
+import { CleanupType, JobStatus, LitterLevel, PhotoKind, PhotoStatus, PileEstimate, UnreachableReason, YardSegment } from "@/generated/prisma/enums";
 
 export const boardJobSchema = z.object({
   id: z.string(),
@@ -31,7 +31,8 @@ export const boardResultSchema = z.object({
 export type BoardResult = z.infer<typeof boardResultSchema>;
 
 export const JOB_ACTIONS = ["pay", "claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
-  "openDispute", "respondToDispute", "review", "repost"] as const;
+  "openDispute", "respondToDispute", "review", "repost", "onMyWay",
+  "reportUnreachable", "answerUnreachable", "adminCancelUnreachable"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
 export const photoSchema = z.object({
@@ -66,6 +67,12 @@ export const jobDetailSchema = myJobSchema.extend({
   accessNotes: z.string().nullable(),
   hasAccessNotes: z.boolean(),
   startDeadlineAt: z.date().nullable(),
+  /** The scooper said "on my way" (parties only), and the estimated arrival when they shared their position. */
+  onMyWayAt: z.date().nullable(),
+  onMyWayEtaAt: z.date().nullable(),
+  /** The latest "can't get in" report (parties only) and, while UNREACHABLE, the poster's deadline to answer. */
+  unreachable: z.object({ at: z.date(), reason: z.enum(UnreachableReason), note: z.string().nullable() }).nullable(),
+  answerDeadlineAt: z.date().nullable(),
   autoConfirmAt: z.date().nullable(),
   cancelledAt: z.date().nullable(),
   cancelReason: z.string().nullable(),

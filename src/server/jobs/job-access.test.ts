@@ -31,8 +31,18 @@ describe("job access rules", () => {
     expect(allowedActions(job("OPEN"), other)).toEqual(["claim"]);
     expect(allowedActions(job("OPEN"), poster)).toEqual(["cancel", "uploadBeforePhoto"]);
     expect(allowedActions(job("OPEN"), null)).toEqual([]);
-    expect(allowedActions(job("CLAIMED"), scooper)).toEqual(["start", "release"]);
-    expect(allowedActions(job("IN_PROGRESS"), scooper)).toEqual(["uploadAfterPhoto", "complete"]);
+    expect(allowedActions(job("CLAIMED"), scooper)).toEqual(["start", "release", "onMyWay", "reportUnreachable"]);
+    // "On my way" once per claim.
+    expect(allowedActions({ ...job("CLAIMED"), onMyWayAt: new Date() }, scooper)).toEqual(["start", "release", "reportUnreachable"]);
+    // "Can't get in": the poster answers until the deadline; an admin cancels choosing the fee, never the plain cancel.
+    const unreachable = { ...job("UNREACHABLE"), answerDeadlineAt: new Date(Date.now() + 60_000) };
+    expect(allowedActions(unreachable, poster)).toEqual(["answerUnreachable"]);
+    expect(allowedActions({ ...unreachable, answerDeadlineAt: new Date(Date.now() - 1) }, poster)).toEqual([]);
+    expect(allowedActions(unreachable, scooper)).toEqual([]);
+    expect(allowedActions(unreachable, admin)).toEqual(["adminCancelUnreachable"]);
+    expect(canReadAccessNotes(unreachable, scooper)).toBe(true);
+    expect(allowedActions(job("CLAIMED"), poster)).not.toContain("onMyWay");
+    expect(allowedActions(job("IN_PROGRESS"), scooper)).toEqual(["uploadAfterPhoto", "complete", "reportUnreachable"]);
     expect(allowedActions(job("IN_PROGRESS"), poster)).toEqual([]);
     expect(allowedActions(job("COMPLETED"), poster)).toEqual(["confirm", "openDispute"]);
     expect(allowedActions(job("COMPLETED"), scooper)).toEqual([]);

@@ -18,9 +18,14 @@ export type JobParties = {
   /** Only where actions are computed: the job's dispute (scooper may respond once, before the deadline) and review. */
   dispute?: { respondedAt: Date | null; responseDeadlineAt: Date } | null;
   review?: { id: string } | null;
+  /** Only where actions are computed: when the scooper said "on my way" on this claim (once per claim). */
+  onMyWayAt?: Date | null;
+  /** Only where actions are computed: the poster's deadline to answer a "can't get in" report. */
+  answerDeadlineAt?: Date | null;
 };
 
-export const ACTIVE_CLAIM_STATES = ["CLAIMED", "IN_PROGRESS"] as const satisfies readonly JobStatus[];
+/** A claim the scooper still holds: counted toward the claim limit, and its access notes stay readable (UNREACHABLE too). */
+export const ACTIVE_CLAIM_STATES = ["CLAIMED", "IN_PROGRESS", "UNREACHABLE"] as const satisfies readonly JobStatus[];
 export const TERMINAL_STATES = ["CONFIRMED", "CANCELLED", "EXPIRED", "RESOLVED"] as const satisfies readonly JobStatus[];
 
 export function isAdmin(viewer: JobActor | null): boolean {
@@ -81,10 +86,18 @@ export function allowedActions(job: JobParties, viewer: JobActor | null, now = n
       break;
     case "CLAIMED":
       if (scooper) actions.push("start", "release");
+      if (scooper && !job.onMyWayAt) actions.push("onMyWay");
+      if (scooper) actions.push("reportUnreachable");
       if (poster) actions.push("cancel", "uploadBeforePhoto");
       break;
     case "IN_PROGRESS":
-      if (scooper) actions.push("uploadAfterPhoto", "complete");
+      if (scooper) actions.push("uploadAfterPhoto", "complete", "reportUnreachable");
+      break;
+    case "UNREACHABLE":
+      // Before the deadline; after it the sweep cancels the job (an answer then is refused).
+      if (poster && job.answerDeadlineAt && job.answerDeadlineAt > now) actions.push("answerUnreachable");
+      // An admin cancels it choosing whether the fee is owed (cancel-job.ts), not with the plain cancel.
+      if (isAdmin(viewer)) actions.push("adminCancelUnreachable");
       break;
     case "COMPLETED":
       if (poster) actions.push("confirm", "openDispute");
@@ -100,6 +113,6 @@ export function allowedActions(job: JobParties, viewer: JobActor | null, now = n
       if (poster && mayRepost(job.status)) actions.push("repost");
       break;
   }
-  if (isAdmin(viewer) && !isTerminal(job.status) && !actions.includes("cancel")) actions.push("cancel");
+  if (isAdmin(viewer) && !isTerminal(job.status) && job.status !== "UNREACHABLE" && !actions.includes("cancel")) actions.push("cancel");
   return actions;
 }

@@ -22,11 +22,13 @@ const UPLOAD_NEEDS: Record<PhotoKind, JobAction[]> = {
   BEFORE: ["uploadBeforePhoto"],
   AFTER: ["uploadAfterPhoto"],
   DISPUTE: ["openDispute", "respondToDispute"],
+  UNREACHABLE: ["reportUnreachable"],
 };
 const UPLOAD_REFUSED: Record<PhotoKind, string> = {
   BEFORE: "Only the poster adds before photos, until the work starts.",
   AFTER: "Only the scooper doing the job adds after photos.",
   DISPUTE: "Dispute photos come from the poster opening a dispute or the scooper responding to one.",
+  UNREACHABLE: "Only the scooper holding the claim adds photos of a yard they cannot get into.",
 };
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif", "gif", "tiff"]);
 // Refuse decompression bombs: 50 megapixels is far beyond any phone photo.

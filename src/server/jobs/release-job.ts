@@ -25,7 +25,7 @@ async function reopen(
       event,
       actorId,
       where: guard,
-      data: { scooperId: null, claimedAt: null, startDeadlineAt: null, expiresAt },
+      data: { scooperId: null, claimedAt: null, startDeadlineAt: null, onMyWayAt: null, onMyWayEtaAt: null, expiresAt },
       details: { releasedScooperId: job.scooperId, expiresAt: expiresAt.toISOString() },
     });
     if (!moved) return null;

@@ -10,19 +10,23 @@ import { expireJob } from "./expire-job";
 import { openJobToAll } from "./open-to-all";
 import { cancelOverduePayments } from "./payment-gate";
 import { releaseAfterStartDeadline } from "./release-job";
+import { cancelAfterAnswerDeadline } from "./unreachable";
 
 const BATCH = 500;
 
-export type SweepResult = { expired: number; released: number; autoConfirmed: number; openedToAll: number; unpaidCancelled: number; failed: number };
+export type SweepResult = {
+  expired: number; released: number; autoConfirmed: number; openedToAll: number; unansweredCancelled: number; unpaidCancelled: number; failed: number;
+};
 
 export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepResult> {
-  const result: SweepResult = { expired: 0, released: 0, autoConfirmed: 0, openedToAll: 0, unpaidCancelled: 0, failed: 0 };
+  const result: SweepResult = { expired: 0, released: 0, autoConfirmed: 0, openedToAll: 0, unansweredCancelled: 0, unpaidCancelled: 0, failed: 0 };
   // Each list uses its (status, deadline) index.
-  const [toExpire, toRelease, toConfirm, toOpen] = await Promise.all([
+  const [toExpire, toRelease, toConfirm, toOpen, toCancel] = await Promise.all([
     db.cleanupJob.findMany({ where: { status: "OPEN", expiresAt: { lte: now } }, select: { id: true }, take: BATCH }),
     db.cleanupJob.findMany({ where: { status: "CLAIMED", startDeadlineAt: { lte: now } }, select: { id: true }, take: BATCH }),
     db.cleanupJob.findMany({ where: { status: "COMPLETED", autoConfirmAt: { lte: now } }, select: { id: true }, take: BATCH }),
     db.cleanupJob.findMany({ where: { status: "OPEN", exclusiveScooperId: { not: null }, exclusiveUntil: { lte: now } }, select: { id: true }, take: BATCH }),
+    db.cleanupJob.findMany({ where: { status: "UNREACHABLE", answerDeadlineAt: { lte: now } }, select: { id: true }, take: BATCH }),
   ]);
   const apply = async (ids: { id: string }[], fn: (id: string) => Promise<boolean>, key: keyof SweepResult) => {
     for (const { id } of ids) {
@@ -39,6 +43,7 @@ export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepRes
   await apply(toRelease, (id) => releaseAfterStartDeadline(db, id, now), "released");
   await apply(toConfirm, (id) => autoConfirmJob(db, id, now), "autoConfirmed");
   await apply(toOpen, (id) => openJobToAll(db, id, now), "openedToAll");
+  await apply(toCancel, (id) => cancelAfterAnswerDeadline(db, id, now), "unansweredCancelled");
   // Posted jobs whose payment was never completed (payment-gate.ts).
   const unpaid = await cancelOverduePayments(db, now);
   result.unpaidCancelled = unpaid.cancelled;

@@ -7,7 +7,7 @@
 import { enqueue, getQueue, withinHandOverTime } from "@/server/queues/queues";
 import { logger } from "@/server/logger";
 
-export type TimerKind = "expire" | "start-deadline" | "auto-confirm" | "open-to-all";
+export type TimerKind = "expire" | "start-deadline" | "auto-confirm" | "open-to-all" | "answer-deadline";
 
 export function timerId(kind: TimerKind, jobId: string): string {
   return `${kind}-${jobId}`;

@@ -12,6 +12,9 @@ import { jobClaimed } from "@/server/email/templates/job-claimed";
 import { jobCompleted } from "@/server/email/templates/job-completed";
 import { jobConfirmed } from "@/server/email/templates/job-confirmed";
 import { jobExpired } from "@/server/email/templates/job-expired";
+import { jobOnMyWay } from "@/server/email/templates/job-on-my-way";
+import { jobRetry } from "@/server/email/templates/job-retry";
+import { jobUnreachable } from "@/server/email/templates/job-unreachable";
 import { jobReserved } from "@/server/email/templates/job-reserved";
 import type { RenderedEmail } from "@/server/email/templates/layout";
 import { renewalReminder } from "@/server/email/templates/renewal-reminder";
@@ -21,6 +24,11 @@ import { weeklyEarnings } from "@/server/email/templates/weekly-earnings";
 export type NotificationData = {
   "job.claimed": { jobId: string; address: string; scooperName: string };
   "job.reopened": { jobId: string; address: string };
+  /** etaLocalTime is the estimate as a time of day in APP_TIMEZONE; both null when no position was shared. */
+  "job.on-my-way": { jobId: string; address: string; scooperName: string; etaMinutes: number | null; etaLocalTime: string | null };
+  /** reason is the label ("Locked gate"); answerBy and startBy are local times of day in APP_TIMEZONE. */
+  "job.unreachable": { jobId: string; address: string; scooperName: string; reason: string; note: string | null; answerBy: string; feeCents: number };
+  "job.retry": { jobId: string; address: string; startBy: string };
   "job.completed": { jobId: string; address: string; scooperName: string; photoUrls: string[]; autoConfirmHours: number };
   "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
   "job.expired": { jobId: string; address: string };
@@ -54,6 +62,24 @@ const builders: Builders = {
     body: `The scooper released your cleanup at ${d.address}; it is open for others to claim.`,
     url: jobPath(d.jobId),
     email: null,
+  }),
+  "job.on-my-way": (d) => ({
+    title: "Your scooper is on the way",
+    body: `${d.scooperName} is on the way to ${d.address}${d.etaLocalTime && d.etaMinutes !== null ? `; expected around ${d.etaLocalTime} (about ${d.etaMinutes} min)` : ""}.`,
+    url: jobPath(d.jobId),
+    email: () => jobOnMyWay.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "job.unreachable": (d) => ({
+    title: "Your scooper could not get in",
+    body: `${d.scooperName} could not get into the yard at ${d.address} (${d.reason}). Answer by ${d.answerBy}: try again or cancel.`,
+    url: jobPath(d.jobId),
+    email: () => jobUnreachable.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "job.retry": (d) => ({
+    title: "Please try the yard again",
+    body: `The customer at ${d.address} asks you to try again; start by ${d.startBy}.`,
+    url: jobPath(d.jobId),
+    email: () => jobRetry.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
   }),
   "job.completed": (d) => ({
     title: "Your cleanup is done",

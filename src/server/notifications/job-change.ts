@@ -10,7 +10,7 @@ import { NOTIFIED_JOB_CHANGES } from "@/server/queues/definitions";
 import { signedPhotoUrl } from "@/server/jobs/photo-signature";
 import {
   notifyDisputeOpened, notifyDisputeResolved, notifyJobCancelled, notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired,
-  notifyJobReopened, notifyJobReserved,
+  notifyJobOnMyWay, notifyJobReopened, notifyJobReserved, notifyJobRetry, notifyJobUnreachable,
 } from "./job-events";
 
 export { NOTIFIED_JOB_CHANGES };
@@ -33,6 +33,9 @@ const NOTIFY: Record<NotifiedJobChange, (db: Db, jobId: string) => Promise<unkno
   disputed: notifyDisputeOpened,
   resolved: notifyDisputeResolved,
   reserved: notifyJobReserved,
+  "on-my-way": notifyJobOnMyWay,
+  unreachable: notifyJobUnreachable,
+  "unreachable-retry": notifyJobRetry,
 };
 
 export function isNotifiedJobChange(change: string): change is NotifiedJobChange {

@@ -19,8 +19,9 @@ const autoConfirmHours = () => Math.round((jobRules.autoConfirmMs / 3_600_000) *
 
 const jobSelect = {
   id: true, posterId: true, scooperId: true, status: true, address: true, priceCents: true,
-  claimedAt: true, completedAt: true, confirmedAt: true, expiredAt: true, expiresAt: true, updatedAt: true,
-  platformFeePercent: true, cancellationFeePercent: true,
+  claimedAt: true, onMyWayAt: true, onMyWayEtaAt: true, unreachableAt: true, unreachableReason: true, unreachableNote: true, answerDeadlineAt: true,
+  startDeadlineAt: true, completedAt: true, confirmedAt: true, expiredAt: true, expiresAt: true, updatedAt: true,
+  platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true,
   scooper: { select: { name: true } },
 } as const;
 
@@ -49,6 +50,62 @@ export function notifyJobClaimed(db: Tx, jobId: string): Promise<NotifyResult> {
       recipientId: job.posterId,
       eventKey: `job.claimed:${job.id}:${job.claimedAt.toISOString()}`,
       data: { jobId: job.id, address: job.address, scooperName: scooperName(job) },
+    });
+  });
+}
+
+/** The time of day of `at` in APP_TIMEZONE, as the poster reads it ("3:42 PM"). */
+const localTimeOfDay = (at: Date) => new Intl.DateTimeFormat("en-US", { timeZone: env.APP_TIMEZONE, hour: "numeric", minute: "2-digit" }).format(at);
+
+/** The claiming scooper said "on my way": tells the poster, with the estimated arrival when there is one. Once per claim. */
+export function notifyJobOnMyWay(db: Tx, jobId: string): Promise<NotifyResult> {
+  return safely("job.on-my-way", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    // Nothing to say once the claim ended (released, cancelled) before the worker got to it.
+    if (!job?.onMyWayAt || job.status !== "CLAIMED") return null;
+    const etaMinutes = job.onMyWayEtaAt ? Math.max(0, Math.round((job.onMyWayEtaAt.getTime() - job.onMyWayAt.getTime()) / 60_000)) : null;
+    return notify(db, {
+      kind: "job.on-my-way",
+      recipientId: job.posterId,
+      eventKey: `job.on-my-way:${job.id}:${job.onMyWayAt.toISOString()}`,
+      data: {
+        jobId: job.id, address: job.address, scooperName: scooperName(job), etaMinutes,
+        etaLocalTime: job.onMyWayEtaAt ? localTimeOfDay(job.onMyWayEtaAt) : null,
+      },
+    });
+  });
+}
+
+const REASON_LABEL = { LOCKED_GATE: "locked gate", UNSAFE_DOG: "unsafe dog", WRONG_ADDRESS: "wrong address", OTHER: "other" } as const;
+
+/** CLAIMED / IN_PROGRESS → UNREACHABLE: asks the poster to answer, with the reason, the deadline and the fee. Once per report. */
+export function notifyJobUnreachable(db: Tx, jobId: string): Promise<NotifyResult> {
+  return safely("job.unreachable", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    if (!job || job.status !== "UNREACHABLE" || !job.unreachableAt || !job.unreachableReason || !job.answerDeadlineAt) return null;
+    return notify(db, {
+      kind: "job.unreachable",
+      recipientId: job.posterId,
+      eventKey: `job.unreachable:${job.id}:${job.unreachableAt.toISOString()}`,
+      data: {
+        jobId: job.id, address: job.address, scooperName: scooperName(job), reason: REASON_LABEL[job.unreachableReason], note: job.unreachableNote,
+        answerBy: localTimeOfDay(job.answerDeadlineAt), feeCents: jobAmounts(job).cancellationFeeCents,
+      },
+    });
+  });
+}
+
+/** UNREACHABLE → CLAIMED ("try again"): tells the scooper, with the new start deadline. Once per answer. */
+export function notifyJobRetry(db: Tx, jobId: string): Promise<NotifyResult> {
+  return safely("job.retry", jobId, async () => {
+    const job = await loadJob(db, jobId);
+    const answer = await db.jobEvent.findFirst({ where: { jobId, type: "unreachable_retry" }, orderBy: { createdAt: "desc" }, select: { id: true } });
+    if (!job?.scooperId || job.status !== "CLAIMED" || !job.startDeadlineAt || !answer) return null;
+    return notify(db, {
+      kind: "job.retry",
+      recipientId: job.scooperId,
+      eventKey: `job.retry:${answer.id}`,
+      data: { jobId: job.id, address: job.address, startBy: localTimeOfDay(job.startDeadlineAt) },
     });
   });
 }
@@ -123,7 +180,7 @@ export function notifyJobReserved(db: Tx, jobId: string): Promise<NotifyResult> 
   return safely("job.reserved", jobId, async () => {
     const job = await db.cleanupJob.findUnique({
       where: { id: jobId },
-      select: { id: true, status: true, address: true, priceCents: true, platformFeePercent: true, cancellationFeePercent: true, exclusiveScooperId: true, exclusiveUntil: true },
+      select: { id: true, status: true, address: true, priceCents: true, platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true, exclusiveScooperId: true, exclusiveUntil: true },
     });
     if (!job || job.status !== "OPEN" || !job.exclusiveScooperId || !job.exclusiveUntil || job.exclusiveUntil <= new Date()) return null;
     return notify(db, {
@@ -153,7 +210,7 @@ export function notifyJobCancelled(db: Tx, jobId: string): Promise<NotifyResult[
     const eventKey = `job.cancelled:${job.id}`;
     const data = { jobId: job.id, address: job.address, by, reason, feeCents } as const;
     const results: NotifyResult[] = [];
-    const held = event.fromStatus === "CLAIMED" || event.fromStatus === "IN_PROGRESS" || event.fromStatus === "COMPLETED";
+    const held = event.fromStatus === "CLAIMED" || event.fromStatus === "IN_PROGRESS" || event.fromStatus === "UNREACHABLE" || event.fromStatus === "COMPLETED";
     if (job.scooperId && held) results.push(await notify(db, { kind: "job.cancelled", recipientId: job.scooperId, eventKey, data: { ...data, audience: "scooper" } }));
     if (by !== "poster") results.push(await notify(db, { kind: "job.cancelled", recipientId: job.posterId, eventKey, data: { ...data, audience: "poster" } }));
     return results;

@@ -6,7 +6,7 @@
  *
  * What "agrees" means, per job state (a job without a payment row predates payments, or was never funded):
  * - AWAITING_PAYMENT: PENDING, FAILED or none (an AUTHORIZED one should have opened it);
- * - OPEN, CLAIMED, IN_PROGRESS, COMPLETED, DISPUTED: AUTHORIZED (the money is held; a generated job never opens
+ * - OPEN, CLAIMED, IN_PROGRESS, UNREACHABLE, COMPLETED, DISPUTED: AUTHORIZED (the money is held; a generated job never opens
  *   without it);
  * - CONFIRMED: CAPTURED (or refunded after capture);
  * - RESOLVED: CAPTURED, PARTIALLY_REFUNDED, REFUNDED or VOIDED (per outcome);
@@ -24,6 +24,8 @@ const EXPECTED: Record<JobStatus, { payment: PaymentStatus[]; noPaymentOk: boole
   IN_PROGRESS: { payment: HELD, noPaymentOk: false },
   COMPLETED: { payment: HELD, noPaymentOk: false },
   DISPUTED: { payment: HELD, noPaymentOk: false },
+  // Waiting for the poster's answer to "can't get in": nothing is charged until it is cancelled (with the fee) or done.
+  UNREACHABLE: { payment: HELD, noPaymentOk: false },
   CONFIRMED: { payment: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"], noPaymentOk: false },
   RESOLVED: { payment: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"], noPaymentOk: false },
   CANCELLED: { payment: ["VOIDED", "FAILED", "CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"], noPaymentOk: true },

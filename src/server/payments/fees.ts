@@ -9,9 +9,10 @@ import type { FeeRates } from "@/lib/money";
 import type { Tx } from "@/server/db";
 
 export function currentFeeRates(): FeeRates {
-  return { platformFeePercent: env.PLATFORM_FEE_PERCENT, cancellationFeePercent: env.CANCELLATION_FEE_PERCENT };
+  return { platformFeePercent: env.PLATFORM_FEE_PERCENT, cancellationFeePercent: env.CANCELLATION_FEE_PERCENT, minCancelFeeCents: env.MIN_CANCEL_FEE_CENTS };
 }
 
 export async function jobFeeRates(tx: Tx, jobId: string): Promise<FeeRates> {
-  return tx.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { platformFeePercent: true, cancellationFeePercent: true } });
+  return tx.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { platformFeePercent: true, cancellationFeePercent: true, minCancelFeeCents: true } });
 }
+

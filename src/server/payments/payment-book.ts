@@ -15,7 +15,7 @@
 import crypto from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { PaymentStatus } from "@/generated/prisma/enums";
-import { cancellationFeeCents, platformFeeCents, splitRefund } from "@/lib/money";
+import { jobCancellationFeeCents, platformFeeCents, splitRefund } from "@/lib/money";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobFeeRates } from "./fees";
@@ -154,6 +154,11 @@ export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey
   });
 }
 
+async function jobCancellationFeeOf(tx: Tx, jobId: string, amountCents: number): Promise<number> {
+  const job = await tx.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { cancellationFeePercent: true, minCancelFeeCents: true, onMyWayAt: true } });
+  return jobCancellationFeeCents({ ...job, priceCents: amountCents }, !!job.onMyWayAt);
+}
+
 /** The platform's fee and the scooper's payout of a capture, at the job's own platform fee rate. */
 export async function captureSplit(tx: Tx, jobId: string, amountCents: number) {
   const feeCents = platformFeeCents(amountCents, (await jobFeeRates(tx, jobId)).platformFeePercent);
@@ -193,9 +198,12 @@ export async function bookVoid(tx: Tx, input: { idempotencyKey: string; jobId: s
   return recordOperation(tx, { payment, kind: "void", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents, lines });
 }
 
-/** The fee for cancelling a claimed job: `feeCents` when given, else the job's own cancellation rate of the amount. */
+/**
+ * The fee for cancelling a claimed job: `feeCents` when given, else the job's own cancellation rate of the amount,
+ * raised to the job's minimum when the scooper had said "on my way" (`jobCancellationFeeCents`).
+ */
 export async function resolveCancellationFee(tx: Tx, jobId: string, amountCents: number, feeCents?: number): Promise<number> {
-  const fee = feeCents ?? cancellationFeeCents(amountCents, (await jobFeeRates(tx, jobId)).cancellationFeePercent);
+  const fee = feeCents ?? (await jobCancellationFeeOf(tx, jobId, amountCents));
   assertCents(fee, "The cancellation fee");
   if (fee > amountCents) throw new AppError("BAD_REQUEST", "The cancellation fee cannot exceed the authorized amount.");
   return fee;

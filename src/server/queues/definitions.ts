@@ -16,7 +16,8 @@ import { z } from "zod";
 export const SETTLEMENT_STEPS = ["authorize", "capture", "void", "cancellation-fee", "dispute-resolution", "tip"] as const;
 
 /** Job changes that notify someone (src/server/notifications/job-change.ts). */
-export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired", "cancelled", "disputed", "resolved", "reserved"] as const;
+export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired", "cancelled", "disputed", "resolved", "reserved", "on-my-way",
+  "unreachable", "unreachable-retry"] as const;
 
 export const QUEUES = {
   /** Housekeeping: the worker's heartbeat, and an account block's effects on the marketplace (account-block.ts). */
@@ -48,6 +49,8 @@ export const QUEUES = {
       z.object({ kind: z.literal("start-deadline"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("auto-confirm"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("open-to-all"), jobId: z.string().min(1) }),
+      /** An UNREACHABLE job whose poster did not answer in time (src/server/jobs/unreachable.ts). */
+      z.object({ kind: z.literal("answer-deadline"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("sweep") }),
     ]),
   },

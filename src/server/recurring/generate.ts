@@ -9,7 +9,7 @@
 import { env } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
-import type { Db } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { dispatchOutbox, writeOutbox } from "@/server/outbox/outbox";
 import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
@@ -18,7 +18,10 @@ import { fromDbDate, toDbDate } from "./dates";
 export type GenerationSummary = {
   serviceDate: LocalDate;
   generated: number;
+  /** Already served (a second run). */
   skipped: number;
+  /** Not generated because the customer skipped the date (skip-visit.ts). */
+  skippedByCustomer: number;
   failed: number;
   jobs: { subscriptionId: string; jobId: string }[];
   failures: { subscriptionId: string; error: string }[];
@@ -35,7 +38,7 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const now = opts.now ?? new Date();
   const serviceDate = localDateIn(env.APP_TIMEZONE, now);
   const day = toDbDate(serviceDate);
-  const summary: GenerationSummary = { serviceDate, generated: 0, skipped: 0, failed: 0, jobs: [], failures: [] };
+  const summary: GenerationSummary = { serviceDate, generated: 0, skipped: 0, skippedByCustomer: 0, failed: 0, jobs: [], failures: [] };
 
   // A pause with an end date ends on that date.
   await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
@@ -46,10 +49,12 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const served = new Set(
     (await db.cleanupJob.findMany({ where: { serviceDate: day, recurringId: { not: null } }, select: { recurringId: true } })).map((j) => j.recurringId),
   );
+  const skippedByCustomer = await skippedOn(db, candidates.map((s) => s.id), day);
   const due: DueSubscription[] = [];
   for (const s of candidates) {
     if (!isServiceDate({ frequency: s.frequency, firstServiceDate: fromDbDate(s.firstServiceDate) }, serviceDate)) continue;
     if (served.has(s.id)) summary.skipped++;
+    else if (skippedByCustomer.has(s.id)) summary.skippedByCustomer++;
     else due.push(s);
   }
 
@@ -74,7 +79,10 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
       }
     }
   }
-  logger.info({ serviceDate, generated: summary.generated, skipped: summary.skipped, failed: summary.failed }, "recurring generation done");
+  logger.info(
+    { serviceDate, generated: summary.generated, skipped: summary.skipped, skippedByCustomer: summary.skippedByCustomer, failed: summary.failed },
+    "recurring generation done",
+  );
   return summary;
 }
 
@@ -90,16 +98,29 @@ function fail(summary: GenerationSummary, subscriptionId: string, error: string)
  */
 async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
   if (subs.length === 0) return;
-  const { created, outbox } = await db.$transaction(async (tx) => {
+  const { created, outbox, lateSkips } = await db.$transaction(async (tx) => {
+    // A customer's skip locks its subscription FOR UPDATE (skip-visit.ts): share-lock the batch's rows, then drop
+    // the dates skipped in the meantime, so a skip and this insert never both succeed.
+    await tx.$queryRaw`SELECT id FROM "RecurringCleanup" WHERE id IN (${Prisma.join(subs.map((s) => s.id))}) FOR SHARE`;
+    const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(serviceDate));
+    const serve = subs.filter((s) => !skipped.has(s.id));
+    if (serve.length === 0) return { created: [], outbox: [], lateSkips: skipped.size };
     const jobs = await tx.cleanupJob.createManyAndReturn({
-      data: subs.map((s) => generatedJobData(s, serviceDate, now)),
+      data: serve.map((s) => generatedJobData(s, serviceDate, now)),
       skipDuplicates: true,
       select: { id: true, recurringId: true },
     });
-    return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))) };
+    return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))), lateSkips: skipped.size };
   });
   summary.generated += created.length;
-  summary.skipped += subs.length - created.length;
+  summary.skippedByCustomer += lateSkips;
+  summary.skipped += subs.length - lateSkips - created.length;
   for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
   await dispatchOutbox(outbox);
+}
+
+async function skippedOn(db: Tx, recurringIds: string[], day: Date): Promise<Set<string>> {
+  if (recurringIds.length === 0) return new Set();
+  const rows = await db.skippedVisit.findMany({ where: { recurringId: { in: recurringIds }, serviceDate: day }, select: { recurringId: true } });
+  return new Set(rows.map((r) => r.recurringId));
 }

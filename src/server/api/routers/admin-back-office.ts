@@ -21,11 +21,14 @@ export const adminJobsRouter = createTRPCRouter({
     .input(z.object({ jobId: id, visitId: visitIdSchema.optional() }))
     .output(adminJobSchema)
     .query(async ({ ctx, input }) => ({ job: await getJob(ctx.db, ctx.session.user, input.jobId, input.visitId), ...(await adminJobParties(ctx.db, input.jobId)) })),
-  /** `cancelJob` allows admins in any non-terminal state and writes the audit row with the transition. */
+  /**
+   * `cancelJob` allows admins in any non-terminal state and writes the audit row with the transition. An
+   * UNREACHABLE job needs `scooperFeeOwed`: whether the scooper's trip earns the cancellation fee.
+   */
   cancel: adminProcedure
-    .input(z.object({ jobId: id, reason: reasonSchema }))
+    .input(z.object({ jobId: id, reason: reasonSchema, scooperFeeOwed: z.boolean().nullish() }))
     .output(ok)
-    .mutation(async ({ ctx, input }) => (await cancelJob(ctx.db, ctx.session.user, input.jobId, input.reason), done)),
+    .mutation(async ({ ctx, input }) => (await cancelJob(ctx.db, ctx.session.user, input.jobId, input.reason, { scooperFeeOwed: input.scooperFeeOwed }), done)),
 });
 
 export const adminSubscriptionsRouter = createTRPCRouter({

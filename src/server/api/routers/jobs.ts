@@ -15,6 +15,8 @@ import { postJob, postJobInputSchema, postJobResultSchema } from "@/server/jobs/
 import { paymentFormSchema } from "@/server/payments/payment-form";
 import { repostJob } from "@/server/jobs/repost-job";
 import { releaseJob } from "@/server/jobs/release-job";
+import { markOnMyWay } from "@/server/jobs/on-my-way";
+import { answerUnreachable, reportUnreachable, unreachableReportSchema } from "@/server/jobs/unreachable";
 import { deviceLocationSchema, startJob } from "@/server/jobs/start-job";
 import { env } from "@/env";
 import { createTRPCRouter, customerProcedure, protectedProcedure, publicProcedure, rateLimited, scooperProcedure } from "../trpc";
@@ -80,6 +82,24 @@ export const jobsRouter = createTRPCRouter({
 
   release: scooperProcedure.input(jobIdInput).mutation(({ ctx, input }) => releaseJob(ctx.db, ctx.session.user, input.jobId)),
 
+  /** The claiming scooper tells the poster they are coming (optionally sharing their position once, for an estimate). */
+  onMyWay: scooperProcedure
+    .input(jobIdInput.extend({ location: deviceLocationSchema.nullish() }))
+    .output(z.object({ onMyWayAt: z.date(), etaAt: z.date().nullable(), etaMinutes: z.number().int().nullable(), distanceM: z.number().int().nullable() }))
+    .mutation(({ ctx, input }) => markOnMyWay(ctx.db, ctx.session.user, input.jobId, input.location)),
+
+  /** "Can't get in": the claiming scooper reports the yard inaccessible (photos uploaded first, kind UNREACHABLE). */
+  reportUnreachable: scooperProcedure
+    .input(jobIdInput.extend(unreachableReportSchema.shape))
+    .output(z.object({ answerDeadlineAt: z.date() }))
+    .mutation(({ ctx, input }) => reportUnreachable(ctx.db, ctx.session.user, input.jobId, { reason: input.reason, note: input.note })),
+
+  /** The poster's answer to "can't get in": try again, or cancel (the scooper is paid the cancellation fee). */
+  answerUnreachable: customerProcedure
+    .input(jobIdInput.extend({ answer: z.enum(["retry", "cancel"]) }))
+    .output(z.object({ feeOwedCents: z.number().int() }))
+    .mutation(({ ctx, input }) => answerUnreachable(ctx.db, ctx.session.user, input.jobId, input.answer)),
+
   start: scooperProcedure
     .input(jobIdInput.extend({ location: deviceLocationSchema.nullish() }))
     .output(z.object({ distanceM: z.number().int().nullable(), flagged: z.boolean() }))
@@ -94,7 +114,7 @@ export const jobsRouter = createTRPCRouter({
 
   /** Poster (OPEN free, CLAIMED with a fee owed) or admin (any non-terminal state, reason required). */
   cancel: protectedProcedure
-    .input(jobIdInput.extend({ reason: z.string().trim().max(500).nullish() }))
+    .input(jobIdInput.extend({ reason: z.string().trim().max(500).nullish(), scooperFeeOwed: z.boolean().nullish() }))
     .output(z.object({ feeOwedCents: z.number().int() }))
-    .mutation(({ ctx, input }) => cancelJob(ctx.db, ctx.session.user, input.jobId, input.reason)),
+    .mutation(({ ctx, input }) => cancelJob(ctx.db, ctx.session.user, input.jobId, input.reason, { scooperFeeOwed: input.scooperFeeOwed })),
 });

@@ -5,11 +5,13 @@ import {
   resumeRecurring, updateRecurring,
 } from "@/server/recurring/manage";
 import { paymentFormSchema } from "@/server/payments/payment-form";
+import { skipVisit, undoSkipVisit, upcomingVisits } from "@/server/recurring/skip-visit";
 import { createRecurringSchema, frequencySchema, localDateSchema, recurringDtoSchema, updateRecurringSchema } from "@/server/recurring/schemas";
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
 
 const manage = permissionProcedure("recurring.manage");
 const byId = z.object({ id: z.string().min(1).max(40) });
+const visitsSchema = z.array(z.object({ date: z.string(), skipped: z.boolean() }));
 
 export const recurringRouter = createTRPCRouter({
   /** The next five service dates for a schedule, shown before saving. */
@@ -44,5 +46,16 @@ export const recurringRouter = createTRPCRouter({
     .input(byId)
     .output(paymentFormSchema.nullable())
     .query(({ ctx, input }) => recurringPaymentForm(ctx.db, ctx.session.user.id, input.id)),
+  /** The next service dates, each with whether the customer skipped it. */
+  upcomingVisits: manage.input(byId).output(visitsSchema).query(({ ctx, input }) => upcomingVisits(ctx.db, ctx.session.user.id, input.id)),
+  /** Skips one upcoming service date (nothing generated, nothing billed); undo until its generation ran. */
+  skipVisit: manage
+    .input(byId.extend({ date: localDateSchema }))
+    .output(visitsSchema)
+    .mutation(({ ctx, input }) => skipVisit(ctx.db, ctx.session.user.id, input.id, input.date)),
+  undoSkipVisit: manage
+    .input(byId.extend({ date: localDateSchema }))
+    .output(visitsSchema)
+    .mutation(({ ctx, input }) => undoSkipVisit(ctx.db, ctx.session.user.id, input.id, input.date)),
   cancel: manage.input(byId).output(recurringDtoSchema).mutation(({ ctx, input }) => cancelRecurring(ctx.db, ctx.session.user.id, input.id)),
 });

@@ -7,6 +7,9 @@ import { jobClaimed } from "./job-claimed";
 import { jobCompleted } from "./job-completed";
 import { jobConfirmed } from "./job-confirmed";
 import { jobExpired } from "./job-expired";
+import { jobOnMyWay } from "./job-on-my-way";
+import { jobRetry } from "./job-retry";
+import { jobUnreachable } from "./job-unreachable";
 import { jobReserved } from "./job-reserved";
 import { magicLink } from "./magic-link";
 import { passwordReset } from "./password-reset";
@@ -22,6 +25,9 @@ export const EMAIL_TEMPLATES = {
   "sign-up-confirmation": signUpConfirmation,
   "account-exists": accountExists,
   "job-claimed": jobClaimed,
+  "job-on-my-way": jobOnMyWay,
+  "job-unreachable": jobUnreachable,
+  "job-retry": jobRetry,
   "job-completed": jobCompleted,
   "job-confirmed": jobConfirmed,
   "job-expired": jobExpired,

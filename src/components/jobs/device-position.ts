@@ -1,0 +1,14 @@
+/**
+ * The device's position once (never watched), or null when the browser has none or the user refuses. The job
+ * page's start button has its own copy until the issue 16 work on job-view.tsx lands; then it should use this.
+ */
+export function devicePositionOnce(): Promise<{ lat: number; lng: number } | null> {
+  return new Promise((resolve) => {
+    if (!("geolocation" in navigator)) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      () => resolve(null),
+      { timeout: 8000, maximumAge: 60_000 },
+    );
+  });
+}
