@@ -176,7 +176,8 @@ describe("addresses stay private until a claim", () => {
     const board = await callerFor(null).jobs.openInViewport({ bounds: nyc, sort: "distance" });
     const pin = board.jobs.find((j) => j.id === id)!;
     expect(pin.address).toBe("Quiet Lane, Park Slope");
-    expect(JSON.stringify(board)).not.toContain("417");
+    // No field but the random ids may carry the house number (a cuid can contain "417" by chance).
+    expect(JSON.stringify(board.jobs.map(({ id: _id, ...visible }) => visible))).not.toContain("417");
     expect(Math.abs(pin.lat - 40.671234) + Math.abs(pin.lng + 73.977654)).toBeGreaterThan(0);
     expect(Math.abs(pin.lat - 40.671234)).toBeLessThan(0.0014);
 
