@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 /**
  * The header bell: unread count, the latest notifications, mark read / mark all read. Live: `notifications.onNew`
  * (over the app's one WebSocket) refetches the list when a notification arrives.
@@ -74,7 +75,7 @@ export function NotificationBell() {
                     )}
                     <p className="text-slate-600">{n.body}</p>
                     <time className="text-xs text-slate-400" dateTime={n.createdAt.toISOString()}>
-                      {n.createdAt.toLocaleString()}
+                      {formatDateTime(n.createdAt)}
                     </time>
                   </div>
                   {!n.readAt && (
