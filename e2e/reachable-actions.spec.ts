@@ -13,7 +13,18 @@ test("a customer re-posts a cancelled job from /my-jobs and lands on the new ope
   const oldId = await postJob(page, { address, price: distinctivePrice(31) });
   await page.goto(`/jobs/${oldId}`);
   await page.getByRole("button", { name: "Cancel the job" }).click();
+  // Irreversible: it asks first and says what happens to the money.
+  const ask = page.getByRole("alertdialog", { name: "Cancel this job?" });
+  await expect(ask).toContainText("released in full: you pay nothing");
+  await ask.getByRole("button", { name: "Keep the job" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByTestId("job-status")).toHaveText("Open");
+  await page.getByRole("button", { name: "Cancel the job" }).click();
+  await ask.getByRole("button", { name: "Yes, cancel the job" }).click();
   await expect(page.getByTestId("job-status")).toHaveText("Cancelled");
+  // A cancelled job no longer promises the scooper a take-home.
+  await expect(page.getByText(/Scooper takes home/)).toHaveCount(0);
+  await expect(page.getByTestId("cancelled-note")).toBeVisible();
   // The ended job's own page offers it too.
   await expect(page.getByRole("button", { name: "Post it again" })).toBeVisible();
 
