@@ -22,6 +22,7 @@ const EVENT_WORDS: Record<string, string> = {
   dispute_responded: "Scooper responded to the dispute",
   dispute_resolved: "Dispute resolved",
   access_notes_revealed: "Access notes viewed",
+  reviewed: "Reviewed",
 };
 const ACTOR_WORDS = { poster: "the customer", scooper: "the scooper", admin: "an admin", system: null } as const;
 

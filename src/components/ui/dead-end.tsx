@@ -8,7 +8,14 @@ import type { ReactNode } from "react";
 export function DeadEnd(props: { code?: string; title: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <main className="mx-auto flex w-full max-w-md flex-1 flex-col items-center justify-center gap-3 px-4 py-16 text-center">
-      <div aria-hidden className="text-5xl">🐾</div>
+      <svg aria-hidden viewBox="0 0 64 64" className="h-14 w-14 fill-brand-700">
+        {/* A paw: no emoji font is needed to draw it. */}
+        <ellipse cx="32" cy="42" rx="14" ry="11" />
+        <ellipse cx="14" cy="26" rx="6" ry="8" />
+        <ellipse cx="25" cy="14" rx="6" ry="8" />
+        <ellipse cx="39" cy="14" rx="6" ry="8" />
+        <ellipse cx="50" cy="26" rx="6" ry="8" />
+      </svg>
       {props.code && <p className="text-sm font-semibold tracking-wide text-brand-700">{props.code}</p>}
       <h1 className="text-2xl font-bold">{props.title}</h1>
       <div className="text-slate-700">{props.children}</div>
