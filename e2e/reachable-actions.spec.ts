@@ -3,6 +3,7 @@
  * and filtering the admin audit log.
  */
 import { expect, test } from "@playwright/test";
+import { screens } from "./screens";
 import { DEMO, distinctivePrice, personContext, postJob, signIn, signOut, signUpAndConfirm, uniqueEmail } from "./fixtures";
 
 test("a customer re-posts a cancelled job from /my-jobs and lands on the new open job", async ({ browser }) => {
@@ -16,6 +17,7 @@ test("a customer re-posts a cancelled job from /my-jobs and lands on the new ope
   // Irreversible: it asks first and says what happens to the money.
   const ask = page.getByRole("alertdialog", { name: "Cancel this job?" });
   await expect(ask).toContainText("released in full: you pay nothing");
+  await screens(page, "cancel-dialog");
   await ask.getByRole("button", { name: "Keep the job" }).click();
   await expect(ask).toBeHidden();
   await expect(page.getByTestId("job-status")).toHaveText("Open");
