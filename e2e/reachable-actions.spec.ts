@@ -53,9 +53,12 @@ test("an admin filters the audit log by action and by admin", async ({ browser }
   await page.getByLabel("Search users").fill(email);
   const row = page.locator(`[data-testid="admin-user-row"][data-email="${email}"]`);
   const reason = `audit filter ${Date.now()}`;
-  const answers = [reason, "1"];
-  page.on("dialog", (dialog) => void dialog.accept(answers.shift()));
   await row.getByRole("button", { name: "Suspend" }).click();
+  const ask = page.getByRole("alertdialog", { name: "Suspend this user?" });
+  await expect(ask.getByRole("button", { name: "Suspend" })).toBeDisabled(); // a reason is required
+  await ask.getByLabel(/Reason/).fill(reason);
+  await ask.getByLabel(/how many days/).fill("1");
+  await ask.getByRole("button", { name: "Suspend" }).click();
   await expect(row.getByTestId("admin-user-status")).toContainText("suspended");
 
   await page.goto("/admin/audit");

@@ -6,10 +6,11 @@ import type { ReactNode } from "react";
  * Asks before an action that cannot be undone (cancel a job, ban a user). Radix's alert dialog gives the focus
  * trap, Escape, the labelled title/description and focus return; this adds Scoop's look and a phone-safe width.
  * `children` is the extra content (a required reason field, say); `confirmDisabled` holds the button until it
- * is filled in. The trigger is whatever element is passed as `trigger` (a button).
+ * is filled in.
  */
 export function ConfirmDialog(props: {
-  trigger: ReactNode;
+  /** The button that opens it; omit when `open` is controlled by the caller (one dialog for many rows). */
+  trigger?: ReactNode;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -25,7 +26,7 @@ export function ConfirmDialog(props: {
     props.tone === "danger" ? "bg-red-700 text-white hover:bg-red-800" : "bg-brand-700 text-white hover:bg-brand-800";
   return (
     <AlertDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <AlertDialog.Trigger asChild>{props.trigger}</AlertDialog.Trigger>
+      {props.trigger && <AlertDialog.Trigger asChild>{props.trigger}</AlertDialog.Trigger>}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-[1000] bg-black/40" />
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-[1001] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-3 rounded-xl bg-white p-5 shadow-xl focus:outline-none">
