@@ -112,7 +112,7 @@ test("an anonymous visitor on an open job is offered Sign up to claim", async ({
   const page = await context.newPage();
   await page.goto(`/jobs/${jobId}`);
   const offer = page.getByTestId("sign-up-to-claim");
-  await expect(offer.getByRole("link", { name: "Sign up to claim" })).toHaveAttribute("href", "/sign-up");
+  await expect(offer.getByRole("link", { name: "Sign up to claim" })).toHaveAttribute("href", "/sign-up?as=scooper");
   await expect(offer.getByRole("link", { name: /sign in/ })).toHaveAttribute("href", `/sign-in?callbackUrl=${encodeURIComponent(`/jobs/${jobId}`)}`);
   await screens(page, "job-anonymous");
   await context.close();

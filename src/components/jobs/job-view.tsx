@@ -170,7 +170,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
         {!signedIn && j.status === "OPEN" && (
           <div className="space-y-2 rounded-lg border p-3 text-center" data-testid="sign-up-to-claim">
             <p className="text-sm text-slate-700">Scoopers claim jobs like this one and take home {formatCents(j.takeHomeCents)}.</p>
-            <Link href="/sign-up" className={`${btn} block bg-brand-700 text-white`}>Sign up to claim</Link>
+            <Link href="/sign-up?as=scooper" className={`${btn} block bg-brand-700 text-white`}>Sign up to claim</Link>
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/jobs/${jobId}`)}`} className="block text-sm font-medium text-brand-700 underline">
               I have an account: sign in
             </Link>
