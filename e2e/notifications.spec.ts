@@ -39,6 +39,12 @@ test("the poster's bell count goes up live when a scooper claims their job", asy
   const box = await posterPage.getByTestId("notification-panel").boundingBox();
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  // ...and above the map's zoom buttons, which sit at z-index 1000 under the header.
+  const onTop = await posterPage.evaluate(
+    ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="notification-panel"]'),
+    { x: box!.x + 20, y: box!.y + 70 },
+  );
+  expect(onTop).toBe(true);
   await screens(posterPage, "notification-panel");
 
   await poster.close();

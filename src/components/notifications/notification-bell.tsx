@@ -49,9 +49,9 @@ export function NotificationBell() {
       </button>
       {open && (
         // Phones: pinned under the header across the screen (the bell sits mid-row, so a panel hung from it ran
-        // off the left edge at 390 px); wider screens: hung from the bell.
+        // off the left edge at 390 px); wider screens: hung from the bell. Above the map's own overlays (z 1000).
         <div
-          className="fixed inset-x-2 top-14 z-[1000] rounded-lg border bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-80"
+          className="fixed inset-x-2 top-14 z-[1100] rounded-lg border bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-80"
           data-testid="notification-panel"
         >
           <div className="flex items-center justify-between border-b px-3 py-2">

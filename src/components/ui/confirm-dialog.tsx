@@ -28,8 +28,8 @@ export function ConfirmDialog(props: {
     <AlertDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       {props.trigger && <AlertDialog.Trigger asChild>{props.trigger}</AlertDialog.Trigger>}
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-[1000] bg-black/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-[1001] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-3 rounded-xl bg-white p-5 shadow-xl focus:outline-none">
+        <AlertDialog.Overlay className="fixed inset-0 z-[1100] bg-black/40" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-[1101] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-3 rounded-xl bg-white p-5 shadow-xl focus:outline-none">
           <AlertDialog.Title className="text-lg font-bold">{props.title}</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="space-y-2 text-sm text-slate-700">{props.description}</div>
