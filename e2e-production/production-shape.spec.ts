@@ -92,11 +92,14 @@ test("a claimed job cancelled on B: the scooper on A sees it live, owed the 25 %
   await openJobPage(customer, jobId);
   await expect(customer.getByTestId("job-status")).toHaveText("Claimed");
   // 25 % of $40.00 (the default 20 % would be $8.00).
-  await customer.getByRole("button", { name: "Cancel (the scooper is owed $10.00)" }).click();
+  await customer.getByRole("button", { name: "Cancel the job" }).click();
+  const ask = customer.getByRole("alertdialog", { name: "Cancel this job?" });
+  await expect(ask).toContainText("25% cancellation fee of $10.00");
+  await ask.getByRole("button", { name: "Yes, cancel the job" }).click();
   await expect(customer.getByTestId("job-status")).toHaveText("Cancelled");
   await expect(scooper.getByTestId("job-status")).toHaveText("Cancelled");
   const timeline = customer.getByTestId("timeline");
-  await expect(timeline.getByText(/cancelled by poster/i)).toBeVisible();
+  await expect(timeline.getByText(/cancelled by the customer/i)).toBeVisible();
 
   await customerContext.close();
   await scooperContext.close();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { screens } from "./screens";
 import { DEMO, signIn, signOut, signUpAndConfirm, uniqueEmail } from "./fixtures";
 
 test("an admin suspends a user, who is then refused at sign-in with the reason", async ({ page }) => {
@@ -14,10 +15,15 @@ test("an admin suspends a user, who is then refused at sign-in with the reason",
   await page.getByLabel("Search users").fill(email);
   const row = page.locator(`[data-testid="admin-user-row"][data-email="${email}"]`);
   await expect(row).toBeVisible();
-  const answers = ["missed three jobs", "7"];
-  page.on("dialog", (dialog) => void dialog.accept(answers.shift()));
   await row.getByRole("button", { name: "Suspend" }).click();
+  const ask = page.getByRole("alertdialog", { name: "Suspend this user?" });
+  await expect(ask.getByRole("button", { name: "Suspend" })).toBeDisabled(); // a reason is required
+  await ask.getByLabel(/Reason/).fill("missed three jobs");
+  await ask.getByLabel(/how many days/).fill("7");
+  await screens(page, "admin-suspend-dialog");
+  await ask.getByRole("button", { name: "Suspend" }).click();
   await expect(row.getByTestId("admin-user-status")).toContainText("suspended");
+  await screens(page, "admin-users");
 
   await page.goto("/admin/audit");
   await expect(page.getByTestId("audit-row").first()).toContainText("user.suspend");

@@ -62,5 +62,5 @@ test("a dispute from open to resolved with a partial refund", async ({ browser }
   await customer.reload();
   await expect(customer.getByTestId("job-status")).toHaveText("Resolved");
   await expect(customer.getByTestId("dispute-outcome")).toContainText("Partial refund · $5.00 refunded");
-  await expect(customer.getByTestId("timeline")).toContainText("dispute resolved");
+  await expect(customer.getByTestId("timeline")).toContainText("Dispute resolved by an admin");
 });

@@ -1,3 +1,4 @@
+import { screens } from "./screens";
 import { expect, test } from "@playwright/test";
 import { personContext, signUpAndConfirm, uniqueEmail } from "./fixtures";
 
@@ -33,6 +34,18 @@ test("the poster's bell count goes up live when a scooper claims their job", asy
   await expect(posterPage.getByTestId("notification-count")).toHaveText("1", { timeout: 15_000 });
   await posterPage.getByTestId("notification-bell").click();
   await expect(posterPage.getByTestId("notification-item").first()).toContainText(/claimed/i);
+  // The panel stays on the screen at phone width (it used to open off the left edge at 390 px).
+  await posterPage.setViewportSize({ width: 390, height: 844 });
+  const box = await posterPage.getByTestId("notification-panel").boundingBox();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  // ...and above the map's zoom buttons, which sit at z-index 1000 under the header.
+  const onTop = await posterPage.evaluate(
+    ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="notification-panel"]'),
+    { x: box!.x + 20, y: box!.y + 70 },
+  );
+  expect(onTop).toBe(true);
+  await screens(posterPage, "notification-panel");
 
   await poster.close();
   await scooper.close();

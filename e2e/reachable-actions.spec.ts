@@ -3,6 +3,7 @@
  * and filtering the admin audit log.
  */
 import { expect, test } from "@playwright/test";
+import { screens } from "./screens";
 import { DEMO, distinctivePrice, personContext, postJob, signIn, signOut, signUpAndConfirm, uniqueEmail } from "./fixtures";
 
 test("a customer re-posts a cancelled job from /my-jobs and lands on the new open job", async ({ browser }) => {
@@ -13,7 +14,19 @@ test("a customer re-posts a cancelled job from /my-jobs and lands on the new ope
   const oldId = await postJob(page, { address, price: distinctivePrice(31) });
   await page.goto(`/jobs/${oldId}`);
   await page.getByRole("button", { name: "Cancel the job" }).click();
+  // Irreversible: it asks first and says what happens to the money.
+  const ask = page.getByRole("alertdialog", { name: "Cancel this job?" });
+  await expect(ask).toContainText("released in full: you pay nothing");
+  await screens(page, "cancel-dialog");
+  await ask.getByRole("button", { name: "Keep the job" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByTestId("job-status")).toHaveText("Open");
+  await page.getByRole("button", { name: "Cancel the job" }).click();
+  await ask.getByRole("button", { name: "Yes, cancel the job" }).click();
   await expect(page.getByTestId("job-status")).toHaveText("Cancelled");
+  // A cancelled job no longer promises the scooper a take-home.
+  await expect(page.getByText(/Scooper takes home/)).toHaveCount(0);
+  await expect(page.getByTestId("cancelled-note")).toBeVisible();
   // The ended job's own page offers it too.
   await expect(page.getByRole("button", { name: "Post it again" })).toBeVisible();
 
@@ -40,9 +53,12 @@ test("an admin filters the audit log by action and by admin", async ({ browser }
   await page.getByLabel("Search users").fill(email);
   const row = page.locator(`[data-testid="admin-user-row"][data-email="${email}"]`);
   const reason = `audit filter ${Date.now()}`;
-  const answers = [reason, "1"];
-  page.on("dialog", (dialog) => void dialog.accept(answers.shift()));
   await row.getByRole("button", { name: "Suspend" }).click();
+  const ask = page.getByRole("alertdialog", { name: "Suspend this user?" });
+  await expect(ask.getByRole("button", { name: "Suspend" })).toBeDisabled(); // a reason is required
+  await ask.getByLabel(/Reason/).fill(reason);
+  await ask.getByLabel(/how many days/).fill("1");
+  await ask.getByRole("button", { name: "Suspend" }).click();
   await expect(row.getByTestId("admin-user-status")).toContainText("suspended");
 
   await page.goto("/admin/audit");

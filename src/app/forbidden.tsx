@@ -1,11 +1,9 @@
-import Link from "next/link";
+import { DeadEnd } from "@/components/ui/dead-end";
 
 export default function Forbidden() {
   return (
-    <main className="mx-auto max-w-md flex-1 px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">Not allowed</h1>
-      <p className="mt-2 text-slate-600">Your account may not open this page.</p>
-      <Link href="/" className="mt-6 inline-block font-medium text-brand-700">Back to the map</Link>
-    </main>
+    <DeadEnd code="403" title="Not allowed">
+      <p>Your account may not open this page. If you think it should, sign in with the account that can.</p>
+    </DeadEnd>
   );
 }

@@ -9,15 +9,21 @@ export const metadata: Metadata = {
   description: "Dog-waste yard cleanups, posted by neighbours and done by local scoopers.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#178a48" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#157f42" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-full flex-col bg-white font-sans text-slate-900 antialiased">
         <TRPCReactProvider>
+          <a href="#content" className="skip-link">
+            Skip to content
+          </a>
           <SiteHeader />
-          {children}
+          {/* The skip link's target: every page's main content follows the header. */}
+          <div id="content" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
+            {children}
+          </div>
         </TRPCReactProvider>
       </body>
     </html>

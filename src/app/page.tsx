@@ -1,10 +1,15 @@
+import { Landing } from "@/components/layout/landing";
 import { JobMap } from "@/components/map/job-map";
+import { getCurrentSession } from "@/server/auth/current-session";
 
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
+/** Visitors get the landing page (with the live map below it); signed-in users go straight to the map. */
+export default async function HomePage() {
+  if (!(await getCurrentSession())) return <Landing map={<JobMap />} />;
   return (
     <main className="relative h-[calc(100dvh-3.5rem)]">
+      <h1 className="sr-only">Open jobs near you</h1>
       <JobMap />
     </main>
   );

@@ -46,7 +46,7 @@ export default async function MyJobsPage() {
     const api = await serverApi();
     [posted, claimed] = await Promise.all([api.jobs.mine({ as: "posted" }), api.jobs.mine({ as: "claimed" })]);
   } catch (err) {
-    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return <SignInPrompt what="see your jobs" />;
+    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return <SignInPrompt what="see your jobs" returnTo="/my-jobs" />;
     throw err;
   }
   return (

@@ -34,7 +34,7 @@ export function GET(request: Request): Response {
   return page(
     200,
     `Unsubscribe from “${label}”`,
-    `<p>You will stop getting “${escapeHtml(label)}” emails. You can turn them back on from your profile.</p><form method="post" action="/unsubscribe?token=${encodeURIComponent(claim.token)}"><button type="submit" style="background:#178a48;color:#fff;border:0;padding:12px 20px;border-radius:8px;font-weight:600">Unsubscribe</button></form>`,
+    `<p>You will stop getting “${escapeHtml(label)}” emails. You can turn them back on from your profile.</p><form method="post" action="/unsubscribe?token=${encodeURIComponent(claim.token)}"><button type="submit" style="background:#157f42;color:#fff;border:0;padding:12px 20px;border-radius:8px;font-weight:600">Unsubscribe</button></form>`,
   );
 }
 

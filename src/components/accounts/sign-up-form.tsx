@@ -5,9 +5,10 @@ import { api } from "@/trpc/react";
 import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
 import { fieldErrors, formError } from "./errors";
 
-export function SignUpForm() {
+/** `initialRoles`: what the visitor came for ("Earn as a scooper" starts with the scooper box ticked). */
+export function SignUpForm({ initialRoles = ["CUSTOMER"] }: { initialRoles?: ("CUSTOMER" | "SCOOPER")[] }) {
   const signUp = api.accounts.signUp.useMutation();
-  const [roles, setRoles] = useState<("CUSTOMER" | "SCOOPER")[]>(["CUSTOMER"]);
+  const [roles, setRoles] = useState<("CUSTOMER" | "SCOOPER")[]>(initialRoles);
   const errors = fieldErrors(signUp.error);
 
   if (signUp.isSuccess) {

@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 import { useDeferredValue, useState } from "react";
 import { formError } from "@/components/accounts/errors";
 import { Notice, TextInput } from "@/components/ui/form";
@@ -27,7 +28,7 @@ export function AuditAdmin() {
           <tbody>
             {rows.data?.map((r) => (
               <tr key={r.id} className="border-t align-top" data-testid="audit-row">
-                <td className="py-2 whitespace-nowrap">{r.createdAt.toLocaleString()}</td>
+                <td className="py-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
                 <td>{r.actorEmail ?? "command line"}</td>
                 <td className="font-mono text-xs">{r.action}</td>
                 <td className="font-mono text-xs">{r.targetType}:{r.targetId}</td>

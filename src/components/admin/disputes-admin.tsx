@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 import Link from "next/link";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
@@ -34,11 +35,11 @@ function DisputeCard({ dispute: d }: { dispute: Row }) {
     <li className="space-y-2 rounded-lg border p-4" data-testid="dispute-row">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <Link href={`/jobs/${d.jobId}`} className="font-semibold text-brand-700 underline">{d.address}</Link>
-        <span className="text-sm text-slate-600">{formatCents(d.priceCents)} · opened {d.openedAt.toLocaleString()}</span>
+        <span className="text-sm text-slate-600">{formatCents(d.priceCents)} · opened {formatDateTime(d.openedAt)}</span>
       </div>
       <p className="text-sm"><b>{DISPUTE_REASON_LABEL[d.reason]}:</b> {d.text}</p>
       <p className="text-sm">
-        {d.respondedAt ? <><b>Scooper:</b> {d.scooperResponse}</> : <span className="text-slate-600">No response yet (deadline {d.responseDeadlineAt.toLocaleString()}).</span>}
+        {d.respondedAt ? <><b>Scooper:</b> {d.scooperResponse}</> : <span className="text-slate-600">No response yet (deadline {formatDateTime(d.responseDeadlineAt)}).</span>}
       </p>
       {d.photos.length > 0 && (
         <div className="flex gap-2">

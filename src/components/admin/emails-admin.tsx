@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
 import { Notice } from "@/components/ui/form";
@@ -25,7 +26,7 @@ export function EmailsAdmin() {
           <tbody>
             {emails.data?.map((m) => (
               <tr key={m.id} className="border-t align-top" data-testid="admin-email-row" data-email-id={m.id}>
-                <td className="whitespace-nowrap py-2">{(m.sentAt ?? m.createdAt).toLocaleString()}</td>
+                <td className="whitespace-nowrap py-2">{formatDateTime(m.sentAt ?? m.createdAt)}</td>
                 <td className="font-mono text-xs">{m.kind}</td>
                 <td>{m.toAddress}</td>
                 <td>{m.subject}</td>

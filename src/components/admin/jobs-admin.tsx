@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 import Link from "next/link";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
@@ -57,7 +58,7 @@ export function JobsAdmin() {
           <tbody>
             {jobs.data?.map((j) => (
               <tr key={j.id} className="border-t align-top" data-testid="admin-job-row" data-job-id={j.id}>
-                <td className="whitespace-nowrap py-2">{j.createdAt.toLocaleString()}</td>
+                <td className="whitespace-nowrap py-2">{formatDateTime(j.createdAt)}</td>
                 <td>
                   <Link href={`/admin/jobs/${j.id}`} className="text-brand-700 underline">{j.address}</Link>
                   {j.recurringId && <span className="ml-1 text-xs text-slate-500">(recurring)</span>}
@@ -104,8 +105,8 @@ export function AdminJobDetail({ jobId }: { jobId: string }) {
     ["Scooper", scooperEmail ?? "—"],
     ["Public notes", job.publicNotes ?? "—"],
     ["Access notes", job.accessNotes ?? "—"],
-    ["Posted", job.createdAt.toLocaleString()],
-    ["Expires", job.expiresAt.toLocaleString()],
+    ["Posted", formatDateTime(job.createdAt)],
+    ["Expires", formatDateTime(job.expiresAt)],
     ...(job.cancelReason ? ([["Cancel reason", job.cancelReason]] as [string, string][]) : []),
   ];
   return (
@@ -155,7 +156,7 @@ export function AdminJobDetail({ jobId }: { jobId: string }) {
               <div>
                 <span className="font-medium">{e.type}</span>
                 {e.fromStatus && e.toStatus && <span className="text-slate-600"> {e.fromStatus} → {e.toStatus}</span>}
-                <span className="text-slate-500"> · {e.actorEmail ?? "system"} · {e.createdAt.toLocaleString()}</span>
+                <span className="text-slate-500"> · {e.actorEmail ?? "system"} · {formatDateTime(e.createdAt)}</span>
               </div>
               {e.details != null && <pre className="whitespace-pre-wrap text-xs text-slate-600">{JSON.stringify(e.details)}</pre>}
             </li>

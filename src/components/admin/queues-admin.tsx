@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
 import { Notice } from "@/components/ui/form";
@@ -34,7 +35,7 @@ export function QueuesAdmin() {
                 <td className="text-xs">
                   {q.schedulers.map((s) => (
                     <div key={s.id}>
-                      {s.id}: {s.pattern ? `${s.pattern} ${s.tz ?? ""}` : `every ${Math.round((s.every ?? 0) / 1000)} s`} → {s.next?.toLocaleString() ?? "—"}
+                      {s.id}: {s.pattern ? `${s.pattern} ${s.tz ?? ""}` : `every ${Math.round((s.every ?? 0) / 1000)} s`} → {s.next ? formatDateTime(s.next) : "—"}
                     </div>
                   ))}
                 </td>
@@ -62,7 +63,7 @@ function DeadSideEffects() {
       <h2 id="dead-side-effects" className="font-semibold">Side effects that failed every attempt</h2>
       {summary.data && (
         <p className="text-sm text-slate-600" data-testid="outbox-summary">
-          {summary.data.pending} waiting to run{summary.data.oldestPendingAt ? ` (oldest since ${summary.data.oldestPendingAt.toLocaleString()})` : ""} ·{" "}
+          {summary.data.pending} waiting to run{summary.data.oldestPendingAt ? ` (oldest since ${formatDateTime(summary.data.oldestPendingAt)})` : ""} ·{" "}
           {summary.data.dead} failed
         </p>
       )}
@@ -71,7 +72,7 @@ function DeadSideEffects() {
       {dead.data?.map((row) => (
         <article key={row.id} className="rounded-lg border p-3 text-sm" data-testid="dead-outbox-row" data-outbox-id={row.id}>
           <div className="font-mono text-xs break-all">
-            {row.queue} · {row.kind} · {row.attempts} attempts{row.retries ? ` · retried ${row.retries}×` : ""} · {row.updatedAt.toLocaleString()}
+            {row.queue} · {row.kind} · {row.attempts} attempts{row.retries ? ` · retried ${row.retries}×` : ""} · {formatDateTime(row.updatedAt)}
           </div>
           <div className="mt-1 text-red-700">{row.lastError}</div>
           <pre className="mt-1 overflow-x-auto text-xs text-slate-600">{JSON.stringify(row.payload)}</pre>
@@ -98,7 +99,7 @@ function FailedJobs({ queue }: { queue: QueueName }) {
       {failed.data?.length === 0 && <p className="text-sm text-slate-600">None.</p>}
       {failed.data?.map((job) => (
         <article key={job.id} className="rounded-lg border p-3 text-sm" data-testid="failed-job" data-job-id={job.id}>
-          <div className="font-mono text-xs">{job.id} · {job.name} · {job.attemptsMade} attempts · {job.failedAt?.toLocaleString()}</div>
+          <div className="font-mono text-xs">{job.id} · {job.name} · {job.attemptsMade} attempts · {job.failedAt ? formatDateTime(job.failedAt) : ""}</div>
           <div className="mt-1 text-red-700">{job.failedReason}</div>
           <pre className="mt-1 overflow-x-auto text-xs text-slate-600">{JSON.stringify(job.data)}</pre>
           <div className="mt-2 space-x-2">

@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 import Link from "next/link";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
@@ -76,7 +77,7 @@ export function AdminSubscriptionDetail({ id }: { id: string }) {
               ? "per visit (built-in ledger)"
               : `Stripe subscription, ${s.billing.status.toLowerCase().replace("_", " ")}` +
                 (s.billing.lastInvoiceStatus ? `, last invoice ${s.billing.lastInvoiceStatus.replace("_", " ")}` : "") +
-                (s.billing.nextBillingAt ? `, next billing ${s.billing.nextBillingAt.toLocaleString()}` : "") +
+                (s.billing.nextBillingAt ? `, next billing ${formatDateTime(s.billing.nextBillingAt)}` : "") +
                 `, ${s.billing.prepaidVisitsAvailable} paid visit(s) unused`}
         </dd>
       </dl>

@@ -1,5 +1,7 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 import { useState } from "react";
+import { fieldErrors, formError } from "@/components/accounts/errors";
 import { formatCents } from "@/lib/money";
 import type { JobDetail } from "@/server/jobs/dto";
 import { api } from "@/trpc/react";
@@ -19,7 +21,7 @@ export function DisputeSummary({ dispute }: { dispute: Dispute }) {
       {dispute.respondedAt ? (
         <p className="whitespace-pre-wrap"><b>Scooper&apos;s response:</b> {dispute.scooperResponse}</p>
       ) : (
-        !dispute.resolvedAt && <p className="text-slate-600">The scooper may respond until {dispute.responseDeadlineAt.toLocaleString()}.</p>
+        !dispute.resolvedAt && <p className="text-slate-600">The scooper may respond until {formatDateTime(dispute.responseDeadlineAt)}.</p>
       )}
       {dispute.outcome ? (
         <p data-testid="dispute-outcome">
@@ -52,9 +54,10 @@ export function OpenDisputeForm({ jobId, onDone }: { jobId: string; onDone: () =
       <label className="block text-sm font-medium">
         Details
         <textarea className="mt-1 w-full rounded-lg border px-3 py-2" rows={3} value={text} onChange={(e) => setText(e.target.value)} required maxLength={2000} />
+        <span className="block text-right text-xs font-normal text-slate-600">{text.length}/2000</span>
       </label>
       <PhotoUploader jobId={jobId} kind="DISPUTE" />
-      {open.error && <p className="text-sm text-red-700">{open.error.message}</p>}
+      {open.error && <p className="text-sm text-red-700" role="alert">{fieldErrors(open.error).text?.[0] ?? formError(open.error)}</p>}
       <button type="submit" className={`${btn} bg-amber-600 text-white`} disabled={open.isPending || !text.trim()}>Send the dispute</button>
     </form>
   );
@@ -69,9 +72,10 @@ export function RespondToDisputeForm({ jobId, onDone }: { jobId: string; onDone:
       <label className="block text-sm font-medium">
         Your response
         <textarea className="mt-1 w-full rounded-lg border px-3 py-2" rows={3} value={text} onChange={(e) => setText(e.target.value)} required maxLength={2000} />
+        <span className="block text-right text-xs font-normal text-slate-600">{text.length}/2000</span>
       </label>
       <PhotoUploader jobId={jobId} kind="DISPUTE" />
-      {respond.error && <p className="text-sm text-red-700">{respond.error.message}</p>}
+      {respond.error && <p className="text-sm text-red-700" role="alert">{fieldErrors(respond.error).text?.[0] ?? formError(respond.error)}</p>}
       <button type="submit" className={`${btn} bg-brand-600 text-white`} disabled={respond.isPending || !text.trim()}>Respond</button>
     </form>
   );

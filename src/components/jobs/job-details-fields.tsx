@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { PinPicker } from "@/components/map/job-map";
+import { parseDollars } from "@/lib/dollars-input";
 import { LITTER_LABEL, PILE_LABEL, TYPE_LABEL } from "./labels";
 
 const SEGMENTS = ["N", "S", "E", "W"] as const;
@@ -31,7 +32,20 @@ export const DEFAULT_JOB_DETAILS: JobDetails = {
   accessNotes: "",
 };
 
-export const priceCentsOf = (d: JobDetails) => Math.round(Number(d.price || 0) * 100);
+/** Limits of the notes, as the server's schema sets them (src/server/jobs/post-job.ts; recurring: 1000). */
+export const NOTES_MAX = 2000;
+
+/** The typed price in cents, or 0 while it is not an amount (the field says why; `priceError` blocks posting). */
+export const priceCentsOf = (d: JobDetails) => {
+  const p = parseDollars(d.price);
+  return p.ok ? p.cents : 0;
+};
+
+/** Words for a price that is not an amount yet ("-5", "abc"); null when it is one. */
+export const priceError = (d: JobDetails) => {
+  const p = parseDollars(d.price);
+  return p.ok ? null : p.error;
+};
 
 /** The fields as the server's schemas take them (pile estimate / litter level only where the type needs them). */
 export function jobDetailsInput(d: JobDetails) {
@@ -50,11 +64,15 @@ export function JobDetailsFields(props: {
   errors: Record<string, string[] | undefined>;
   priceLabel?: string;
   priceHint: ReactNode;
+  /** Characters allowed in each notes field (one-off jobs 2000, recurring cleanups 1000). */
+  notesMax?: number;
 }) {
   const d = props.value;
   const set = <K extends keyof JobDetails>(key: K, v: JobDetails[K]) => props.onChange({ ...d, [key]: v });
   const input = "w-full rounded-lg border border-slate-300 px-3 py-2";
   const err = (name: string) => props.errors[name]?.[0] && <p className="text-xs text-red-700" role="alert">{props.errors[name]?.[0]}</p>;
+  const notesMax = props.notesMax ?? NOTES_MAX;
+  const typedPriceError = priceError(d);
   return (
     <>
       <div className="h-64 overflow-hidden rounded-lg border">
@@ -68,9 +86,9 @@ export function JobDetailsFields(props: {
       </label>
       <label className="block space-y-1">
         <span className="text-sm font-medium">{props.priceLabel ?? "Price (USD)"}</span>
-        <input className={input} inputMode="decimal" value={d.price} onChange={(e) => set("price", e.target.value.replace(/[^0-9.]/g, ""))} />
+        <input className={input} inputMode="decimal" value={d.price} onChange={(e) => set("price", e.target.value)} aria-invalid={!!typedPriceError} />
         <span className="block text-xs text-slate-600">{props.priceHint}</span>
-        {err("priceCents")}
+        {typedPriceError ? <p className="text-xs text-red-700" role="alert">{typedPriceError}</p> : err("priceCents")}
       </label>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">What needs cleaning</legend>
@@ -115,16 +133,30 @@ export function JobDetailsFields(props: {
         </div>
         {err("yardSegments")}
       </fieldset>
-      <textarea className={input} aria-label="Public notes" placeholder="Notes for scoopers (shown on the board)" value={d.publicNotes} onChange={(e) => set("publicNotes", e.target.value)} />
-      {err("publicNotes")}
-      <textarea
-        className={input}
-        aria-label="Private access notes"
-        placeholder="Private access notes: gate code, where the key is (only the scooper who claims it sees this)"
+      <NotesField label="Notes for scoopers (shown on the board)" value={d.publicNotes} max={notesMax} onChange={(v) => set("publicNotes", v)} error={err("publicNotes")} />
+      <NotesField
+        label="Private access notes: gate code, where the key is (only the scooper who claims it sees this)"
         value={d.accessNotes}
-        onChange={(e) => set("accessNotes", e.target.value)}
+        max={notesMax}
+        onChange={(v) => set("accessNotes", v)}
+        error={err("accessNotes")}
       />
-      {err("accessNotes")}
     </>
+  );
+}
+
+/** A notes box that shows its limit before it is hit ("12/2000") and lets the server's words show under it. */
+function NotesField(props: { label: string; value: string; max: number; onChange: (v: string) => void; error: ReactNode }) {
+  const over = props.value.length > props.max;
+  return (
+    <label className="block space-y-1">
+      <span className="text-sm font-medium">{props.label}</span>
+      <textarea className="w-full rounded-lg border border-slate-300 px-3 py-2" value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={over} />
+      <span className={`block text-right text-xs ${over ? "font-semibold text-red-700" : "text-slate-600"}`} aria-live="polite">
+        {props.value.length}/{props.max}
+        {over && ` · ${props.value.length - props.max} too many`}
+      </span>
+      {props.error}
+    </label>
   );
 }

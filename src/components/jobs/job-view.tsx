@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { formatDateTime } from "@/lib/format-date";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { newVisitId } from "@/lib/visit-id";
@@ -9,6 +11,7 @@ import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./
 import { FieldActions } from "./field-actions";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
+import { cancelMoneyWords, timelineWords } from "./job-words";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 import { ReviewForm, ReviewSummary } from "./review-form";
@@ -33,8 +36,13 @@ function currentPosition(): Promise<{ lat: number; lng: number } | null> {
   });
 }
 
-/** A job's page: details, photos, countdowns, timeline and the actions the server says this viewer may take. */
-export function JobView({ jobId }: { jobId: string }) {
+const TERMINAL_WITHOUT_PAY = new Set(["CANCELLED", "EXPIRED", "AWAITING_PAYMENT"]);
+
+/**
+ * A job's page: details, photos, countdowns, timeline and the actions the server says this viewer may take.
+ * `signedIn` (from the page's session) tells an anonymous visitor apart, who is offered "Sign up to claim".
+ */
+export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: boolean }) {
   const utils = api.useUtils();
   // One visit per load of the page: refetches reuse it, so a reveal of the access notes is logged once.
   const [visitId] = useState(newVisitId);
@@ -73,7 +81,26 @@ export function JobView({ jobId }: { jobId: string }) {
   );
 
   if (job.isLoading) return <p className="p-4 text-slate-600">Loading…</p>;
-  if (job.error) return <p className="p-4 text-slate-700">{job.error.data?.code === "NOT_FOUND" ? "This job is not available." : job.error.message}</p>;
+  if (job.error) {
+    return (
+      <div className="mx-auto max-w-md space-y-3 p-6 text-center" data-testid="job-unavailable">
+        <h1 className="text-xl font-bold">{job.error.data?.code === "NOT_FOUND" ? "This job is not available" : "This job could not be opened"}</h1>
+        <p className="text-slate-700">
+          {job.error.data?.code === "NOT_FOUND"
+            ? "It may have been claimed by someone else, cancelled or expired, or it belongs to another account."
+            : job.error.message}
+        </p>
+        <div className="flex flex-wrap justify-center gap-3">
+          <Link href="/board" className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white">Find open jobs</Link>
+          {signedIn ? (
+            <Link href="/my-jobs" className="rounded-lg border border-slate-300 px-4 py-2 font-semibold">My jobs</Link>
+          ) : (
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/jobs/${jobId}`)}`} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold">Sign in</Link>
+          )}
+        </div>
+      </div>
+    );
+  }
   const j = job.data!;
   const can = (a: (typeof j.actions)[number]) => j.actions.includes(a);
   const btn = "w-full rounded-lg py-3 font-semibold disabled:opacity-60";
@@ -92,7 +119,8 @@ export function JobView({ jobId }: { jobId: string }) {
       <div className="flex items-end justify-between rounded-lg bg-brand-50 p-3">
         <div>
           <div className="text-2xl font-bold">{formatCents(j.priceCents)}</div>
-          <div className="text-sm text-slate-700">Scooper takes home {formatCents(j.takeHomeCents)}</div>
+          {!TERMINAL_WITHOUT_PAY.has(j.status) && <div className="text-sm text-slate-700">Scooper takes home {formatCents(j.takeHomeCents)}</div>}
+          {j.status === "CANCELLED" && <div className="text-sm text-slate-700" data-testid="cancelled-note">Cancelled{j.cancelledAt ? ` ${formatDateTime(j.cancelledAt)}` : ""}. The scooper is not paid for the cleanup.</div>}
         </div>
         <div className="text-right text-sm">
           {j.status === "OPEN" && <>Expires in <b>{timeLeft(j.expiresAt, now)}</b></>}
@@ -141,6 +169,15 @@ export function JobView({ jobId }: { jobId: string }) {
         )}
         <FieldActions job={j} now={now} onChanged={() => void refresh()} />
         {can("pay") && <JobPaymentPanel jobId={jobId} priceCents={j.priceCents} onPaid={refresh} />}
+        {!signedIn && j.status === "OPEN" && (
+          <div className="space-y-2 rounded-lg border p-3 text-center" data-testid="sign-up-to-claim">
+            <p className="text-sm text-slate-700">Scoopers claim jobs like this one and take home {formatCents(j.takeHomeCents)}.</p>
+            <Link href="/sign-up?as=scooper" className={`${btn} block bg-brand-700 text-white`}>Sign up to claim</Link>
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/jobs/${jobId}`)}`} className="block text-sm font-medium text-brand-700 underline">
+              I have an account: sign in
+            </Link>
+          </div>
+        )}
         {can("claim") && <button className={`${btn} bg-brand-600 text-white`} disabled={claim.isPending} onClick={() => claim.mutate({ jobId })}>Claim this job</button>}
         {can("start") && (
           <button className={`${btn} bg-brand-600 text-white`} disabled={start.isPending} onClick={async () => start.mutate({ jobId, location: await currentPosition() })}>
@@ -150,7 +187,7 @@ export function JobView({ jobId }: { jobId: string }) {
         {can("uploadAfterPhoto") && <PhotoUploader jobId={jobId} kind="AFTER" onUploaded={() => void refresh()} />}
         {can("complete") && (
           <div className="flex gap-2">
-            <input className="w-28 rounded-lg border px-2" inputMode="numeric" placeholder="Pickups" value={pickupCount} onChange={(e) => setPickupCount(e.target.value.replace(/\D/g, ""))} />
+            <input className="w-28 rounded-lg border px-2" inputMode="numeric" placeholder="Pickups" aria-label="Pickups (optional)" value={pickupCount} onChange={(e) => setPickupCount(e.target.value.replace(/\D/g, ""))} />
             <button className={`${btn} bg-brand-600 text-white`} disabled={complete.isPending} onClick={() => complete.mutate({ jobId, pickupCount: pickupCount ? Number(pickupCount) : null })}>
               Mark done
             </button>
@@ -164,12 +201,27 @@ export function JobView({ jobId }: { jobId: string }) {
         {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
         {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}
         {can("cancel") && (
-          <div className="space-y-1">
-            {j.viewer.isAdmin && !j.viewer.isPoster && <input className="w-full rounded-lg border px-3 py-2" placeholder="Reason (required)" value={reason} onChange={(e) => setReason(e.target.value)} />}
-            <button className={`${btn} border border-red-300 text-red-700`} disabled={cancel.isPending} onClick={() => cancel.mutate({ jobId, reason: reason || null })}>
-              {j.status === "CLAIMED" && j.viewer.isPoster ? `Cancel (the scooper is owed ${formatCents(j.cancellationFeeCents)})` : "Cancel the job"}
-            </button>
-          </div>
+          <ConfirmDialog
+            title="Cancel this job?"
+            tone="danger"
+            confirmLabel="Yes, cancel the job"
+            cancelLabel="Keep the job"
+            confirmDisabled={j.viewer.isAdmin && !j.viewer.isPoster && !reason.trim()}
+            onConfirm={() => cancel.mutate({ jobId, reason: reason || null })}
+            description={cancelMoneyWords(j, j.viewer.isAdmin && !j.viewer.isPoster).map((line) => <p key={line}>{line}</p>)}
+            trigger={
+              <button className={`${btn} border border-red-300 text-red-700`} disabled={cancel.isPending}>
+                Cancel the job
+              </button>
+            }
+          >
+            {j.viewer.isAdmin && !j.viewer.isPoster && (
+              <label className="block text-sm font-medium">
+                Reason (required, the customer and scooper see it)
+                <input className="mt-1 w-full rounded-lg border px-3 py-2" value={reason} onChange={(e) => setReason(e.target.value)} />
+              </label>
+            )}
+          </ConfirmDialog>
         )}
       </div>
 
@@ -179,10 +231,8 @@ export function JobView({ jobId }: { jobId: string }) {
           <ol className="space-y-1 text-sm" data-testid="timeline">
             {timeline.data?.map((e) => (
               <li key={e.id} className="flex justify-between gap-2">
-                <span>
-                  {e.type.replaceAll("_", " ")} <span className="text-slate-500">by {e.actor}</span>
-                </span>
-                <time className="text-slate-500">{e.createdAt.toLocaleString()}</time>
+                <span>{timelineWords(e.type, e.actor)}</span>
+                <time className="text-slate-600" dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
               </li>
             ))}
           </ol>

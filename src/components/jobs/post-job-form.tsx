@@ -4,7 +4,8 @@ import { useState } from "react";
 import { fieldErrors } from "@/components/accounts/errors";
 import { formatCents, takeHomeCents } from "@/lib/money";
 import { api } from "@/trpc/react";
-import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf } from "./job-details-fields";
+import { formatDateTime } from "@/lib/format-date";
+import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, priceError } from "./job-details-fields";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 
@@ -28,7 +29,7 @@ export function PostJobForm({ expiryHours, platformFeePercent }: { expiryHours: 
     return (
       <div className="space-y-4">
         <p className="rounded-lg bg-brand-50 p-3 text-brand-700">
-          Posted. It stays on the map until {post.data.expiresAt.toLocaleString()} unless a scooper claims it.
+          Posted. It stays on the map until {formatDateTime(post.data.expiresAt)} unless a scooper claims it.
         </p>
         <PhotoUploader jobId={post.data.id} kind="BEFORE" />
         <Link href={`/jobs/${post.data.id}`} className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">
@@ -43,6 +44,7 @@ export function PostJobForm({ expiryHours, platformFeePercent }: { expiryHours: 
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
+        if (priceError(details)) return; // the price field already says why
         post.mutate(jobDetailsInput(details));
       }}
     >

@@ -9,6 +9,7 @@ import "react-leaflet-cluster/dist/assets/MarkerCluster.Default.css";
 import { env } from "@/env";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
+import { TYPE_LABEL } from "@/components/jobs/labels";
 import { LiveIndicator } from "@/components/layout/live-indicator";
 import { useQueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
@@ -81,10 +82,10 @@ export function JobMapInner({ filters, clustered = false, onResult }: { filters?
   }, [jobs.data, onResult]);
 
   const markers = jobs.data?.jobs.map((job) => (
-    <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${job.type} ${formatCents(job.priceCents)}`}>
+    <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`} alt={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`}>
       <Popup>
         <div className="space-y-1">
-          <div className="font-semibold">{formatCents(job.priceCents)}</div>
+          <div className="font-semibold">{formatCents(job.priceCents)} · {TYPE_LABEL[job.type]}</div>
           <div className="text-xs text-slate-600">{job.address}</div>
           <div className="text-xs">Take-home {formatCents(job.takeHomeCents)}</div>
           <Link href={`/jobs/${job.id}`} className="text-xs font-semibold text-brand-700 underline">
@@ -112,6 +113,26 @@ export function JobMapInner({ filters, clustered = false, onResult }: { filters?
         </span>
         <LiveIndicator />
       </div>
+      <MapLegend />
     </div>
+  );
+}
+
+/** What the pin colours mean (the same colours as the .scoop-pin--TYPE rules in globals.css). */
+function MapLegend() {
+  return (
+    <ul
+      aria-label="Map legend"
+      className="pointer-events-none absolute bottom-6 left-2 z-[1000] space-y-0.5 rounded-lg bg-white/95 px-2.5 py-1.5 text-xs text-slate-800 shadow"
+      data-testid="map-legend"
+    >
+      {(Object.keys(TYPE_LABEL) as (keyof typeof TYPE_LABEL)[]).map((type) => (
+        <li key={type} className="flex items-center gap-1.5">
+          <span aria-hidden className={`scoop-legend-dot scoop-pin--${type}`} />
+          {TYPE_LABEL[type]}
+        </li>
+      ))}
+      <li className="text-slate-600">Price = what the customer pays</li>
+    </ul>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { formatDateTime } from "@/lib/format-date";
 /**
  * The header bell: unread count, the latest notifications, mark read / mark all read. Live: `notifications.onNew`
  * (over the app's one WebSocket) refetches the list when a notification arrives.
@@ -47,7 +48,12 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <div className="absolute right-0 z-[1000] mt-2 w-80 max-w-[90vw] rounded-lg border bg-white shadow-lg" data-testid="notification-panel">
+        // Phones: pinned under the header across the screen (the bell sits mid-row, so a panel hung from it ran
+        // off the left edge at 390 px); wider screens: hung from the bell. Above the map's own overlays (z 1000).
+        <div
+          className="fixed inset-x-2 top-14 z-[1100] rounded-lg border bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-80"
+          data-testid="notification-panel"
+        >
           <div className="flex items-center justify-between border-b px-3 py-2">
             <span className="text-sm font-semibold">Notifications</span>
             <button
@@ -59,8 +65,8 @@ export function NotificationBell() {
               Mark all read
             </button>
           </div>
-          <ul className="max-h-96 overflow-y-auto">
-            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-500">Nothing yet.</li>}
+          <ul className="max-h-[60vh] overflow-y-auto sm:max-h-96">
+            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-600">Nothing yet.</li>}
             {list.data?.items.map((n) => (
               <li key={n.id} className={`border-b px-3 py-2 text-sm last:border-0 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification-item" data-read={!!n.readAt}>
                 <div className="flex items-start justify-between gap-2">
@@ -73,8 +79,8 @@ export function NotificationBell() {
                       <span className="font-medium text-slate-900">{n.title}</span>
                     )}
                     <p className="text-slate-600">{n.body}</p>
-                    <time className="text-xs text-slate-400" dateTime={n.createdAt.toISOString()}>
-                      {n.createdAt.toLocaleString()}
+                    <time className="text-xs text-slate-600" dateTime={n.createdAt.toISOString()}>
+                      {formatDateTime(n.createdAt)}
                     </time>
                   </div>
                   {!n.readAt && (

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { fieldErrors, formError } from "@/components/accounts/errors";
-import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, type JobDetails } from "@/components/jobs/job-details-fields";
+import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, priceError, type JobDetails } from "@/components/jobs/job-details-fields";
 import { formatCents } from "@/lib/money";
 import { CardPayment } from "@/components/payments/card-payment";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -71,12 +71,14 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
+        if (priceError(details)) return; // the price field already says why
         const data = { ...jobDetailsInput(details), frequency, firstServiceDate: firstDate, preferredScooperId: preferred || null };
         if (existing) update.mutate({ id: existing.id, data });
         else create.mutate(data);
       }}
     >
       <JobDetailsFields
+        notesMax={1000}
         value={details}
         onChange={setDetails}
         errors={errors}

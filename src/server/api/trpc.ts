@@ -2,7 +2,8 @@
  * The tRPC backbone, read top to bottom:
  * 1. CONTEXT: what every procedure gets (db, the session, the request's headers and request id). Built the
  *    same way for HTTP requests and (from the real-time issue on) WebSocket connections.
- * 2. INIT: superjson for Dates, and an error formatter that puts flattened zod errors in `data.zodError` and
+ * 2. INIT: superjson for Dates, and an error formatter that puts flattened zod errors in `data.zodError` (and
+ *    `data.issues`, the `{ path, code, params }` shape forms turn into words) and
  *    never leaks a stack trace or an internal message outside development.
  * 3. PROCEDURES: the ladder public → protected (signed in) → role. Add new rungs here, not in routers.
  */
@@ -11,6 +12,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { toFieldIssues } from "@/server/api/field-issues";
 import { logger } from "@/server/logger";
 import { reportError } from "@/server/observability/error-reporting";
 import { isRedisUnavailable } from "@/server/redis";
@@ -55,6 +57,8 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         zodError,
+        // The plain-words path: `{ path, code, params }` per issue (src/server/api/field-issues.ts).
+        issues: error.cause instanceof ZodError ? toFieldIssues(error.cause) : undefined,
         retryAfterSeconds: error.cause instanceof AppError ? (error.cause.details?.retryAfterSeconds as number | undefined) : undefined,
       },
     };

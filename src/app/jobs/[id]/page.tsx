@@ -1,4 +1,5 @@
 import { JobView } from "@/components/jobs/job-view";
+import { getCurrentSession } from "@/server/auth/current-session";
 
 export const metadata = { title: "Job" };
 
@@ -6,7 +7,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   return (
     <main className="flex flex-1 flex-col">
-      <JobView jobId={id} />
+      <JobView jobId={id} signedIn={!!(await getCurrentSession())} />
     </main>
   );
 }

@@ -13,7 +13,7 @@ export default async function PostJobPage() {
     // Asks the server who is signed in (and that they may post) the same way every procedure does.
     await (await serverApi()).jobs.mine({ as: "posted", limit: 1 });
   } catch (err) {
-    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return <SignInPrompt what="post a job" />;
+    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return <SignInPrompt what="post a job" returnTo="/jobs/new" />;
     throw err;
   }
   return (

@@ -31,7 +31,7 @@ const styles = {
   container: { backgroundColor: "#ffffff", maxWidth: "560px", margin: "0 auto", padding: "24px", borderRadius: "8px" },
   heading: { fontSize: "20px", margin: "0 0 16px" },
   text: { fontSize: "15px", lineHeight: "22px", margin: "0 0 16px" },
-  button: { backgroundColor: "#178a48", color: "#ffffff", padding: "12px 20px", borderRadius: "8px", fontWeight: 600, textDecoration: "none" },
+  button: { backgroundColor: "#157f42", color: "#ffffff", padding: "12px 20px", borderRadius: "8px", fontWeight: 600, textDecoration: "none" },
   small: { fontSize: "12px", color: "#64748b", wordBreak: "break-all" as const, margin: "8px 0" },
 };
 
