@@ -18,6 +18,50 @@ const config = [
       ],
     },
   },
+  // The dependency direction of docs/architecture.md ("Dependency direction"), enforced: a wrong-way import fails
+  // `npm run lint` (src/test/lint-rules.test.ts proves each rule bites). Entry points (pages, route handlers,
+  // web-server.ts, the WebSocket server, worker processors, scripts) may import the API and the domains.
+  {
+    files: ["src/lib/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["@/server/*", "@/app/*", "@/components/*", "@/trpc/*", "@/env", "@/generated/prisma/client"],
+          message: "src/lib is pure and isomorphic: it imports no server, UI or configuration code.",
+        }],
+      }],
+    },
+  },
+  {
+    files: ["src/components/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["@/server/*", "@/generated/prisma/client"],
+          message: "Components import src/lib, src/trpc and other components only: take server data through tRPC (RouterOutputs) or from a page's props.",
+        }],
+      }],
+    },
+  },
+  {
+    files: ["src/server/**", "worker/**"],
+    // Tests drive the app from outside, like an entry point.
+    ignores: ["src/server/api/**", "src/server/realtime/ws-server.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
+          message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
+        }],
+      }],
+    },
+  },
+  {
+    // No import cycles anywhere in the app's own code (the resolver follows the "@/" alias).
+    files: ["src/**/*.ts", "src/**/*.tsx", "worker/**/*.ts"],
+    ignores: ["src/generated/**"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
   {
     files: ["src/env.js", "scripts/**", "prisma/**", "e2e/**", "e2e-production/**", "playwright.config.ts", "playwright.production-shape.config.ts", "vitest.config.ts", "src/test/**", "**/*.test.ts", "worker/index.ts", "src/server/web-server.ts", "src/server/logger.ts", "src/trpc/react.tsx", "prisma.config.ts", "next.config.mjs", "src/instrumentation.ts"],
     rules: { "no-restricted-properties": "off" },

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "leaflet/dist/leaflet.css";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentSession } from "@/server/auth/current-session";
 import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = {
@@ -11,7 +12,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#157f42" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Read here (an entry point) and handed down: components import no server code.
+  const session = await getCurrentSession();
   return (
     <html lang="en">
       <body className="flex min-h-full flex-col bg-white font-sans text-slate-900 antialiased">
@@ -19,7 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <a href="#content" className="skip-link">
             Skip to content
           </a>
-          <SiteHeader />
+          <SiteHeader user={session?.user ?? null} blocked={!!session?.blocked} />
           {/* The skip link's target: every page's main content follows the header. */}
           <div id="content" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
             {children}

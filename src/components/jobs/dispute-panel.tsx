@@ -3,7 +3,9 @@ import { formatDateTime } from "@/lib/format-date";
 import { useState } from "react";
 import { fieldErrors, formError } from "@/components/accounts/errors";
 import { formatCents } from "@/lib/money";
-import type { JobDetail } from "@/server/jobs/dto";
+import type { RouterOutputs } from "@/trpc/react";
+
+type JobDetail = RouterOutputs["jobs"]["byId"];
 import { api } from "@/trpc/react";
 import { DISPUTE_OUTCOME_LABEL, DISPUTE_REASON_LABEL } from "./labels";
 import { PhotoUploader } from "./photo-uploader";

@@ -9,7 +9,9 @@ import { useState } from "react";
 import type { UnreachableReason } from "@/generated/prisma/enums";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
-import type { JobDetail } from "@/server/jobs/dto";
+import type { RouterOutputs } from "@/trpc/react";
+
+type JobDetail = RouterOutputs["jobs"]["byId"];
 import { devicePositionOnce } from "./device-position";
 import { timeLeft, UNREACHABLE_REASON_LABEL } from "./labels";
 import { PhotoUploader } from "./photo-uploader";

@@ -3,7 +3,9 @@ import { useState } from "react";
 import { fieldErrors, formError } from "@/components/accounts/errors";
 import { parseDollars } from "@/lib/dollars-input";
 import { formatCents } from "@/lib/money";
-import type { JobDetail } from "@/server/jobs/dto";
+import type { RouterOutputs } from "@/trpc/react";
+
+type JobDetail = RouterOutputs["jobs"]["byId"];
 import { api } from "@/trpc/react";
 
 /** The largest tip the server takes (tipCentsSchema in src/server/reviews/dto.ts), shown before it is hit. */

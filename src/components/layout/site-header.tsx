@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { can } from "@/lib/permissions";
+import { can, type AppRole } from "@/lib/permissions";
 import { navLinksFor } from "./nav-links";
-import { getCurrentSession } from "@/server/auth/current-session";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
@@ -10,9 +9,7 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
  * to a second, horizontally scrollable row on narrow screens (one copy of each link, so tests and screen
  * readers never see duplicates).
  */
-export async function SiteHeader() {
-  const session = await getCurrentSession();
-  const user = session?.user;
+export function SiteHeader({ user, blocked }: { user: { name?: string | null; email: string; roles: AppRole[] } | null; blocked: boolean }) {
   const links = user ? navLinksFor(user.roles) : [];
   return (
     <header className="flex flex-wrap items-center justify-between gap-x-3 border-b bg-white px-4">
@@ -36,7 +33,7 @@ export async function SiteHeader() {
                 Admin
               </Link>
             )}
-            {!session.blocked && <NotificationBell />}
+            {!blocked && <NotificationBell />}
             <Link href="/profile" className="max-w-[10rem] truncate font-medium text-slate-800" data-testid="signed-in-as">
               {user.name ?? user.email}
             </Link>

@@ -26,11 +26,11 @@ import {
 import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
 import { findBadInput } from "@/server/security/input-guard";
 import { enforceRateLimit, type RateLimitRule } from "@/server/security/rate-limit";
-import { can, PERMISSIONS, type AppRole, type Permission } from "@/lib/permissions";
+import { can, PERMISSIONS, type Permission } from "@/lib/permissions";
 
-export type SessionUser = { id: string; email: string; name?: string | null; roles: AppRole[] };
-/** `blocked` is the reason a suspended or banned user may not act (null when they may). */
-export type Session = { user: SessionUser; blocked?: string | null; sessionId?: string };
+import type { Session } from "@/server/auth/session-type";
+
+export type { Session, SessionUser } from "@/server/auth/session-type";
 
 export type CreateContextOptions = { headers: Headers; session: Session | null };
 

@@ -7,7 +7,7 @@
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/env";
-import type { Session } from "@/server/api/trpc";
+import type { Session } from "./session-type";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
 import { sessionEnded } from "./session-deny-list";

@@ -1,0 +1,55 @@
+/**
+ * The dependency direction is a lint rule (eslint.config.mjs), and it bites: a wrong-way import in each layer is
+ * reported by ESLint with the project's own configuration. Fixture code is linted as text under a path in that
+ * layer; no file is written.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// The cycle rule reads the linted file from disk, and these fixtures exist only as text: it is off here.
+const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: [{ rules: { "import/no-cycle": "off" } }] });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("import direction", () => {
+  it("refuses server code in a component", async () => {
+    const found = await restrictedImports("src/components/jobs/fixture.tsx", 'import { getJob } from "@/server/jobs/get-job";\nexport const x = getJob;\n');
+    expect(found).toEqual([expect.stringContaining("Components import src/lib, src/trpc")]);
+  });
+
+  it("refuses the API layer, pages or components in a domain and in the worker", async () => {
+    for (const filePath of ["src/server/jobs/fixture.ts", "worker/processors/fixture.ts"]) {
+      const found = await restrictedImports(filePath, 'import { appRouter } from "@/server/api/root";\nimport { JobView } from "@/components/jobs/job-view";\nexport const x = [appRouter, JobView];\n');
+      expect(found).toHaveLength(2);
+    }
+  });
+
+  it("refuses server and configuration code in src/lib", async () => {
+    const found = await restrictedImports("src/lib/fixture.ts", 'import { db } from "@/server/db";\nimport { env } from "@/env";\nexport const x = [db, env];\n');
+    expect(found).toHaveLength(2);
+  });
+
+  it("allows the right way: a page importing the API, a domain importing infrastructure", async () => {
+    expect(await restrictedImports("src/app/fixture/page.tsx", 'import { serverApi } from "@/trpc/server";\nexport const x = serverApi;\n')).toEqual([]);
+    expect(await restrictedImports("src/server/jobs/fixture.ts", 'import { db } from "@/server/db";\nexport const x = db;\n')).toEqual([]);
+  });
+
+  it("refuses an import cycle (two real files, written for the test and removed after)", async () => {
+    const dir = path.join("src", `.lint-fixture-${crypto.randomBytes(4).toString("hex")}`);
+    fs.mkdirSync(dir);
+    try {
+      fs.writeFileSync(path.join(dir, "a.ts"), 'import { b } from "./b";\nexport const a = () => b;\n');
+      fs.writeFileSync(path.join(dir, "b.ts"), 'import { a } from "./a";\nexport const b = () => a;\n');
+      const [result] = await new ESLint({ cwd: process.cwd() }).lintFiles([path.join(dir, "a.ts")]);
+      expect(result?.messages.map((m) => m.ruleId)).toContain("import/no-cycle");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}, 60_000);
