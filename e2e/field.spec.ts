@@ -56,7 +56,7 @@ test("a scooper taps On my way and the poster's bell shows it live, with an esti
 
   await posterPage.goto(`/jobs/${jobId}`);
   await expect(posterPage.getByTestId("on-my-way-status")).toContainText("Your scooper is on the way: expected around");
-  await expect(posterPage.getByTestId("timeline")).toContainText("on my way by scooper");
+  await expect(posterPage.getByTestId("timeline")).toContainText("On the way by the scooper");
   await shoot(posterPage, "on-my-way-poster");
   await poster.close();
   await scooper.close();
@@ -95,7 +95,7 @@ test("a scooper reports a locked gate with a photo and the poster answers try ag
   await shoot(posterPage, "unreachable-poster");
   await posterPage.getByRole("button", { name: "Try again (I fixed it)" }).click();
   await expect(posterPage.getByTestId("job-status")).toHaveText("Claimed");
-  await expect(posterPage.getByTestId("timeline")).toContainText("unreachable retry by poster");
+  await expect(posterPage.getByTestId("timeline")).toContainText("Asked to try again by the customer");
 
   await expect(scooperPage.getByTestId("job-status")).toHaveText("Claimed", { timeout: 15_000 });
   await expect(scooperPage.getByRole("button", { name: "I'm here: start" })).toBeVisible();

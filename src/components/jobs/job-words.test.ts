@@ -7,6 +7,11 @@ describe("timelineWords", () => {
     expect(timelineWords("claimed", "scooper")).toBe("Claimed by the scooper");
     expect(timelineWords("expired", "system")).toBe("Expired unclaimed");
   });
+  it("says the field events in words", () => {
+    expect(timelineWords("on_my_way", "scooper")).toBe("On the way by the scooper");
+    expect(timelineWords("unreachable_retry", "poster")).toBe("Asked to try again by the customer");
+    expect(timelineWords("unreachable_deadline_passed", "system")).toBe("No answer in time: cancelled");
+  });
   it("turns an unknown event into a sentence", () => {
     expect(timelineWords("something_new", "admin")).toBe("Something new by an admin");
   });

@@ -23,6 +23,10 @@ const EVENT_WORDS: Record<string, string> = {
   dispute_resolved: "Dispute resolved",
   access_notes_revealed: "Access notes viewed",
   reviewed: "Reviewed",
+  on_my_way: "On the way",
+  unreachable: "Could not get in: reported",
+  unreachable_retry: "Asked to try again",
+  unreachable_deadline_passed: "No answer in time: cancelled",
 };
 const ACTOR_WORDS = { poster: "the customer", scooper: "the scooper", admin: "an admin", system: null } as const;
 
