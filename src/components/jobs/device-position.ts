@@ -1,6 +1,6 @@
 /**
- * The device's position once (never watched), or null when the browser has none or the user refuses. The job
- * page's start button has its own copy until the issue 16 work on job-view.tsx lands; then it should use this.
+ * The device's position once (never watched), or null when the browser has none or the user refuses. Used by the
+ * job page's start button and the field actions ("on my way").
  */
 export function devicePositionOnce(): Promise<{ lat: number; lng: number } | null> {
   return new Promise((resolve) => {

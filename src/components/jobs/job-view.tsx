@@ -1,4 +1,5 @@
 "use client";
+import { devicePositionOnce } from "./device-position";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -23,17 +24,6 @@ function useNow(intervalMs = 1000) {
     return () => clearInterval(t);
   }, [intervalMs]);
   return now;
-}
-
-function currentPosition(): Promise<{ lat: number; lng: number } | null> {
-  return new Promise((resolve) => {
-    if (!("geolocation" in navigator)) return resolve(null);
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
-      () => resolve(null),
-      { timeout: 8000, maximumAge: 60_000 },
-    );
-  });
 }
 
 const TERMINAL_WITHOUT_PAY = new Set(["CANCELLED", "EXPIRED", "AWAITING_PAYMENT"]);
@@ -180,7 +170,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
         )}
         {can("claim") && <button className={`${btn} bg-brand-600 text-white`} disabled={claim.isPending} onClick={() => claim.mutate({ jobId })}>Claim this job</button>}
         {can("start") && (
-          <button className={`${btn} bg-brand-600 text-white`} disabled={start.isPending} onClick={async () => start.mutate({ jobId, location: await currentPosition() })}>
+          <button className={`${btn} bg-brand-600 text-white`} disabled={start.isPending} onClick={async () => start.mutate({ jobId, location: await devicePositionOnce() })}>
             I&apos;m here: start
           </button>
         )}

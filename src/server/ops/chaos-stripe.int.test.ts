@@ -27,7 +27,7 @@ import { listen } from "@/server/realtime/hub";
 import { jobChannel } from "@/server/realtime/events";
 import { reconcile } from "@/server/ops/reconcile";
 import { startWorkerProcess, type WorkerProcess } from "@/test/chaos";
-import { addPhotoRow, callerFor, cast, uniqueIpHeaders, validJobInput } from "@/test/factories";
+import { callerFor, cast, doTheWork, uniqueIpHeaders, validJobInput } from "@/test/factories";
 import { allEffectsDone } from "@/test/outbox";
 
 let worker: WorkerProcess | null = null;
@@ -55,10 +55,7 @@ async function postPaid(people: People, priceCents: number) {
 
 async function completed(people: People, priceCents: number) {
   const job = await postPaid(people, priceCents);
-  await people.scooper.api.jobs.claim({ jobId: job.jobId });
-  await people.scooper.api.jobs.start({ jobId: job.jobId });
-  await addPhotoRow(job.jobId, people.scooper);
-  await people.scooper.api.jobs.complete({ jobId: job.jobId });
+  await doTheWork(people.scooper, job.jobId);
   return job;
 }
 
