@@ -16,3 +16,18 @@ export const settled = (jobId: string, step: string, timeout?: number) => effect
 export async function allEffectsDone(timeout = 15_000): Promise<void> {
   await expect.poll(() => db.outboxMessage.count({ where: { status: "PENDING" } }), { timeout }).toBe(0);
 }
+
+/**
+ * Waits until nothing is in flight: every side effect has run and no email or push is still QUEUED (each is an
+ * outbox row of its own). For tests that run the worker's email queue and then kill the worker: a send caught
+ * mid-request would be sent again after the restart (Resend drops it by its idempotency key; a fake may not).
+ */
+export async function nothingInFlight(timeout = 15_000): Promise<void> {
+  await allEffectsDone(timeout);
+  await expect
+    .poll(
+      async () => (await db.emailMessage.count({ where: { status: "QUEUED" } })) + (await db.pushMessage.count({ where: { status: "QUEUED" } })),
+      { timeout },
+    )
+    .toBe(0);
+}

@@ -28,7 +28,7 @@ import { jobChannel } from "@/server/realtime/events";
 import { reconcile } from "@/server/ops/reconcile";
 import { startWorkerProcess, type WorkerProcess } from "@/test/chaos";
 import { callerFor, cast, doTheWork, uniqueIpHeaders, validJobInput } from "@/test/factories";
-import { allEffectsDone } from "@/test/outbox";
+import { nothingInFlight } from "@/test/outbox";
 
 let worker: WorkerProcess | null = null;
 const started = Date.now();
@@ -84,7 +84,7 @@ describe("chaos, Stripe mode", () => {
     const openJob = await postPaid(people, 2000);
     const claimed = await postPaid(people, 3000);
     await people.scooper.api.jobs.claim({ jobId: claimed.jobId });
-    await allEffectsDone(30_000);
+    await nothingInFlight(30_000);
     const stripeMark = fakeStripe.requests.length;
     const mailMark = fakeResend.requests.length;
 
@@ -97,7 +97,7 @@ describe("chaos, Stripe mode", () => {
     for (const job of [toConfirm, openJob, claimed]) expect((await db.payment.findUniqueOrThrow({ where: { jobId: job.jobId } })).status).toBe("AUTHORIZED");
 
     worker = await startWorkerProcess();
-    await allEffectsDone(30_000);
+    await nothingInFlight(30_000);
     // A few more relay passes and sweeps: nothing runs twice.
     await new Promise((r) => setTimeout(r, 3_000));
 
@@ -123,7 +123,7 @@ describe("chaos, Stripe mode", () => {
     const people = await cast();
     const toConfirm = await completed(people, 2200);
     const openJob = await postPaid(people, 1800);
-    await allEffectsDone(30_000);
+    await nothingInFlight(30_000);
     const stripeMark = fakeStripe.requests.length;
     const controller = new AbortController();
     const live = await listen(jobChannel(toConfirm.jobId), controller.signal);
@@ -152,7 +152,7 @@ describe("chaos, Stripe mode", () => {
     console.log(`[chaos] resync after ${Date.now() - outage} ms`);
     expect(first.value).toMatchObject({ data: { type: "resync" } });
     controller.abort();
-    await allEffectsDone(30_000);
+    await nothingInFlight(30_000);
     console.log(`[chaos] effects done after ${Date.now() - outage} ms`);
     await new Promise((r) => setTimeout(r, 2_000));
     expect(stripeCalls(stripeMark, `/payment_intents/${toConfirm.intent}/capture`)).toHaveLength(1);
