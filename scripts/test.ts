@@ -29,6 +29,10 @@ import {
 
 // "e2e-production": only the production-shaped run, on the build the last e2e run left in .next (no `next build`).
 const only = process.argv[2] as "int" | "e2e" | "e2e-production" | undefined;
+// `npm run test:e2e -- e2e/field.spec.ts …`: only those specs, and no production-shaped run after them.
+// E2E_REUSE_BUILD=1 skips `next build` when .next holds a build (a developer's loop; CI always builds).
+const specs = process.argv.slice(3);
+const reuseBuild = process.env.E2E_REUSE_BUILD === "1" && fs.existsSync(".next/BUILD_ID");
 const runId = crypto.randomBytes(4).toString("hex");
 const resultsDir = path.resolve(".data/test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -120,12 +124,13 @@ async function e2e(pgServer: string, redisUrl: string, shapedOnly = false): Prom
   let code = await run("npx", ["tsx", "prisma/seed.ts"], env);
   if (code !== 0) return code;
   if (shapedOnly) return productionShaped(env);
-  code = await run("npx", ["next", "build"], env);
+  if (!reuseBuild) code = await run("npx", ["next", "build"], env);
   if (code !== 0) return code;
   const out = path.join(resultsDir, "playwright.json");
   fs.rmSync(out, { force: true });
-  code = await run("npx", ["playwright", "test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  code = await run("npx", ["playwright", "test", "--reporter=list,json", ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   readPlaywrightCounts(out);
+  if (specs.length) return code;
   const shaped = await productionShaped(env);
   return code || shaped;
 }
