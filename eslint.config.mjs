@@ -57,6 +57,26 @@ const config = [
     },
   },
   {
+    // Payments is a room below jobs and recurring: they call it, it never calls them (job funding lives in
+    // src/server/jobs/funding.ts; Stripe's webhooks, which touch both, in src/server/webhooks/).
+    files: ["src/server/payments/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          {
+            group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
+            message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
+          },
+          {
+            group: ["@/server/jobs/*", "@/server/recurring/*", "@/server/disputes/*", "@/server/reviews/*", "@/server/webhooks/*", "@/server/admin/*", "@/server/notifications/*", "@/server/accounts/*"],
+            message: "Payments imports nothing from the domains that use it: pass what it needs in, or move the piece to the caller's side (job funding lives in src/server/jobs/funding.ts).",
+          },
+        ],
+      }],
+    },
+  },
+  {
     // No import cycles anywhere in the app's own code (the resolver follows the "@/" alias).
     files: ["src/**/*.ts", "src/**/*.tsx", "worker/**/*.ts"],
     ignores: ["src/generated/**"],

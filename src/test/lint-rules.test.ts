@@ -30,6 +30,17 @@ describe("import direction", () => {
     }
   });
 
+  it("refuses jobs or recurring code in payments, which they call and not the other way round", async () => {
+    const found = await restrictedImports(
+      "src/server/payments/steps/fixture.ts",
+      'import { openPaidJob } from "@/server/jobs/payment-gate";\nimport { upcomingDates } from "@/server/recurring/generate";\nexport const x = [openPaidJob, upcomingDates];\n',
+    );
+    expect(found).toEqual([expect.stringContaining("Payments imports nothing"), expect.stringContaining("Payments imports nothing")]);
+    // The API layer stays refused there too, and infrastructure stays allowed.
+    expect(await restrictedImports("src/server/payments/fixture.ts", 'import { appRouter } from "@/server/api/root";\nexport const x = appRouter;\n')).toHaveLength(1);
+    expect(await restrictedImports("src/server/payments/fixture.ts", 'import { db } from "@/server/db";\nexport const x = db;\n')).toEqual([]);
+  });
+
   it("refuses server and configuration code in src/lib", async () => {
     const found = await restrictedImports("src/lib/fixture.ts", 'import { db } from "@/server/db";\nimport { env } from "@/env";\nexport const x = [db, env];\n');
     expect(found).toHaveLength(2);

@@ -9,7 +9,7 @@ export async function effectDone(dedupeKey: string, timeout = 15_000): Promise<v
     .toBe("DONE");
 }
 
-/** A job's money step has run (payments/settlement-queue.ts keys). */
+/** A job's money step has run (jobs/settlement.ts keys). */
 export const settled = (jobId: string, step: string, timeout?: number) => effectDone(`settle-${step}-${jobId}`, timeout);
 
 /** Waits until no side effect is PENDING (every queued notification and money step has run). */

@@ -8,7 +8,8 @@ import { sendEmailProcessor } from "./email.processor";
 import { heartbeatProcessor } from "./heartbeat.processor";
 import { db } from "@/server/db";
 import { applyStoredBlock } from "@/server/accounts/account-block";
-import { getPaymentProvider } from "@/server/payments/get-provider";
+import { paymentsContext } from "@/server/payments/context";
+import { payOwedPayouts } from "@/server/payments/payouts/transfers";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
@@ -88,7 +89,7 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
         case "billing-sync":
           return billingSyncProcessor(payload);
         case "pay-owed":
-          return getPaymentProvider().payOwedPayouts({ scooperId: payload.scooperId });
+          return payOwedPayouts(paymentsContext(), { scooperId: payload.scooperId });
       }
     },
   },

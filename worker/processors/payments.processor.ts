@@ -1,8 +1,8 @@
 import { db } from "@/server/db";
-import { getPaymentProvider } from "@/server/payments/get-provider";
-import { settleJob } from "@/server/payments/job-settlement";
-import type { SettlementStep } from "@/server/payments/settlement-queue";
-import { processStripeEvent } from "@/server/payments/stripe-webhooks";
+import { getBilling } from "@/server/payments/billing/billing";
+import { settleJob } from "@/server/jobs/funding";
+import type { SettlementStep } from "@/server/jobs/settlement";
+import { processStripeEvent } from "@/server/webhooks/stripe-events";
 
 export async function stripeEventProcessor(payload: { eventId: string }): Promise<string> {
   return processStripeEvent(db, payload.eventId);
@@ -14,7 +14,7 @@ export async function settlementProcessor(payload: { jobId: string; step: Settle
 }
 
 export async function billingSyncProcessor(payload: { recurringId: string }) {
-  await getPaymentProvider().syncSubscriptionBilling({ recurringId: payload.recurringId });
+  await getBilling().syncSubscriptionBilling({ recurringId: payload.recurringId });
   const billing = await db.billingSubscription.findUnique({ where: { recurringId: payload.recurringId }, select: { status: true } });
   return { billing: billing?.status ?? null };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
-import { toDbDate } from "@/server/recurring/dates";
+import { toDbDate } from "@/server/calendar";
 import { generateDueRecurringJobs } from "@/server/recurring/generate";
 import { cast, validJobInput } from "@/test/factories";
 import { startWorker, type RunningWorker } from "../../../worker/worker";

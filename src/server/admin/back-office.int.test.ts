@@ -3,7 +3,7 @@ import { env } from "@/env";
 import { addDays, zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { getQueue } from "@/server/queues/queues";
-import { toDbDate } from "@/server/recurring/dates";
+import { toDbDate } from "@/server/calendar";
 import { callerFor, createJobInState, createOpenJob, createUser } from "@/test/factories";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
 import { adminDashboard } from "./dashboard";

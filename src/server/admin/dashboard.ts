@@ -4,7 +4,7 @@ import { addDays, localDateIn, zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { QUEUE_NAMES } from "@/server/queues/definitions";
 import { getQueue } from "@/server/queues/queues";
-import { toDbDate } from "@/server/recurring/dates";
+import { toDbDate } from "@/server/calendar";
 
 /** Claim time (post → claim) buckets, upper bounds in seconds; the last is open-ended. */
 export const CLAIM_TIME_BUCKETS = [

@@ -7,11 +7,11 @@ import { z } from "zod";
 import type { Db, Tx } from "@/server/db";
 import { JobStatus } from "@/generated/prisma/enums";
 import { AppError } from "@/server/errors";
-import { nextBillingAt } from "@/server/payments/recurring-billing";
+import { nextBillingAt } from "@/server/payments/billing/prepaid-visits";
 import { commitWithEffects } from "@/server/outbox/outbox";
 import { applyPause, applyResume, billingSyncFor, toRecurringDto } from "@/server/recurring/manage";
 import { localDateSchema, recurringDtoSchema } from "@/server/recurring/schemas";
-import { fromDbDate } from "@/server/recurring/dates";
+import { fromDbDate } from "@/server/calendar";
 import { recordAudit } from "./audit";
 
 const statusSchema = z.enum(["ACTIVE", "PAUSED", "CANCELLED"]);

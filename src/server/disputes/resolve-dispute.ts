@@ -7,7 +7,7 @@ import { isAdmin, type JobActor } from "@/server/jobs/job-access";
 import { requireState, transition } from "@/server/jobs/transition";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
-import { settlement } from "@/server/payments/settlement-queue";
+import { settlement } from "@/server/jobs/settlement";
 
 export type ResolveDisputeInput = { jobId: string; outcome: DisputeOutcome; refundCents?: number | null; note?: string | null };
 
@@ -23,7 +23,7 @@ export function refundFor(outcome: DisputeOutcome, priceCents: number, requested
 
 /**
  * DISPUTED → RESOLVED by an admin: the transition, the decision on the dispute row and the audit row commit
- * together with the money step (capture / capture + refund / void, see job-settlement.ts, which reads the decision
+ * together with the money step (capture / capture + refund / void, see jobs/funding.ts, which reads the decision
  * from the row) and both parties' notifications, as outbox effects.
  */
 export async function resolveDispute(db: Db, actor: JobActor, input: ResolveDisputeInput): Promise<{ refundCents: number }> {

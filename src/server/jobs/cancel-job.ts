@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
-import { settlement } from "@/server/payments/settlement-queue";
+import { settlement } from "@/server/jobs/settlement";
 import { announceJobChange } from "./announce";
 import { recordAudit } from "@/server/admin/audit";
 import { AppError } from "@/server/errors";

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
-import { settlement } from "@/server/payments/settlement-queue";
+import { settlement } from "@/server/jobs/settlement";
 import { announceJobChange } from "./announce";
 import { AppError } from "@/server/errors";
 import { isPoster, type JobActor } from "./job-access";

@@ -5,10 +5,10 @@
  */
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { getPaymentProvider } from "@/server/payments/get-provider";
+import { jobPayments } from "@/server/payments/steps";
 import { findOperationResult } from "@/server/payments/payment-book";
 import { paymentForm, type PaymentForm } from "@/server/payments/payment-form";
-import { paymentKeys } from "@/server/payments/provider";
+import { paymentKeys } from "@/server/payments/types";
 import { isPoster, type JobActor } from "./job-access";
 import { openPaidJob } from "./payment-gate";
 import { loadVisibleJob } from "./transition";
@@ -29,7 +29,7 @@ export async function jobPaymentForm(db: Db, actor: JobActor, jobId: string): Pr
 export async function confirmJobPayment(db: Db, actor: JobActor, jobId: string): Promise<{ status: string }> {
   const job = await ownJob(db, actor, jobId);
   if (job.status === "AWAITING_PAYMENT") {
-    const result = await getPaymentProvider().confirmJobAuthorization({ jobId });
+    const result = await jobPayments().confirmJobAuthorization({ jobId });
     if (result.status === "AUTHORIZED") await openPaidJob(db, jobId);
   }
   const { status } = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });

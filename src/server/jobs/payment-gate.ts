@@ -13,7 +13,7 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
-import { settlement } from "@/server/payments/settlement-queue";
+import { settlement } from "@/server/jobs/settlement";
 import { announceJobChange } from "./announce";
 import { jobRules } from "./config";
 import { scheduleJobTimer } from "./timers";

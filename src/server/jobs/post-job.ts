@@ -5,7 +5,7 @@ import type { Db } from "@/server/db";
 import { latSchema, lngSchema } from "@/lib/geo";
 import { jobRules } from "./config";
 import type { JobActor } from "./job-access";
-import { authorizePostedJob } from "@/server/payments/job-settlement";
+import { authorizePostedJob } from "@/server/jobs/funding";
 import { paymentForm, paymentFormSchema } from "@/server/payments/payment-form";
 import { cancelUnpaidJob, openPaidJob } from "./payment-gate";
 import { requireActiveUser } from "./users";

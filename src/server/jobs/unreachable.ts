@@ -13,7 +13,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
-import { settlement } from "@/server/payments/settlement-queue";
+import { settlement } from "@/server/jobs/settlement";
 import { announceJobChange } from "./announce";
 import { cancelJob } from "./cancel-job";
 import { jobRules } from "./config";

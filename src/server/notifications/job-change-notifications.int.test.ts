@@ -7,7 +7,7 @@ import { env } from "@/env";
 import { localDateIn } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { cancelOverduePayments } from "@/server/jobs/payment-gate";
-import { toDbDate } from "@/server/recurring/dates";
+import { toDbDate } from "@/server/calendar";
 import { generateDueRecurringJobs } from "@/server/recurring/generate";
 import { cast, createJobInState, createUser, validJobInput } from "@/test/factories";
 import { allEffectsDone, settled } from "@/test/outbox";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeHomeCents } from "@/lib/money";
 import { db } from "@/server/db";
-import { getPaymentProvider } from "@/server/payments/get-provider";
+import { jobPayments } from "@/server/payments/steps";
 import { getQueue } from "@/server/queues/queues";
 import { callerFor, createOpenJob, createUser } from "@/test/factories";
 import { startQueueWorker } from "@/test/worker-harness";
@@ -112,11 +112,11 @@ describe("weekly earnings", () => {
   // Monday 2027-03-15 08:00 EDT; the previous week (Mon 8 – Sun 14 March) contains the spring-forward change.
   const now = new Date("2027-03-15T12:00:00Z");
 
-  /** A job held, confirmed and captured through the ledger provider, its money booked at `paidAt`. */
+  /** A job held, confirmed and captured through the ledger gateway, its money booked at `paidAt`. */
   async function confirmedJob(scooperId: string, paidAt: string, priceCents: number, status: "CONFIRMED" | "COMPLETED" = "CONFIRMED") {
     const poster = await createUser(["CUSTOMER"]);
     const job = await createOpenJob(poster.id, { priceCents });
-    const provider = getPaymentProvider();
+    const provider = jobPayments();
     await provider.authorizeJobPayment({ jobId: job.id, customerId: poster.id, amountCents: priceCents });
     await db.cleanupJob.update({
       where: { id: job.id },

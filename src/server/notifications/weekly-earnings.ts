@@ -11,7 +11,7 @@ import { localDateIn } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { scooperEarnings } from "@/server/payments/earnings";
-import { getPaymentProvider } from "@/server/payments/get-provider";
+import { paymentsContext } from "@/server/payments/context";
 import { notify } from "./notify";
 import { addressArea, previousWeek } from "./week";
 
@@ -33,7 +33,7 @@ export async function sendWeeklyEarnings(db: Tx, opts: { now?: Date; timeZone?: 
     where: { kind: "SCOOPER_PAYABLE", ownerId: { not: null }, entries: { some: { createdAt: { gte: week.from, lt: week.to } } } },
     select: { ownerId: true },
   });
-  const note = payoutNote(getPaymentProvider().name);
+  const note = payoutNote(paymentsContext().gateway.name);
   const run: WeeklyEarningsRun = { weekStart: week.weekStart, scoopers: 0, notified: 0, failed: 0 };
   for (const { ownerId } of accounts) {
     const scooperId = ownerId!;

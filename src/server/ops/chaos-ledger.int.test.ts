@@ -20,7 +20,7 @@ import { reconcile } from "@/server/ops/reconcile";
 import { commitWithEffects } from "@/server/outbox/outbox";
 import { getQueue } from "@/server/queues/queues";
 import { generateDueRecurringJobs } from "@/server/recurring/generate";
-import { toDbDate } from "@/server/recurring/dates";
+import { toDbDate } from "@/server/calendar";
 import { checkReadiness } from "@/server/system/health";
 import { localDateIn } from "@/lib/schedules";
 import { startWorkerProcess, type WorkerProcess } from "@/test/chaos";

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { callerFor, createOpenJob, createUser } from "@/test/factories";
 import { scooperEarnings, weekStarts } from "./earnings";
-import { createLedgerProvider } from "./ledger-provider";
+import { ledgerMoney } from "@/test/payments";
 
-const provider = createLedgerProvider(db);
+const provider = ledgerMoney(db);
 const TZ = "America/New_York";
 
 /** A job paid to `scooperId` at `paidAt` (the ledger rows are back-dated to that instant). */

@@ -1,7 +1,7 @@
 /**
- * The database side of every payment step, shared by both providers: the `Payment` row's conditional state
+ * The database side of every payment step, whichever gateway moved the money: the `Payment` row's conditional state
  * change, the `PaymentOperation` row that makes the step idempotent, and the balanced ledger transaction.
- * Each `book*` runs inside the transaction `runOnce` opens; the providers make their external calls (Stripe)
+ * Each `book*` runs inside the transaction `runOnce` opens; the steps (steps/) make their gateway calls (Stripe)
  * before booking, with the same idempotency key, so a retry after a crash repeats neither.
  *
  * Entries per step (A = authorized amount, F = platform fee, P = A − F):
@@ -20,7 +20,7 @@ import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobFeeRates } from "./fees";
 import { accounts, postLedgerTransaction, type LedgerLine } from "./ledger";
-import type { PaymentOperationKind, PaymentResult } from "./provider";
+import type { PaymentOperationKind, PaymentResult } from "./types";
 
 export type StoredResult = Omit<PaymentResult, "replayed">;
 
@@ -101,7 +101,7 @@ async function transition(tx: Tx, jobId: string, from: PaymentStatus[], data: Pr
   return getJobPayment(tx, jobId);
 }
 
-function assertCents(amountCents: number, what: string) {
+export function assertCents(amountCents: number, what: string) {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw new AppError("BAD_REQUEST", `${what} must be a positive whole number of cents.`);
 }
 
@@ -117,7 +117,7 @@ export async function bookAuthorization(
   tx: Tx,
   input: {
     idempotencyKey: string; jobId: string; customerId: string; amountCents: number; provider: "ledger" | "stripe";
-    status: "AUTHORIZED" | "PENDING"; providerRef?: string; clientSecret?: string | null;
+    status: "AUTHORIZED" | "PENDING"; providerRef?: string | null; clientSecret?: string | null;
     /** A paid subscription invoice funds the job (Stripe): its charge, and the prepaid visit it used. */
     chargeRef?: string | null; prepaidVisitId?: string;
   },
@@ -167,13 +167,13 @@ export async function captureSplit(tx: Tx, jobId: string, amountCents: number) {
 
 export async function bookCapture(
   tx: Tx,
-  input: { idempotencyKey: string; jobId: string; scooperId: string; transferRef?: string | null },
+  input: { idempotencyKey: string; jobId: string; scooperId: string; transferRef?: string | null; chargeRef?: string | null },
 ): Promise<StoredResult> {
   const { amountCents, customerId } = await getJobPayment(tx, input.jobId); // immutable fields
   const { feeCents, payoutCents } = await captureSplit(tx, input.jobId, amountCents);
   const payment = await transition(tx, input.jobId, ["AUTHORIZED"], {
     status: "CAPTURED", capturedCents: amountCents, platformFeeCents: feeCents, scooperPayoutCents: payoutCents,
-    scooperId: input.scooperId, transferRef: input.transferRef ?? null,
+    scooperId: input.scooperId, transferRef: input.transferRef ?? null, ...(input.chargeRef ? { chargeRef: input.chargeRef } : {}),
   }, "capture");
   return recordOperation(tx, {
     payment, kind: "capture", idempotencyKey: input.idempotencyKey, amountCents,
@@ -211,13 +211,13 @@ export async function resolveCancellationFee(tx: Tx, jobId: string, amountCents:
 
 export async function bookCancellationFee(
   tx: Tx,
-  input: { idempotencyKey: string; jobId: string; scooperId: string; feeCents?: number; transferRef?: string | null },
+  input: { idempotencyKey: string; jobId: string; scooperId: string; feeCents?: number; transferRef?: string | null; chargeRef?: string | null },
 ): Promise<StoredResult> {
   const { amountCents, customerId } = await getJobPayment(tx, input.jobId);
   const fee = await resolveCancellationFee(tx, input.jobId, amountCents, input.feeCents);
   const payment = await transition(tx, input.jobId, ["AUTHORIZED"], {
     status: "CAPTURED", capturedCents: fee, platformFeeCents: 0, scooperPayoutCents: fee, scooperId: input.scooperId,
-    transferRef: input.transferRef ?? null,
+    transferRef: input.transferRef ?? null, ...(input.chargeRef ? { chargeRef: input.chargeRef } : {}),
   }, "charge the cancellation fee");
   return recordOperation(tx, {
     payment, kind: "cancellation-fee", idempotencyKey: input.idempotencyKey, amountCents: fee,

@@ -9,7 +9,7 @@ import { queueEmail } from "@/server/email/send-email";
 import { appUrl } from "@/server/email/templates";
 import { isReceiptKind, receipt, type ReceiptKind } from "@/server/email/templates/receipt";
 import { logger } from "@/server/logger";
-import type { PaymentResult } from "./provider";
+import type { PaymentResult } from "./types";
 
 function receiptEmail(opts: { kind: ReceiptKind; amountCents: number; address: string; date: Date; reference: string; url: string; linkLabel?: string }) {
   return receipt.render({ ...opts, date: opts.date.toISOString().slice(0, 10), linkLabel: opts.linkLabel ?? "View the job" });

@@ -19,15 +19,16 @@ import { addDays, zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { cancelOverduePayments } from "@/server/jobs/payment-gate";
-import { toDbDate } from "@/server/recurring/dates";
+import { toDbDate } from "@/server/calendar";
 import { generateDueRecurringJobs } from "@/server/recurring/generate";
 import { sendRenewalReminders } from "@/server/recurring/reminders";
 import { DECLINED_PAYMENT_METHOD } from "@/test/fake-stripe";
 import { callerFor, createUser, uniqueIpHeaders, validJobInput } from "@/test/factories";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
-import { getPaymentProvider } from "./get-provider";
-import { billingAnchor, nextBillingAt } from "./recurring-billing";
-import { acceptStripeEvent } from "./stripe-webhooks";
+import { acceptStripeEvent } from "@/server/webhooks/stripe-events";
+import { moneyRooms } from "@/test/payments";
+import { billingAnchor, nextBillingAt } from "./billing/prepaid-visits";
+import { paymentsContext } from "./context";
 
 const at = (date: string, time = env.RECURRING_GENERATION_TIME) => zonedTime(date, time, env.APP_TIMEZONE);
 const unix = (d: Date) => String(d.getTime() / 1000);
@@ -59,7 +60,7 @@ async function subscribe(frequency: "WEEKLY" | "MONTHLY", firstServiceDate: stri
       lat: 40.69, lng: -73.99, type: "POOP", pileEstimate: "PILES_1_3", yardSegments: ["N"],
     },
   });
-  const billing = await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
+  const billing = await moneyRooms(paymentsContext()).createSubscriptionBilling({ recurringId: sub.id });
   if (billing.mode !== "subscription") throw new Error("expected Stripe billing");
   return { customer, sub, billing };
 }
@@ -164,7 +165,7 @@ describe("Stripe billing of recurring cleanups", () => {
     await db.payoutAccount.create({ data: { userId: scooper.id, provider: "stripe", providerRef: "acct_scooper", payoutsEnabled: true, detailsSubmitted: true } });
     await db.cleanupJob.update({ where: { id: jobId }, data: { status: "COMPLETED", scooperId: scooper.id } });
     mark = fake.requests.length;
-    expect(await getPaymentProvider().captureJobPayment({ jobId })).toMatchObject({ status: "CAPTURED", amountCents: 1800 });
+    expect(await moneyRooms(paymentsContext()).captureJobPayment({ jobId })).toMatchObject({ status: "CAPTURED", amountCents: 1800 });
     expect(fake.since(mark)).toEqual([
       expect.objectContaining({
         path: "/v1/transfers",
@@ -211,7 +212,7 @@ describe("Stripe billing of recurring cleanups", () => {
     await jobStatus(jobId, "OPEN");
 
     let mark = fake.requests.length;
-    expect(await getPaymentProvider().voidJobPayment({ jobId })).toMatchObject({ status: "VOIDED" });
+    expect(await moneyRooms(paymentsContext()).voidJobPayment({ jobId })).toMatchObject({ status: "VOIDED" });
     expect(fake.since(mark)).toEqual([
       expect.objectContaining({ path: "/v1/refunds", idempotencyKey: `job_${jobId}_void`, body: expect.objectContaining({ payment_intent: `pi_for_${paid1.invoiceId}`, amount: "2000" }) }),
     ]);
@@ -360,7 +361,7 @@ describe("payouts owed before onboarding", () => {
   it("transfers what a scooper earned before their account could take payouts, once, less refunds", async () => {
     const customer = await createUser(["CUSTOMER"]);
     const scooper = await createUser(["SCOOPER"]);
-    const provider = getPaymentProvider();
+    const provider = moneyRooms(paymentsContext());
     const posted = await callerFor(customer, uniqueIpHeaders()).jobs.post({ ...validJobInput, priceCents: 2000 });
     await provider.confirmJobAuthorization({ jobId: posted.id }); // the fake says requires_capture
     await db.cleanupJob.update({ where: { id: posted.id }, data: { status: "COMPLETED", scooperId: scooper.id } });

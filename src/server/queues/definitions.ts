@@ -9,7 +9,7 @@
 import { z } from "zod";
 
 /**
- * A job's money steps after its transition commits (src/server/payments/job-settlement.ts). The payload carries
+ * A job's money steps after its transition commits (src/server/jobs/funding.ts). The payload carries
  * only the job id and the step: what a dispute resolution or a tip moves is read from the committed Dispute /
  * Review row, so a retry moves exactly what was decided.
  */
@@ -82,7 +82,7 @@ export const QUEUES = {
     name: "payments",
     payload: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) }),
-      /** A job transition's money step, after its commit (src/server/payments/job-settlement.ts). */
+      /** A job transition's money step, after its commit (src/server/jobs/funding.ts). */
       z.object({ kind: z.literal("settle"), jobId: z.string().min(1), step: z.enum(SETTLEMENT_STEPS) }),
       /** Brings a recurring cleanup's billing in line with its state after an edit, pause, resume or cancel. */
       z.object({ kind: z.literal("billing-sync"), recurringId: z.string().min(1) }),

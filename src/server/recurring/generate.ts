@@ -13,7 +13,7 @@ import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { dispatchOutbox, writeOutbox } from "@/server/outbox/outbox";
 import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
-import { fromDbDate, toDbDate } from "./dates";
+import { fromDbDate, toDbDate } from "@/server/calendar";
 
 export type GenerationSummary = {
   serviceDate: LocalDate;

@@ -6,8 +6,8 @@ import { jobRules } from "@/server/jobs/config";
 import { postJobInputSchema } from "@/server/jobs/post-job";
 import type { OutboxEffect } from "@/server/outbox/outbox";
 import { currentFeeRates } from "@/server/payments/fees";
-import { settlement } from "@/server/payments/settlement-queue";
-import { toDbDate } from "./dates";
+import { settlement } from "@/server/jobs/settlement";
+import { toDbDate } from "@/server/calendar";
 
 export type DueSubscription = Pick<
   RecurringCleanup,

@@ -6,11 +6,11 @@ import type { RecurringCleanup } from "@/generated/prisma/client";
 import { compareDates, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { getPaymentProvider } from "@/server/payments/get-provider";
+import { getBilling } from "@/server/payments/billing/billing";
 import { paymentForm, type PaymentForm } from "@/server/payments/payment-form";
 import { commitWithEffects, type OutboxEffect } from "@/server/outbox/outbox";
-import { billingSync } from "@/server/payments/settlement-queue";
-import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "./dates";
+import { billingSync } from "@/server/payments/effects";
+import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "@/server/calendar";
 
 export { firstOpenServiceDate, upcomingDates };
 import type { CreateRecurringInput, RecurringDto } from "./schemas";
@@ -75,7 +75,7 @@ export async function createRecurring(db: Tx, customerId: string, input: CreateR
   // gets the error and tries again from the same form.
   let billing;
   try {
-    billing = await getPaymentProvider().createSubscriptionBilling({ recurringId: sub.id });
+    billing = await getBilling().createSubscriptionBilling({ recurringId: sub.id });
   } catch (err) {
     await db.billingSubscription.deleteMany({ where: { recurringId: sub.id } });
     await db.recurringCleanup.delete({ where: { id: sub.id } });
@@ -84,7 +84,7 @@ export async function createRecurring(db: Tx, customerId: string, input: CreateR
   return { ...toRecurringDto(sub, now), payment: billing.mode === "subscription" ? paymentForm(billing.clientSecret) : null };
 }
 
-/** Emitted in the change's transaction: the worker brings the billing in line (payments/settlement-queue.ts). */
+/** Emitted in the change's transaction: the worker brings the billing in line (payments/effects.ts). */
 export async function billingSyncFor(tx: Tx, id: string): Promise<OutboxEffect> {
   const { updatedAt } = await tx.recurringCleanup.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
   return billingSync(id, updatedAt);
@@ -181,5 +181,5 @@ export async function cancelRecurring(db: Db, customerId: string, id: string, no
 /** The card form for the subscription's open invoice (Stripe: the first visit not paid yet, or a failed renewal). */
 export async function recurringPaymentForm(db: Tx, customerId: string, id: string) {
   await ownSubscription(db, customerId, id);
-  return getPaymentProvider().subscriptionPaymentForm({ recurringId: id });
+  return getBilling().subscriptionPaymentForm({ recurringId: id });
 }

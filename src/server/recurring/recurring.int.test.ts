@@ -10,8 +10,8 @@ import { callerFor, createUser } from "@/test/factories";
 import { startWorker } from "../../../worker/worker";
 import { POST } from "../../app/api/cron/recurring/generate/route";
 import { openJobToAll } from "@/server/jobs/open-to-all";
-import { settleJob } from "@/server/payments/job-settlement";
-import { toDbDate } from "./dates";
+import { settleJob } from "@/server/jobs/funding";
+import { toDbDate } from "@/server/calendar";
 import { generateDueRecurringJobs } from "./generate";
 import { sendServiceDayReminders } from "./reminders";
 

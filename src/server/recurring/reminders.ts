@@ -8,8 +8,8 @@ import { addDays, isServiceDate, localDateIn, zonedTime } from "@/lib/schedules"
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { notifyRenewalReminder, notifyServiceDayReminder } from "@/server/notifications/reminders";
-import { billingResumesAt, localBillingDate, nextBillingAt, renewalBillingDate } from "@/server/payments/recurring-billing";
-import { fromDbDate, toDbDate } from "./dates";
+import { billingResumesAt, localBillingDate, nextBillingAt, renewalBillingDate } from "@/server/payments/billing/prepaid-visits";
+import { fromDbDate, toDbDate } from "@/server/calendar";
 
 export async function sendServiceDayReminders(db: Db, opts: { now?: Date } = {}): Promise<{ serviceDate: string; reminded: number; failed: number }> {
   const serviceDate = addDays(localDateIn(env.APP_TIMEZONE, opts.now ?? new Date()), 1);
@@ -47,7 +47,7 @@ async function remindEach<T extends { id: string }>(subs: T[], kind: string, sen
 /**
  * Three days before a billing date, when payments are on (a Stripe subscription bills the visits; with the ledger
  * each visit is billed as its own job and there is no billing date to announce): remind the customer of the
- * amount. Billing dates follow the subscription's anchor (recurring-billing.ts). A subscription paused through
+ * amount. Billing dates follow the subscription's anchor (payments/billing/prepaid-visits.ts). A subscription paused through
  * that date is not billed, so not reminded. Idempotent per subscription and billing date.
  */
 export async function sendRenewalReminders(db: Db, opts: { now?: Date } = {}): Promise<{ billingDate: string; reminded: number; failed: number }> {

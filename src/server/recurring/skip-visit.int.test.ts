@@ -7,7 +7,7 @@ import { env } from "@/env";
 import { addDays, zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { cast, createUser } from "@/test/factories";
-import { firstOpenServiceDate, toDbDate } from "./dates";
+import { firstOpenServiceDate, toDbDate } from "@/server/calendar";
 import { generateDueRecurringJobs } from "./generate";
 import { skipVisit, undoSkipVisit } from "./skip-visit";
 

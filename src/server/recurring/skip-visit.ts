@@ -10,7 +10,7 @@
 import { compareDates, isServiceDate, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "./dates";
+import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "@/server/calendar";
 
 /** How far ahead a visit may be skipped, in service dates shown (and accepted). */
 export const SKIPPABLE_AHEAD = 8;

@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { isPoster, type JobActor } from "@/server/jobs/job-access";
 import { loadVisibleJob, requireState } from "@/server/jobs/transition";
 import { commitWithEffects } from "@/server/outbox/outbox";
-import { settlement } from "@/server/payments/settlement-queue";
+import { settlement } from "@/server/jobs/settlement";
 import { leaveReviewInputSchema, type LeaveReviewInput } from "./dto";
 
 /**

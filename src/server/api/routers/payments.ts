@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { earningsSchema, scooperEarnings } from "@/server/payments/earnings";
-import { getPaymentProvider } from "@/server/payments/get-provider";
+import { paymentsContext } from "@/server/payments/context";
+import { createPayoutAccountLink } from "@/server/payments/payouts/payout-account";
 import { createTRPCRouter, scooperProcedure } from "../trpc";
 
 export const paymentsRouter = createTRPCRouter({
@@ -9,5 +10,5 @@ export const paymentsRouter = createTRPCRouter({
   /** Where the scooper sets up payouts (Stripe Connect onboarding), or "ready" when nothing is left to do. */
   payoutOnboardingLink: scooperProcedure
     .output(z.discriminatedUnion("status", [z.object({ status: z.literal("ready") }), z.object({ status: z.literal("onboarding"), url: z.url() })]))
-    .mutation(({ ctx }) => getPaymentProvider().createPayoutAccountLink({ scooperId: ctx.session.user.id })),
+    .mutation(({ ctx }) => createPayoutAccountLink(paymentsContext(), { scooperId: ctx.session.user.id })),
 });

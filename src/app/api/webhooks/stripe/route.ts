@@ -2,8 +2,8 @@ import { env } from "@/env";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { API_MAX_BODY_BYTES, BodyTooLargeError, payloadTooLarge, readBodyCapped } from "@/server/security/request-body";
-import { verifyStripeWebhook } from "@/server/payments/stripe-client";
-import { acceptStripeEvent } from "@/server/payments/stripe-webhooks";
+import { verifyStripeWebhook } from "@/server/payments/stripe/client";
+import { acceptStripeEvent } from "@/server/webhooks/stripe-events";
 
 export const dynamic = "force-dynamic";
 

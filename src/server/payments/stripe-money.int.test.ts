@@ -4,15 +4,15 @@ import { zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { createOpenJob, createUser } from "@/test/factories";
 import { startFakeStripe } from "@/test/fake-stripe";
-import { createStripeClient } from "./stripe-client";
-import { createStripeProvider } from "./stripe-provider";
+import { stripeMoney } from "@/test/payments";
+import { createStripeClient } from "./stripe/client";
 
 let fake: Awaited<ReturnType<typeof startFakeStripe>>;
-let provider: ReturnType<typeof createStripeProvider>;
+let provider: ReturnType<typeof stripeMoney>;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  provider = createStripeProvider(db, createStripeClient("sk_test_fake", fake.url));
+  provider = stripeMoney(db, createStripeClient("sk_test_fake", fake.url));
 });
 afterAll(() => fake.close());
 
@@ -26,7 +26,7 @@ async function claimedJobWithOnboardedScooper(priceCents = 2000) {
   return { customer, scooper, job, link, account };
 }
 
-describe("Stripe provider (against a fake Stripe API)", () => {
+describe("job money steps, billing and payouts with the Stripe gateway (against a fake Stripe API)", () => {
   it("authorizes with manual capture, captures, transfers the payout, refunds and reverses, each with its key", async () => {
     const { customer, job, link, account } = await claimedJobWithOnboardedScooper(2000);
     expect(link).toEqual({ status: "onboarding", url: "https://connect.stripe.test/setup/s/abc" });

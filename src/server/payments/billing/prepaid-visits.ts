@@ -9,7 +9,7 @@
  * A generated job takes the oldest AVAILABLE prepaid visit of its price instead of a new card hold; a visit no
  * paid invoice covers (invoice still failing, resumed after a pause) is authorized on its own with the card that
  * paid the last invoice. Unused prepaid visits are refunded when the subscription is cancelled or re-priced.
- * These are the pure parts and the database side; stripe-provider.ts makes the Stripe calls.
+ * These are the pure parts and the database side; stripe-billing.ts makes the Stripe calls.
  */
 import { env } from "@/env";
 import type { RecurringFrequency } from "@/generated/prisma/enums";

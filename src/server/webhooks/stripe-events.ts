@@ -12,13 +12,13 @@ import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { enqueue } from "@/server/queues/queues";
 import { openPaidJob } from "@/server/jobs/payment-gate";
-import { bookAuthorizationConfirmed } from "./payment-book";
-import { queueVisitReceipt } from "./receipt-email";
 import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
-import { payOwedPayouts } from "./settlement-queue";
-import { recordPaidInvoice } from "./recurring-billing";
-import { getStripe } from "./stripe-client";
-import { paymentKeys } from "./provider";
+import { recordPaidInvoice } from "@/server/payments/billing/prepaid-visits";
+import { payOwedPayouts } from "@/server/payments/effects";
+import { bookAuthorizationConfirmed } from "@/server/payments/payment-book";
+import { queueVisitReceipt } from "@/server/payments/receipt-email";
+import { getStripe } from "@/server/payments/stripe/client";
+import { paymentKeys } from "@/server/payments/types";
 
 export type VerifiedEvent = { id: string; type: string; data: { object: unknown } };
 
@@ -154,7 +154,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
           ...(paid && invoicePayment?.paymentMethodRef ? { paymentMethodRef: invoicePayment.paymentMethodRef } : {}),
         },
       });
-      // One paid invoice pays one visit (recurring-billing.ts); a $0 invoice pays nothing.
+      // One paid invoice pays one visit (payments/billing/prepaid-visits.ts); a $0 invoice pays nothing.
       if (paid && invoicePayment && invoice.amount_paid) {
         const paidAt = invoice.status_transitions?.paid_at ? new Date(invoice.status_transitions.paid_at * 1000) : new Date();
         const recorded = await recordPaidInvoice(tx, {

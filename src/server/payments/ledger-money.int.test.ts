@@ -3,10 +3,10 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createOpenJob, createUser } from "@/test/factories";
 import { accounts, balancedLines, postLedgerTransaction } from "./ledger";
-import { createLedgerProvider } from "./ledger-provider";
-import type { PaymentResult } from "./provider";
+import { ledgerMoney } from "@/test/payments";
+import type { PaymentResult } from "./types";
 
-const provider = createLedgerProvider(db);
+const provider = ledgerMoney(db);
 
 async function postedJob(priceCents = 2000) {
   const customer = await createUser(["CUSTOMER"]);

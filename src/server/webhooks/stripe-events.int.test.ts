@@ -7,9 +7,9 @@ import { db } from "@/server/db";
 import { createOpenJob, createUser } from "@/test/factories";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
 import { POST } from "../../app/api/webhooks/stripe/route";
-import { bookAuthorization } from "./payment-book";
-import { paymentKeys } from "./provider";
-import { processStripeEvent } from "./stripe-webhooks";
+import { bookAuthorization } from "@/server/payments/payment-book";
+import { paymentKeys } from "@/server/payments/types";
+import { processStripeEvent } from "./stripe-events";
 
 let worker: RunningWorker;
 beforeAll(async () => {
