@@ -4,7 +4,7 @@
  * poster's confirmation notification sends no email of its own: this receipt is the one. Rendered from the React
  * Email template `receipt` (src/server/email/templates/receipt.tsx).
  */
-import type { Db } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
 import { appUrl } from "@/server/email/templates";
 import { isReceiptKind, receipt, type ReceiptKind } from "@/server/email/templates/receipt";
@@ -43,27 +43,33 @@ export async function queueReceiptFor(db: Db, result: PaymentResult): Promise<Pa
 
 /**
  * Receipts of a recurring cleanup's own money (Stripe billing): a paid invoice (one prepaid visit) and the refund of
- * a visit no job used. `reference` is the invoice or refund key, so a replay sends nothing twice. Logged, never thrown.
+ * a visit no job used. `reference` is the invoice or refund key, so a replay sends nothing twice. Throws, so it can
+ * run inside the transaction that records the money (the receipt is then written exactly when the money is).
  */
-export async function queueVisitReceipt(
-  db: Db,
+export async function writeVisitReceipt(
+  db: Tx,
   input: { kind: "visit-charge" | "visit-refund"; recurringId: string; amountCents: number; reference: string },
 ): Promise<void> {
+  const sub = await db.recurringCleanup.findUnique({
+    where: { id: input.recurringId }, select: { id: true, address: true, customer: { select: { id: true, email: true, notificationEmail: true } } },
+  });
+  if (!sub) return;
+  await queueEmail(db, {
+    kind: `receipt-${input.kind}`,
+    to: sub.customer.notificationEmail ?? sub.customer.email,
+    userId: sub.customer.id,
+    dedupeKey: `receipt:${input.reference}`,
+    ...(await receiptEmail({
+      kind: input.kind, amountCents: input.amountCents, address: sub.address, date: new Date(), reference: input.reference,
+      url: appUrl(`/recurring/${sub.id}`), linkLabel: "View your recurring cleanup",
+    })),
+  });
+}
+
+/** `writeVisitReceipt` after the money moved outside a transaction: logged, never thrown (the money has moved). */
+export async function queueVisitReceipt(db: Db, input: Parameters<typeof writeVisitReceipt>[1]): Promise<void> {
   try {
-    const sub = await db.recurringCleanup.findUnique({
-      where: { id: input.recurringId }, select: { id: true, address: true, customer: { select: { id: true, email: true, notificationEmail: true } } },
-    });
-    if (!sub) return;
-    await queueEmail(db, {
-      kind: `receipt-${input.kind}`,
-      to: sub.customer.notificationEmail ?? sub.customer.email,
-      userId: sub.customer.id,
-      dedupeKey: `receipt:${input.reference}`,
-      ...(await receiptEmail({
-        kind: input.kind, amountCents: input.amountCents, address: sub.address, date: new Date(), reference: input.reference,
-        url: appUrl(`/recurring/${sub.id}`), linkLabel: "View your recurring cleanup",
-      })),
-    });
+    await writeVisitReceipt(db, input);
   } catch (err) {
     logger.error({ err, recurringId: input.recurringId, reference: input.reference }, "could not queue a visit receipt");
   }

@@ -16,7 +16,7 @@ import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/out
 import { recordPaidInvoice } from "@/server/payments/billing/prepaid-visits";
 import { payOwedPayouts } from "@/server/payments/effects";
 import { bookAuthorizationConfirmed } from "@/server/payments/payment-book";
-import { queueVisitReceipt } from "@/server/payments/receipt-email";
+import { queueVisitReceipt, writeVisitReceipt } from "@/server/payments/receipt-email";
 import { getStripe } from "@/server/payments/stripe/client";
 import { paymentKeys } from "@/server/payments/types";
 
@@ -193,6 +193,8 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
       if (claimed.count === 0) return { outcome: "already-processed" };
       const result = await applyEvent(tx, stored.type, object, invoicePayment);
       if (result.payOwedTo) outbox = await writeOutbox(tx, [payOwedPayouts(result.payOwedTo, eventId)]);
+      // The receipt of a paid invoice is written with the prepaid visit it records: never one without the other.
+      if (result.paidVisit) await writeVisitReceipt(tx, { kind: "visit-charge", ...result.paidVisit, reference: result.paidVisit.invoiceId });
       return result;
     });
     await dispatchOutbox(outbox);
@@ -212,10 +214,6 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
         throw err;
       }
       await queueVisitReceipt(db, { kind: "visit-refund", recurringId: applied.refund.recurringId, amountCents, reference: `invoice_${invoiceId}_refund` });
-    }
-    if (applied.paidVisit) {
-      const { recurringId, invoiceId, amountCents } = applied.paidVisit;
-      await queueVisitReceipt(db, { kind: "visit-charge", recurringId, amountCents, reference: invoiceId });
     }
     return applied.outcome;
   } catch (err) {
