@@ -236,11 +236,12 @@ describe("Stripe billing of recurring cleanups", () => {
     // An invoice that was still out when the subscription was cancelled, paid afterwards: refunded, no visit kept.
     mark = fake.requests.length;
     const late = await invoicePaid(billing.subscriptionId, 2000, sub.id);
+    // The refund and its receipt follow the event's commit (the refund is a Stripe call): wait for them.
+    await vi.waitFor(async () => expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:invoice_${late.invoiceId}_refund`, toAddress: customer.email } })).toBe(1));
     expect(fake.since(mark).filter((r) => r.path === "/v1/refunds")).toEqual([
       expect.objectContaining({ idempotencyKey: `invoice_${late.invoiceId}_refund`, body: expect.objectContaining({ payment_intent: `pi_for_${late.invoiceId}`, amount: "2000" }) }),
     ]);
     expect(await db.prepaidVisit.count({ where: { invoiceRef: late.invoiceId } })).toBe(0);
-    expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:invoice_${late.invoiceId}_refund`, toAddress: customer.email } })).toBe(1);
   });
 
   it("pauses billing with the visits (resuming two days before the first visit after the pause), and replaces it on a price change", async () => {
@@ -381,7 +382,8 @@ describe("payouts owed before onboarding", () => {
       });
     mark = fake.requests.length;
     await ready(1);
-    const calls = await stripeCalls(mark, (c) => c.some((r) => r.path === "/v1/transfers"));
+    // The payout and the tip are transferred one after the other: wait for both.
+    const calls = await stripeCalls(mark, (c) => c.filter((r) => r.path === "/v1/transfers").length >= 2);
     // $20.00 job: $17.00 payout, less $4.25 of the $5.00 refund → $12.75; and the whole $3.00 tip.
     expect(calls.filter((r) => r.path === "/v1/transfers")).toEqual([
       expect.objectContaining({
