@@ -132,6 +132,12 @@ export const env = createEnv({
     CANCEL_FEE_PERCENT: z.undefined({ error: "CANCEL_FEE_PERCENT is no longer read: set CANCELLATION_FEE_PERCENT instead." }).optional(),
     /** How long the scooper has to respond to a dispute, in hours from its opening. */
     DISPUTE_RESPONSE_HOURS: intFromString(48),
+    /**
+     * Stripe: a card hold lapses about 7 days after it is made; the worker renews (re-authorizes) one still
+     * uncaptured after this many hours (a long dispute, a late confirmation). Checked every HOLD_CHECK_SECONDS.
+     */
+    HOLD_REFRESH_AFTER_HOURS: intFromString(6 * 24).refine((h) => h < 7 * 24, "HOLD_REFRESH_AFTER_HOURS must be under 168 (a hold lapses after about 7 days)."),
+    HOLD_CHECK_SECONDS: intFromString(3600),
     /** How often the worker's sweep applies deadlines whose timers were lost. */
     TIMER_SWEEP_SECONDS: intFromString(300),
     /** How often the worker's outbox relay hands PENDING side effects back to BullMQ (Redis lost them, the worker was down). */

@@ -1,6 +1,7 @@
 /**
  * The worker's self-repair, on process timers rather than BullMQ schedulers (which live in Redis and can be lost
- * with it): the outbox relay (src/server/outbox/relay.ts) every OUTBOX_RELAY_SECONDS, and the scheduler check
+ * with it): the outbox relay (src/server/outbox/relay.ts) every OUTBOX_RELAY_SECONDS, the check for card holds to
+ * renew (src/server/payments/hold-renewal.ts) every HOLD_CHECK_SECONDS, and the scheduler check
  * (`ensureSchedules`) every SCHEDULE_CHECK_SECONDS and whenever the Redis connection comes back. Each loop never
  * overlaps itself and logs its failures (Redis or the database down): the next tick tries again.
  * A repair is stamped in Redis (`worker:schedules-repaired`) so readiness can say when it happened.
@@ -9,6 +10,7 @@ import { env } from "@/env";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { relayOutbox } from "@/server/outbox/relay";
+import { queueHoldRenewals } from "@/server/payments/hold-renewal";
 import { getRedis } from "@/server/redis";
 import { recordScheduleRepair, recordWorkerHeartbeat } from "@/server/system/heartbeat";
 import { ensureSchedules } from "./schedules";
@@ -31,6 +33,8 @@ function loop(name: string, everyMs: number, fn: () => Promise<unknown>) {
 
 export function startMaintenance(opts: { relay: boolean; schedules: boolean }): Maintenance {
   const relay = opts.relay ? loop("outbox-relay", env.OUTBOX_RELAY_SECONDS * 1000, () => relayOutbox(db)) : null;
+  // Card holds about to lapse (Stripe): one outbox effect per hold, so two workers checking at once renew it once.
+  const holds = opts.relay ? loop("hold-renewal", env.HOLD_CHECK_SECONDS * 1000, () => queueHoldRenewals(db)) : null;
   let repaired: string[] = [];
   const schedules = opts.schedules
     ? loop("schedules", env.SCHEDULE_CHECK_SECONDS * 1000, async () => {
@@ -47,6 +51,7 @@ export function startMaintenance(opts: { relay: boolean; schedules: boolean }): 
   return {
     stop: () => {
       relay?.stop();
+      holds?.stop();
       schedules?.stop();
       getRedis().off("ready", onReady);
     },

@@ -19,6 +19,20 @@ export async function startFakeStripe() {
   const next = (prefix: string) => `${prefix}_${++seq}`;
   /** What `GET /v1/payment_intents/:id` says (default requires_capture); tests set it to play the customer. */
   const intentStatus = new Map<string, string>();
+  /** The card behind an intent (default pm_card); a test sets DECLINED_PAYMENT_METHOD to make its card refuse. */
+  const intentCard = new Map<string, string>();
+  // What was created, for the list endpoints (reconciliation): Stripe's own records as the fake knows them.
+  const now = () => Math.floor(Date.now() / 1000);
+  type Stored = { id: string; object: string; created: number; amount: number; metadata: Record<string, string>; [k: string]: unknown };
+  const intents = new Map<string, Stored>();
+  const transfers: Stored[] = [];
+  const refunds: Stored[] = [];
+  const metadataOf = (body: Record<string, string>) =>
+    Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith("metadata[")).map(([k, v]) => [k.slice(9, -1), v]));
+  const list = (url: string, data: Stored[], body: Record<string, string>) => {
+    const gte = Number(body["created[gte]"] ?? 0);
+    return { object: "list", has_more: false, url, data: data.filter((d) => d.created >= gte) };
+  };
   const routes: Route[] = [
     { method: "POST", pattern: /^\/v1\/customers$/, reply: () => ({ id: next("cus"), object: "customer" }) },
     {
@@ -29,15 +43,41 @@ export async function startFakeStripe() {
         }
         // Without a card to confirm with, the customer has to confirm it in the browser.
         const status = !body.payment_method ? "requires_payment_method" : body.capture_method === "manual" ? "requires_capture" : "succeeded";
-        return { id: next("pi"), object: "payment_intent", amount: Number(body.amount), client_secret: "pi_secret_x", status };
+        const amount = Number(body.amount);
+        const intent = {
+          id: next("pi"), object: "payment_intent", created: now(), amount, metadata: metadataOf(body), client_secret: "pi_secret_x", status,
+          amount_received: status === "succeeded" ? amount : 0,
+        };
+        intents.set(intent.id, intent);
+        return intent;
       },
     },
-    { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/capture$/, reply: (m) => ({ id: m[1], object: "payment_intent", status: "succeeded", latest_charge: `ch_for_${m[1]}` }) },
-    { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/, reply: (m) => ({ id: m[1], object: "payment_intent", status: "canceled" }) },
+    {
+      method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/capture$/,
+      reply: (m, body) => {
+        const stored = intents.get(m[1]!);
+        if (stored) Object.assign(stored, { status: "succeeded", amount_received: Number(body.amount_to_capture ?? stored.amount) });
+        return { id: m[1], object: "payment_intent", status: "succeeded", latest_charge: `ch_for_${m[1]}` };
+      },
+    },
+    {
+      method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
+      reply: (m) => {
+        const stored = intents.get(m[1]!);
+        if (stored) stored.status = "canceled";
+        return { id: m[1], object: "payment_intent", status: "canceled" };
+      },
+    },
+    {
+      method: "GET", pattern: /^\/v1\/payment_intents$/,
+      reply: (_m, body) => list("/v1/payment_intents", [...intents.values()].map((i) => ({ ...i, status: intentStatus.get(i.id) ?? i.status })), body),
+    },
+    { method: "GET", pattern: /^\/v1\/transfers$/, reply: (_m, body) => list("/v1/transfers", transfers, body) },
+    { method: "GET", pattern: /^\/v1\/refunds$/, reply: (_m, body) => list("/v1/refunds", refunds, body) },
     {
       method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/,
       reply: (m) => ({
-        id: m[1], object: "payment_intent", payment_method: "pm_card", customer: "cus_1", latest_charge: `ch_for_${m[1]}`,
+        id: m[1], object: "payment_intent", payment_method: intentCard.get(m[1]!) ?? "pm_card", customer: "cus_1", latest_charge: `ch_for_${m[1]}`,
         status: intentStatus.get(m[1]!) ?? "requires_capture",
       }),
     },
@@ -49,10 +89,24 @@ export async function startFakeStripe() {
         data: [{ id: next("inpay"), object: "invoice_payment", status: "paid", payment: { type: "payment_intent", payment_intent: `pi_for_${body.invoice}` } }],
       }),
     },
-    { method: "POST", pattern: /^\/v1\/transfers$/, reply: () => ({ id: next("tr"), object: "transfer" }) },
+    {
+      method: "POST", pattern: /^\/v1\/transfers$/,
+      reply: (_m, body) => {
+        const transfer = { id: next("tr"), object: "transfer", created: now(), amount: Number(body.amount), metadata: metadataOf(body) };
+        transfers.push(transfer);
+        return transfer;
+      },
+    },
     { method: "POST", pattern: /^\/v1\/transfers\/([^/]+)\/reversals$/, reply: () => ({ id: next("trr"), object: "transfer_reversal" }) },
     { method: "POST", pattern: /^\/v1\/invoices\/([^/]+)\/void$/, reply: (m) => ({ id: m[1], object: "invoice", status: "void" }) },
-    { method: "POST", pattern: /^\/v1\/refunds$/, reply: () => ({ id: next("re"), object: "refund", status: "succeeded" }) },
+    {
+      method: "POST", pattern: /^\/v1\/refunds$/,
+      reply: (_m, body) => {
+        const refund = { id: next("re"), object: "refund", status: "succeeded", created: now(), amount: Number(body.amount), payment_intent: body.payment_intent, metadata: metadataOf(body) };
+        refunds.push(refund);
+        return refund;
+      },
+    },
     { method: "POST", pattern: /^\/v1\/accounts$/, reply: () => ({ id: next("acct"), object: "account", payouts_enabled: false, details_submitted: false }) },
     { method: "POST", pattern: /^\/v1\/account_links$/, reply: () => ({ object: "account_link", url: "https://connect.stripe.test/setup/s/abc" }) },
     { method: "POST", pattern: /^\/v1\/prices$/, reply: () => ({ id: next("price"), object: "price", product: next("prod") }) },
@@ -107,6 +161,9 @@ export async function startFakeStripe() {
     url: `http://127.0.0.1:${port}`,
     requests,
     intentStatus,
+    intentCard,
+    /** Stripe's records as the fake holds them; a test edits them to play a difference. */
+    records: { intents, transfers, refunds },
     /** Requests made since `from` (an index into `requests`). */
     since: (from: number) => requests.slice(from),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

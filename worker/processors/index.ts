@@ -10,6 +10,7 @@ import { db } from "@/server/db";
 import { applyStoredBlock } from "@/server/accounts/account-block";
 import { paymentsContext } from "@/server/payments/context";
 import { payOwedPayouts } from "@/server/payments/payouts/transfers";
+import { renewHold } from "@/server/payments/steps/renew-hold";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
@@ -90,6 +91,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return billingSyncProcessor(payload);
         case "pay-owed":
           return payOwedPayouts(paymentsContext(), { scooperId: payload.scooperId });
+        case "renew-hold":
+          return renewHold(paymentsContext(), { jobId: payload.jobId });
       }
     },
   },

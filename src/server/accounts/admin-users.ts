@@ -17,7 +17,7 @@ export const reasonSchema = z.string().trim().min(3, "Give a reason.").max(500);
 
 type Actor = { id: string } | null;
 
-const userSnapshot = { id: true, email: true, roles: true, status: true, suspendedUntil: true, statusReason: true } as const;
+const userSnapshot = { id: true, email: true, roles: true, status: true, suspendedUntil: true, statusReason: true, postingHeldAt: true } as const;
 
 /** After a commit that ended a user's sessions: close their live connections too (best effort). */
 async function endLiveSessions(userId: string) {
@@ -89,4 +89,12 @@ export async function reinstateUser(db: Db, actor: Actor, userId: string, reason
   await audited(db, actor, "user.reinstate", userId, reason, (tx) =>
     tx.user.update({ where: { id: userId }, data: { status: "ACTIVE", suspendedUntil: null, statusReason: null } }),
   );
+}
+
+/** A card dispute put the customer's new jobs on hold (docs/payments.md "Chargebacks"): an admin lets them post again. */
+export async function releasePostingHold(db: Db, actor: Actor, userId: string, reason: string) {
+  await audited(db, actor, "user.release-posting-hold", userId, reason, async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId, postingHeldAt: { not: null } }, data: { postingHeldAt: null } });
+    if (count === 0) throw new AppError("CONFLICT", "This customer's posting is not on hold.");
+  });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { currentFeeRates } from "@/server/payments/fees";
 import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
 import { latSchema, lngSchema } from "@/lib/geo";
 import { jobRules } from "./config";
 import type { JobActor } from "./job-access";
@@ -55,6 +56,10 @@ export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promi
   const input = postJobInputSchema.parse(raw);
   const job = await db.$transaction(async (tx) => {
     await requireActiveUser(tx, actor.id, "post");
+    const poster = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { postingHeldAt: true } });
+    if (poster.postingHeldAt) {
+      throw new AppError("PRECONDITION_FAILED", "New cleanups from your account are on hold while a card dispute on an earlier job is reviewed. Our team will contact you.", { reason: "posting-held" });
+    }
     return tx.cleanupJob.create({
       data: {
         posterId: actor.id,

@@ -13,8 +13,10 @@
  * - CANCELLED, EXPIRED: VOIDED, FAILED, CAPTURED only with a cancellation fee, REFUNDED/PARTIALLY_REFUNDED for a
  *   prepaid visit, or none (never funded).
  */
+import type Stripe from "stripe";
 import type { JobStatus, PaymentStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
+import { compareWithStripe, type StripeDifference } from "@/server/payments/stripe-reconcile";
 
 const HELD: PaymentStatus[] = ["AUTHORIZED"];
 const EXPECTED: Record<JobStatus, { payment: PaymentStatus[]; noPaymentOk: boolean }> = {
@@ -34,15 +36,18 @@ const EXPECTED: Record<JobStatus, { payment: PaymentStatus[]; noPaymentOk: boole
 
 export type JobMismatch = { jobId: string; jobStatus: JobStatus; paymentStatus: PaymentStatus | null; updatedAt: Date };
 export type StuckSideEffect = { id: string; queue: string; kind: string; status: "PENDING" | "DEAD"; createdAt: Date; lastError: string | null };
-export type ReconcileReport = { checkedJobs: number; mismatches: JobMismatch[]; stuck: StuckSideEffect[]; ok: boolean };
+export type ReconcileReport = { checkedJobs: number; mismatches: JobMismatch[]; stuck: StuckSideEffect[]; stripe: StripeDifference[]; ok: boolean };
 
-export async function reconcile(db: Db, opts: { settleMinutes: number; now?: Date }): Promise<ReconcileReport> {
+/** With `stripe`, Stripe's records of the last `stripeDays` days are compared too (payments/stripe-reconcile.ts). */
+export async function reconcile(db: Db, opts: { settleMinutes: number; now?: Date; stripe?: Stripe; stripeDays?: number }): Promise<ReconcileReport> {
   const before = new Date((opts.now ?? new Date()).getTime() - opts.settleMinutes * 60_000);
   const jobs = await db.cleanupJob.findMany({
     where: { updatedAt: { lte: before } },
     select: { id: true, status: true, updatedAt: true, payment: { select: { status: true, capturedCents: true, prepaidVisitId: true } } },
   });
   const mismatches: JobMismatch[] = [];
+  // Jobs still settling: their money step may be between Stripe and the database.
+  const recent = new Set((await db.cleanupJob.findMany({ where: { updatedAt: { gt: before } }, select: { id: true } })).map((j) => j.id));
   for (const job of jobs) {
     const rule = EXPECTED[job.status];
     const payment = job.payment;
@@ -59,10 +64,13 @@ export async function reconcile(db: Db, opts: { settleMinutes: number; now?: Dat
     take: 200,
     select: { id: true, queue: true, kind: true, status: true, createdAt: true, lastError: true },
   });
+  const since = new Date((opts.now ?? new Date()).getTime() - (opts.stripeDays ?? 3) * 86_400_000);
+  const stripe = opts.stripe ? (await compareWithStripe(db, opts.stripe, { since })).filter((d) => !d.jobId || !recent.has(d.jobId)) : [];
   return {
     checkedJobs: jobs.length,
     mismatches,
     stuck: stuck.map((s) => ({ ...s, status: s.status as "PENDING" | "DEAD" })),
-    ok: mismatches.length === 0 && stuck.length === 0,
+    stripe,
+    ok: mismatches.length === 0 && stuck.length === 0 && stripe.length === 0,
   };
 }

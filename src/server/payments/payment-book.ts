@@ -80,7 +80,7 @@ async function recordOperation(
 
 const paymentSelect = {
   id: true, jobId: true, customerId: true, status: true, amountCents: true, capturedCents: true, refundedCents: true,
-  platformFeeCents: true, scooperId: true, providerRef: true, transferRef: true, tipCents: true, chargeRef: true, prepaidVisitId: true,
+  platformFeeCents: true, scooperId: true, providerRef: true, transferRef: true, tipCents: true, chargeRef: true, prepaidVisitId: true, heldAt: true,
 } as const;
 
 export async function getJobPayment(db: Tx, jobId: string) {
@@ -127,7 +127,7 @@ export async function bookAuthorization(
     data: {
       jobId: input.jobId, customerId: input.customerId, provider: input.provider, status: input.status,
       amountCents: input.amountCents, providerRef: input.providerRef ?? null, chargeRef: input.chargeRef ?? null,
-      prepaidVisitId: input.prepaidVisitId ?? null,
+      prepaidVisitId: input.prepaidVisitId ?? null, heldAt: input.status === "AUTHORIZED" ? new Date() : null,
     },
     select: { id: true, jobId: true, status: true },
   });
@@ -147,10 +147,45 @@ function holdLines(customerId: string, amountCents: number): LedgerLine[] {
 
 /** Stripe: a PENDING (or declined, then retried) PaymentIntent was authorized later. Writes the hold the authorization skipped. */
 export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey: string; jobId: string }): Promise<StoredResult> {
-  const payment = await transition(tx, input.jobId, ["PENDING", "FAILED"], { status: "AUTHORIZED", failureReason: null }, "confirm the authorization");
+  const payment = await transition(tx, input.jobId, ["PENDING", "FAILED"], { status: "AUTHORIZED", failureReason: null, heldAt: new Date() }, "confirm the authorization");
   return recordOperation(tx, {
     payment, kind: "authorize", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents,
     lines: holdLines(payment.customerId, payment.amountCents),
+  });
+}
+
+/**
+ * A renewed hold (the old one was about to lapse) replaces the old one while the payment is still AUTHORIZED by it.
+ * The amount stays held, so the ledger moves nothing; the operation records the renewal once per key.
+ */
+export async function bookHoldRenewal(tx: Tx, input: { idempotencyKey: string; jobId: string; oldRef: string | null; newRef: string | null }): Promise<StoredResult> {
+  const { count } = await tx.payment.updateMany({
+    where: { jobId: input.jobId, status: "AUTHORIZED", providerRef: input.oldRef },
+    data: { providerRef: input.newRef, heldAt: new Date(), failureReason: null },
+  });
+  const payment = await getJobPayment(tx, input.jobId);
+  if (count === 0) throw new AppError("CONFLICT", `Cannot renew the hold: the payment is ${payment.status.toLowerCase()}.`, { status: payment.status });
+  return recordOperation(tx, { payment, kind: "renew-hold", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents, lines: [] });
+}
+
+/**
+ * A chargeback: the customer's bank took `amountCents` of a charge back (opened), or returned it (won). The platform
+ * carries it — the scooper's payout is not reversed (docs/payments.md "Chargebacks") — so only platform revenue and
+ * the customer's funding move. Once per key (the Stripe dispute id).
+ */
+export async function bookChargeback(
+  tx: Tx,
+  input: { idempotencyKey: string; paymentId: string; amountCents: number; won: boolean },
+): Promise<StoredResult> {
+  assertCents(input.amountCents, "The chargeback");
+  const payment = await tx.payment.findUniqueOrThrow({ where: { id: input.paymentId }, select: { ...paymentSelect } });
+  const sign = input.won ? -1 : 1;
+  return recordOperation(tx, {
+    payment, kind: input.won ? "chargeback-won" : "chargeback", idempotencyKey: input.idempotencyKey, amountCents: input.amountCents,
+    lines: [
+      { account: accounts.platformRevenue(), amountCents: -sign * input.amountCents },
+      { account: accounts.customerFunding(payment.customerId), amountCents: sign * input.amountCents },
+    ],
   });
 }
 

@@ -18,11 +18,13 @@ export const paymentKeys = {
   /** `refundNo` numbers the refunds of one job (1, 2 …): the same number twice is the same refund. */
   refund: (jobId: string, refundNo: number) => `job_${jobId}_refund_${refundNo}`,
   tip: (jobId: string) => `job_${jobId}_tip`,
+  /** A hold about to lapse, renewed: one renewal per hold (named by when it was made). */
+  renewHold: (jobId: string, heldAt: Date) => `job_${jobId}_renew_hold_${heldAt.getTime()}`,
   /** Stripe: the payout Transfer that follows a capture, and its reversal after a refund. */
   transfer: (jobId: string, step: string) => `job_${jobId}_${step}_transfer`,
 };
 
-export type PaymentOperationKind = "authorize" | "capture" | "void" | "cancellation-fee" | "refund" | "tip";
+export type PaymentOperationKind = "authorize" | "renew-hold" | "capture" | "void" | "cancellation-fee" | "refund" | "tip" | "chargeback" | "chargeback-won";
 
 export type PaymentResult = {
   paymentId: string;

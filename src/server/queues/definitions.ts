@@ -88,6 +88,8 @@ export const QUEUES = {
       z.object({ kind: z.literal("billing-sync"), recurringId: z.string().min(1) }),
       /** A scooper finished payout onboarding: transfer what they were owed (Stripe). */
       z.object({ kind: z.literal("pay-owed"), scooperId: z.string().min(1) }),
+      /** A card hold about to lapse is renewed (Stripe; payments/steps/renew-hold.ts). */
+      z.object({ kind: z.literal("renew-hold"), jobId: z.string().min(1) }),
     ]),
   },
 } as const;

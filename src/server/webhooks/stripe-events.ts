@@ -14,6 +14,7 @@ import { enqueue } from "@/server/queues/queues";
 import { openPaidJob } from "@/server/jobs/payment-gate";
 import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
 import { recordPaidInvoice } from "@/server/payments/billing/prepaid-visits";
+import { recordChargebackOpened, recordChargebackUpdated, recordHoldLapsed } from "@/server/payments/chargebacks";
 import { payOwedPayouts } from "@/server/payments/effects";
 import { bookAuthorizationConfirmed } from "@/server/payments/payment-book";
 import { queueVisitReceipt, writeVisitReceipt } from "@/server/payments/receipt-email";
@@ -50,6 +51,10 @@ const invoiceSchema = z.object({
 });
 
 const subscriptionSchema = z.object({ id: z.string(), status: z.string() });
+const canceledIntentSchema = z.object({ id: z.string(), cancellation_reason: z.string().nullish() });
+const ref = z.union([z.string(), z.object({ id: z.string() })]).nullish();
+const disputeSchema = z.object({ id: z.string(), amount: z.number().int().positive(), reason: z.string().default("unknown"), status: z.string(), charge: ref, payment_intent: ref });
+const refId = (value: z.infer<typeof ref>) => (typeof value === "string" ? value : (value?.id ?? null));
 const SUBSCRIPTION_STATUS: Record<string, string> = {
   active: "ACTIVE", trialing: "ACTIVE", past_due: "PAST_DUE", unpaid: "PAST_DUE", incomplete: "INCOMPLETE",
   incomplete_expired: "CANCELED", canceled: "CANCELED",
@@ -110,6 +115,27 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
       if (payment?.status !== "PENDING" && payment?.status !== "FAILED") return { outcome: "ignored" };
       await bookAuthorizationConfirmed(tx, { idempotencyKey: paymentKeys.authorizeConfirmed(payment.jobId), jobId: payment.jobId });
       return { outcome: "authorized", openJobId: payment.jobId };
+    }
+    case "payment_intent.canceled": {
+      // Stripe cancels an uncaptured hold by itself after about seven days ("automatic"); our own cancels have no reason.
+      const intent = canceledIntentSchema.parse(object);
+      if (intent.cancellation_reason !== "automatic") return { outcome: "ignored" };
+      return { outcome: (await recordHoldLapsed(tx, intent.id)) ? "hold-lapsed" : "ignored" };
+    }
+    case "charge.dispute.created":
+    case "charge.dispute.updated":
+    case "charge.dispute.closed": {
+      const dispute = disputeSchema.parse(object);
+      const event = {
+        id: dispute.id, paymentIntentRef: refId(dispute.payment_intent), chargeRef: refId(dispute.charge),
+        amountCents: dispute.amount, reason: dispute.reason, status: dispute.status,
+      };
+      if (type !== "charge.dispute.created") return { outcome: await recordChargebackUpdated(tx, event, type === "charge.dispute.closed") };
+      const opened = await recordChargebackOpened(tx, event);
+      if (!opened) return { outcome: "ignored" };
+      // The customer's new jobs wait for an admin until the dispute is looked at (docs/payments.md "Chargebacks").
+      await tx.user.updateMany({ where: { id: opened.customerId, postingHeldAt: null }, data: { postingHeldAt: new Date() } });
+      return { outcome: "chargeback-opened" };
     }
     case "account.updated": {
       const account = accountSchema.parse(object);

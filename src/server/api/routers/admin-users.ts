@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { banUser, grantRole, reasonSchema, reinstateUser, revokeRole, roleSchema, suspendUser } from "@/server/accounts/admin-users";
+import { banUser, grantRole, reasonSchema, reinstateUser, releasePostingHold, revokeRole, roleSchema, suspendUser } from "@/server/accounts/admin-users";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 const ok = z.object({ ok: z.literal(true) });
@@ -49,6 +49,11 @@ export const adminUsersRouter = createTRPCRouter({
     .input(z.object({ userId: z.string(), reason: reasonSchema }))
     .output(ok)
     .mutation(async ({ ctx, input }) => (await banUser(ctx.db, ctx.session.user, input.userId, input.reason), done)),
+
+  releasePostingHold: adminProcedure
+    .input(z.object({ userId: z.string(), reason: reasonSchema }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => (await releasePostingHold(ctx.db, ctx.session.user, input.userId, input.reason), done)),
 
   reinstate: adminProcedure
     .input(z.object({ userId: z.string(), reason: reasonSchema }))

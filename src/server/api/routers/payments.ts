@@ -2,7 +2,8 @@ import { z } from "zod";
 import { earningsSchema, scooperEarnings } from "@/server/payments/earnings";
 import { paymentsContext } from "@/server/payments/context";
 import { createPayoutAccountLink } from "@/server/payments/payouts/payout-account";
-import { createTRPCRouter, scooperProcedure } from "../trpc";
+import { chargebackRowSchema, listChargebacks } from "@/server/payments/chargebacks";
+import { adminProcedure, createTRPCRouter, scooperProcedure } from "../trpc";
 
 export const paymentsRouter = createTRPCRouter({
   /** The signed-in scooper's earnings: this week, last week (Monday–Sunday, APP_TIMEZONE) and all time. */
@@ -11,4 +12,6 @@ export const paymentsRouter = createTRPCRouter({
   payoutOnboardingLink: scooperProcedure
     .output(z.discriminatedUnion("status", [z.object({ status: z.literal("ready") }), z.object({ status: z.literal("onboarding"), url: z.url() })]))
     .mutation(({ ctx }) => createPayoutAccountLink(paymentsContext(), { scooperId: ctx.session.user.id })),
+  /** Admins: card disputes (chargebacks) against jobs' charges, newest first, with whether the customer's posting is held. */
+  chargebacks: adminProcedure.output(z.array(chargebackRowSchema)).query(({ ctx }) => listChargebacks(ctx.db)),
 });

@@ -24,7 +24,7 @@ export interface MoneyGateway {
   /** Holds `amountCents` on the customer's card (with `savedCardRef`, at once and off-session). */
   hold(input: { key: string; customerId: string; amountCents: number; savedCardRef?: string; metadata: Metadata; group: string }): Promise<Hold>;
   /** Whether a hold the customer confirmed later in the browser is held now (`message` says why not). */
-  holdStatus(input: { ref: string | null }): Promise<{ held: boolean; message?: string; providerStatus?: string }>;
+  holdStatus(input: { ref: string | null }): Promise<{ held: boolean; message?: string; providerStatus?: string; cardRef?: string | null }>;
   /** Charges a held amount, or `amountCents` of it and releases the rest. Returns the charge made. */
   capture(input: { key: string; ref: string | null; amountCents?: number }): Promise<{ chargeRef: string | null }>;
   /** Releases a hold without charging anything. */

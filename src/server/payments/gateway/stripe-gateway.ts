@@ -36,7 +36,8 @@ export function createStripeGateway(db: Db, stripe: Stripe): MoneyGateway {
 
     async holdStatus({ ref }) {
       const intent = await stripe.paymentIntents.retrieve(requireRef(ref));
-      return { held: intent.status === "requires_capture", message: intent.last_payment_error?.message, providerStatus: intent.status };
+      const cardRef = typeof intent.payment_method === "string" ? intent.payment_method : (intent.payment_method?.id ?? null);
+      return { held: intent.status === "requires_capture", message: intent.last_payment_error?.message, providerStatus: intent.status, cardRef };
     },
 
     async capture({ key, ref, amountCents }) {

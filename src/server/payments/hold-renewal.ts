@@ -1,0 +1,27 @@
+/**
+ * Which holds to renew: AUTHORIZED Stripe payments (not funded by a prepaid visit, whose money is charged already)
+ * held longer than HOLD_REFRESH_AFTER_HOURS. The worker checks every HOLD_CHECK_SECONDS and writes one outbox effect
+ * per hold (`renew-hold-<job>-<heldAt>`), so each hold is renewed once even if the check runs twice or Redis loses
+ * the queued job.
+ */
+import { env } from "@/env";
+import type { Db } from "@/server/db";
+import { commitWithEffects, type OutboxEffect } from "@/server/outbox/outbox";
+
+export function renewHoldEffect(jobId: string, heldAt: Date): OutboxEffect {
+  return { queue: "payments", payload: { kind: "renew-hold", jobId }, key: `renew-hold-${jobId}-${heldAt.getTime()}` };
+}
+
+export async function queueHoldRenewals(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - env.HOLD_REFRESH_AFTER_HOURS * 3600_000);
+  const due = await db.payment.findMany({
+    where: { status: "AUTHORIZED", provider: "stripe", prepaidVisitId: null, heldAt: { lte: before } },
+    select: { jobId: true, heldAt: true },
+    take: 500,
+  });
+  if (due.length === 0) return 0;
+  await commitWithEffects(db, async (_tx, emit) => {
+    for (const p of due) emit(renewHoldEffect(p.jobId, p.heldAt!));
+  });
+  return due.length;
+}
