@@ -8,6 +8,8 @@ import { isJobScooper, type JobActor } from "./job-access";
 import { scheduleJobTimer } from "./timers";
 import { loadVisibleJob, requireState, transition } from "./transition";
 
+const ALREADY_DONE = new Set<string>(["COMPLETED", "CONFIRMED", "DISPUTED", "RESOLVED"]);
+
 /**
  * When the scooper tapped "Complete" on their device (the offline queue sends it later), kept for the timeline only:
  * clamped to the claim's lifetime (not before the claim, not after the server received it), because a device clock
@@ -26,6 +28,8 @@ export function boundTappedAt(tappedAt: Date | null | undefined, claimedAt: Date
 export async function completeJob(db: Db, actor: JobActor, jobId: string, opts: { pickupCount?: number | null; tappedAt?: Date | null } = {}) {
   const job = await loadVisibleJob(db, jobId, actor);
   if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper doing the job may complete it.");
+  // A resend whose first answer was lost (the offline queue) learns that its completion already landed.
+  if (ALREADY_DONE.has(job.status)) throw new AppError("CONFLICT", "This job is already marked done.");
   requireState(job, ["IN_PROGRESS"], "completed");
   const now = new Date();
   const claim = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { claimedAt: true } });

@@ -47,7 +47,8 @@ describe("completion with the device's tap time", () => {
     const { scooper, customer, jobId } = await inProgressJob();
     await expect(customer.api.jobs.complete({ jobId, tappedAt: new Date() })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await scooper.api.jobs.complete({ jobId, tappedAt: new Date() });
-    await expect(scooper.api.jobs.complete({ jobId, tappedAt: new Date() })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    // CONFLICT (not "cannot be completed now") tells the queue its first send landed.
+    await expect(scooper.api.jobs.complete({ jobId, tappedAt: new Date() })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.jobEvent.count({ where: { jobId, type: "completed" } })).toBe(1);
   });
 });
