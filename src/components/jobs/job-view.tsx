@@ -12,7 +12,7 @@ import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./
 import { FieldActions } from "./field-actions";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
-import { cancelMoneyWords, timelineWords } from "./job-words";
+import { cancelMoneyWords, tappedLaterWords, timelineWords } from "./job-words";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 import { FieldCompletion } from "./field-completion";
@@ -217,7 +217,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
           <ol className="space-y-1 text-sm" data-testid="timeline">
             {timeline.data?.map((e) => (
               <li key={e.id} className="flex justify-between gap-2">
-                <span>{timelineWords(e.type, e.actor)}</span>
+                <span>{timelineWords(e.type, e.actor)}{tappedLaterWords(e)}</span>
                 <time className="text-slate-600" dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
               </li>
             ))}
