@@ -45,6 +45,23 @@ function storedOnPhone(page: Page, jobId: string) {
   }, jobId);
 }
 
+/** Puts a job copy (with access notes) in the phone's IndexedDB, as the job page would have. */
+function plantCopy(page: Page, jobId: string) {
+  return page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open("scoop-offline");
+        req.onsuccess = () => {
+          const tx = req.result.transaction("jobs", "readwrite");
+          tx.objectStore("jobs").put({ jobId: id, status: "CLAIMED", address: "1 Gate St", publicNotes: null, accessNotes: "code 1234", startDeadlineAt: null, autoConfirmAt: null, savedAt: new Date().toISOString() });
+          tx.oncomplete = () => (req.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    jobId,
+  );
+}
+
 /** The page is controlled by the registered worker (it claims pages as soon as it activates). */
 async function controlledByWorker(page: Page) {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 30_000 }).toMatch(/\/sw\.js$/);
@@ -140,16 +157,12 @@ test("a scooper without signal photographs and completes a job; it is sent once,
   expect(await storedOnPhone(scooper, jobId)).toEqual({ job: null, completion: null });
   expect(await serverSide(jobId)).toEqual({ status: "COMPLETED", afterPhotos: 2, completions: 1 });
 
-  // Signing out wipes whatever the phone still holds (here a copy of another claim, with its notes).
-  await scooper.evaluate(() => new Promise<void>((resolve, reject) => {
-    const req = indexedDB.open("scoop-offline");
-    req.onsuccess = () => {
-      const tx = req.result.transaction("jobs", "readwrite");
-      tx.objectStore("jobs").put({ jobId: "other-claim", status: "CLAIMED", address: "1 Gate St", publicNotes: null, accessNotes: "code 1234", startDeadlineAt: null, autoConfirmAt: null, savedAt: new Date().toISOString() });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
+  // A copy of a claim that ended while the phone was elsewhere (released, cancelled) leaves it when My jobs is seen…
+  await plantCopy(scooper, "ended-claim");
+  await scooper.goto("/my-jobs");
+  await expect.poll(async () => (await storedOnPhone(scooper, "ended-claim")).job).toBeNull();
+  // …and signing out wipes whatever the phone still holds.
+  await plantCopy(scooper, "other-claim");
   expect((await storedOnPhone(scooper, "other-claim")).job).not.toBeNull();
   await scooper.getByRole("button", { name: "Sign out" }).click();
   await expect(scooper.getByRole("link", { name: "Sign in" })).toBeVisible();

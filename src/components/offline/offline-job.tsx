@@ -8,11 +8,11 @@ import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { forgetJob, getJobCopy, listJobCopies, saveJobCopy, type OfflineJobCopy } from "@/lib/offline/offline-store";
 import { formatDateTime } from "@/lib/format-date";
+import { ACTIVE_CLAIM } from "@/lib/offline/offline-signals";
 import { JobNotes } from "@/components/jobs/job-notes";
 import { QueuedCompletionNote, QueuedPhotos } from "./queued-photos";
 import { useOfflineQueue, useOnline } from "./use-offline-queue";
 
-const ACTIVE_CLAIM = new Set(["CLAIMED", "IN_PROGRESS", "UNREACHABLE"]);
 
 type LiveJob = {
   id: string;
@@ -39,6 +39,21 @@ export function KeepOfflineCopy({ job }: { job: LiveJob }) {
       void getJobCopy(id).then((copy) => copy && forgetJob(id)).catch(() => undefined);
     }
   }, [holdsClaim, id, status, address, publicNotes, accessNotes, startDeadlineAt, autoConfirmAt]);
+  return null;
+}
+
+/**
+ * /my-jobs knows every claim the scooper still holds: copies of any other job (released by the start deadline,
+ * cancelled by the poster, completed from another device) leave the phone, access notes and all.
+ */
+export function PruneOfflineCopies({ activeJobIds }: { activeJobIds: string[] }) {
+  const key = [...activeJobIds].sort().join(",");
+  useEffect(() => {
+    const active = new Set(key ? key.split(",") : []);
+    void listJobCopies()
+      .then((copies) => Promise.all(copies.filter((c) => !active.has(c.jobId)).map((c) => forgetJob(c.jobId))))
+      .catch(() => undefined);
+  }, [key]);
   return null;
 }
 

@@ -2,6 +2,8 @@
  * The few names the pages, the service worker and the queue share, kept apart from the IndexedDB code so the
  * root layout's registration (src/components/layout/service-worker-registration.tsx) loads none of it.
  */
+/** The states in which a scooper holds a claim: the phone keeps a job's copy (with its access notes) only then. */
+export const ACTIVE_CLAIM: ReadonlySet<string> = new Set(["CLAIMED", "IN_PROGRESS", "UNREACHABLE"]);
 export const SYNC_TAG = "scoop-offline-queue";
 /** The service worker asks an open page to send the queue (a page knows whether it is online). */
 export const FLUSH_MESSAGE = "scoop-flush-offline-queue";
