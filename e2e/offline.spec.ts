@@ -157,6 +157,15 @@ test("a scooper without signal photographs and completes a job; it is sent once,
   expect(await storedOnPhone(scooper, jobId)).toEqual({ job: null, completion: null });
   expect(await serverSide(jobId)).toEqual({ status: "COMPLETED", afterPhotos: 2, completions: 1 });
 
+  // The Cache API holds the app shell and the anonymous offline page only: no API answer, no signed-in page.
+  const cached = await scooper.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+    return urls;
+  });
+  expect(cached.length).toBeGreaterThan(10);
+  expect(cached.filter((u) => !u.startsWith("/_next/static/") && !u.startsWith("/icons/") && u !== "/offline")).toEqual([]);
+
   // A copy of a claim that ended while the phone was elsewhere (released, cancelled) leaves it when My jobs is seen…
   await plantCopy(scooper, "ended-claim");
   await scooper.goto("/my-jobs");
