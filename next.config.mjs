@@ -1,4 +1,5 @@
 // Importing the env module validates every variable, so a misconfigured build fails here, not at runtime.
+import { withSerwist } from "@serwist/turbopack";
 import { env } from "./src/env.js";
 
 /** @type {import("next").NextConfig} */
@@ -25,4 +26,5 @@ async function withSentryWhenConfigured(config) {
   });
 }
 
-export default await withSentryWhenConfigured(nextConfig);
+// withSerwist keeps esbuild (which bundles the service worker, src/app/sw.js/route.ts) out of the server bundle.
+export default await withSentryWhenConfigured(withSerwist(nextConfig));

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "leaflet/dist/leaflet.css";
 import "./globals.css";
+import { ServiceWorkerRegistration } from "@/components/layout/service-worker-registration";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { TRPCReactProvider } from "@/trpc/react";
@@ -8,6 +9,9 @@ import { TRPCReactProvider } from "@/trpc/react";
 export const metadata: Metadata = {
   title: { default: "Scoop", template: "%s · Scoop" },
   description: "Dog-waste yard cleanups, posted by neighbours and done by local scoopers.",
+  // The manifest link comes from src/app/manifest.ts; iOS reads its own tags for the home-screen app.
+  appleWebApp: { capable: true, title: "Scoop", statusBarStyle: "default" },
+  icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#157f42" };
@@ -22,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#content" className="skip-link">
             Skip to content
           </a>
+          <ServiceWorkerRegistration />
           <SiteHeader user={session?.user ?? null} blocked={!!session?.blocked} />
           {/* The skip link's target: every page's main content follows the header. */}
           <div id="content" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, TYPE_LABEL } from "@/components/jobs/labels";
 import { CLAIMED_GROUPS, POSTED_GROUPS } from "@/components/jobs/my-jobs-groups";
 import { RepostButton } from "@/components/jobs/repost-button";
+import { PruneOfflineCopies } from "@/components/offline/offline-job";
+import { ACTIVE_CLAIM } from "@/lib/offline/offline-signals";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { formatCents } from "@/lib/money";
 import { serverApi } from "@/trpc/server";
@@ -53,6 +55,7 @@ export default async function MyJobsPage() {
     <main className="flex flex-1 flex-col">
       <div className="mx-auto w-full max-w-xl p-4">
         <h1 className="text-xl font-bold">My jobs</h1>
+        <PruneOfflineCopies activeJobIds={claimed.filter((j) => ACTIVE_CLAIM.has(j.status)).map((j) => j.id)} />
         {posted.length === 0 && claimed.length === 0 && <p className="mt-3 text-slate-600">Nothing yet.</p>}
         {posted.length > 0 && <h2 className="mt-4 font-semibold">Posted by me</h2>}
         {POSTED_GROUPS.map(([title, statuses]) => (

@@ -1,9 +1,9 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOutAndForget } from "./sign-out";
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => void signOut({ callbackUrl: "/" })} className="text-slate-600 underline-offset-2 hover:underline">
+    <button type="button" onClick={() => void signOutAndForget("/")} className="text-slate-600 underline-offset-2 hover:underline">
       Sign out
     </button>
   );

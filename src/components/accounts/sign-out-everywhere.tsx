@@ -1,12 +1,12 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOutAndForget } from "./sign-out";
 import { api } from "@/trpc/react";
 import { Notice } from "@/components/ui/form";
 import { formError } from "./errors";
 
 /** Ends every session of this account (other browsers and devices included), then this one. */
 export function SignOutEverywhere() {
-  const everywhere = api.accounts.signOutEverywhere.useMutation({ onSuccess: () => void signOut({ callbackUrl: "/sign-in?reason=signed-out" }) });
+  const everywhere = api.accounts.signOutEverywhere.useMutation({ onSuccess: () => void signOutAndForget("/sign-in?reason=signed-out") });
   return (
     <section className="space-y-2">
       <h2 className="text-lg font-semibold">Sessions</h2>

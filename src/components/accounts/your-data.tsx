@@ -1,5 +1,5 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOutAndForget } from "./sign-out";
 import { useState } from "react";
 import { api } from "@/trpc/react";
 import { Field, Notice, TextInput } from "@/components/ui/form";
@@ -8,7 +8,7 @@ import { formError } from "./errors";
 /** Download everything Scoop holds about you, or delete the account (typing the email to confirm). */
 export function YourData() {
   const [confirmEmail, setConfirmEmail] = useState("");
-  const remove = api.accounts.deleteAccount.useMutation({ onSuccess: () => void signOut({ callbackUrl: "/" }) });
+  const remove = api.accounts.deleteAccount.useMutation({ onSuccess: () => void signOutAndForget("/") });
   return (
     <section className="space-y-3">
       <h2 className="text-lg font-semibold">Your data</h2>

@@ -12,9 +12,11 @@ import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./
 import { FieldActions } from "./field-actions";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
 import { JobNotes } from "./job-notes";
-import { cancelMoneyWords, timelineWords } from "./job-words";
+import { cancelMoneyWords, tappedLaterWords, timelineWords } from "./job-words";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
+import { FieldCompletion } from "./field-completion";
+import { KeepOfflineCopy, OfflineJob } from "@/components/offline/offline-job";
 import { ReviewForm, ReviewSummary } from "./review-form";
 
 function useNow(intervalMs = 1000) {
@@ -40,7 +42,6 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
   const party = !!job.data && (job.data.viewer.isPoster || job.data.viewer.isScooper || job.data.viewer.isAdmin);
   const timeline = api.jobs.timeline.useQuery({ jobId }, { enabled: party, retry: false });
   const now = useNow();
-  const [pickupCount, setPickupCount] = useState("");
   const [reason, setReason] = useState("");
   const [justTaken, setJustTaken] = useState(false);
   const nearest = api.jobs.nearestOpen.useQuery(
@@ -52,10 +53,9 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
   const claim = api.jobs.claim.useMutation({ onSuccess: refresh, onError: (e) => e.data?.code === "CONFLICT" && setJustTaken(true) });
   const release = api.jobs.release.useMutation(opts);
   const start = api.jobs.start.useMutation(opts);
-  const complete = api.jobs.complete.useMutation(opts);
   const confirm = api.jobs.confirm.useMutation(opts);
   const cancel = api.jobs.cancel.useMutation(opts);
-  const error = [claim, release, start, complete, confirm, cancel].find((m) => m.error)?.error;
+  const error = [claim, release, start, confirm, cancel].find((m) => m.error)?.error;
 
   // Live: the parties follow the job's own channel; anyone else viewing an open job hears when it leaves the board.
   api.jobs.onJobChange.useSubscription({ jobId }, { enabled: party, onData: () => void refresh() });
@@ -70,7 +70,10 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
     },
   );
 
+  // No connection (React Query pauses the request) or a request that failed on the way: the copy on this phone.
+  if (job.isLoading && job.fetchStatus === "paused") return <OfflineJob jobId={jobId} />;
   if (job.isLoading) return <p className="p-4 text-slate-600">Loading…</p>;
+  if (job.error && !job.error.data) return <OfflineJob jobId={jobId} />;
   if (job.error) {
     return (
       <div className="mx-auto max-w-md space-y-3 p-6 text-center" data-testid="job-unavailable">
@@ -174,15 +177,8 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
             I&apos;m here: start
           </button>
         )}
-        {can("uploadAfterPhoto") && <PhotoUploader jobId={jobId} kind="AFTER" onUploaded={() => void refresh()} />}
-        {can("complete") && (
-          <div className="flex gap-2">
-            <input className="w-28 rounded-lg border px-2" inputMode="numeric" placeholder="Pickups" aria-label="Pickups (optional)" value={pickupCount} onChange={(e) => setPickupCount(e.target.value.replace(/\D/g, ""))} />
-            <button className={`${btn} bg-brand-600 text-white`} disabled={complete.isPending} onClick={() => complete.mutate({ jobId, pickupCount: pickupCount ? Number(pickupCount) : null })}>
-              Mark done
-            </button>
-          </div>
-        )}
+        <KeepOfflineCopy job={j} />
+        <FieldCompletion job={j} onChanged={() => void refresh()} />
         {can("confirm") && <button className={`${btn} bg-brand-600 text-white`} disabled={confirm.isPending} onClick={() => confirm.mutate({ jobId })}>Confirm the work</button>}
         {can("openDispute") && <OpenDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("respondToDispute") && <RespondToDisputeForm jobId={jobId} onDone={() => void refresh()} />}
@@ -221,7 +217,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
           <ol className="space-y-1 text-sm" data-testid="timeline">
             {timeline.data?.map((e) => (
               <li key={e.id} className="flex justify-between gap-2">
-                <span>{timelineWords(e.type, e.actor)}</span>
+                <span>{timelineWords(e.type, e.actor)}{tappedLaterWords(e)}</span>
                 <time className="text-slate-600" dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancelMoneyWords, timelineWords } from "./job-words";
+import { cancelMoneyWords, tappedLaterWords, timelineWords } from "./job-words";
 
 describe("timelineWords", () => {
   it("names the role in words and never says 'posted by poster'", () => {
@@ -14,6 +14,20 @@ describe("timelineWords", () => {
   });
   it("turns an unknown event into a sentence", () => {
     expect(timelineWords("something_new", "admin")).toBe("Something new by an admin");
+  });
+});
+
+describe("tappedLaterWords", () => {
+  const received = new Date("2026-11-29T20:30:00Z");
+  it("says when a completion sent later was tapped on the phone", () => {
+    const words = tappedLaterWords({ type: "completed", details: { tappedAt: "2026-11-29T20:10:00Z" }, createdAt: received });
+    expect(words).toMatch(/^, marked done on the phone /);
+    expect(words).toContain("Nov 29");
+  });
+  it("says nothing when it was sent at once, or for other events", () => {
+    expect(tappedLaterWords({ type: "completed", details: { tappedAt: "2026-11-29T20:29:30Z" }, createdAt: received })).toBe("");
+    expect(tappedLaterWords({ type: "completed", details: null, createdAt: received })).toBe("");
+    expect(tappedLaterWords({ type: "started", details: { tappedAt: "2026-11-29T20:10:00Z" }, createdAt: received })).toBe("");
   });
 });
 

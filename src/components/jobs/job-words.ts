@@ -2,6 +2,7 @@
  * Sentences about a job that a person reads: its timeline ("Claimed by the scooper", not "claimed by scooper"
  * or "posted by poster") and what cancelling it does to the money, said before the poster or an admin commits.
  */
+import { formatDateTime } from "@/lib/format-date";
 import { formatCents } from "@/lib/money";
 
 const EVENT_WORDS: Record<string, string> = {
@@ -35,6 +36,16 @@ export function timelineWords(type: string, actor: keyof typeof ACTOR_WORDS): st
   const what = EVENT_WORDS[type] ?? type.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
   const who = ACTOR_WORDS[actor];
   return who ? `${what} by ${who}` : what;
+}
+
+/**
+ * ", marked done on the phone Sun, Nov 29, 3:12 PM": a completion sent later than it was tapped (no signal in the
+ * yard) says when the work was really finished; the event's own time is when the server received it.
+ */
+export function tappedLaterWords(event: { type: string; details: Record<string, unknown> | null; createdAt: Date }): string {
+  const tapped = event.type === "completed" && typeof event.details?.tappedAt === "string" ? new Date(event.details.tappedAt) : null;
+  if (!tapped || Number.isNaN(tapped.getTime()) || event.createdAt.getTime() - tapped.getTime() < 60_000) return "";
+  return `, marked done on the phone ${formatDateTime(tapped)}`;
 }
 
 type CancelJob = { status: string; priceCents: number; cancellationFeeCents: number; cancellationFeePercent: number };

@@ -1,6 +1,6 @@
 "use client";
 /**
- * Browser push opt-in for this device: registers /sw.js, subscribes with the server's VAPID key and stores the
+ * Browser push opt-in for this device: registers /sw.js (the one service worker, src/app/sw.ts), subscribes with the server's VAPID key and stores the
  * subscription. Hidden when the server has no VAPID keys or the browser has no Push API.
  */
 import { useEffect, useState } from "react";

@@ -18,6 +18,7 @@ import { cast, createJobInState } from "@/test/factories";
 import { POST } from "@/app/api/jobs/[id]/photos/route";
 import { GET as getPhoto } from "@/app/api/jobs/[id]/photos/[photoId]/route";
 import { signedPhotoUrl } from "@/server/jobs/photo-signature";
+import { sessionCookieFor } from "@/test/realtime-harness";
 
 afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
 
@@ -109,5 +110,51 @@ describe("job photos", () => {
     expect(res.status).toBe(401);
     expect(await db.photo.count({ where: { jobId: open.id } })).toBe(0);
   });
-});
 
+  describe("idempotency key (the offline queue's retries)", () => {
+    async function upload(jobId: string, cookie: string, key: string | null, bytes: Buffer) {
+      const form = new FormData();
+      form.set("kind", "AFTER");
+      if (key !== null) form.set("key", key);
+      form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), "after.jpg");
+      const headers = new Headers({ cookie, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+      return POST(new Request(`http://x/api/jobs/${jobId}/photos`, { method: "POST", body: form, headers }), { params: Promise.resolve({ id: jobId }) });
+    }
+
+    it("a repeated upload with the same key stores one photo and answers with the same id; concurrent repeats too", async () => {
+      const { customer, scooper } = await cast();
+      const job = await createJobInState(customer, "IN_PROGRESS", { scooper });
+      const cookie = await sessionCookieFor(scooper.id);
+      const bytes = await jpegWithGps();
+      const first = await upload(job.id, cookie, "photo-key-aaaa-1", bytes);
+      expect(first.status).toBe(201);
+      const again = await upload(job.id, cookie, "photo-key-aaaa-1", bytes);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual(await first.json());
+      const racing = await Promise.all([upload(job.id, cookie, "photo-key-bbbb-2", bytes), upload(job.id, cookie, "photo-key-bbbb-2", bytes)]);
+      expect(racing.map((r) => r.status).sort()).toEqual([200, 201]);
+      const ids = await Promise.all(racing.map((r) => r.json() as Promise<{ id: string }>));
+      expect(ids[0]!.id).toBe(ids[1]!.id);
+      expect(await db.photo.count({ where: { jobId: job.id } })).toBe(2);
+      // Only the stored photos' files remain: the losing racer's original was removed.
+      expect(filesIn(path.join(storageDir, "jobs", job.id))).toHaveLength(2);
+      // Without a key every upload is a new photo, as before.
+      expect((await upload(job.id, cookie, null, bytes)).status).toBe(201);
+      expect(await db.photo.count({ where: { jobId: job.id } })).toBe(3);
+    });
+
+    it("a key is the uploader's own: reusing it for another job is refused, and another scooper cannot replay it", async () => {
+      const { customer, scooper, otherScooper } = await cast();
+      const job = await createJobInState(customer, "IN_PROGRESS", { scooper });
+      const other = await createJobInState(customer, "IN_PROGRESS", { scooper });
+      const bytes = await jpegWithGps();
+      expect((await upload(job.id, await sessionCookieFor(scooper.id), "photo-key-cccc-3", bytes)).status).toBe(201);
+      const reused = await upload(other.id, await sessionCookieFor(scooper.id), "photo-key-cccc-3", bytes);
+      expect(reused.status).toBe(409);
+      // The same key from a scooper who does not hold the job: the server's rule still refuses the photo.
+      expect((await upload(job.id, await sessionCookieFor(otherScooper.id), "photo-key-cccc-3", bytes)).status).toBe(404);
+      expect(await db.photo.count({ where: { jobId: { in: [job.id, other.id] } } })).toBe(1);
+      expect((await upload(job.id, await sessionCookieFor(scooper.id), "bad key!", bytes)).status).toBe(400);
+    });
+  });
+});

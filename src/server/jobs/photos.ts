@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import sharp, { type OutputInfo } from "sharp";
 import type { PhotoKind } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
@@ -44,9 +45,10 @@ export async function uploadJobPhoto(
   db: Db,
   storage: ObjectStorage,
   actor: JobActor,
-  input: { jobId: string; kind: PhotoKind; bytes: Buffer },
-): Promise<{ id: string }> {
+  input: { jobId: string; kind: PhotoKind; bytes: Buffer; clientKey?: string | null },
+): Promise<{ id: string; replayed: boolean }> {
   const { jobId, kind, bytes } = input;
+  const clientKey = input.clientKey ?? null;
   if (bytes.length > env.PHOTO_MAX_BYTES) {
     throw new AppError("BAD_REQUEST", `The photo is larger than ${Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024)} MB.`);
   }
@@ -59,6 +61,10 @@ export async function uploadJobPhoto(
     },
   });
   if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "No such job.");
+  // A retry of a photo that already landed (its answer was lost to a dropped connection) returns that photo and
+  // stores nothing: checked before the action rules, because it adds nothing the scooper was not allowed to add.
+  const replay = clientKey ? await findReplayedPhoto(db, actor.id, clientKey, { jobId, kind }) : null;
+  if (replay) return { id: replay, replayed: true };
   const actions = allowedActions(job, actor);
   if (!UPLOAD_NEEDS[kind].some((a) => actions.includes(a))) throw new AppError("FORBIDDEN", UPLOAD_REFUSED[kind]);
   const count = await db.photo.count({ where: { jobId, kind, status: { not: "FAILED" } } });
@@ -86,16 +92,31 @@ export async function uploadJobPhoto(
       await tx.photo.create({
         data: {
           id, jobId, uploaderId: actor.id, kind, status: "PROCESSING", originalKey, mimeType: "image/jpeg",
-          width: stripped.info.width, height: stripped.info.height, bytes: stripped.data.length,
+          width: stripped.info.width, height: stripped.info.height, bytes: stripped.data.length, clientKey,
         },
       });
       emit({ queue: "photos", payload: { kind: "process-photo", photoId: id }, key: `photo-${id}` });
     });
   } catch (err) {
     await storage.delete(originalKey);
+    // Two sends of the same photo at once: the unique (uploader, key) index lets one row in; the other returns it.
+    if (clientKey && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const winner = await findReplayedPhoto(db, actor.id, clientKey, { jobId, kind });
+      if (winner) return { id: winner, replayed: true };
+    }
     throw err;
   }
-  return { id };
+  return { id, replayed: false };
+}
+
+/** The photo this uploader already stored under `clientKey`; a key reused for another job or kind is refused. */
+async function findReplayedPhoto(db: Db, uploaderId: string, clientKey: string, expected: { jobId: string; kind: PhotoKind }) {
+  const existing = await db.photo.findUnique({ where: { uploaderId_clientKey: { uploaderId, clientKey } }, select: { id: true, jobId: true, kind: true } });
+  if (!existing) return null;
+  if (existing.jobId !== expected.jobId || existing.kind !== expected.kind) {
+    throw new AppError("CONFLICT", "This photo key was already used for another photo.");
+  }
+  return existing.id;
 }
 
 /** Worker: the display copy and the thumbnail. Idempotent (same keys), so a retry just rewrites them. */

@@ -106,9 +106,10 @@ export const jobsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => startJob(ctx.db, ctx.session.user, input.jobId, input.location)),
 
   complete: scooperProcedure
-    .input(jobIdInput.extend({ pickupCount: z.number().int().min(0).max(10_000).nullish() }))
+    // `tappedAt`: when the scooper tapped "Complete" on the device (an offline completion arrives later).
+    .input(jobIdInput.extend({ pickupCount: z.number().int().min(0).max(10_000).nullish(), tappedAt: z.date().nullish() }))
     .output(z.object({ autoConfirmAt: z.date() }))
-    .mutation(({ ctx, input }) => completeJob(ctx.db, ctx.session.user, input.jobId, { pickupCount: input.pickupCount })),
+    .mutation(({ ctx, input }) => completeJob(ctx.db, ctx.session.user, input.jobId, { pickupCount: input.pickupCount, tappedAt: input.tappedAt })),
 
   confirm: customerProcedure.input(jobIdInput).mutation(({ ctx, input }) => confirmJob(ctx.db, ctx.session.user, input.jobId)),
 
