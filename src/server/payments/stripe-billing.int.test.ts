@@ -190,6 +190,24 @@ describe("Stripe billing of recurring cleanups", () => {
     expect(await db.billingSubscription.findUniqueOrThrow({ where: { recurringId: sub.id } })).toMatchObject({ lastInvoiceStatus: "void" });
   });
 
+  it("carries a visit paid for a skipped date to the next date: the customer pays each visit once", async () => {
+    const { customer, sub, billing } = await subscribe("WEEKLY", "2031-05-06");
+    const { invoiceId } = await invoicePaid(billing.subscriptionId, 1800, sub.id);
+    await callerFor(customer).recurring.skipVisit({ id: sub.id, date: "2031-05-06" });
+    expect(await generateDueRecurringJobs(db, { now: at("2031-05-06") })).toMatchObject({ generated: 0, skippedByCustomer: 1 });
+    const [visit] = await db.prepaidVisit.findMany({ where: { recurringId: sub.id } });
+    expect(visit).toMatchObject({ invoiceRef: invoiceId, status: "AVAILABLE" });
+
+    const mark = fake.requests.length;
+    const next = await generateDueRecurringJobs(db, { now: at("2031-05-13") });
+    const jobId = next.jobs[0]!.jobId;
+    await jobStatus(jobId, "OPEN");
+    expect(await db.payment.findUniqueOrThrow({ where: { jobId } })).toMatchObject({ prepaidVisitId: visit!.id, providerRef: `pi_for_${invoiceId}` });
+    expect(await db.prepaidVisit.findUniqueOrThrow({ where: { id: visit!.id } })).toMatchObject({ status: "USED", jobId });
+    // No card hold and no charge for the next date: the skipped date's payment pays it.
+    expect(fake.since(mark).filter((r) => r.path.startsWith("/v1/payment_intents"))).toEqual([]);
+  });
+
   it("cancels a generated job whose visit is unpaid and whose card is declined, and releases nothing it never held", async () => {
     const { sub } = await subscribe("WEEKLY", "2031-04-01");
     await db.billingSubscription.update({ where: { recurringId: sub.id }, data: { status: "PAST_DUE", paymentMethodRef: DECLINED_PAYMENT_METHOD } });
