@@ -41,7 +41,7 @@ export function ChargebacksAdmin() {
               {c.closedAt && <> · closed {formatDateTime(c.closedAt)}</>}
             </p>
             <p className="break-all">
-              Customer {c.customer.email} · <Link className="font-medium text-brand-700 underline" href={`/jobs/${c.jobId}`}>the job</Link>
+              Customer {c.customer.email} · <Link className="font-medium text-brand-700 underline" href={`/jobs/${c.jobId}`}>View the job</Link>
             </p>
             {c.customer.postingHeld ? (
               <div className="flex flex-wrap items-center gap-2 pt-1">
