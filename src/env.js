@@ -133,10 +133,11 @@ export const env = createEnv({
     /** How long the scooper has to respond to a dispute, in hours from its opening. */
     DISPUTE_RESPONSE_HOURS: intFromString(48),
     /**
-     * Stripe: a card hold lapses about 7 days after it is made; the worker renews (re-authorizes) one still
-     * uncaptured after this many hours (a long dispute, a late confirmation). Checked every HOLD_CHECK_SECONDS.
+     * Stripe: a card hold lapses after a few days (about 7 when the customer confirmed it, 5 for Visa holds made
+     * off-session, such as a renewal); the worker renews one still uncaptured after this many hours (a long dispute,
+     * a late confirmation). Checked every HOLD_CHECK_SECONDS.
      */
-    HOLD_REFRESH_AFTER_HOURS: intFromString(6 * 24).refine((h) => h < 7 * 24, "HOLD_REFRESH_AFTER_HOURS must be under 168 (a hold lapses after about 7 days)."),
+    HOLD_REFRESH_AFTER_HOURS: intFromString(4 * 24).refine((h) => h < 5 * 24, "HOLD_REFRESH_AFTER_HOURS must be under 120 (an off-session Visa hold lapses after 5 days)."),
     HOLD_CHECK_SECONDS: intFromString(3600),
     /** How often the worker's sweep applies deadlines whose timers were lost. */
     TIMER_SWEEP_SECONDS: intFromString(300),

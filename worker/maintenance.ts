@@ -10,6 +10,7 @@ import { env } from "@/env";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { relayOutbox } from "@/server/outbox/relay";
+import { paymentsContext } from "@/server/payments/context";
 import { queueHoldRenewals } from "@/server/payments/hold-renewal";
 import { getRedis } from "@/server/redis";
 import { recordScheduleRepair, recordWorkerHeartbeat } from "@/server/system/heartbeat";
@@ -34,7 +35,7 @@ function loop(name: string, everyMs: number, fn: () => Promise<unknown>) {
 export function startMaintenance(opts: { relay: boolean; schedules: boolean }): Maintenance {
   const relay = opts.relay ? loop("outbox-relay", env.OUTBOX_RELAY_SECONDS * 1000, () => relayOutbox(db)) : null;
   // Card holds about to lapse (Stripe): one outbox effect per hold, so two workers checking at once renew it once.
-  const holds = opts.relay ? loop("hold-renewal", env.HOLD_CHECK_SECONDS * 1000, () => queueHoldRenewals(db)) : null;
+  const holds = opts.relay ? loop("hold-renewal", env.HOLD_CHECK_SECONDS * 1000, () => queueHoldRenewals(paymentsContext())) : null;
   let repaired: string[] = [];
   const schedules = opts.schedules
     ? loop("schedules", env.SCHEDULE_CHECK_SECONDS * 1000, async () => {

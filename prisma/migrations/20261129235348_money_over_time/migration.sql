@@ -1,5 +1,7 @@
 -- AlterTable
-ALTER TABLE "Payment" ADD COLUMN     "heldAt" TIMESTAMP(3);
+ALTER TABLE "Payment" ADD COLUMN     "heldAt" TIMESTAMP(3),
+ADD COLUMN     "renewingUntil" TIMESTAMP(3),
+ADD COLUMN     "stepStartedAt" TIMESTAMP(3);
 
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "postingHeldAt" TIMESTAMP(3);

@@ -13,14 +13,20 @@ export type ChargebackEvent = { id: string; paymentIntentRef: string | null; cha
 
 async function paymentOf(tx: Tx, event: Pick<ChargebackEvent, "paymentIntentRef" | "chargeRef">) {
   const where = [
-    ...(event.paymentIntentRef ? [{ providerRef: event.paymentIntentRef }] : []),
+    ...(event.paymentIntentRef ? [{ providerRef: event.paymentIntentRef }, { tipTransferRef: event.paymentIntentRef }] : []),
     ...(event.chargeRef ? [{ chargeRef: event.chargeRef }] : []),
   ];
   if (where.length === 0) return null;
   return tx.payment.findFirst({ where: { OR: where }, select: { id: true, jobId: true, customerId: true } });
 }
 
-/** `charge.dispute.created`: the row, the ledger booking. Returns the customer whose posting is held, or null. */
+/** An inquiry (`warning_*`): the bank asks questions, no money is withdrawn. Recorded, not booked, posting not held. */
+const isInquiry = (status: string) => status.startsWith("warning_");
+
+/**
+ * `charge.dispute.created`: the row and, unless it is only an inquiry, the ledger booking. Returns the customer
+ * whose posting is to be held, or null.
+ */
 export async function recordChargebackOpened(tx: Tx, event: ChargebackEvent): Promise<{ customerId: string; jobId: string } | null> {
   const payment = await paymentOf(tx, event);
   if (!payment) {
@@ -31,21 +37,36 @@ export async function recordChargebackOpened(tx: Tx, event: ChargebackEvent): Pr
     data: [{ paymentId: payment.id, jobId: payment.jobId, providerRef: event.id, amountCents: event.amountCents, reason: event.reason, status: event.status }],
     skipDuplicates: true,
   });
-  if (created.count === 0) return null;
+  if (created.count === 0 || isInquiry(event.status)) return null;
   await bookChargeback(tx, { idempotencyKey: `chargeback_${event.id}`, paymentId: payment.id, amountCents: event.amountCents, won: false });
   return { customerId: payment.customerId, jobId: payment.jobId };
 }
 
 /** `charge.dispute.closed` (or `updated`): the status; a dispute won returns the money to the platform's books. */
-export async function recordChargebackUpdated(tx: Tx, event: ChargebackEvent, closed: boolean): Promise<string> {
-  const row = await tx.chargeback.findUnique({ where: { providerRef: event.id }, select: { paymentId: true, closedAt: true } });
-  if (!row) return "ignored";
-  await tx.chargeback.update({ where: { providerRef: event.id }, data: { status: event.status, ...(closed && !row.closedAt ? { closedAt: new Date() } : {}) } });
-  const key = `chargeback_${event.id}_won`;
-  if (closed && event.status === "won" && !(await findOperationResult(tx, key))) {
-    await bookChargeback(tx, { idempotencyKey: key, paymentId: row.paymentId, amountCents: event.amountCents, won: true });
+export async function recordChargebackUpdated(tx: Tx, event: ChargebackEvent, closed: boolean): Promise<{ outcome: string; opened: { customerId: string; jobId: string } | null }> {
+  let row = await tx.chargeback.findUnique({ where: { providerRef: event.id }, select: { paymentId: true, closedAt: true, status: true } });
+  let opened: { customerId: string; jobId: string } | null = null;
+  // Seen before its `created` event (delivered late, or retried): record it now, as if opened with this status.
+  if (!row) {
+    opened = await recordChargebackOpened(tx, event);
+    row = await tx.chargeback.findUnique({ where: { providerRef: event.id }, select: { paymentId: true, closedAt: true, status: true } });
+    if (!row) return { outcome: "ignored", opened: null };
   }
-  return closed ? `chargeback-${event.status}` : "chargeback-updated";
+  // An inquiry that became a real dispute: the money is withdrawn now.
+  const lostKey = `chargeback_${event.id}`;
+  if (!isInquiry(event.status) && !(await findOperationResult(tx, lostKey))) {
+    await bookChargeback(tx, { idempotencyKey: lostKey, paymentId: row.paymentId, amountCents: event.amountCents, won: false });
+    if (!opened) {
+      const payment = await tx.payment.findUniqueOrThrow({ where: { id: row.paymentId }, select: { customerId: true, jobId: true } });
+      opened = { customerId: payment.customerId, jobId: payment.jobId };
+    }
+  }
+  await tx.chargeback.update({ where: { providerRef: event.id }, data: { status: event.status, ...(closed && !row.closedAt ? { closedAt: new Date() } : {}) } });
+  const wonKey = `chargeback_${event.id}_won`;
+  if (closed && event.status === "won" && (await findOperationResult(tx, lostKey)) && !(await findOperationResult(tx, wonKey))) {
+    await bookChargeback(tx, { idempotencyKey: wonKey, paymentId: row.paymentId, amountCents: event.amountCents, won: true });
+  }
+  return { outcome: closed ? `chargeback-${event.status}` : "chargeback-updated", opened };
 }
 
 /**

@@ -14,7 +14,7 @@ import { acceptStripeEvent, processStripeEvent } from "@/server/webhooks/stripe-
 import { callerFor, createOpenJob, createUser, uniqueIpHeaders, validJobInput } from "@/test/factories";
 import { DECLINED_PAYMENT_METHOD, startFakeStripe } from "@/test/fake-stripe";
 import { stripeMoney } from "@/test/payments";
-import { stripeContext } from "./context";
+import { ledgerContext, stripeContext } from "./context";
 import { queueHoldRenewals } from "./hold-renewal";
 import { accountBalance, accounts } from "./ledger";
 import { renewHold } from "./steps/renew-hold";
@@ -67,7 +67,9 @@ describe("card holds that would lapse", () => {
     const heldAt = await heldSince(due.job.id, 31);
     await heldSince(notYet.job.id, 29);
 
-    await queueHoldRenewals(db);
+    await queueHoldRenewals(stripeContext(db, stripe));
+    // Offline (no Stripe configured) nothing is renewed: the ledger gateway cannot renew a Stripe hold.
+    expect(await queueHoldRenewals({ db, gateway: ledgerContext(db).gateway })).toBe(0);
     const effects = await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: "renew-hold-" } }, select: { dedupeKey: true } });
     expect(effects.map((e) => e.dedupeKey)).toContain(`renew-hold-${due.job.id}-${heldAt.getTime()}`);
     expect(effects.map((e) => e.dedupeKey).some((k) => k.includes(notYet.job.id))).toBe(false);
@@ -108,6 +110,22 @@ describe("card holds that would lapse", () => {
       status: "AUTHORIZED", providerRef: payment.providerRef, failureReason: expect.stringContaining("Your card was declined"),
     });
     expect(fake.requests.some((r) => r.path === `/v1/payment_intents/${payment.providerRef}/cancel`)).toBe(false);
+  });
+
+  it("never renews a hold while a money step uses it, and no step uses a hold being renewed", async () => {
+    const { job, payment } = await heldJob(2100);
+    await heldSince(job.id, 50);
+    await db.payment.update({ where: { jobId: job.id }, data: { stepStartedAt: new Date() } });
+    const mark = fake.requests.length;
+    await expect(renewHold(stripeContext(db, stripe), { jobId: job.id })).rejects.toThrow(/money step is using the hold/);
+    expect(fake.since(mark).filter((r) => r.method === "POST")).toEqual([]);
+    // The other way round: a renewal under way makes the capture wait (its queue retries it).
+    await db.payment.update({ where: { jobId: job.id }, data: { stepStartedAt: null, renewingUntil: new Date(Date.now() + 60_000) } });
+    await expect(money.captureJobPayment({ jobId: job.id })).rejects.toThrow(/being renewed/);
+    expect(fake.requests.some((r) => r.path === `/v1/payment_intents/${payment.providerRef}/capture`)).toBe(false);
+    // A renewal that died frees the hold after its lease.
+    await db.payment.update({ where: { jobId: job.id }, data: { renewingUntil: new Date(Date.now() - 1000) } });
+    expect(await money.captureJobPayment({ jobId: job.id })).toMatchObject({ status: "CAPTURED" });
   });
 
   it("voids a hold Stripe cancelled by itself, and the job's own void is then a replay", async () => {
@@ -157,6 +175,27 @@ describe("chargebacks", () => {
     expect(await deliver({ id: `evt_du_won2_${job.id}`, type: "charge.dispute.closed", data: { object: won } })).toBe("chargeback-won");
     expect(await accountBalance(db, accounts.platformRevenue())).toBe(revenueBefore);
     expect(await db.chargeback.findUniqueOrThrow({ where: { providerRef: dispute.id } })).toMatchObject({ status: "won", closedAt: expect.any(Date) });
+  });
+
+  it("books nothing for an inquiry, and books a dispute once when its close arrives before its opening", async () => {
+    const inquiry = await heldJob(1200);
+    await money.captureJobPayment({ jobId: inquiry.job.id });
+    const revenue = await accountBalance(db, accounts.platformRevenue());
+    const asked = { id: `du_inq_${inquiry.job.id}`, amount: 1200, reason: "general", status: "warning_needs_response", payment_intent: inquiry.payment.providerRef };
+    expect(await deliver({ id: `evt_inq_${inquiry.job.id}`, type: "charge.dispute.created", data: { object: asked } })).toBe("ignored");
+    expect(await db.chargeback.findUniqueOrThrow({ where: { providerRef: asked.id } })).toMatchObject({ status: "warning_needs_response" });
+    expect(await deliver({ id: `evt_inq_c_${inquiry.job.id}`, type: "charge.dispute.closed", data: { object: { ...asked, status: "warning_closed" } } })).toBe("chargeback-warning_closed");
+    expect(await accountBalance(db, accounts.platformRevenue())).toBe(revenue);
+    expect((await db.user.findUniqueOrThrow({ where: { id: inquiry.customer.id } })).postingHeldAt).toBeNull();
+
+    const late = await heldJob(1700);
+    await money.captureJobPayment({ jobId: late.job.id });
+    const before = await accountBalance(db, accounts.platformRevenue());
+    const lost = { id: `du_late_${late.job.id}`, amount: 1700, reason: "product_not_received", status: "lost", payment_intent: late.payment.providerRef };
+    expect(await deliver({ id: `evt_late_c_${late.job.id}`, type: "charge.dispute.closed", data: { object: lost } })).toBe("chargeback-lost");
+    expect(await deliver({ id: `evt_late_o_${late.job.id}`, type: "charge.dispute.created", data: { object: { ...lost, status: "needs_response" } } })).toBe("ignored");
+    expect(await accountBalance(db, accounts.platformRevenue())).toBe(before - 1700);
+    expect((await db.user.findUniqueOrThrow({ where: { id: late.customer.id } })).postingHeldAt).not.toBeNull();
   });
 });
 

@@ -80,7 +80,7 @@ async function recordOperation(
 
 const paymentSelect = {
   id: true, jobId: true, customerId: true, status: true, amountCents: true, capturedCents: true, refundedCents: true,
-  platformFeeCents: true, scooperId: true, providerRef: true, transferRef: true, tipCents: true, chargeRef: true, prepaidVisitId: true, heldAt: true,
+  platformFeeCents: true, scooperId: true, providerRef: true, transferRef: true, tipCents: true, chargeRef: true, prepaidVisitId: true, heldAt: true, provider: true,
 } as const;
 
 export async function getJobPayment(db: Tx, jobId: string) {
@@ -154,6 +154,48 @@ export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey
   });
 }
 
+const LEASE_MS = 5 * 60_000;
+
+/** Thrown while a renewal of the hold is under way: the step's queue retries it with backoff. */
+export class HoldBeingRenewed extends Error {
+  constructor(jobId: string) {
+    super(`The card hold of job ${jobId} is being renewed; the step is retried shortly.`);
+  }
+}
+
+/**
+ * Capture, void and the cancellation fee call this before their gateway call, and a hold renewal waits for it:
+ * the two never use the hold at once (one conditional UPDATE each, so Postgres orders them). Throws
+ * HoldBeingRenewed while a renewal holds the lease; a renewal that died frees it after five minutes.
+ */
+export async function startHoldStep(db: Tx, jobId: string): Promise<void> {
+  const { count } = await db.payment.updateMany({
+    where: { jobId, OR: [{ renewingUntil: null }, { renewingUntil: { lt: new Date() } }] },
+    data: { stepStartedAt: new Date() },
+  });
+  if (count === 0 && (await db.payment.count({ where: { jobId } })) > 0) throw new HoldBeingRenewed(jobId);
+}
+
+/** A renewal takes the lease only while the payment is AUTHORIZED and no step started in the last five minutes. */
+export async function startHoldRenewal(db: Tx, jobId: string): Promise<boolean> {
+  const now = new Date();
+  const { count } = await db.payment.updateMany({
+    where: {
+      jobId, status: "AUTHORIZED",
+      AND: [
+        { OR: [{ renewingUntil: null }, { renewingUntil: { lt: now } }] },
+        { OR: [{ stepStartedAt: null }, { stepStartedAt: { lt: new Date(now.getTime() - LEASE_MS) } }] },
+      ],
+    },
+    data: { renewingUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  return count === 1;
+}
+
+export async function endHoldRenewal(db: Tx, jobId: string): Promise<void> {
+  await db.payment.updateMany({ where: { jobId }, data: { renewingUntil: null } });
+}
+
 /**
  * A renewed hold (the old one was about to lapse) replaces the old one while the payment is still AUTHORIZED by it.
  * The amount stays held, so the ledger moves nothing; the operation records the renewal once per key.
@@ -161,7 +203,7 @@ export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey
 export async function bookHoldRenewal(tx: Tx, input: { idempotencyKey: string; jobId: string; oldRef: string | null; newRef: string | null }): Promise<StoredResult> {
   const { count } = await tx.payment.updateMany({
     where: { jobId: input.jobId, status: "AUTHORIZED", providerRef: input.oldRef },
-    data: { providerRef: input.newRef, heldAt: new Date(), failureReason: null },
+    data: { providerRef: input.newRef, heldAt: new Date(), failureReason: null, renewingUntil: null },
   });
   const payment = await getJobPayment(tx, input.jobId);
   if (count === 0) throw new AppError("CONFLICT", `Cannot renew the hold: the payment is ${payment.status.toLowerCase()}.`, { status: payment.status });

@@ -54,15 +54,23 @@ export async function writeVisitReceipt(
     where: { id: input.recurringId }, select: { id: true, address: true, customer: { select: { id: true, email: true, notificationEmail: true } } },
   });
   if (!sub) return;
+  let rendered;
+  try {
+    rendered = await receiptEmail({
+      kind: input.kind, amountCents: input.amountCents, address: sub.address, date: new Date(), reference: input.reference,
+      url: appUrl(`/recurring/${sub.id}`), linkLabel: "View your recurring cleanup",
+    });
+  } catch (err) {
+    // A template that cannot render must not stop the money from being recorded (this may run in its transaction).
+    logger.error({ err, recurringId: input.recurringId, reference: input.reference }, "could not render a visit receipt");
+    return;
+  }
   await queueEmail(db, {
     kind: `receipt-${input.kind}`,
     to: sub.customer.notificationEmail ?? sub.customer.email,
     userId: sub.customer.id,
     dedupeKey: `receipt:${input.reference}`,
-    ...(await receiptEmail({
-      kind: input.kind, amountCents: input.amountCents, address: sub.address, date: new Date(), reference: input.reference,
-      url: appUrl(`/recurring/${sub.id}`), linkLabel: "View your recurring cleanup",
-    })),
+    ...rendered,
   });
 }
 

@@ -3,11 +3,13 @@
  * Transfers (scooper payouts) and Refunds — read through the API, with the `Payment` rows, and lists every
  * difference. It reads only; `npm run ops:reconcile` runs it nightly with Stripe configured (docs/deploy.md).
  *
- * Rules (a PaymentIntent whose metadata names a job is a job's hold; a tip or an invoice's intent is not compared):
+ * Rules (a PaymentIntent whose metadata names a job is a job's hold; a tip or an invoice's intent is not compared;
+ * Scoop's payments of the window, plus older ones Stripe's records of the window name, are read):
  * - the intent's state matches the payment's: requires_capture ↔ AUTHORIZED; succeeded ↔ CAPTURED / PARTIALLY_REFUNDED /
  *   REFUNDED with the same amount received as captured (a prepaid visit's intent is the invoice's: not compared);
  *   canceled ↔ VOIDED or FAILED (or a hold replaced by its renewal); waiting for the customer ↔ PENDING or FAILED;
- * - every Stripe payment of the window exists at Stripe, and every job intent at Stripe exists in Scoop;
+ * - every Stripe payment of the window exists at Stripe, and every job intent at Stripe that holds or took money exists
+ *   in Scoop;
  * - every payout transfer Scoop recorded exists at Stripe, and every job transfer at Stripe is recorded;
  * - the refunds at Stripe on a job's intent add up to the payment's refunded amount.
  */
@@ -39,12 +41,20 @@ export async function compareWithStripe(db: Db, stripe: Stripe, opts: { since: D
   const refunds: Stripe.Refund[] = [];
   for await (const refund of stripe.refunds.list({ created: { gte }, limit: 100 })) refunds.push(refund);
 
+  // The window's payments, and older ones Stripe's records of the window point at (a late capture, an owed payout).
+  const transferIds = transfers.map((t) => t.id);
+  const jobIds = [...intents, ...transfers].map((r) => r.metadata?.jobId).filter((id): id is string => !!id);
   const payments = await db.payment.findMany({
-    where: { provider: "stripe", OR: [{ createdAt: { gte: opts.since } }, { providerRef: { in: intents.map((i) => i.id) } }] },
+    where: {
+      provider: "stripe",
+      OR: [
+        { createdAt: { gte: opts.since } }, { providerRef: { in: intents.map((i) => i.id) } }, { jobId: { in: jobIds } },
+        { transferRef: { in: transferIds } }, { tipTransferRef: { in: transferIds } },
+      ],
+    },
     select: { jobId: true, providerRef: true, status: true, capturedCents: true, refundedCents: true, transferRef: true, tipTransferRef: true, prepaidVisitId: true, createdAt: true },
   });
   const byRef = new Map(payments.filter((p) => p.providerRef).map((p) => [p.providerRef!, p]));
-  const byJob = new Map(payments.map((p) => [p.jobId, p]));
 
   // Job holds and charges.
   const jobIntents = intents.filter((i) => i.metadata?.jobId && i.metadata.kind !== "tip");
@@ -52,9 +62,11 @@ export async function compareWithStripe(db: Db, stripe: Stripe, opts: { since: D
     const jobId = intent.metadata.jobId!;
     const payment = byRef.get(intent.id);
     if (!payment) {
-      // A hold replaced by its renewal is cancelled at Stripe and no longer the payment's.
-      const renewed = intent.status === "canceled" && byJob.get(jobId)?.providerRef !== intent.id && byJob.has(jobId);
-      if (!renewed) differences.push({ kind: "payment", ref: intent.id, jobId, stripe: `${intent.status} ${intent.amount}`, scoop: "no payment with this intent" });
+      // Only an intent that holds or took money and that Scoop does not know is a difference: a declined card-on-file
+      // charge, a refused renewal or a hold replaced by its renewal (cancelled) never held anything now.
+      if (intent.status === "requires_capture" || intent.status === "succeeded") {
+        differences.push({ kind: "payment", ref: intent.id, jobId, stripe: `${intent.status} ${intent.amount}`, scoop: "no payment with this intent" });
+      }
       continue;
     }
     if (payment.prepaidVisitId) continue;

@@ -119,7 +119,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
     case "payment_intent.canceled": {
       // Stripe cancels an uncaptured hold by itself after about seven days ("automatic"); our own cancels have no reason.
       const intent = canceledIntentSchema.parse(object);
-      if (intent.cancellation_reason !== "automatic") return { outcome: "ignored" };
+      if (intent.cancellation_reason !== "automatic" && intent.cancellation_reason !== "expired") return { outcome: "ignored" };
       return { outcome: (await recordHoldLapsed(tx, intent.id)) ? "hold-lapsed" : "ignored" };
     }
     case "charge.dispute.created":
@@ -130,12 +130,11 @@ async function applyEvent(tx: Tx, type: string, object: unknown, invoicePayment:
         id: dispute.id, paymentIntentRef: refId(dispute.payment_intent), chargeRef: refId(dispute.charge),
         amountCents: dispute.amount, reason: dispute.reason, status: dispute.status,
       };
-      if (type !== "charge.dispute.created") return { outcome: await recordChargebackUpdated(tx, event, type === "charge.dispute.closed") };
-      const opened = await recordChargebackOpened(tx, event);
-      if (!opened) return { outcome: "ignored" };
+      const updated = type === "charge.dispute.created" ? null : await recordChargebackUpdated(tx, event, type === "charge.dispute.closed");
+      const opened = updated ? updated.opened : await recordChargebackOpened(tx, event);
       // The customer's new jobs wait for an admin until the dispute is looked at (docs/payments.md "Chargebacks").
-      await tx.user.updateMany({ where: { id: opened.customerId, postingHeldAt: null }, data: { postingHeldAt: new Date() } });
-      return { outcome: "chargeback-opened" };
+      if (opened) await tx.user.updateMany({ where: { id: opened.customerId, postingHeldAt: null }, data: { postingHeldAt: new Date() } });
+      return { outcome: updated?.outcome ?? (opened ? "chargeback-opened" : "ignored") };
     }
     case "account.updated": {
       const account = accountSchema.parse(object);

@@ -30,7 +30,9 @@ export interface MoneyGateway {
   /** Releases a hold without charging anything. */
   releaseHold(input: { key: string; ref: string | null }): Promise<void>;
   /** Gives back `amountCents` of a charge. */
-  refund(input: { key: string; ref: string | null; amountCents: number; metadata: Metadata }): Promise<void>;
+  refund(input: { key: string; ref: string | null; amountCents: number; metadata: Metadata; reason?: "requested_by_customer" }): Promise<void>;
+  /** The charge behind a capture or payment (for a payout's source), when the gateway has one. */
+  chargeOf(input: { ref: string }): Promise<string | null>;
   /** Pays `amountCents` to a scooper's payout account (from `sourceChargeRef` when known). Returns the transfer. */
   transfer(input: { key: string; destination: string; amountCents: number; sourceChargeRef?: string | null; metadata: Metadata; group: string }): Promise<string>;
   /** Takes back `amountCents` of a transfer (a refund after the scooper was paid). */

@@ -18,5 +18,6 @@ export function createLedgerGateway(): MoneyGateway {
     },
     reverseTransfer: async () => {},
     chargeSavedCard: async () => ({ ref: null }),
+    chargeOf: async () => null,
   };
 }

@@ -25,7 +25,8 @@ export function createStripeGateway(db: Db, stripe: Stripe): MoneyGateway {
         stripe.paymentIntents.create(
           {
             amount: amountCents, currency: CURRENCY, capture_method: "manual", customer, transfer_group: group, metadata,
-            ...(savedCardRef ? { payment_method: savedCardRef, confirm: true, off_session: true } : {}),
+            // Confirmed later in the browser: keep the card for off-session use, so the hold can be renewed.
+            ...(savedCardRef ? { payment_method: savedCardRef, confirm: true, off_session: true } : { setup_future_usage: "off_session" as const }),
           },
           { idempotencyKey: key },
         ),
@@ -51,9 +52,9 @@ export function createStripeGateway(db: Db, stripe: Stripe): MoneyGateway {
       await stripeCall(() => stripe.paymentIntents.cancel(requireRef(ref), {}, { idempotencyKey: key }));
     },
 
-    async refund({ key, ref, amountCents, metadata }) {
+    async refund({ key, ref, amountCents, metadata, reason }) {
       await stripeCall(() =>
-        stripe.refunds.create({ payment_intent: requireRef(ref), amount: amountCents, reason: "requested_by_customer", metadata }, { idempotencyKey: key }),
+        stripe.refunds.create({ payment_intent: requireRef(ref), amount: amountCents, ...(reason ? { reason } : {}), metadata }, { idempotencyKey: key }),
       );
     },
 
@@ -70,6 +71,10 @@ export function createStripeGateway(db: Db, stripe: Stripe): MoneyGateway {
 
     async reverseTransfer({ key, transferRef, amountCents, metadata }) {
       await stripe.transfers.createReversal(transferRef, { amount: amountCents, metadata }, { idempotencyKey: key });
+    },
+
+    async chargeOf({ ref }) {
+      return chargeId(await stripe.paymentIntents.retrieve(ref));
     },
 
     async chargeSavedCard({ key, fromRef, amountCents, destination, metadata, group }) {

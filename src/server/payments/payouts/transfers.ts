@@ -45,7 +45,7 @@ export async function payOwedPayouts(ctx: PaymentsContext, { scooperId }: { scoo
   if (!destination || !account?.payoutsEnabled) return { transferred: 0, amountCents: 0 };
   const owed = await db.payment.findMany({
     where: { scooperId, provider: ctx.gateway.name, transferRef: null, status: { in: ["CAPTURED", "PARTIALLY_REFUNDED"] }, scooperPayoutCents: { gt: 0 } },
-    select: { id: true, jobId: true, chargeRef: true, capturedCents: true, platformFeeCents: true, refundedCents: true, scooperPayoutCents: true },
+    select: { id: true, jobId: true, chargeRef: true, providerRef: true, capturedCents: true, platformFeeCents: true, refundedCents: true, scooperPayoutCents: true },
   });
   const owedTips = await db.payment.findMany({
     where: { scooperId, provider: ctx.gateway.name, tipCents: { gt: 0 }, tipTransferRef: null },
@@ -54,14 +54,16 @@ export async function payOwedPayouts(ctx: PaymentsContext, { scooperId }: { scoo
   const payouts = [
     ...owed.map((p) => ({ ...p, amountCents: owedShare(p), step: "owed", field: "transferRef" as const })),
     // The whole tip is theirs.
-    ...owedTips.map((p) => ({ ...p, chargeRef: null, amountCents: p.tipCents, step: "tip_owed", field: "tipTransferRef" as const })),
+    ...owedTips.map((p) => ({ ...p, chargeRef: null, providerRef: null, amountCents: p.tipCents, step: "tip_owed", field: "tipTransferRef" as const })),
   ];
   let transferred = 0;
   let amountCents = 0;
   for (const payout of payouts) {
     if (payout.amountCents <= 0) continue;
+    // Captured before charges were recorded on the payment: ask the gateway for the charge behind it.
+    const source = payout.chargeRef ?? (payout.field === "transferRef" && payout.providerRef ? await ctx.gateway.chargeOf({ ref: payout.providerRef }) : null);
     const ref = await ctx.gateway.transfer({
-      key: paymentKeys.transfer(payout.jobId, payout.step), destination, amountCents: payout.amountCents, sourceChargeRef: payout.chargeRef,
+      key: paymentKeys.transfer(payout.jobId, payout.step), destination, amountCents: payout.amountCents, sourceChargeRef: source,
       metadata: { jobId: payout.jobId, step: payout.step }, group: `job_${payout.jobId}`,
     });
     await markPaid(db, payout.id, payout.field, ref);

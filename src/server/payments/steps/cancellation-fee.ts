@@ -4,7 +4,7 @@
  * and releases the rest of the hold. A prepaid visit was charged in full: everything but the fee is refunded.
  */
 import type { PaymentsContext } from "../context";
-import { bookCancellationFee, findOperationResult, getJobPayment, resolveCancellationFee, runOnce } from "../payment-book";
+import { bookCancellationFee, findOperationResult, getJobPayment, resolveCancellationFee, runOnce, startHoldStep } from "../payment-book";
 import { transferToScooper } from "../payouts/transfers";
 import { queueReceiptFor } from "../receipt-email";
 import { paymentKeys, type PaymentResult } from "../types";
@@ -18,6 +18,8 @@ export async function settleCancellationFee(
   const idempotencyKey = paymentKeys.cancellationFee(jobId);
   const done = await findOperationResult(db, idempotencyKey);
   if (done) return queueReceiptFor(db, done);
+  // Never while the hold is being renewed (and a renewal waits for this step): read the payment after.
+  await startHoldStep(db, jobId);
   const payment = await getJobPayment(db, jobId);
   requireStatus(payment, ["AUTHORIZED"], "charge the cancellation fee");
   const fee = await resolveCancellationFee(db, jobId, payment.amountCents, feeCents);

@@ -5,7 +5,7 @@
  * when the invoice was paid.
  */
 import type { PaymentsContext } from "../context";
-import { bookCapture, captureSplit, findOperationResult, getJobPayment, jobScooperId, runOnce } from "../payment-book";
+import { bookCapture, captureSplit, findOperationResult, getJobPayment, jobScooperId, runOnce, startHoldStep } from "../payment-book";
 import { transferToScooper } from "../payouts/transfers";
 import { queueReceiptFor } from "../receipt-email";
 import { paymentKeys, type PaymentResult } from "../types";
@@ -16,6 +16,8 @@ export async function captureJobPayment(ctx: PaymentsContext, { jobId }: { jobId
   const idempotencyKey = paymentKeys.capture(jobId);
   const done = await findOperationResult(db, idempotencyKey);
   if (done) return queueReceiptFor(db, done);
+  // Never while the hold is being renewed (and a renewal waits for this step): read the payment after.
+  await startHoldStep(db, jobId);
   const payment = await getJobPayment(db, jobId);
   requireStatus(payment, ["AUTHORIZED"], "capture");
   const scooperId = await jobScooperId(db, jobId);

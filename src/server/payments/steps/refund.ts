@@ -24,7 +24,7 @@ export async function refundJobPayment(
   if (amountCents > payment.capturedCents - payment.refundedCents) {
     throw new AppError("BAD_REQUEST", `Only ${payment.capturedCents - payment.refundedCents} cents are left to refund.`);
   }
-  await ctx.gateway.refund({ key: idempotencyKey, ref: payment.providerRef, amountCents, metadata: { jobId, reason } });
+  await ctx.gateway.refund({ key: idempotencyKey, ref: payment.providerRef, amountCents, metadata: { jobId, reason }, reason: "requested_by_customer" });
   const { scooperCents } = splitRefund(amountCents, payment);
   if (payment.transferRef && scooperCents > 0) {
     await ctx.gateway.reverseTransfer({ key: `${idempotencyKey}_reversal`, transferRef: payment.transferRef, amountCents: scooperCents, metadata: { jobId, refundNo: String(refundNo) } });

@@ -3,7 +3,7 @@
  * by its invoice, so the customer gets that money back instead, with a refund receipt.
  */
 import type { PaymentsContext } from "../context";
-import { bookVoid, findOperationResult, getJobPayment, runOnce } from "../payment-book";
+import { bookVoid, findOperationResult, getJobPayment, runOnce, startHoldStep } from "../payment-book";
 import { queueReceiptFor } from "../receipt-email";
 import { paymentKeys, type PaymentResult } from "../types";
 import { requireStatus } from "./step";
@@ -13,6 +13,8 @@ export async function voidJobPayment(ctx: PaymentsContext, { jobId }: { jobId: s
   const idempotencyKey = paymentKeys.void(jobId);
   const done = await findOperationResult(db, idempotencyKey);
   if (done) return done;
+  // Never while the hold is being renewed (and a renewal waits for this step): read the payment after.
+  await startHoldStep(db, jobId);
   const payment = await getJobPayment(db, jobId);
   requireStatus(payment, ["AUTHORIZED", "PENDING", "FAILED"], "void");
   if (payment.prepaidVisitId) {
