@@ -1,6 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** The domains under src/server (each a folder), for the rules that keep lower layers from importing them. */
+const DOMAINS = ["accounts", "admin", "auth", "disputes", "jobs", "map", "notifications", "ops", "payments", "recurring", "reviews", "security", "system", "webhooks"].map((d) => `@/server/${d}/*`);
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -53,6 +56,29 @@ const config = [
           group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
           message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
         }],
+      }],
+    },
+  },
+  {
+    // Shared infrastructure sits below the domains: the audit log, the outbox, queues, storage, email delivery,
+    // observability and the single-file pieces (db, redis, logger, errors, calendar) import no domain.
+    files: [
+      "src/server/audit/**", "src/server/outbox/**", "src/server/queues/**", "src/server/storage/**", "src/server/email/**",
+      "src/server/observability/**", "src/server/db.ts", "src/server/redis.ts", "src/server/logger.ts", "src/server/errors.ts", "src/server/calendar.ts",
+    ],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          {
+            group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
+            message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
+          },
+          {
+            group: DOMAINS,
+            message: "Shared infrastructure sits below the domains: it takes what it needs as arguments and never imports a domain.",
+          },
+        ],
       }],
     },
   },

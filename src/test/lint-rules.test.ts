@@ -41,6 +41,14 @@ describe("import direction", () => {
     expect(await restrictedImports("src/server/payments/fixture.ts", 'import { db } from "@/server/db";\nexport const x = db;\n')).toEqual([]);
   });
 
+  it("refuses a domain in shared infrastructure (audit log, outbox, queues, email, db …)", async () => {
+    for (const filePath of ["src/server/outbox/fixture.ts", "src/server/audit/fixture.ts", "src/server/db.ts"]) {
+      const found = await restrictedImports(filePath, 'import { postJob } from "@/server/jobs/post-job";\nexport const x = postJob;\n');
+      expect(found, filePath).toEqual([expect.stringContaining("Shared infrastructure sits below the domains")]);
+    }
+    expect(await restrictedImports("src/server/outbox/fixture.ts", 'import { getQueue } from "@/server/queues/queues";\nexport const x = getQueue;\n')).toEqual([]);
+  });
+
   it("refuses server and configuration code in src/lib", async () => {
     const found = await restrictedImports("src/lib/fixture.ts", 'import { db } from "@/server/db";\nimport { env } from "@/env";\nexport const x = [db, env];\n');
     expect(found).toHaveLength(2);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import type { Db, Tx } from "@/server/db";
-import { recordAudit } from "@/server/admin/audit";
+import { recordAudit } from "@/server/audit/audit-log";
 import { logger } from "@/server/logger";
 import { publishSessionsRevoked } from "@/server/realtime/events";
 import { AppError } from "@/server/errors";

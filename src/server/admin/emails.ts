@@ -7,7 +7,7 @@ import { EmailStatus } from "@/generated/prisma/enums";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { enqueue } from "@/server/queues/queues";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/audit/audit-log";
 
 export const adminEmailQuerySchema = z.object({
   status: z.enum(EmailStatus).nullable().default(null),

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { dispatchOutbox } from "@/server/outbox/outbox";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/audit/audit-log";
 
 export const deadOutboxRowSchema = z.object({
   id: z.string(),

@@ -10,7 +10,7 @@ import type { Db, Tx } from "@/server/db";
 import { readOutboxId } from "@/server/outbox/outbox";
 import { retryDeadOutbox } from "./outbox";
 import { AppError } from "@/server/errors";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/audit/audit-log";
 
 export const queueNameSchema = z.enum(QUEUE_NAMES as [QueueName, ...QueueName[]]);
 

@@ -12,7 +12,7 @@ import { commitWithEffects } from "@/server/outbox/outbox";
 import { applyPause, applyResume, billingSyncFor, toRecurringDto } from "@/server/recurring/manage";
 import { localDateSchema, recurringDtoSchema } from "@/server/recurring/schemas";
 import { fromDbDate } from "@/server/calendar";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/audit/audit-log";
 
 const statusSchema = z.enum(["ACTIVE", "PAUSED", "CANCELLED"]);
 

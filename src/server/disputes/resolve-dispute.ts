@@ -1,5 +1,5 @@
 import type { DisputeOutcome } from "@/generated/prisma/enums";
-import { recordAudit } from "@/server/admin/audit";
+import { recordAudit } from "@/server/audit/audit-log";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { announceJobChange } from "@/server/jobs/announce";

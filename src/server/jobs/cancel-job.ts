@@ -4,7 +4,7 @@ import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
 import { settlement } from "@/server/jobs/settlement";
 import { announceJobChange } from "./announce";
-import { recordAudit } from "@/server/admin/audit";
+import { recordAudit } from "@/server/audit/audit-log";
 import { AppError } from "@/server/errors";
 import { jobAmounts } from "@/lib/money";
 import { isAdmin, isPoster, isTerminal, type JobActor } from "./job-access";

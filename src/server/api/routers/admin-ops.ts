@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditQuerySchema, auditRowSchema, listAudit } from "@/server/admin/audit";
+import { auditQuerySchema, auditRowSchema, listAudit } from "@/server/audit/audit-log";
 import { failedJobSchema, listFailedJobs, queueNameSchema, queueOverview, queueOverviewSchema, removeFailedJob, retryFailedJob } from "@/server/admin/queues";
 import { deadOutboxRowSchema, listDeadOutbox, outboxSummary, outboxSummarySchema, retryDeadOutbox } from "@/server/admin/outbox";
 import { adminProcedure, createTRPCRouter } from "../trpc";
