@@ -5,7 +5,7 @@ import { isPoster, type JobActor } from "@/server/jobs/job-access";
 import { loadVisibleJob, requireState } from "@/server/jobs/transition";
 import { commitWithEffects } from "@/server/outbox/outbox";
 import { settlement } from "@/server/payments/settlement-queue";
-import { leaveReviewInputSchema, type LeaveReviewInput } from "./dto";
+import { leaveReviewInputSchema, type LeaveReviewInput } from "@/lib/schemas/reviews";
 
 /**
  * The poster rates the scooper once a job is CONFIRMED, with an optional comment and tip. The unique index on

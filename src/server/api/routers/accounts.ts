@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from "@/server/accounts/schemas";
+import { changePasswordSchema, emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
 import {
-  addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
-  updateProfileSchema,
+  addOwnRole, changePassword, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
 } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
 import { deleteAccount, deleteAccountSchema } from "@/server/accounts/account-data";

@@ -1,6 +1,7 @@
 /** Reviews and tips after confirmation, and a scooper's own average rating. */
 import { z } from "zod";
-import { leaveReviewInputSchema, scooperRatingSchema } from "@/server/reviews/dto";
+import { leaveReviewInputSchema } from "@/lib/schemas/reviews";
+import { scooperRatingSchema } from "@/server/reviews/dto";
 import { leaveReview } from "@/server/reviews/leave-review";
 import { scooperRating } from "@/server/reviews/scooper-rating";
 import { env } from "@/env";
