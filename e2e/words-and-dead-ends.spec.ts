@@ -30,7 +30,7 @@ const noDeveloperText = async (page: Page) => {
   await expect(page.getByText(/Too big|Too small|expected (string|number)|"code":/)).toHaveCount(0);
 };
 
-test("posting: a typed -5 is refused in words, notes show their limit, and a long note is refused on its field", async ({ page }) => {
+test("posting: a typed -5 is refused in words, notes show their limit, a long note is refused on its field, the pin must be confirmed and the money is said first", async ({ page }) => {
   await signIn(page, DEMO.customer);
   await page.goto("/jobs/new");
   await page.getByLabel("Address").fill("12 Words Way, Brooklyn");
@@ -49,8 +49,20 @@ test("posting: a typed -5 is refused in words, notes show their limit, and a lon
   await screens(page, "post-job-errors");
   await page.getByRole("button", { name: "Post for $25.00" }).click();
   await expect(page.getByText("Keep it to 2,000 characters or fewer.")).toBeVisible();
+  await expect(page.getByText("Check the pin on the map and tick the box")).toBeVisible();
   await noDeveloperText(page);
   await expect(page.getByText("Posted.")).toHaveCount(0);
+
+  // The payment summary before posting, from the rates the job will keep (defaults: 20% cancellation, $5 minimum).
+  const summary = page.getByTestId("payment-summary");
+  await expect(summary).toContainText("Total $25.00");
+  await expect(summary).toContainText("$25.00 is held on your card when you post. Nothing is charged yet.");
+  await expect(summary).toContainText("the scooper is paid 20% ($5.00) for their time, at least $5.00 once they are on their way");
+
+  await notes.fill("Side gate.");
+  await page.getByLabel("The pin is on my yard").check();
+  await page.getByRole("button", { name: "Post for $25.00" }).click();
+  await expect(page.getByText("Posted.")).toBeVisible();
 });
 
 test("review: no rating is pre-selected; a too-large tip is refused on its field in words", async ({ page }) => {
