@@ -65,7 +65,7 @@ test("posting: a typed -5 is refused in words, notes show their limit, a long no
   await expect(page.getByText("Posted.")).toBeVisible();
 });
 
-test("review: no rating is pre-selected; a too-large tip is refused on its field in words", async ({ page }) => {
+test("review: no rating is pre-selected; a too-large tip is refused on its field in words; a tip can be added later", async ({ page }) => {
   const jobId = await insertConfirmedJob(`${Date.now()} Review Rd, Brooklyn`);
   await signIn(page, DEMO.customer);
   await page.goto(`/jobs/${jobId}`);
@@ -90,6 +90,13 @@ test("review: no rating is pre-selected; a too-large tip is refused on its field
   await page.getByLabel(/Comment/).fill("Thorough and quick.");
   await page.getByRole("button", { name: "Send review", exact: true }).click();
   await expect(page.getByTestId("review")).toContainText("Rated 4/5");
+
+  // No tip with the review: one can still be added, until the deadline the form states.
+  await expect(page.getByText(/Up to \$500\.00, once, until/)).toBeVisible();
+  await page.getByLabel(/Add a tip in dollars/).fill("3");
+  await page.getByRole("button", { name: "Tip $3.00" }).click();
+  await expect(page.getByTestId("review")).toContainText("tipped $3.00");
+  await expect(page.getByLabel(/Add a tip in dollars/)).toHaveCount(0);
 });
 
 test("dead ends: a branded 404, a job that is not yours, and sign-in returns you where you were going", async ({ browser }) => {

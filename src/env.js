@@ -67,6 +67,8 @@ export const env = createEnv({
     RATE_LIMIT_UPLOAD: rateLimit("60/60"),
     RATE_LIMIT_DISPUTE: rateLimit("5/60"),
     RATE_LIMIT_REVIEW: rateLimit("20/60"),
+    /** How long after a review without a tip the poster may still add one (once), in seconds. */
+    TIP_WINDOW_SECONDS: intFromString(72 * 3600),
     /** "0" turns every rate limit off (the fuzz test's run); never in production. */
     RATE_LIMITS_ENABLED: z.enum(["0", "1"]).default("1"),
     /** Proxies of our own in front of the web server that append to X-Forwarded-For (Render: 2, see docs/deploy.md). 0 = use the socket address. */

@@ -15,7 +15,7 @@ import { JobNotes } from "./job-notes";
 import { cancelMoneyWords, timelineWords } from "./job-words";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
-import { ReviewForm, ReviewSummary } from "./review-form";
+import { AddTipForm, ReviewForm, ReviewSummary } from "./review-form";
 
 function useNow(intervalMs = 1000) {
   const [now, setNow] = useState(() => new Date());
@@ -187,6 +187,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
         {can("openDispute") && <OpenDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("respondToDispute") && <RespondToDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("review") && <ReviewForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("tip") && j.review?.tipUntil && <AddTipForm jobId={jobId} until={j.review.tipUntil} onDone={() => void refresh()} />}
         {can("repost") && <RepostButton jobId={jobId} />}
         {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
         {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}

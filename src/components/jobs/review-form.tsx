@@ -4,7 +4,8 @@ import { formError, showServerErrors } from "@/components/accounts/errors";
 import { inputResolver } from "@/components/ui/schema-resolver";
 import { parseDollars } from "@/lib/dollars-input";
 import { formatCents } from "@/lib/money";
-import { leaveReviewInputSchema, REVIEW_COMMENT_MAX, TIP_MAX_CENTS } from "@/lib/schemas/reviews";
+import { formatDateTime } from "@/lib/format-date";
+import { addTipInputSchema, leaveReviewInputSchema, REVIEW_COMMENT_MAX, TIP_MAX_CENTS } from "@/lib/schemas/reviews";
 import { api, type RouterOutputs } from "@/trpc/react";
 
 type JobDetail = RouterOutputs["jobs"]["byId"];
@@ -94,5 +95,44 @@ export function ReviewSummary({ review }: { review: NonNullable<JobDetail["revie
       Rated {review.rating}/5{review.tipCents > 0 && ` · tipped ${formatCents(review.tipCents)}`}
       {review.comment && ` · “${review.comment}”`}
     </p>
+  );
+}
+
+/**
+ * A tip after a review that had none, once, until the review's tip deadline (TIP_WINDOW_SECONDS); the server
+ * decides (`reviews.addTip`), this form only says the deadline and the limit before they are hit.
+ */
+export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Date; onDone: () => void }) {
+  const form = useForm<{ tip: string }, unknown, { jobId: string; tipCents: number }>({
+    mode: "onChange",
+    defaultValues: { tip: "" },
+    resolver: inputResolver(
+      addTipInputSchema,
+      (v: { tip: string }) => {
+        const tip = tipOf(v.tip);
+        return { input: { jobId, tipCents: tip.ok ? tip.cents : 0 }, errors: { tip: tip.ok ? undefined : tip.error } };
+      },
+      { tipCents: "tip" },
+    ),
+  });
+  const add = api.reviews.addTip.useMutation({ onSuccess: onDone, onError: (e) => showServerErrors(form.setError, e, { tipCents: "tip" }) });
+  const error = form.formState.errors.tip?.message;
+  const typed = tipOf(useWatch({ control: form.control, name: "tip" }));
+  const topError = add.error && !error ? formError(add.error) : null;
+  return (
+    <form className="space-y-2 rounded-lg border p-3" noValidate onSubmit={form.handleSubmit((input) => add.mutate(input))}>
+      <label className="block text-sm">
+        <span className="font-medium">Add a tip in dollars (all to the scooper)</span>
+        <input className="mt-1 block w-32 rounded-lg border px-2 py-1" inputMode="decimal" aria-invalid={!!error} {...form.register("tip")} />
+        <span className="block text-xs text-slate-600">
+          Up to {formatCents(TIP_MAX_CENTS)}, once, until {formatDateTime(until)}.
+        </span>
+        {error && <span className="block text-sm text-red-700" role="alert">{error}</span>}
+      </label>
+      {topError && <p className="text-sm text-red-700" role="alert">{topError}</p>}
+      <button type="submit" className="w-full rounded-lg bg-brand-700 py-2 font-semibold text-white disabled:opacity-60" disabled={add.isPending}>
+        {typed.ok && typed.cents > 0 ? `Tip ${formatCents(typed.cents)}` : "Add a tip"}
+      </button>
+    </form>
   );
 }

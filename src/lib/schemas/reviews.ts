@@ -15,3 +15,10 @@ export const leaveReviewInputSchema = z.object({
   tipCents: tipCentsSchema.default(0),
 });
 export type LeaveReviewInput = z.input<typeof leaveReviewInputSchema>;
+
+/** A tip added after a review that had none, before the review's tip deadline. */
+export const addTipInputSchema = z.object({
+  jobId: z.string().min(1),
+  tipCents: z.number().int().min(1, "Enter a tip above $0.").max(TIP_MAX_CENTS),
+});
+export type AddTipInput = z.input<typeof addTipInputSchema>;
