@@ -112,6 +112,10 @@ test("dead ends: a branded 404, a job that is not yours, and sign-in returns you
   await expect(page.getByTestId("job-unavailable")).toContainText("This job is not available");
   await expect(page.getByTestId("job-unavailable").getByRole("link", { name: "Find open jobs" })).toBeVisible();
 
+  // The header's "Sign in" also brings the visitor back to the page they were on.
+  await page.goto("/board");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("href", "/sign-in?callbackUrl=%2Fboard");
+
   await page.goto("/my-jobs");
   await page.getByRole("link", { name: "Sign in", exact: true }).last().click();
   await page.getByLabel("Email").fill(DEMO.customer.email);
