@@ -1,7 +1,7 @@
 /**
  * Issue 16, words and dead ends: errors in plain words on their fields, limits shown before they are hit, a
  * negative price refused, no rating chosen for the customer, branded dead ends with a way back, and sign-in that
- * returns the user to where they were. Screenshots of each page at 1280 and 390 px (e2e/screens.ts).
+ * returns the user to where they were; the post form's pin following the address (a fake geocoder). Screenshots of each page at 1280 and 390 px (e2e/screens.ts).
  */
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
@@ -63,6 +63,35 @@ test("posting: a typed -5 is refused in words, notes show their limit, a long no
   await page.getByLabel("The pin is on my yard").check();
   await page.getByRole("button", { name: "Post for $25.00" }).click();
   await expect(page.getByText("Posted.")).toBeVisible();
+});
+
+test("posting: the pin follows a typed address through the geocoder and must be confirmed after it moves", async ({ page }) => {
+  await signIn(page, DEMO.customer);
+  await page.goto("/jobs/new");
+  const confirmPin = page.getByLabel("The pin is on my yard");
+  await confirmPin.check();
+  await page.getByLabel("Address").fill("77 Geocode Lane, Brooklyn");
+  // e2e/fake-geocoder.ts knows this street: the pin moves there and has to be looked at again.
+  await expect(page.getByTestId("geocode-note")).toHaveText("Pin moved to 77 Geocode Lane, Brooklyn, NY 11211. Check it is on your yard.");
+  await expect(confirmPin).not.toBeChecked();
+  await confirmPin.check();
+  await page.getByLabel("Price (USD)").fill("27.13");
+  await page.getByRole("button", { name: "Post for $27.13" }).click();
+  await expect(page.getByText("Posted.")).toBeVisible();
+  const jobId = (await page.getByRole("link", { name: "View the job" }).getAttribute("href"))!.split("/").pop()!;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT lat, lng FROM "CleanupJob" WHERE id = $1`, [jobId]);
+    expect(rows[0]).toEqual({ lat: 40.7123456, lng: -73.954321 });
+  } finally {
+    await client.end();
+  }
+
+  // An address the geocoder does not know leaves the pin where it is, and says so.
+  await page.goto("/jobs/new");
+  await page.getByLabel("Address").fill("1 Nowhere Known Rd");
+  await expect(page.getByTestId("geocode-note")).toHaveText("We could not find that address: place the pin yourself.");
 });
 
 test("review: no rating is pre-selected; a too-large tip is refused on its field in words; a tip can be added later", async ({ page }) => {
