@@ -1,4 +1,6 @@
 // Importing the env module validates every variable, so a misconfigured build fails here, not at runtime.
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { publicTileProblem } from "./scripts/lib/map-tiles.mjs";
 import { env } from "./src/env.js";
 
 /** @type {import("next").NextConfig} */
@@ -25,4 +27,10 @@ async function withSentryWhenConfigured(config) {
   });
 }
 
-export default await withSentryWhenConfigured(nextConfig);
+/** @param {string} phase */
+export default async function config(phase) {
+  // The tile URL is inlined into the browser bundle at build time, so a production build is where to refuse it.
+  const tiles = phase === PHASE_PRODUCTION_BUILD ? publicTileProblem(env.NEXT_PUBLIC_MAP_TILE_URL) : null;
+  if (tiles) throw new Error(tiles);
+  return withSentryWhenConfigured(nextConfig);
+}

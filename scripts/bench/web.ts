@@ -44,6 +44,8 @@ const env: NodeJS.ProcessEnv = {
   STORAGE_SHARED_DISK: "1",
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? `bench-web-${"x".repeat(32)}`,
   LOG_LEVEL: "warn",
+  // Plain offline tiles, as the e2e build uses: the bench never calls a tile provider.
+  NEXT_PUBLIC_MAP_TILE_URL: process.env.NEXT_PUBLIC_MAP_TILE_URL ?? "/api/tiles/{z}/{x}/{y}",
 };
 let server: ChildProcess | null = null;
 let exitCode = 0;
