@@ -31,6 +31,9 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+export const passwordResetSchema = z.object({ token: z.string().min(20).max(200), password: passwordSchema });
+
 export const updateProfileSchema = z.object({
   name: z.string().trim().min(1).max(NAME_MAX),
   notificationEmail: z.union([emailSchema, z.literal("").transform(() => null)]).nullable(),

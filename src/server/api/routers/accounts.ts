@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { changePasswordSchema, emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
+import {
+  changePasswordSchema, passwordResetRequestSchema, passwordResetSchema, selfServiceRoleSchema, signUpSchema, updateProfileSchema,
+} from "@/lib/schemas/accounts";
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
 import {
   addOwnRole, changePassword, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
@@ -18,12 +20,12 @@ export const accountsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: clientIp(ctx.headers) })),
 
   requestPasswordReset: publicProcedure
-    .input(z.object({ email: emailSchema }))
+    .input(passwordResetRequestSchema)
     .output(checkEmail)
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email, { ip: clientIp(ctx.headers) })),
 
   resetPassword: publicProcedure
-    .input(z.object({ token: z.string().min(20).max(200), password: passwordSchema }))
+    .input(passwordResetSchema)
     .output(z.object({ email: z.string() }))
     .mutation(({ ctx, input }) => resetPassword(ctx.db, input.token, input.password)),
 
