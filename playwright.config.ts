@@ -9,7 +9,15 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // The worker's health port; specs read it from the environment too (scripts/test.ts picks a free one).
 process.env.WORKER_HEALTH_PORT ??= String(port + 1);
-const serverEnv = { ...process.env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as Record<string, string>;
+// A fake Nominatim-compatible geocoder (e2e/fake-geocoder.ts), so the pin following the address is tested offline.
+const geocoderPort = Number(process.env.E2E_GEOCODER_PORT ?? port + 2);
+const serverEnv = {
+  ...process.env,
+  PORT: String(port),
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  GEOCODER_URL: process.env.GEOCODER_URL ?? `http://127.0.0.1:${geocoderPort}/search`,
+} as Record<string, string>;
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,6 +47,15 @@ export default defineConfig({
     },
   ],
   webServer: [
+    {
+      command: "npx tsx e2e/fake-geocoder.ts",
+      url: `http://127.0.0.1:${geocoderPort}/health`,
+      env: { ...process.env, E2E_GEOCODER_PORT: String(geocoderPort) } as Record<string, string>,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
     {
       command: "npx tsx src/server/web-server.ts",
       url: `${baseURL}/api/health`,

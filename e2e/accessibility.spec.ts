@@ -5,6 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, personContext, signIn } from "./fixtures";
+import { screens } from "./screens";
 
 async function expectNoSeriousViolations(page: Page, path: string) {
   await page.goto(path);
@@ -18,7 +19,7 @@ async function expectNoSeriousViolations(page: Page, path: string) {
 
 const ROLES = [
   { name: "visitor", creds: null, pages: ["/", "/sign-in", "/sign-up", "/board", "/no-such-page"] },
-  { name: "customer", creds: DEMO.customer, pages: ["/", "/jobs/new", "/my-jobs", "/recurring", "/profile"] },
+  { name: "customer", creds: DEMO.customer, pages: ["/", "/jobs/new", "/my-jobs", "/recurring", "/payments", "/profile"] },
   { name: "scooper", creds: DEMO.scooper, pages: ["/board", "/my-jobs", "/earnings"] },
   { name: "admin", creds: DEMO.admin, pages: ["/admin", "/admin/users", "/admin/jobs", "/admin/audit"] },
 ] as const;
@@ -28,7 +29,11 @@ for (const role of ROLES) {
     const context = await personContext(browser);
     const page = await context.newPage();
     if (role.creds) await signIn(page, role.creds);
-    for (const path of role.pages) await expectNoSeriousViolations(page, path);
+    for (const path of role.pages) {
+      await expectNoSeriousViolations(page, path);
+      // What each role sees on each main page, at desktop and phone width (.data/test-results/screens/).
+      await screens(page, `${role.name}${path === "/" ? "-home" : path.replaceAll("/", "-")}`);
+    }
     await context.close();
   });
 }

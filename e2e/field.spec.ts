@@ -111,6 +111,7 @@ test("a customer skips the next visit of a recurring cleanup and undoes it", asy
   await customer.getByLabel("Address").fill("9 Skip Lane, Brooklyn");
   await customer.getByLabel("Price per visit (USD)").fill("21.00");
   await customer.getByLabel("Frequency").selectOption("WEEKLY");
+  await customer.getByLabel("The pin is on my yard").check();
   await customer.getByRole("button", { name: "Start for $21.00 per visit" }).click();
   await expect(customer).toHaveURL(/\/recurring\/(?!new$)[^/]+$/);
 

@@ -62,6 +62,7 @@ export async function postJob(page: Page, opts: { address: string; price: string
   await page.goto("/jobs/new");
   await page.getByLabel("Address").fill(opts.address);
   await page.getByLabel("Price (USD)").fill(opts.price);
+  await page.getByLabel("The pin is on my yard").check();
   await page.getByRole("button", { name: `Post for $${opts.price}` }).click();
   await expect(page.getByText("Posted.")).toBeVisible();
   if (opts.beforePhoto) {

@@ -13,6 +13,7 @@ const HEADINGS: Record<string, string> = {
   "/my-jobs": "My jobs",
   "/recurring": "Recurring cleanups",
   "/earnings": "Earnings",
+  "/payments": "Payments",
   "/profile": "Your profile",
   "/admin": "Dashboard",
   "/admin/users": "Users",
@@ -25,9 +26,9 @@ const HEADINGS: Record<string, string> = {
 };
 
 const ROLES = [
-  { name: "customer", creds: DEMO.customer, nav: ["/jobs/new", "/my-jobs", "/recurring"] },
+  { name: "customer", creds: DEMO.customer, nav: ["/jobs/new", "/my-jobs", "/recurring", "/payments"] },
   { name: "scooper", creds: DEMO.scooper, nav: ["/board", "/my-jobs", "/earnings"] },
-  { name: "admin", creds: DEMO.admin, nav: ["/board", "/jobs/new", "/my-jobs", "/recurring", "/earnings"] },
+  { name: "admin", creds: DEMO.admin, nav: ["/board", "/jobs/new", "/my-jobs", "/recurring", "/payments", "/earnings"] },
 ] as const;
 
 async function hrefs(page: Page, selector: string): Promise<string[]> {

@@ -32,6 +32,7 @@ test("a customer creates a weekly recurring cleanup and sees its next dates; aft
     expect(Date.parse(dates[i]!) - Date.parse(dates[i - 1]!)).toBe(7 * 86_400_000);
   }
 
+  await customer.getByLabel("The pin is on my yard").check();
   await customer.getByRole("button", { name: `Start for $${price} per visit` }).click();
   await expect(customer).toHaveURL(/\/recurring\/(?!new$)[^/]+$/);
   await expect(customer.getByTestId("recurring-status")).toHaveText("Active");

@@ -67,6 +67,8 @@ export const env = createEnv({
     RATE_LIMIT_UPLOAD: rateLimit("60/60"),
     RATE_LIMIT_DISPUTE: rateLimit("5/60"),
     RATE_LIMIT_REVIEW: rateLimit("20/60"),
+    /** How long after a review without a tip the poster may still add one (once), in seconds. */
+    TIP_WINDOW_SECONDS: intFromString(72 * 3600),
     /** "0" turns every rate limit off (the fuzz test's run); never in production. */
     RATE_LIMITS_ENABLED: z.enum(["0", "1"]).default("1"),
     /** Proxies of our own in front of the web server that append to X-Forwarded-For (Render: 2, see docs/deploy.md). 0 = use the socket address. */
@@ -191,6 +193,21 @@ export const env = createEnv({
     MIN_CANCEL_FEE_CENTS: z.coerce.number().int().min(0).max(50_000).default(500),
     /** Speed of the straight-line estimate of arrival sent with "on my way", in km/h. */
     ON_MY_WAY_SPEED_KMH: z.coerce.number().positive().max(200).default(25),
+    /**
+     * Address search that moves the post form's pin: a Nominatim-compatible `/search` URL (LocationIQ, a
+     * self-hosted Nominatim …). Unset: development uses OpenStreetMap's public Nominatim (its usage policy allows
+     * light development use only, never an app's production traffic); production and tests have none. "none"
+     * turns it off anywhere. Without a geocoder the customer places the pin by hand.
+     */
+    GEOCODER_URL: z.union([z.url(), z.literal("none")]).optional(),
+    /** The provider's key, sent as the `key` query parameter (LocationIQ's name for it). */
+    GEOCODER_API_KEY: z.string().min(1).optional(),
+    /** ISO country codes searched, comma-separated (Scoop serves the United States). */
+    GEOCODER_COUNTRY_CODES: z.string().regex(/^[a-z]{2}(,[a-z]{2})*$/, "use codes like us or us,ca").default("us"),
+    /** How long one address search may take before the form gives up and leaves the pin to the customer. */
+    GEOCODER_TIMEOUT_MS: intFromString(3000),
+    /** Address searches per IP and per user. */
+    RATE_LIMIT_GEOCODE: rateLimit("30/1"),
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */

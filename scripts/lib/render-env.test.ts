@@ -11,7 +11,8 @@ describe("render.yaml", () => {
 
   it("declares the photo storage settings as secrets Render asks for (sync: false)", () => {
     const text = fs.readFileSync("render.yaml", "utf8");
-    for (const key of ["STORAGE_S3_BUCKET", "STORAGE_S3_ENDPOINT", "STORAGE_S3_REGION", "STORAGE_S3_ACCESS_KEY_ID", "STORAGE_S3_SECRET_ACCESS_KEY", "RESEND_WEBHOOK_SECRET"]) {
+    for (const key of ["STORAGE_S3_BUCKET", "STORAGE_S3_ENDPOINT", "STORAGE_S3_REGION", "STORAGE_S3_ACCESS_KEY_ID", "STORAGE_S3_SECRET_ACCESS_KEY", "RESEND_WEBHOOK_SECRET",
+      "GEOCODER_URL", "GEOCODER_API_KEY", "NEXT_PUBLIC_MAP_TILE_URL", "NEXT_PUBLIC_MAP_ATTRIBUTION"]) {
       expect(text, key).toMatch(new RegExp(`- key: ${key}\\n\\s+sync: false`));
     }
   });

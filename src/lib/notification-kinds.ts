@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = {
   "job.expired": { label: "Your job expired unclaimed", email: true, push: true, required: false, marketing: false },
   "job.reserved": { label: "A customer's recurring cleanup is offered to you first", email: true, push: true, required: false, marketing: false },
   "job.cancelled": { label: "A job was cancelled (a claim of yours, or your job by someone else)", email: true, push: true, required: false, marketing: false },
+  "review.received": { label: "A customer rated your work or tipped you", email: false, push: true, required: false, marketing: false },
   "dispute.opened": { label: "A dispute was opened", email: true, push: false, required: false, marketing: false },
   "dispute.resolved": { label: "A dispute was resolved", email: true, push: false, required: false, marketing: false },
   "reminder.service-day": { label: "Service-day reminders", email: true, push: false, required: false, marketing: true },

@@ -9,6 +9,26 @@ import { formatCents } from "./money";
 
 export type FieldIssue = { path: (string | number)[]; code: string; params: Record<string, unknown> };
 
+/** An issue's plain values (limits, origin, format) as `params`: never its input, its message or zod's internals. */
+export function issueParams(issue: object): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(issue)) {
+    if (k === "path" || k === "code" || k === "message" || k === "input") continue;
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") params[k] = v;
+    else if (typeof v === "bigint") params[k] = Number(v);
+  }
+  return params;
+}
+
+/**
+ * zod's per-parse error customizer that gives every issue without its author's words the same plain words the
+ * server's issues get in the browser: a form validating with a shared schema says what a server refusal would.
+ */
+export function plainWordsError(issue: { code?: string; path?: PropertyKey[] }): string {
+  const path = (issue.path ?? []).filter((s): s is string | number => typeof s !== "symbol");
+  return issueWords({ path, code: issue.code ?? "custom", params: issueParams(issue) });
+}
+
 const count = new Intl.NumberFormat("en-US");
 const num = (v: unknown) => (typeof v === "number" || typeof v === "bigint" ? Number(v) : NaN);
 

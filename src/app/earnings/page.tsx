@@ -4,6 +4,8 @@ import { PayoutSetupButton } from "@/components/payments/payout-setup-button";
 import { AuthCard, Notice } from "@/components/ui/form";
 import { can } from "@/lib/permissions";
 import { formatCents } from "@/lib/money";
+import { formatDate } from "@/lib/format-date";
+import { env } from "@/env";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { serverApi } from "@/trpc/server";
 import type { RouterOutputs } from "@/trpc/react";
@@ -38,7 +40,7 @@ function PeriodSection({ title, period, testId }: { title: string; period: Perio
                 <tr key={job.jobId} className="border-t">
                   <td className="py-1 pr-3">
                     <div>{job.address}</div>
-                    <div className="text-xs text-slate-500">{job.paidAt.toISOString().slice(0, 10)}</div>
+                    <div className="text-xs text-slate-500">{formatDate(job.paidAt, { timeZone: env.APP_TIMEZONE })}</div>
                   </td>
                   <td className="py-1 pr-3 text-right font-mono">{formatCents(job.grossCents)}</td>
                   <td className="py-1 pr-3 text-right font-mono">−{formatCents(job.feeCents)}</td>

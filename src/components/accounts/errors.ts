@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { fieldWords, type FieldIssue } from "@/lib/validation-words";
 
 type ErrorData = { zodError?: { fieldErrors?: Record<string, string[]> } | null; issues?: FieldIssue[] } | undefined;
@@ -21,4 +22,14 @@ export function formError(error: unknown): string | null {
     return data?.zodError || data?.issues ? "Please fix the fields marked below." : error.message;
   }
   return "Something went wrong. Please try again.";
+}
+
+/**
+ * Puts the server's field errors on a react-hook-form's fields, in plain words. `rename` maps a server field to
+ * the form's (the post form's `price` is typed in dollars; the server checks `priceCents`).
+ */
+export function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: unknown, rename: Record<string, Path<T>> = {}): void {
+  for (const [field, words] of Object.entries(fieldErrors(error))) {
+    if (words?.[0]) setError(rename[field] ?? (field as Path<T>), { type: "server", message: words[0] });
+  }
 }

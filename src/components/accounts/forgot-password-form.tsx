@@ -1,24 +1,27 @@
 "use client";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { passwordResetRequestSchema } from "@/lib/schemas/accounts";
 import { api } from "@/trpc/react";
 import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
-import { fieldErrors, formError } from "./errors";
+import { schemaResolver } from "@/components/ui/schema-resolver";
+import { formError, showServerErrors } from "./errors";
 
 export function ForgotPasswordForm() {
-  const request = api.accounts.requestPasswordReset.useMutation();
+  const form = useForm<z.input<typeof passwordResetRequestSchema>, unknown, z.output<typeof passwordResetRequestSchema>>({
+    resolver: schemaResolver(passwordResetRequestSchema),
+    defaultValues: { email: "" },
+  });
+  const request = api.accounts.requestPasswordReset.useMutation({ onError: (e) => showServerErrors(form.setError, e) });
   if (request.isSuccess) {
     return <Notice tone="success">If that email has an account, we sent a link to choose a new password. It expires in 60 minutes.</Notice>;
   }
+  const error = form.formState.errors.email?.message;
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        request.mutate({ email: String(new FormData(e.currentTarget).get("email") ?? "") });
-      }}
-    >
+    <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => request.mutate(input))}>
       {formError(request.error) && <Notice tone="error">{formError(request.error)}</Notice>}
-      <Field label="Email" htmlFor="email" error={fieldErrors(request.error).email}>
-        <TextInput id="email" name="email" type="email" autoComplete="email" required />
+      <Field label="Email" htmlFor="email" error={error}>
+        <TextInput id="email" type="email" autoComplete="email" aria-invalid={!!error} {...form.register("email")} />
       </Field>
       <SubmitButton pending={request.isPending}>Send reset link</SubmitButton>
     </form>

@@ -1,11 +1,19 @@
 "use client";
 import Link from "next/link";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { PASSWORD_MIN, passwordResetSchema } from "@/lib/schemas/accounts";
 import { api } from "@/trpc/react";
 import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
-import { fieldErrors, formError } from "./errors";
+import { schemaResolver } from "@/components/ui/schema-resolver";
+import { formError, showServerErrors } from "./errors";
 
 export function ResetPasswordForm(props: { token: string }) {
-  const reset = api.accounts.resetPassword.useMutation();
+  const form = useForm<z.input<typeof passwordResetSchema>, unknown, z.output<typeof passwordResetSchema>>({
+    resolver: schemaResolver(passwordResetSchema),
+    defaultValues: { token: props.token, password: "" },
+  });
+  const reset = api.accounts.resetPassword.useMutation({ onError: (e) => showServerErrors(form.setError, e) });
   if (reset.isSuccess) {
     return (
       <Notice tone="success">
@@ -14,17 +22,14 @@ export function ResetPasswordForm(props: { token: string }) {
       </Notice>
     );
   }
+  const errors = form.formState.errors;
+  // A malformed link (token) is not something to fix on this page: say so above the field.
+  const linkError = errors.token ? "This reset link is not valid. Ask for a new one." : null;
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        reset.mutate({ token: props.token, password: String(new FormData(e.currentTarget).get("password") ?? "") });
-      }}
-    >
-      {formError(reset.error) && <Notice tone="error">{formError(reset.error)}</Notice>}
-      <Field label="New password" htmlFor="password" error={fieldErrors(reset.error).password} hint="At least 10 characters.">
-        <TextInput id="password" name="password" type="password" autoComplete="new-password" required minLength={10} />
+    <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => reset.mutate(input))}>
+      {(linkError ?? formError(reset.error)) && <Notice tone="error">{linkError ?? formError(reset.error)}</Notice>}
+      <Field label="New password" htmlFor="password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN} characters.`}>
+        <TextInput id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
       </Field>
       <SubmitButton pending={reset.isPending}>Set new password</SubmitButton>
     </form>

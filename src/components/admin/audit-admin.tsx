@@ -21,19 +21,19 @@ export function AuditAdmin() {
       </div>
       {rows.error && <Notice tone="error">{formError(rows.error)}</Notice>}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="table-cards w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr><th className="py-2">When</th><th>Who</th><th>Action</th><th>Target</th><th>Reason</th><th>Change</th></tr>
           </thead>
           <tbody>
             {rows.data?.map((r) => (
               <tr key={r.id} className="border-t align-top" data-testid="audit-row">
-                <td className="py-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                <td>{r.actorEmail ?? "command line"}</td>
-                <td className="font-mono text-xs">{r.action}</td>
-                <td className="font-mono text-xs">{r.targetType}:{r.targetId}</td>
-                <td>{r.reason}</td>
-                <td>
+                <td data-label="When" className="py-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
+                <td data-label="Who">{r.actorEmail ?? "command line"}</td>
+                <td data-label="Action" className="font-mono text-xs">{r.action}</td>
+                <td data-label="Target" className="font-mono text-xs">{r.targetType}:{r.targetId}</td>
+                <td data-label="Reason">{r.reason}</td>
+                <td data-label="Change">
                   <details>
                     <summary className="cursor-pointer text-xs">before / after</summary>
                     <pre className="text-xs">{JSON.stringify({ before: r.before, after: r.after }, null, 1)}</pre>

@@ -51,25 +51,25 @@ export function JobsAdmin() {
       </label>
       {jobs.error && <Notice tone="error">{formError(jobs.error)}</Notice>}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="table-cards w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr><th className="py-2">Posted</th><th>Address</th><th>State</th><th>Price</th><th>Poster</th><th>Scooper</th></tr>
           </thead>
           <tbody>
             {jobs.data?.map((j) => (
               <tr key={j.id} className="border-t align-top" data-testid="admin-job-row" data-job-id={j.id}>
-                <td className="whitespace-nowrap py-2">{formatDateTime(j.createdAt)}</td>
-                <td>
+                <td data-label="Posted" className="whitespace-nowrap py-2">{formatDateTime(j.createdAt)}</td>
+                <td data-label="Address">
                   <Link href={`/admin/jobs/${j.id}`} className="text-brand-700 underline">{j.address}</Link>
                   {j.recurringId && <span className="ml-1 text-xs text-slate-500">(recurring)</span>}
                 </td>
-                <td data-testid="admin-job-status">
+                <td data-label="State" data-testid="admin-job-status">
                   {STATUS_LABEL[j.status]}
                   {j.needsAdminReason && <span className="block text-xs font-medium text-amber-700">Needs a decision</span>}
                 </td>
-                <td>{formatCents(j.priceCents)}</td>
-                <td>{j.posterEmail}</td>
-                <td>{j.scooperEmail ?? "—"}</td>
+                <td data-label="Price">{formatCents(j.priceCents)}</td>
+                <td data-label="Poster">{j.posterEmail}</td>
+                <td data-label="Scooper">{j.scooperEmail ?? "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -13,7 +13,7 @@ export function QueuesAdmin() {
   return (
     <div className="space-y-6">
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="table-cards w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>
               <th className="py-2">Queue</th><th>Waiting</th><th>Active</th><th>Delayed</th><th>Completed</th><th>Failed</th><th>Schedules (next run)</th>
@@ -22,17 +22,17 @@ export function QueuesAdmin() {
           <tbody>
             {queues.data?.map((q) => (
               <tr key={q.name} className="border-t align-top" data-testid="queue-row" data-queue={q.name}>
-                <td className="py-2 font-medium">{q.name}</td>
-                <td>{q.counts.waiting}</td>
-                <td>{q.counts.active}</td>
-                <td>{q.counts.delayed}</td>
-                <td>{q.counts.completed}</td>
-                <td>
+                <td data-label="Queue" className="py-2 font-medium">{q.name}</td>
+                <td data-label="Waiting">{q.counts.waiting}</td>
+                <td data-label="Active">{q.counts.active}</td>
+                <td data-label="Delayed">{q.counts.delayed}</td>
+                <td data-label="Completed">{q.counts.completed}</td>
+                <td data-label="Failed">
                   <button className="font-semibold text-red-700 underline" onClick={() => setSelected(q.name as QueueName)} data-testid="failed-count">
                     {q.counts.failed}
                   </button>
                 </td>
-                <td className="text-xs">
+                <td data-label="Schedules (next run)" className="text-xs">
                   {q.schedulers.map((s) => (
                     <div key={s.id}>
                       {s.id}: {s.pattern ? `${s.pattern} ${s.tz ?? ""}` : `every ${Math.round((s.every ?? 0) / 1000)} s`} → {s.next ? formatDateTime(s.next) : "—"}

@@ -24,19 +24,19 @@ export function SubscriptionsAdmin() {
       </div>
       {subs.error && <Notice tone="error">{formError(subs.error)}</Notice>}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="table-cards w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr><th className="py-2">Customer</th><th>Address</th><th>Schedule</th><th>Price</th><th>Status</th><th>Next</th></tr>
           </thead>
           <tbody>
             {subs.data?.map((s) => (
               <tr key={s.id} className="border-t align-top" data-testid="admin-subscription-row">
-                <td className="py-2">{s.customerEmail}</td>
-                <td><Link href={`/admin/subscriptions/${s.id}`} className="text-brand-700 underline">{s.address}</Link></td>
-                <td>{s.frequency.toLowerCase()} from {s.firstServiceDate}</td>
-                <td>{formatCents(s.priceCents)}</td>
-                <td>{s.status.toLowerCase()}{s.pausedUntil && ` until ${s.pausedUntil}`}{s.pauseReason === "ACCOUNT_BLOCKED" && " (account blocked)"}</td>
-                <td>{s.nextServiceDates[0] ?? "—"}</td>
+                <td data-label="Customer" className="py-2">{s.customerEmail}</td>
+                <td data-label="Address"><Link href={`/admin/subscriptions/${s.id}`} className="text-brand-700 underline">{s.address}</Link></td>
+                <td data-label="Schedule">{s.frequency.toLowerCase()} from {s.firstServiceDate}</td>
+                <td data-label="Price">{formatCents(s.priceCents)}</td>
+                <td data-label="Status">{s.status.toLowerCase()}{s.pausedUntil && ` until ${s.pausedUntil}`}{s.pauseReason === "ACCOUNT_BLOCKED" && " (account blocked)"}</td>
+                <td data-label="Next">{s.nextServiceDates[0] ?? "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice, TextInput } from "@/components/ui/form";
+import { formatDate } from "@/lib/format-date";
 import { api } from "@/trpc/react";
 
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
@@ -103,7 +104,7 @@ export function UsersAdmin() {
                 <td className="max-sm:block">{u.roles.map((r) => r.toLowerCase()).join(", ")}</td>
                 <td className="max-sm:block" data-testid="admin-user-status">
                   {u.status.toLowerCase()}
-                  {u.suspendedUntil && <div className="text-xs text-slate-500">until {u.suspendedUntil.toISOString().slice(0, 10)}</div>}
+                  {u.suspendedUntil && <div className="text-xs text-slate-500">until {formatDate(u.suspendedUntil)}</div>}
                 </td>
                 <td className="space-x-2 space-y-1 max-sm:block">
                   {u.status === "ACTIVE" ? (

@@ -1,162 +1,231 @@
 "use client";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useFormContext, useWatch, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import { inputResolver } from "@/components/ui/schema-resolver";
 import { PinPicker } from "@/components/map/job-map";
 import { parseDollars } from "@/lib/dollars-input";
+import { formatCents } from "@/lib/money";
+import { JOB_NOTES_MAX, MAX_PRICE_CENTS, MIN_PRICE_CENTS } from "@/lib/schemas/jobs";
+import { api } from "@/trpc/react";
 import { LITTER_LABEL, PILE_LABEL, TYPE_LABEL } from "./labels";
 
 const SEGMENTS = ["N", "S", "E", "W"] as const;
 
-/** What a customer describes about a yard: the same for a one-off job and a recurring cleanup. */
-export type JobDetails = {
-  pin: { lat: number; lng: number };
+/**
+ * What a customer describes about a yard: the same for a one-off job and a recurring cleanup. The names are the
+ * server's input names (src/lib/schemas/jobs.ts) except `price`, typed in dollars, and `pinConfirmed`, so anything
+ * that fills the form (a saved yard) sets `address`, `lat`, `lng`, … with react-hook-form's `setValue`.
+ */
+export type JobDetailsValues = {
   address: string;
+  lat: number;
+  lng: number;
   /** Dollars as typed, so "12." survives while typing. */
   price: string;
   type: keyof typeof TYPE_LABEL;
-  pile: keyof typeof PILE_LABEL;
-  litter: keyof typeof LITTER_LABEL;
-  segments: (typeof SEGMENTS)[number][];
+  pileEstimate: keyof typeof PILE_LABEL;
+  litterLevel: keyof typeof LITTER_LABEL;
+  yardSegments: (typeof SEGMENTS)[number][];
   publicNotes: string;
   accessNotes: string;
+  /** The customer has looked at the pin since it last moved: the pin, not the text, is where the scooper goes. */
+  pinConfirmed: boolean;
 };
 
-export const DEFAULT_JOB_DETAILS: JobDetails = {
-  pin: { lat: 40.6782, lng: -73.9442 },
+export const DEFAULT_JOB_DETAILS: JobDetailsValues = {
   address: "",
+  lat: 40.6782,
+  lng: -73.9442,
   price: "25",
   type: "POOP",
-  pile: "PILES_1_3",
-  litter: "LIGHT",
-  segments: ["N"],
+  pileEstimate: "PILES_1_3",
+  litterLevel: "LIGHT",
+  yardSegments: ["N"],
   publicNotes: "",
   accessNotes: "",
+  pinConfirmed: false,
 };
 
-/** Limits of the notes, as the server's schema sets them (src/server/jobs/post-job.ts; recurring: 1000). */
-export const NOTES_MAX = 2000;
+/** Words of the job details fields, in one place. */
+export const DETAILS_WORDS = {
+  pinHelp: "Type the address and the pin follows it; tap the map or drag the pin onto the yard if it is off.",
+  pinOffline: "Tap the map or drag the pin onto the yard.",
+  pinConfirm: "The pin is on my yard",
+  pinConfirmNeeded: "Check the pin on the map and tick the box: the scooper goes to the pin.",
+  pinFound: (label: string) => `Pin moved to ${label}. Check it is on your yard.`,
+  pinNotFound: "We could not find that address: place the pin yourself.",
+  priceRange: `${formatCents(MIN_PRICE_CENTS)}–${formatCents(MAX_PRICE_CENTS)}.`,
+};
 
-/** The typed price in cents, or 0 while it is not an amount (the field says why; `priceError` blocks posting). */
-export const priceCentsOf = (d: JobDetails) => {
-  const p = parseDollars(d.price);
+/** The typed price in cents, or 0 while it is not an amount (the field says why). */
+export const priceCentsOf = (price: string) => {
+  const p = parseDollars(price);
   return p.ok ? p.cents : 0;
 };
 
-/** Words for a price that is not an amount yet ("-5", "abc"); null when it is one. */
-export const priceError = (d: JobDetails) => {
-  const p = parseDollars(d.price);
-  return p.ok ? null : p.error;
-};
-
 /** The fields as the server's schemas take them (pile estimate / litter level only where the type needs them). */
-export function jobDetailsInput(d: JobDetails) {
+export function jobDetailsInput(d: JobDetailsValues) {
   return {
-    address: d.address, lat: d.pin.lat, lng: d.pin.lng, priceCents: priceCentsOf(d), type: d.type, yardSegments: d.segments,
-    pileEstimate: d.type === "LITTER" ? null : d.pile,
-    litterLevel: d.type === "POOP" ? null : d.litter,
+    address: d.address, lat: d.lat, lng: d.lng, priceCents: priceCentsOf(d.price), type: d.type, yardSegments: d.yardSegments,
+    pileEstimate: d.type === "LITTER" ? null : d.pileEstimate,
+    litterLevel: d.type === "POOP" ? null : d.litterLevel,
     publicNotes: d.publicNotes || null, accessNotes: d.accessNotes || null,
   };
 }
 
-/** The form fields for JobDetails; `priceHint` says what the price means where the form is used. */
-export function JobDetailsFields(props: {
-  value: JobDetails;
-  onChange: (next: JobDetails) => void;
-  errors: Record<string, string[] | undefined>;
-  priceLabel?: string;
-  priceHint: ReactNode;
-  /** Characters allowed in each notes field (one-off jobs 2000, recurring cleanups 1000). */
-  notesMax?: number;
-}) {
-  const d = props.value;
-  const set = <K extends keyof JobDetails>(key: K, v: JobDetails[K]) => props.onChange({ ...d, [key]: v });
+/** The form's own checks before the server's schema: an amount that is not one, a pin nobody looked at. */
+export function jobDetailsOwnErrors(d: JobDetailsValues): { price?: string; pinConfirmed?: string } {
+  const price = parseDollars(d.price);
+  return { price: price.ok ? undefined : price.error, pinConfirmed: d.pinConfirmed ? undefined : DETAILS_WORDS.pinConfirmNeeded };
+}
+
+/** Server fields that the form shows elsewhere: the price is typed in dollars, the coordinates are the pin. */
+export const JOB_DETAILS_RENAME = { priceCents: "price", lat: "pinConfirmed", lng: "pinConfirmed" } as const;
+
+/** A form holding the job details checked with `schema` (post or recurring), whose input `toInput` builds. */
+export function jobDetailsResolver<V extends JobDetailsValues, S extends z.ZodType<unknown, FieldValues>>(schema: S, toInput: (values: V) => z.input<S>) {
+  return inputResolver(schema, (v: V) => ({ input: toInput(v), errors: jobDetailsOwnErrors(v) as Partial<Record<Path<V>, string>> }), JOB_DETAILS_RENAME as unknown as Record<string, Path<V>>);
+}
+
+/** How long typing pauses before the address is looked up (a public geocoder allows about one request a second). */
+const GEOCODE_PAUSE_MS = 700;
+
+/**
+ * The job details fields, inside a react-hook-form `FormProvider` whose values extend JobDetailsValues.
+ * `priceHint` says what the price means where the form is used; `notesMax` is the notes limit of its schema.
+ */
+export function JobDetailsFields(props: { priceLabel?: string; priceHint: ReactNode; notesMax?: number }) {
+  const form = useFormContext<JobDetailsValues>();
+  const { register, setValue, formState } = form;
+  const errors = formState.errors;
   const input = "w-full rounded-lg border border-slate-300 px-3 py-2";
-  const err = (name: string) => props.errors[name]?.[0] && <p className="text-xs text-red-700" role="alert">{props.errors[name]?.[0]}</p>;
-  const notesMax = props.notesMax ?? NOTES_MAX;
-  const typedPriceError = priceError(d);
+  const err = (message: string | undefined, id?: string) => message && <p id={id} className="text-xs text-red-700" role="alert">{message}</p>;
+  const notesMax = props.notesMax ?? JOB_NOTES_MAX;
+  const [type, lat, lng, segments] = useWatch({ control: form.control, name: ["type", "lat", "lng", "yardSegments"] });
+  const movePin = (p: { lat: number; lng: number }) => {
+    setValue("lat", p.lat, { shouldDirty: true });
+    setValue("lng", p.lng, { shouldDirty: true });
+    setValue("pinConfirmed", false, { shouldDirty: true });
+  };
+  const geocode = useAddressPin(movePin);
   return (
     <>
-      <div className="h-64 overflow-hidden rounded-lg border">
-        <PinPicker value={d.pin} onChange={(pin) => set("pin", pin)} />
-      </div>
-      <p className="text-xs text-slate-600">Tap the map or drag the pin onto the yard.</p>
       <label className="block space-y-1">
         <span className="text-sm font-medium">Address</span>
-        <input className={input} value={d.address} onChange={(e) => set("address", e.target.value)} autoComplete="street-address" required />
-        {err("address")}
+        <input className={input} autoComplete="street-address" aria-invalid={!!errors.address} {...register("address", { onChange: (e: { target: { value: string } }) => geocode.typed(e.target.value) })} />
+        {err(errors.address?.message)}
+        {geocode.note && <span className="block text-xs text-slate-700" aria-live="polite" data-testid="geocode-note">{geocode.note}</span>}
       </label>
+      <div className="h-64 overflow-hidden rounded-lg border">
+        <PinPicker value={{ lat, lng }} onChange={movePin} />
+      </div>
+      <p className="text-xs text-slate-600">{geocode.enabled ? DETAILS_WORDS.pinHelp : DETAILS_WORDS.pinOffline}</p>
+      <label className="flex items-center gap-3 rounded-lg border p-3 text-sm">
+        <input type="checkbox" className="h-5 w-5" aria-invalid={!!errors.pinConfirmed} aria-describedby="pin-error" {...register("pinConfirmed")} />
+        <span>{DETAILS_WORDS.pinConfirm}</span>
+      </label>
+      {err(errors.pinConfirmed?.message, "pin-error")}
       <label className="block space-y-1">
         <span className="text-sm font-medium">{props.priceLabel ?? "Price (USD)"}</span>
-        <input className={input} inputMode="decimal" value={d.price} onChange={(e) => set("price", e.target.value)} aria-invalid={!!typedPriceError} />
+        <input className={input} inputMode="decimal" aria-invalid={!!errors.price} {...register("price")} />
         <span className="block text-xs text-slate-600">{props.priceHint}</span>
-        {typedPriceError ? <p className="text-xs text-red-700" role="alert">{typedPriceError}</p> : err("priceCents")}
+        {err(errors.price?.message)}
       </label>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">What needs cleaning</legend>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           {Object.entries(TYPE_LABEL).map(([v, l]) => (
-            <label key={v} className={`rounded-lg border px-3 py-2 text-sm ${d.type === v ? "border-brand-600 bg-brand-50" : ""}`}>
-              <input type="radio" name="type" className="sr-only" checked={d.type === v} onChange={() => set("type", v as JobDetails["type"])} /> {l}
+            <label key={v} className={`rounded-lg border px-3 py-2 text-sm ${type === v ? "border-brand-600 bg-brand-50" : ""}`}>
+              <input type="radio" className="sr-only" value={v} {...register("type")} /> {l}
             </label>
           ))}
         </div>
       </fieldset>
-      {d.type !== "LITTER" && (
+      {type !== "LITTER" && (
         <>
-          <select aria-label="Pile estimate" className={input} value={d.pile} onChange={(e) => set("pile", e.target.value as JobDetails["pile"])}>
+          <select aria-label="Pile estimate" className={input} {...register("pileEstimate")}>
             {Object.entries(PILE_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </select>
-          {err("pileEstimate")}
+          {err(errors.pileEstimate?.message)}
         </>
       )}
-      {d.type !== "POOP" && (
+      {type !== "POOP" && (
         <>
-          <select aria-label="Litter level" className={input} value={d.litter} onChange={(e) => set("litter", e.target.value as JobDetails["litter"])}>
+          <select aria-label="Litter level" className={input} {...register("litterLevel")}>
             {Object.entries(LITTER_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </select>
-          {err("litterLevel")}
+          {err(errors.litterLevel?.message)}
         </>
       )}
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">Parts of the yard</legend>
         <div className="flex gap-2">
           {SEGMENTS.map((s) => (
-            <label key={s} className={`rounded-lg border px-4 py-2 ${d.segments.includes(s) ? "border-brand-600 bg-brand-50" : ""}`}>
-              <input
-                type="checkbox"
-                className="sr-only"
-                checked={d.segments.includes(s)}
-                onChange={(e) => set("segments", e.target.checked ? [...d.segments, s] : d.segments.filter((x) => x !== s))}
-              />
+            <label key={s} className={`rounded-lg border px-4 py-2 ${segments.includes(s) ? "border-brand-600 bg-brand-50" : ""}`}>
+              <input type="checkbox" className="sr-only" value={s} {...register("yardSegments")} />
               {s}
             </label>
           ))}
         </div>
-        {err("yardSegments")}
+        {err(errors.yardSegments?.message)}
       </fieldset>
-      <NotesField label="Notes for scoopers (shown on the board)" value={d.publicNotes} max={notesMax} onChange={(v) => set("publicNotes", v)} error={err("publicNotes")} />
-      <NotesField
-        label="Private access notes: gate code, where the key is (only the scooper who claims it sees this)"
-        value={d.accessNotes}
-        max={notesMax}
-        onChange={(v) => set("accessNotes", v)}
-        error={err("accessNotes")}
-      />
+      <NotesField name="publicNotes" label="Notes for scoopers (shown on the board)" max={notesMax} />
+      <NotesField name="accessNotes" label="Private access notes: gate code, where the key is (only the scooper who claims it sees this)" max={notesMax} />
     </>
   );
 }
 
-/** A notes box that shows its limit before it is hit ("12/2000") and lets the server's words show under it. */
-function NotesField(props: { label: string; value: string; max: number; onChange: (v: string) => void; error: ReactNode }) {
-  const over = props.value.length > props.max;
+/**
+ * Looks an address the customer typed up (after a pause in typing) through the server's geocoder and moves the pin
+ * to the best match. Only typing triggers it: values set by code (a saved yard with its own pin) stay put. Off when
+ * the server has no geocoder, and harmless offline: typing and dragging the pin work as before.
+ */
+function useAddressPin(movePin: (p: { lat: number; lng: number }) => void) {
+  const utils = api.useUtils();
+  const [enabled, setEnabled] = useState(true);
+  const [note, setNote] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const move = useRef(movePin);
+  useEffect(() => {
+    move.current = movePin;
+  });
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const typed = (address: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    const query = address.trim();
+    if (!enabled || query.length < 5) return;
+    timer.current = setTimeout(() => {
+      utils.geo.search
+        .fetch({ query })
+        .then((r) => {
+          if (!r.enabled) return setEnabled(false);
+          const best = r.results[0];
+          if (!best) return setNote(DETAILS_WORDS.pinNotFound);
+          move.current({ lat: best.lat, lng: best.lng });
+          setNote(DETAILS_WORDS.pinFound(best.label));
+        })
+        .catch(() => setNote(null)); // offline or refused: the pin stays where it is and can still be placed by hand
+    }, GEOCODE_PAUSE_MS);
+  };
+  return { enabled, note, typed };
+}
+
+/** A notes box that shows its limit before it is hit ("12/2000") and lets the schema's words show under it. */
+function NotesField(props: { name: "publicNotes" | "accessNotes"; label: string; max: number }) {
+  const { register, control, formState } = useFormContext<JobDetailsValues>();
+  const length = useWatch({ control, name: props.name }).length;
+  const over = length > props.max;
+  const error = formState.errors[props.name]?.message;
   return (
     <label className="block space-y-1">
       <span className="text-sm font-medium">{props.label}</span>
-      <textarea className="w-full rounded-lg border border-slate-300 px-3 py-2" value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={over} />
+      <textarea className="w-full rounded-lg border border-slate-300 px-3 py-2" aria-invalid={over || !!error} {...register(props.name)} />
       <span className={`block text-right text-xs ${over ? "font-semibold text-red-700" : "text-slate-600"}`} aria-live="polite">
-        {props.value.length}/{props.max}
-        {over && ` · ${props.value.length - props.max} too many`}
+        {length}/{props.max}
+        {over && ` · ${length - props.max} too many`}
       </span>
-      {props.error}
+      {error && <p className="text-xs text-red-700" role="alert">{error}</p>}
     </label>
   );
 }

@@ -17,7 +17,7 @@ import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 import { FieldCompletion } from "./field-completion";
 import { KeepOfflineCopy, OfflineJob } from "@/components/offline/offline-job";
-import { ReviewForm, ReviewSummary } from "./review-form";
+import { AddTipForm, ReviewForm, ReviewSummary } from "./review-form";
 
 function useNow(intervalMs = 1000) {
   const [now, setNow] = useState(() => new Date());
@@ -183,6 +183,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
         {can("openDispute") && <OpenDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("respondToDispute") && <RespondToDisputeForm jobId={jobId} onDone={() => void refresh()} />}
         {can("review") && <ReviewForm jobId={jobId} onDone={() => void refresh()} />}
+        {can("tip") && j.review?.tipUntil && <AddTipForm jobId={jobId} until={j.review.tipUntil} onDone={() => void refresh()} />}
         {can("repost") && <RepostButton jobId={jobId} />}
         {can("uploadBeforePhoto") && <PhotoUploader jobId={jobId} kind="BEFORE" onUploaded={() => void refresh()} />}
         {can("release") && <button className={`${btn} border`} disabled={release.isPending} onClick={() => release.mutate({ jobId })}>Release the claim</button>}

@@ -24,6 +24,7 @@ const EVENT_WORDS: Record<string, string> = {
   dispute_resolved: "Dispute resolved",
   access_notes_revealed: "Access notes viewed",
   reviewed: "Reviewed",
+  tipped: "Tip added",
   on_my_way: "On the way",
   unreachable: "Could not get in: reported",
   unreachable_retry: "Asked to try again",

@@ -1,24 +1,53 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { fieldErrors } from "@/components/accounts/errors";
-import { formatCents, takeHomeCents } from "@/lib/money";
-import { api } from "@/trpc/react";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { formError, showServerErrors } from "@/components/accounts/errors";
 import { formatDateTime } from "@/lib/format-date";
-import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, priceError } from "./job-details-fields";
+import { formatCents, jobCancellationFeeCents, takeHomeCents, type FeeRates } from "@/lib/money";
+import { postJobInputSchema, type PostJobInput } from "@/lib/schemas/jobs";
+import { api } from "@/trpc/react";
+import * as details from "./job-details-fields";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 
+/** The rules a job posted now is given (and keeps): what the summary promises is what happens. */
+export type PostingTerms = FeeRates & { expirySeconds: number; autoConfirmSeconds: number };
+
+/** "24 hours", "90 minutes": a setting's length in the largest whole unit. */
+const duration = (seconds: number) => {
+  const [n, unit] = seconds % 3600 === 0 ? [seconds / 3600, "hour"] : [Math.round(seconds / 60), "minute"];
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+};
+
+/** The payment summary's words, in one place. */
+const SUMMARY_WORDS = {
+  title: "What you pay",
+  total: "Total",
+  held: (total: string) => `${total} is held on your card when you post. Nothing is charged yet.`,
+  charged: (autoConfirm: number) =>
+    `You are charged when you confirm the work, or automatically ${duration(autoConfirm)} after the scooper marks it done unless you report a problem.`,
+  unclaimed: (expiry: number) => `Nobody claims it within ${duration(expiry)}: the hold is released and you pay nothing.`,
+  cancel: (fee: string, pct: number, min: string) =>
+    `Cancel free until a scooper claims it. After that the scooper is paid ${pct}% (${fee}) for their time, at least ${min} once they are on their way.`,
+  scooper: (takeHome: string, pct: number) => `The scooper takes home ${takeHome} after the ${pct}% platform fee.`,
+};
+
 /**
- * Post a job. The form keeps its state through validation errors; once posted, before photos upload against
- * the new job one by one (each with progress and retry), so a failed photo never loses the form.
+ * Post a job. Checked in the browser with the server's schema (src/lib/schemas/jobs.ts) plus the form's own rules
+ * (a typed amount, a confirmed pin); a payment summary says what is held, when it is charged and what cancelling
+ * costs before anything is sent. Once posted, before photos upload against the new job one by one (each with
+ * progress and retry), so a failed photo never loses the form.
  */
-/** `platformFeePercent`: the rate a job posted now is given (and keeps), so the preview is what the scooper gets. */
-export function PostJobForm({ expiryHours, platformFeePercent }: { expiryHours: number; platformFeePercent: number }) {
-  const [details, setDetails] = useState(DEFAULT_JOB_DETAILS);
-  const post = api.jobs.post.useMutation();
+export function PostJobForm({ terms }: { terms: PostingTerms }) {
+  const form = useForm<details.JobDetailsValues, unknown, PostJobInput>({
+    mode: "onChange",
+    defaultValues: details.DEFAULT_JOB_DETAILS,
+    resolver: details.jobDetailsResolver(postJobInputSchema, details.jobDetailsInput),
+  });
+  const post = api.jobs.post.useMutation({ onError: (e) => showServerErrors(form.setError, e, details.JOB_DETAILS_RENAME) });
   const [paid, setPaid] = useState(false);
-  const priceCents = priceCentsOf(details);
+  const priceCents = details.priceCentsOf(useWatch({ control: form.control, name: "price" }));
 
   // Stripe: the job waits for the card before it goes on the map.
   if (post.data?.status === "AWAITING_PAYMENT" && !paid) {
@@ -39,26 +68,47 @@ export function PostJobForm({ expiryHours, platformFeePercent }: { expiryHours: 
     );
   }
 
+  const topError = post.error && !post.error.data?.zodError && !("issues" in (post.error.data ?? {})) ? formError(post.error) : null;
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (priceError(details)) return; // the price field already says why
-        post.mutate(jobDetailsInput(details));
-      }}
-    >
-      <JobDetailsFields
-        value={details}
-        onChange={setDetails}
-        errors={fieldErrors(post.error)}
-        priceHint={`The scooper takes home ${formatCents(takeHomeCents(priceCents, platformFeePercent))} after the ${platformFeePercent}% platform fee. $5–$500.`}
-      />
-      <p className="text-xs text-slate-600">Unclaimed jobs expire {expiryHours} hours after posting. You can add before photos next.</p>
-      {post.error && !post.error.data?.zodError && <p className="text-sm text-red-700">{post.error.message}</p>}
-      <button disabled={post.isPending} className="w-full rounded-lg bg-brand-600 py-3 font-semibold text-white disabled:opacity-60">
-        {post.isPending ? "Posting…" : `Post for ${formatCents(priceCents)}`}
-      </button>
-    </form>
+    <FormProvider {...form}>
+      <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => post.mutate(input))}>
+        <details.JobDetailsFields
+          priceHint={`${SUMMARY_WORDS.scooper(formatCents(takeHomeCents(priceCents, terms.platformFeePercent)), terms.platformFeePercent)} ${details.DETAILS_WORDS.priceRange}`}
+        />
+        <PaymentSummary priceCents={priceCents} terms={terms} />
+        <p className="text-xs text-slate-600">You can add before photos next.</p>
+        {topError && <p className="text-sm text-red-700" role="alert">{topError}</p>}
+        <button disabled={post.isPending} className="w-full rounded-lg bg-brand-600 py-3 font-semibold text-white disabled:opacity-60">
+          {post.isPending ? "Posting…" : `Post for ${formatCents(priceCents)}`}
+        </button>
+      </form>
+    </FormProvider>
+  );
+}
+
+/** Before posting: the total, what is held, when it is charged and the cancellation terms, from the rates the job will keep. */
+function PaymentSummary({ priceCents, terms }: { priceCents: number; terms: PostingTerms }) {
+  const total = formatCents(priceCents);
+  return (
+    <section className="space-y-1 rounded-lg border border-slate-300 bg-slate-50 p-3 text-sm" aria-labelledby="payment-summary" data-testid="payment-summary">
+      <h2 id="payment-summary" className="flex justify-between font-semibold">
+        <span>{SUMMARY_WORDS.title}</span>
+        <span>
+          {SUMMARY_WORDS.total} {total}
+        </span>
+      </h2>
+      <ul className="list-disc space-y-1 pl-5 text-slate-700">
+        <li>{SUMMARY_WORDS.held(total)}</li>
+        <li>{SUMMARY_WORDS.charged(terms.autoConfirmSeconds)}</li>
+        <li>{SUMMARY_WORDS.unclaimed(terms.expirySeconds)}</li>
+        <li>
+          {SUMMARY_WORDS.cancel(
+            formatCents(jobCancellationFeeCents({ priceCents, ...terms }, false)),
+            terms.cancellationFeePercent,
+            formatCents(Math.min(priceCents, terms.minCancelFeeCents)),
+          )}
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -1,75 +1,85 @@
 "use client";
-import { useState } from "react";
-import { fieldErrors, formError } from "@/components/accounts/errors";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { formError, showServerErrors } from "@/components/accounts/errors";
+import { inputResolver } from "@/components/ui/schema-resolver";
 import { parseDollars } from "@/lib/dollars-input";
 import { formatCents } from "@/lib/money";
-import type { RouterOutputs } from "@/trpc/react";
+import { formatDateTime } from "@/lib/format-date";
+import { addTipInputSchema, leaveReviewInputSchema, REVIEW_COMMENT_MAX, TIP_MAX_CENTS } from "@/lib/schemas/reviews";
+import { api, type RouterOutputs } from "@/trpc/react";
 
 type JobDetail = RouterOutputs["jobs"]["byId"];
-import { api } from "@/trpc/react";
 
-/** The largest tip the server takes (tipCentsSchema in src/server/reviews/dto.ts), shown before it is hit. */
-const TIP_MAX_CENTS = 50_000;
+/** What the poster fills in: the tip as typed, in dollars; no rating until they choose one. */
+type ReviewValues = { rating: number | null; comment: string; tip: string };
 
-const COMMENT_MAX = 1000; // as src/server/reviews/dto.ts
+const tipOf = (tip: string) => (tip.trim() ? parseDollars(tip) : ({ ok: true, cents: 0 } as const));
 
 /**
  * The poster's rating (1–5), comment and optional tip after confirming; once per job. No rating is chosen for
- * them: the form asks for one. Errors land on their fields in words (a tip over the limit, a long comment).
+ * them: the form asks for one. Checked with the server's schema (src/lib/schemas/reviews.ts), so a tip over the
+ * limit or a long comment is refused on its field, in words, before anything is sent.
  */
 export function ReviewForm({ jobId, onDone }: { jobId: string; onDone: () => void }) {
-  const [rating, setRating] = useState<number | null>(null);
-  const [ratingMissing, setRatingMissing] = useState(false);
-  const [comment, setComment] = useState("");
-  const [tip, setTip] = useState("");
-  const leave = api.reviews.leave.useMutation({ onSuccess: onDone });
-  const tipParsed = tip.trim() ? parseDollars(tip) : ({ ok: true, cents: 0 } as const);
-  const tipCents = tipParsed.ok ? tipParsed.cents : 0;
-  const errors = fieldErrors(leave.error);
-  const topError = leave.error && !errors.tipCents && !errors.comment && !errors.rating ? formError(leave.error) : null;
+  const form = useForm<ReviewValues, unknown, { jobId: string; rating: number; comment?: string | null; tipCents: number }>({
+    mode: "onChange",
+    defaultValues: { rating: null, comment: "", tip: "" },
+    resolver: inputResolver(
+      leaveReviewInputSchema,
+      (v: ReviewValues) => {
+        const tip = tipOf(v.tip);
+        return {
+          input: { jobId, rating: v.rating ?? 0, comment: v.comment || null, tipCents: tip.ok ? tip.cents : 0 },
+          errors: { rating: v.rating === null ? "Choose a rating from 1 to 5 stars." : undefined, tip: tip.ok ? undefined : tip.error },
+        };
+      },
+      { tipCents: "tip" },
+    ),
+  });
+  const leave = api.reviews.leave.useMutation({ onSuccess: onDone, onError: (e) => showServerErrors(form.setError, e, { tipCents: "tip" }) });
+  const errors = form.formState.errors;
+  const [tip, comment] = useWatch({ control: form.control, name: ["tip", "comment"] });
+  const typed = tipOf(tip);
+  const tipCents = typed.ok ? typed.cents : 0;
+  const topError = leave.error && !errors.tip && !errors.comment && !errors.rating ? formError(leave.error) : null;
   return (
-    <form
-      className="space-y-3 rounded-lg border p-3"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (rating === null) return setRatingMissing(true);
-        if (!tipParsed.ok) return;
-        leave.mutate({ jobId, rating, comment: comment || null, tipCents });
-      }}
-    >
-      <fieldset>
-        <legend className="text-sm font-medium">Rate the scooper</legend>
-        <div className="flex gap-1" role="radiogroup" aria-label="Rating" aria-describedby={ratingMissing ? "rating-error" : undefined}>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <button
-              key={n}
-              type="button"
-              role="radio"
-              aria-checked={rating === n}
-              aria-label={n === 1 ? "1 star" : `${n} stars`}
-              className={`text-3xl leading-none ${rating !== null && n <= rating ? "text-amber-600" : "text-slate-400"}`}
-              onClick={() => (setRating(n), setRatingMissing(false))}
-            >
-              ★
-            </button>
-          ))}
-        </div>
-        {ratingMissing && <p id="rating-error" className="text-sm text-red-700" role="alert">Choose a rating from 1 to 5 stars.</p>}
-        {errors.rating?.[0] && <p className="text-sm text-red-700" role="alert">{errors.rating[0]}</p>}
-      </fieldset>
+    <form className="space-y-3 rounded-lg border p-3" noValidate onSubmit={form.handleSubmit((input) => leave.mutate(input))}>
+      <Controller
+        control={form.control}
+        name="rating"
+        render={({ field }) => (
+          <fieldset>
+            <legend className="text-sm font-medium">Rate the scooper</legend>
+            <div className="flex gap-1" role="radiogroup" aria-label="Rating" aria-describedby={errors.rating ? "rating-error" : undefined}>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <button
+                  key={n}
+                  type="button"
+                  role="radio"
+                  aria-checked={field.value === n}
+                  aria-label={n === 1 ? "1 star" : `${n} stars`}
+                  className={`text-3xl leading-none ${field.value !== null && n <= field.value ? "text-amber-600" : "text-slate-400"}`}
+                  onClick={() => (field.onChange(n), form.clearErrors("rating"))}
+                >
+                  ★
+                </button>
+              ))}
+            </div>
+            {errors.rating?.message && <p id="rating-error" className="text-sm text-red-700" role="alert">{errors.rating.message}</p>}
+          </fieldset>
+        )}
+      />
       <label className="block text-sm">
         <span className="font-medium">Comment (optional)</span>
-        <textarea className="mt-1 w-full rounded-lg border px-3 py-2" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={COMMENT_MAX} />
-        <span className="block text-right text-xs text-slate-600">{comment.length}/{COMMENT_MAX}</span>
-        {errors.comment?.[0] && <span className="block text-sm text-red-700" role="alert">{errors.comment[0]}</span>}
+        <textarea className="mt-1 w-full rounded-lg border px-3 py-2" rows={2} maxLength={REVIEW_COMMENT_MAX} {...form.register("comment")} />
+        <span className="block text-right text-xs text-slate-600">{comment.length}/{REVIEW_COMMENT_MAX}</span>
+        {errors.comment?.message && <span className="block text-sm text-red-700" role="alert">{errors.comment.message}</span>}
       </label>
       <label className="block text-sm">
         <span className="font-medium">Tip in dollars (optional, all to the scooper)</span>
-        <input className="mt-1 block w-32 rounded-lg border px-2 py-1" inputMode="decimal" value={tip} onChange={(e) => setTip(e.target.value)} aria-invalid={!tipParsed.ok || !!errors.tipCents} />
+        <input className="mt-1 block w-32 rounded-lg border px-2 py-1" inputMode="decimal" aria-invalid={!!errors.tip} {...form.register("tip")} />
         <span className="block text-xs text-slate-600">Up to {formatCents(TIP_MAX_CENTS)}.</span>
-        {!tipParsed.ok && <span className="block text-sm text-red-700" role="alert">{tipParsed.error}</span>}
-        {tipParsed.ok && errors.tipCents?.[0] && <span className="block text-sm text-red-700" role="alert">{errors.tipCents[0]}</span>}
+        {errors.tip?.message && <span className="block text-sm text-red-700" role="alert">{errors.tip.message}</span>}
       </label>
       {topError && <p className="text-sm text-red-700" role="alert">{topError}</p>}
       <button type="submit" className="w-full rounded-lg bg-brand-700 py-3 font-semibold text-white disabled:opacity-60" disabled={leave.isPending}>
@@ -85,5 +95,44 @@ export function ReviewSummary({ review }: { review: NonNullable<JobDetail["revie
       Rated {review.rating}/5{review.tipCents > 0 && ` · tipped ${formatCents(review.tipCents)}`}
       {review.comment && ` · “${review.comment}”`}
     </p>
+  );
+}
+
+/**
+ * A tip after a review that had none, once, until the review's tip deadline (TIP_WINDOW_SECONDS); the server
+ * decides (`reviews.addTip`), this form only says the deadline and the limit before they are hit.
+ */
+export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Date; onDone: () => void }) {
+  const form = useForm<{ tip: string }, unknown, { jobId: string; tipCents: number }>({
+    mode: "onChange",
+    defaultValues: { tip: "" },
+    resolver: inputResolver(
+      addTipInputSchema,
+      (v: { tip: string }) => {
+        const tip = tipOf(v.tip);
+        return { input: { jobId, tipCents: tip.ok ? tip.cents : 0 }, errors: { tip: tip.ok ? undefined : tip.error } };
+      },
+      { tipCents: "tip" },
+    ),
+  });
+  const add = api.reviews.addTip.useMutation({ onSuccess: onDone, onError: (e) => showServerErrors(form.setError, e, { tipCents: "tip" }) });
+  const error = form.formState.errors.tip?.message;
+  const typed = tipOf(useWatch({ control: form.control, name: "tip" }));
+  const topError = add.error && !error ? formError(add.error) : null;
+  return (
+    <form className="space-y-2 rounded-lg border p-3" noValidate onSubmit={form.handleSubmit((input) => add.mutate(input))}>
+      <label className="block text-sm">
+        <span className="font-medium">Add a tip in dollars (all to the scooper)</span>
+        <input className="mt-1 block w-32 rounded-lg border px-2 py-1" inputMode="decimal" aria-invalid={!!error} {...form.register("tip")} />
+        <span className="block text-xs text-slate-600">
+          Up to {formatCents(TIP_MAX_CENTS)}, once, until {formatDateTime(until)}.
+        </span>
+        {error && <span className="block text-sm text-red-700" role="alert">{error}</span>}
+      </label>
+      {topError && <p className="text-sm text-red-700" role="alert">{topError}</p>}
+      <button type="submit" className="w-full rounded-lg bg-brand-700 py-2 font-semibold text-white disabled:opacity-60" disabled={add.isPending}>
+        {typed.ok && typed.cents > 0 ? `Tip ${formatCents(typed.cents)}` : "Add a tip"}
+      </button>
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { can, type AppRole } from "@/lib/permissions";
 import { navLinksFor } from "./nav-links";
+import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
@@ -44,9 +45,7 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
             <Link href="/board" className="text-slate-700">
               Find jobs
             </Link>
-            <Link href="/sign-in" className="text-slate-700">
-              Sign in
-            </Link>
+            <SignInLink />
             <Link href="/sign-up" className="rounded-lg bg-brand-600 px-3 py-1.5 font-semibold text-white">
               Sign up
             </Link>

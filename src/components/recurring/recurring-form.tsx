@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { fieldErrors, formError } from "@/components/accounts/errors";
-import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, priceError, type JobDetails } from "@/components/jobs/job-details-fields";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { fieldErrors, formError, showServerErrors } from "@/components/accounts/errors";
+import * as details from "@/components/jobs/job-details-fields";
 import { formatCents } from "@/lib/money";
+import { createRecurringSchema, RECURRING_NOTES_MAX, type CreateRecurringInput } from "@/lib/schemas/recurring";
 import { CardPayment } from "@/components/payments/card-payment";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FREQUENCY_LABEL } from "./labels";
@@ -12,13 +13,23 @@ import { ServiceDates } from "./service-dates";
 type Recurring = RouterOutputs["recurring"]["byId"];
 type Frequency = keyof typeof FREQUENCY_LABEL;
 
-function detailsOf(r: Recurring): JobDetails {
+/** The form's values: the job details plus the schedule, named as the server's input (src/lib/schemas/recurring.ts). */
+type RecurringValues = details.JobDetailsValues & { frequency: Frequency; firstServiceDate: string; preferredScooperId: string };
+
+function valuesOf(r: Recurring): RecurringValues {
   return {
-    pin: { lat: r.lat, lng: r.lng }, address: r.address, price: (r.priceCents / 100).toFixed(2), type: r.type,
-    pile: r.pileEstimate ?? DEFAULT_JOB_DETAILS.pile, litter: r.litterLevel ?? DEFAULT_JOB_DETAILS.litter,
-    segments: r.yardSegments, publicNotes: r.publicNotes ?? "", accessNotes: r.accessNotes ?? "",
+    lat: r.lat, lng: r.lng, address: r.address, price: (r.priceCents / 100).toFixed(2), type: r.type,
+    pileEstimate: r.pileEstimate ?? details.DEFAULT_JOB_DETAILS.pileEstimate, litterLevel: r.litterLevel ?? details.DEFAULT_JOB_DETAILS.litterLevel,
+    yardSegments: r.yardSegments, publicNotes: r.publicNotes ?? "", accessNotes: r.accessNotes ?? "",
+    // Confirmed when it was created; moving it asks again.
+    pinConfirmed: true,
+    frequency: r.frequency, firstServiceDate: r.firstServiceDate, preferredScooperId: r.preferredScooperId ?? "",
   };
 }
+
+const recurringInput = (v: RecurringValues) => ({
+  ...details.jobDetailsInput(v), frequency: v.frequency, firstServiceDate: v.firstServiceDate, preferredScooperId: v.preferredScooperId || null,
+});
 
 /**
  * Create a recurring cleanup, or edit one (`existing`): the job details, the frequency and the first service
@@ -27,15 +38,22 @@ function detailsOf(r: Recurring): JobDetails {
  */
 export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earliestFirstDate: string; existing?: Recurring; onSaved?: () => void }) {
   const router = useRouter();
-  const [details, setDetails] = useState<JobDetails>(existing ? detailsOf(existing) : DEFAULT_JOB_DETAILS);
-  const [frequency, setFrequency] = useState<Frequency>(existing?.frequency ?? "WEEKLY");
-  const [firstDate, setFirstDate] = useState(existing?.firstServiceDate ?? earliestFirstDate);
-  const [preferred, setPreferred] = useState(existing?.preferredScooperId ?? "");
+  const form = useForm<RecurringValues, unknown, CreateRecurringInput>({
+    mode: "onChange",
+    defaultValues: existing
+      ? valuesOf(existing)
+      : { ...details.DEFAULT_JOB_DETAILS, frequency: "WEEKLY", firstServiceDate: earliestFirstDate, preferredScooperId: "" },
+    resolver: details.jobDetailsResolver(createRecurringSchema, recurringInput),
+  });
+  const [frequency, firstDate, preferred, price] = useWatch({ control: form.control, name: ["frequency", "firstServiceDate", "preferredScooperId", "price"] });
   const choices = api.recurring.preferredScooperChoices.useQuery();
   const preview = api.recurring.preview.useQuery({ frequency, firstServiceDate: firstDate }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(firstDate), placeholderData: (p) => p });
   const utils = api.useUtils();
   // Stripe: the first visit is paid now, in the card form; the ledger bills each visit as its job is posted.
-  const create = api.recurring.create.useMutation({ onSuccess: (r) => !r.payment && router.push(`/recurring/${r.id}`) });
+  const create = api.recurring.create.useMutation({
+    onSuccess: (r) => !r.payment && router.push(`/recurring/${r.id}`),
+    onError: (e) => showServerErrors(form.setError, e, details.JOB_DETAILS_RENAME),
+  });
   const update = api.recurring.update.useMutation({
     onSuccess: async () => {
       await utils.recurring.invalidate();
@@ -43,7 +61,9 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
     },
   });
   const mutation = existing ? update : create;
-  const errors = fieldErrors(mutation.error);
+  const errors = form.formState.errors;
+  // An edit's input is `{ id, data }`: the server's words for it arrive under `data` and show above the button.
+  const nestedErrors = fieldErrors(update.error).data;
   const earliest = preview.data?.earliestFirstDate ?? earliestFirstDate;
   // An unchanged schedule may keep a first date in the past; a new one starts no earlier than the next generation.
   const scheduleUnchanged = existing && existing.firstServiceDate === firstDate && existing.frequency === frequency;
@@ -67,30 +87,23 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
   }
 
   return (
+    <FormProvider {...form}>
     <form
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (priceError(details)) return; // the price field already says why
-        const data = { ...jobDetailsInput(details), frequency, firstServiceDate: firstDate, preferredScooperId: preferred || null };
-        if (existing) update.mutate({ id: existing.id, data });
-        else create.mutate(data);
-      }}
+      noValidate
+      onSubmit={form.handleSubmit((data) => (existing ? update.mutate({ id: existing.id, data }) : create.mutate(data)))}
     >
-      <JobDetailsFields
-        notesMax={1000}
-        value={details}
-        onChange={setDetails}
-        errors={errors}
+      <details.JobDetailsFields
+        notesMax={RECURRING_NOTES_MAX}
         priceLabel="Price per visit (USD)"
-        priceHint="Charged for each cleanup, not per month. $5–$500."
+        priceHint={`Charged for each cleanup, not per month. ${details.DETAILS_WORDS.priceRange}`}
       />
       <label className="block space-y-1">
         <span className="text-sm font-medium">Frequency</span>
-        <select className="w-full rounded-lg border border-slate-300 px-3 py-2" value={frequency} onChange={(e) => setFrequency(e.target.value as Frequency)}>
+        <select className="w-full rounded-lg border border-slate-300 px-3 py-2" {...form.register("frequency")}>
           {Object.entries(FREQUENCY_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </select>
-        {errors.frequency?.[0] && <p className="text-xs text-red-700" role="alert">{errors.frequency[0]}</p>}
+        {errors.frequency?.message && <p className="text-xs text-red-700" role="alert">{errors.frequency.message}</p>}
       </label>
       <label className="block space-y-1">
         <span className="text-sm font-medium">First service date</span>
@@ -98,20 +111,18 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
           type="date"
           className="w-full rounded-lg border border-slate-300 px-3 py-2"
           min={scheduleUnchanged ? undefined : earliest}
-          value={firstDate}
-          onChange={(e) => setFirstDate(e.target.value)}
-          required
+          aria-invalid={!!errors.firstServiceDate}
+          {...form.register("firstServiceDate")}
         />
         <span className="block text-xs text-slate-600">Its weekday is the cleanup day. Jobs are posted at 06:00 on each service date.</span>
-        {errors.firstServiceDate?.[0] && <p className="text-xs text-red-700" role="alert">{errors.firstServiceDate[0]}</p>}
+        {errors.firstServiceDate?.message && <p className="text-xs text-red-700" role="alert">{errors.firstServiceDate.message}</p>}
       </label>
       <label className="block space-y-1">
         <span className="text-sm font-medium">Preferred scooper (optional)</span>
         <select
           className="w-full rounded-lg border border-slate-300 px-3 py-2"
-          value={preferred}
-          onChange={(e) => setPreferred(e.target.value)}
           data-testid="preferred-scooper"
+          {...form.register("preferredScooperId")}
         >
           <option value="">Anyone (no preference)</option>
           {/* A preference chosen earlier stays selectable even if that scooper is no longer offered. */}
@@ -127,18 +138,19 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
             ? "Once a scooper has done a job for you, you can pick them here."
             : "Each visit is offered to them alone first, then to everyone."}
         </span>
-        {errors.preferredScooperId?.[0] && <p className="text-xs text-red-700" role="alert">{errors.preferredScooperId[0]}</p>}
+        {errors.preferredScooperId?.message && <p className="text-xs text-red-700" role="alert">{errors.preferredScooperId.message}</p>}
       </label>
       <section className="space-y-1">
         <h2 className="text-sm font-medium">Next five service dates</h2>
         {preview.error ? <p className="text-sm text-red-700">{preview.error.message}</p> : <ServiceDates dates={preview.data?.dates ?? []} empty="Choose a first service date." />}
       </section>
       {/* Nested errors on edit ({ id, data }) flatten to one key, so they show here rather than per field. */}
-      {errors.data && <p className="text-sm text-red-700" role="alert">{errors.data.join(" ")}</p>}
-      {mutation.error && !mutation.error.data?.zodError && <p className="text-sm text-red-700" role="alert">{formError(mutation.error)}</p>}
+      {nestedErrors && <p className="text-sm text-red-700" role="alert">{nestedErrors.join(" ")}</p>}
+      {mutation.error && !nestedErrors && <p className="text-sm text-red-700" role="alert">{formError(mutation.error)}</p>}
       <button disabled={mutation.isPending} className="w-full rounded-lg bg-brand-600 py-3 font-semibold text-white disabled:opacity-60">
-        {mutation.isPending ? "Saving…" : existing ? "Save changes" : `Start for ${formatCents(priceCentsOf(details))} per visit`}
+        {mutation.isPending ? "Saving…" : existing ? "Save changes" : `Start for ${formatCents(details.priceCentsOf(price))} per visit`}
       </button>
     </form>
+    </FormProvider>
   );
 }

@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { publishSessionsRevoked } from "@/server/realtime/events";
 import { clearSuppressions, undeliverableAddresses, undeliverableSchema } from "@/server/email/suppressions";
 import { hashPassword, verifyPassword } from "./password";
-import { emailSchema, passwordSchema, selfServiceRoleSchema } from "./schemas";
+import { changePasswordSchema, selfServiceRoleSchema, updateProfileSchema } from "@/lib/schemas/accounts";
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -18,11 +18,6 @@ export const profileSchema = z.object({
   undeliverable: z.array(undeliverableSchema),
 });
 export type Profile = z.infer<typeof profileSchema>;
-
-export const updateProfileSchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  notificationEmail: z.union([emailSchema, z.literal("").transform(() => null)]).nullable(),
-});
 
 export async function getProfile(db: Tx, userId: string): Promise<Profile> {
   const user = await db.user.findUnique({
@@ -53,8 +48,6 @@ export async function addOwnRole(db: Tx, userId: string, role: z.infer<typeof se
   if (!user.roles.includes(role)) await db.user.update({ where: { id: userId }, data: { roles: { push: role } } });
   return getProfile(db, userId);
 }
-
-export const changePasswordSchema = z.object({ currentPassword: z.string().max(200).default(""), newPassword: passwordSchema });
 
 /** Ends every session of the user, this one included: the browser signs in again with the new password. */
 export async function changePassword(db: Db, userId: string, input: z.infer<typeof changePasswordSchema>): Promise<void> {

@@ -7,7 +7,7 @@ import { queueEmail } from "@/server/email/send-email";
 import { accountExistsEmail, confirmSignUpEmail, appUrl } from "@/server/email/templates";
 import { enforceRateLimit } from "@/server/security/rate-limit";
 import { hashPassword } from "./password";
-import type { SignUpInput } from "./schemas";
+import type { SignUpInput } from "@/lib/schemas/accounts";
 
 /**
  * Creates an account and emails a confirmation link that signs the user in. The answer is the same whether or

@@ -12,7 +12,7 @@ import { addDays, zonedTime } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobDetailSchema } from "@/server/jobs/dto";
-import { localDateSchema } from "@/server/recurring/schemas";
+import { localDateSchema } from "@/lib/schemas/recurring";
 
 export const adminJobQuerySchema = z.object({
   statuses: z.array(z.enum(JobStatus)).max(10).default([]),

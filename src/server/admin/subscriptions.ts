@@ -10,7 +10,8 @@ import { AppError } from "@/server/errors";
 import { nextBillingAt } from "@/server/payments/billing/prepaid-visits";
 import { commitWithEffects } from "@/server/outbox/outbox";
 import { applyPause, applyResume, billingSyncFor, toRecurringDto } from "@/server/recurring/manage";
-import { localDateSchema, recurringDtoSchema } from "@/server/recurring/schemas";
+import { localDateSchema } from "@/lib/schemas/recurring";
+import { recurringDtoSchema } from "@/server/recurring/schemas";
 import { fromDbDate } from "@/server/calendar";
 import { recordAudit } from "@/server/audit/audit-log";
 

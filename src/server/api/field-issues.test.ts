@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { leaveReviewInputSchema } from "@/server/reviews/dto";
+import { leaveReviewInputSchema } from "@/lib/schemas/reviews";
 import { fieldWords } from "@/lib/validation-words";
 import { toFieldIssues } from "./field-issues";
 

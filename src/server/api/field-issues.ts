@@ -1,5 +1,5 @@
 import { z, type ZodError } from "zod";
-import type { FieldIssue } from "@/lib/validation-words";
+import { issueParams, type FieldIssue } from "@/lib/validation-words";
 
 const zodDefault = z.locales.en().localeError;
 
@@ -10,12 +10,7 @@ const zodDefault = z.locales.en().localeError;
  */
 export function toFieldIssues(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
-    const params: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(issue)) {
-      if (k === "path" || k === "code" || k === "message" || k === "input") continue;
-      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") params[k] = v;
-      else if (typeof v === "bigint") params[k] = Number(v);
-    }
+    const params = issueParams(issue);
     const generic = zodDefault(issue as never);
     const genericText = typeof generic === "string" ? generic : generic?.message;
     if (issue.message && issue.message !== genericText) params.message = issue.message;

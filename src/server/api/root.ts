@@ -5,6 +5,7 @@ import { adminEmailsRouter, adminJobsRouter, adminSubscriptionsRouter } from "./
 import { adminOpsRouter } from "./routers/admin-ops";
 import { adminUsersRouter } from "./routers/admin-users";
 import { disputesRouter } from "./routers/disputes";
+import { geoRouter } from "./routers/geo";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
 import { paymentsRouter } from "./routers/payments";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   recurring: recurringRouter,
   notifications: notificationsRouter,
   disputes: disputesRouter,
+  geo: geoRouter,
   reviews: reviewsRouter,
 });
 

@@ -10,7 +10,7 @@ import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { verifyPassword } from "@/server/accounts/password";
-import { emailSchema } from "@/server/accounts/schemas";
+import { emailSchema } from "@/lib/schemas/accounts";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";

@@ -1,10 +1,9 @@
 /** What the browser may see of a dispute: its parties see their own job's dispute (jobs/dto.ts), admins the queue. */
 import { z } from "zod";
-import { DisputeOutcome, DisputeReason } from "@/generated/prisma/enums";
+import { DisputeOutcome } from "@/generated/prisma/enums";
+import { disputeReasonSchema } from "@/lib/schemas/disputes";
 
-export const disputeReasonSchema = z.enum(DisputeReason);
 export const disputeOutcomeSchema = z.enum(DisputeOutcome);
-export const disputeTextSchema = z.string().trim().min(1, "Say what went wrong.").max(2000);
 
 export const disputeSchema = z.object({
   id: z.string(),

@@ -8,7 +8,7 @@ import { cancelJobTimer } from "@/server/jobs/timers";
 import { loadVisibleJob, requireState, transition } from "@/server/jobs/transition";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
-import { disputeTextSchema } from "./dto";
+import { disputeTextSchema } from "@/lib/schemas/disputes";
 
 export function disputeResponseDeadline(openedAt: Date): Date {
   return new Date(openedAt.getTime() + env.DISPUTE_RESPONSE_HOURS * 3_600_000);

@@ -3,7 +3,7 @@ import { AppError } from "@/server/errors";
 import { announceJobChange } from "@/server/jobs/announce";
 import { isJobScooper, type JobActor } from "@/server/jobs/job-access";
 import { loadVisibleJob, requireState } from "@/server/jobs/transition";
-import { disputeTextSchema } from "./dto";
+import { disputeTextSchema } from "@/lib/schemas/disputes";
 
 /**
  * The scooper's one response (text; photos of kind DISPUTE are uploaded separately), before the response

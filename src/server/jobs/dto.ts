@@ -31,7 +31,7 @@ export const boardResultSchema = z.object({
 export type BoardResult = z.infer<typeof boardResultSchema>;
 
 export const JOB_ACTIONS = ["pay", "claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
-  "openDispute", "respondToDispute", "review", "repost", "onMyWay",
+  "openDispute", "respondToDispute", "review", "tip", "repost", "onMyWay",
   "reportUnreachable", "answerUnreachable", "adminCancelUnreachable"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import type { JobDetail } from "./dto";
 import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, isPoster, type JobActor } from "./job-access";
 import { disputeSelect } from "@/server/disputes/dto";
 import { scooperRating } from "@/server/reviews/scooper-rating";
+import { tipUntil } from "@/server/reviews/add-tip";
 import { withPhotoUrls } from "./photo-urls";
 
 /** One load of the job page, sent by the page with every read of the job (src/lib/visit-id.ts makes it). */
@@ -45,6 +46,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
     },
   });
   if (!job || !canSeeJob(job, viewer)) throw new AppError("NOT_FOUND", "No such job.");
+  const review = job.review && { ...job.review, tipUntil: tipUntil(job.review) };
   const poster = isPoster(job, viewer);
   const scooper = isJobScooper(job, viewer);
   const admin = isAdmin(viewer);
@@ -71,9 +73,9 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
     // Before photos show the yard, which anyone deciding to claim may see; after photos only the parties.
     photos: job.photos.filter((p) => party || p.kind === "BEFORE").map((p) => withPhotoUrls(job.id, p)),
     viewer: { isPoster: poster, isScooper: scooper, isAdmin: admin },
-    actions: allowedActions(job, viewer),
+    actions: allowedActions({ ...job, review }, viewer),
     dispute: party && job.dispute ? { ...job.dispute, adminNote: admin ? job.dispute.adminNote : null } : null,
-    review: party && job.review ? { rating: job.review.rating, comment: job.review.comment, tipCents: job.review.tipCents, createdAt: job.review.createdAt } : null,
+    review: party && review ? { rating: review.rating, comment: review.comment, tipCents: review.tipCents, createdAt: review.createdAt, tipUntil: review.tipUntil } : null,
     scooperRating: (poster || admin) && job.scooperId ? await scooperRating(db, job.scooperId) : null,
   };
 }

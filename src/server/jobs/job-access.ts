@@ -17,7 +17,7 @@ export type JobParties = {
   exclusiveUntil?: Date | null;
   /** Only where actions are computed: the job's dispute (scooper may respond once, before the deadline) and review. */
   dispute?: { respondedAt: Date | null; responseDeadlineAt: Date } | null;
-  review?: { id: string } | null;
+  review?: { id: string; tipCents?: number; tipUntil?: Date | null } | null;
   /** Only where actions are computed: when the scooper said "on my way" on this claim (once per claim). */
   onMyWayAt?: Date | null;
   /** Only where actions are computed: the poster's deadline to answer a "can't get in" report. */
@@ -107,6 +107,8 @@ export function allowedActions(job: JobParties, viewer: JobActor | null, now = n
       break;
     case "CONFIRMED":
       if (poster && job.scooperId && job.review === null) actions.push("review");
+      // A review without a tip may get one later, once, until its deadline (add-tip.ts).
+      if (poster && job.review && job.review.tipCents === 0 && job.review.tipUntil && job.review.tipUntil > now) actions.push("tip");
       break;
     case "EXPIRED":
     case "CANCELLED":

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { currentFeeRates } from "@/server/payments/fees";
-import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { latSchema, lngSchema } from "@/lib/geo";
+import { postJobInputSchema, type PostJobInput } from "@/lib/schemas/jobs";
 import { jobRules } from "./config";
 import type { JobActor } from "./job-access";
 import { authorizePostedJob } from "@/server/jobs/funding";
@@ -11,31 +10,6 @@ import { paymentForm, paymentFormSchema } from "@/server/payments/payment-form";
 import { cancelUnpaidJob, openPaidJob } from "./payment-gate";
 import { requireActiveUser } from "./users";
 
-export const MIN_PRICE_CENTS = 500;
-export const MAX_PRICE_CENTS = 50_000;
-
-export const postJobInputSchema = z
-  .object({
-    address: z.string().trim().min(3, "Enter the address.").max(300),
-    lat: latSchema,
-    lng: lngSchema,
-    priceCents: z.number().int().min(MIN_PRICE_CENTS, "The price is at least $5.00.").max(MAX_PRICE_CENTS, "The price is at most $500.00."),
-    type: z.enum(CleanupType),
-    pileEstimate: z.enum(PileEstimate).nullish(),
-    litterLevel: z.enum(LitterLevel).nullish(),
-    yardSegments: z.array(z.enum(YardSegment)).min(1, "Pick at least one part of the yard.").max(4),
-    publicNotes: z.string().trim().max(2000).nullish(),
-    accessNotes: z.string().trim().max(2000).nullish(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.type !== "LITTER" && !v.pileEstimate) {
-      ctx.addIssue({ code: "custom", path: ["pileEstimate"], message: "Estimate the number of piles." });
-    }
-    if (v.type !== "POOP" && !v.litterLevel) {
-      ctx.addIssue({ code: "custom", path: ["litterLevel"], message: "Pick the litter level." });
-    }
-  });
-export type PostJobInput = z.infer<typeof postJobInputSchema>;
 
 export const postJobResultSchema = z.object({
   id: z.string(),

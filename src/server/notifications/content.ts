@@ -34,6 +34,8 @@ export type NotificationData = {
   "job.expired": { jobId: string; address: string };
   "job.reserved": { jobId: string; address: string; takeHomeCents: number; windowMinutes: number };
   "job.cancelled": { jobId: string; address: string; audience: "scooper" | "poster"; by: "poster" | "admin" | "system"; reason: string | null; feeCents: number };
+  /** `tip`: a tip added after the review (rating null); `review`: the review itself, with its tip if any. */
+  "review.received": { jobId: string; address: string; event: "review" | "tip"; rating: number | null; tipCents: number };
   "dispute.opened": { jobId: string; address: string; reason: string; audience: "scooper" | "admin" };
   "dispute.resolved": { jobId: string; address: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number };
   "reminder.service-day": { address: string; serviceDate: string; priceCents: number };
@@ -141,6 +143,15 @@ const builders: Builders = {
     body: `Your recurring cleanup at ${d.address} renews on ${d.billingDate} for ${formatCents(d.amountCents)}.`,
     url: SUBSCRIPTIONS_PATH,
     email: () => renewalReminder.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), unsubscribeUrl: ctx.unsubscribeUrl }),
+  }),
+  "review.received": (d) => ({
+    title: d.event === "tip" ? `You got a ${formatCents(d.tipCents)} tip` : `You were rated ${d.rating} ${d.rating === 1 ? "star" : "stars"}`,
+    body:
+      d.event === "tip"
+        ? `The customer at ${d.address} added a ${formatCents(d.tipCents)} tip. All of it is yours.`
+        : `The customer at ${d.address} rated your cleanup ${d.rating}/5${d.tipCents > 0 ? ` and tipped ${formatCents(d.tipCents)}` : ""}.`,
+    url: jobPath(d.jobId),
+    email: null,
   }),
   "earnings.weekly": (d, ctx) => ({
     title: `You earned ${formatCents(d.totalCents)} last week`,

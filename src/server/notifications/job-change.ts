@@ -12,6 +12,7 @@ import {
   notifyDisputeOpened, notifyDisputeResolved, notifyJobCancelled, notifyJobClaimed, notifyJobCompleted, notifyJobConfirmed, notifyJobExpired,
   notifyJobOnMyWay, notifyJobReopened, notifyJobReserved, notifyJobRetry, notifyJobUnreachable,
 } from "./job-events";
+import { notifyReviewReceived, notifyTipAdded } from "./review-events";
 
 export { NOTIFIED_JOB_CHANGES };
 export type NotifiedJobChange = (typeof NOTIFIED_JOB_CHANGES)[number];
@@ -36,6 +37,8 @@ const NOTIFY: Record<NotifiedJobChange, (db: Db, jobId: string) => Promise<unkno
   "on-my-way": notifyJobOnMyWay,
   unreachable: notifyJobUnreachable,
   "unreachable-retry": notifyJobRetry,
+  reviewed: notifyReviewReceived,
+  tipped: notifyTipAdded,
 };
 
 export function isNotifiedJobChange(change: string): change is NotifiedJobChange {

@@ -17,7 +17,7 @@ export const SETTLEMENT_STEPS = ["authorize", "capture", "void", "cancellation-f
 
 /** Job changes that notify someone (src/server/notifications/job-change.ts). */
 export const NOTIFIED_JOB_CHANGES = ["claimed", "released", "reopened", "completed", "confirmed", "expired", "cancelled", "disputed", "resolved", "reserved", "on-my-way",
-  "unreachable", "unreachable-retry"] as const;
+  "unreachable", "unreachable-retry", "reviewed", "tipped"] as const;
 
 export const QUEUES = {
   /** Housekeeping: the worker's heartbeat, and an account block's effects on the marketplace (account-block.ts). */

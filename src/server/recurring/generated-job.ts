@@ -3,7 +3,7 @@ import { env } from "@/env";
 import type { RecurringCleanup } from "@/generated/prisma/client";
 import type { LocalDate } from "@/lib/schedules";
 import { jobRules } from "@/server/jobs/config";
-import { postJobInputSchema } from "@/server/jobs/post-job";
+import { postJobInputSchema } from "@/lib/schemas/jobs";
 import type { OutboxEffect } from "@/server/outbox/outbox";
 import { currentFeeRates } from "@/server/payments/fees";
 import { settlement } from "@/server/jobs/settlement";

@@ -13,7 +13,8 @@ import { billingSync } from "@/server/payments/effects";
 import { firstOpenServiceDate, fromDbDate, toDbDate, upcomingDates } from "@/server/calendar";
 
 export { firstOpenServiceDate, upcomingDates };
-import type { CreateRecurringInput, RecurringDto } from "./schemas";
+import type { CreateRecurringInput } from "@/lib/schemas/recurring";
+import type { RecurringDto } from "./schemas";
 
 export function toRecurringDto(sub: RecurringCleanup, now = new Date()): RecurringDto {
   return {

@@ -20,7 +20,13 @@ export default async function PostJobPage() {
     <main className="flex flex-1 flex-col">
       <div className="mx-auto w-full max-w-xl p-4">
         <h1 className="mb-4 text-xl font-bold">Post a cleanup</h1>
-        <PostJobForm expiryHours={Math.round(env.JOB_EXPIRY_SECONDS / 3600)} platformFeePercent={currentFeeRates().platformFeePercent} />
+        <PostJobForm
+          terms={{
+            ...currentFeeRates(),
+            expirySeconds: env.JOB_EXPIRY_SECONDS,
+            autoConfirmSeconds: env.AUTO_CONFIRM_SECONDS,
+          }}
+        />
       </div>
     </main>
   );

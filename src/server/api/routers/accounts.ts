@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { emailSchema, passwordSchema, selfServiceRoleSchema, signUpSchema } from "@/server/accounts/schemas";
+import {
+  changePasswordSchema, passwordResetRequestSchema, passwordResetSchema, selfServiceRoleSchema, signUpSchema, updateProfileSchema,
+} from "@/lib/schemas/accounts";
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
 import {
-  addOwnRole, changePassword, changePasswordSchema, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
-  updateProfileSchema,
+  addOwnRole, changePassword, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
 } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
 import { deleteAccount, deleteAccountSchema } from "@/server/accounts/account-data";
@@ -19,12 +20,12 @@ export const accountsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: clientIp(ctx.headers) })),
 
   requestPasswordReset: publicProcedure
-    .input(z.object({ email: emailSchema }))
+    .input(passwordResetRequestSchema)
     .output(checkEmail)
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input.email, { ip: clientIp(ctx.headers) })),
 
   resetPassword: publicProcedure
-    .input(z.object({ token: z.string().min(20).max(200), password: passwordSchema }))
+    .input(passwordResetSchema)
     .output(z.object({ email: z.string() }))
     .mutation(({ ctx, input }) => resetPassword(ctx.db, input.token, input.password)),
 

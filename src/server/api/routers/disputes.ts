@@ -1,6 +1,7 @@
 /** Disputes: the poster opens, the scooper responds, an admin resolves. Each procedure is one service call. */
 import { z } from "zod";
-import { disputeOutcomeSchema, disputeReasonSchema } from "@/server/disputes/dto";
+import { openDisputeInputSchema, respondDisputeInputSchema } from "@/lib/schemas/disputes";
+import { disputeOutcomeSchema } from "@/server/disputes/dto";
 import { listOpenDisputes, openDisputeRowSchema } from "@/server/disputes/list-open-disputes";
 import { openDispute } from "@/server/disputes/open-dispute";
 import { resolveDispute } from "@/server/disputes/resolve-dispute";
@@ -9,17 +10,15 @@ import { env } from "@/env";
 import { adminProcedure, createTRPCRouter, customerProcedure, rateLimited, scooperProcedure } from "../trpc";
 
 const jobId = z.string().min(1);
-// Lengths are checked again (with the same schema) in the services; here they give the form its messages.
-const text = z.string().trim().min(1).max(2000);
 
 export const disputesRouter = createTRPCRouter({
   open: customerProcedure.use(rateLimited("dispute", () => env.RATE_LIMIT_DISPUTE, "disputes opened"))
-    .input(z.object({ jobId, reason: disputeReasonSchema, text }))
+    .input(openDisputeInputSchema)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => openDispute(ctx.db, ctx.session.user, input)),
 
   respond: scooperProcedure
-    .input(z.object({ jobId, text }))
+    .input(respondDisputeInputSchema)
     .mutation(({ ctx, input }) => respondToDispute(ctx.db, ctx.session.user, input)),
 
   openQueue: adminProcedure.output(z.array(openDisputeRowSchema)).query(({ ctx }) => listOpenDisputes(ctx.db)),

@@ -6,7 +6,8 @@ import {
 } from "@/server/recurring/manage";
 import { paymentFormSchema } from "@/server/payments/payment-form";
 import { skipVisit, undoSkipVisit, upcomingVisits } from "@/server/recurring/skip-visit";
-import { createRecurringSchema, frequencySchema, localDateSchema, recurringDtoSchema, updateRecurringSchema } from "@/server/recurring/schemas";
+import { createRecurringSchema, frequencySchema, localDateSchema, updateRecurringSchema } from "@/lib/schemas/recurring";
+import { recurringDtoSchema } from "@/server/recurring/schemas";
 import { createTRPCRouter, permissionProcedure, publicProcedure } from "../trpc";
 
 const manage = permissionProcedure("recurring.manage");

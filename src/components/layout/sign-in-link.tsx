@@ -1,0 +1,17 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** Pages (first path segment) where coming back after signing in means nothing; the sign-in page checks every target anyway. */
+const NO_RETURN = new Set(["", "sign-in", "sign-up", "forgot-password", "reset-password"]);
+
+/** The header's "Sign in": brings the visitor back to the page they were on (through the sign-in page's redirect check). */
+export function SignInLink() {
+  const path = usePathname();
+  const href = path && !NO_RETURN.has(path.split("/")[1] ?? "") ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in";
+  return (
+    <Link href={href} className="text-slate-700">
+      Sign in
+    </Link>
+  );
+}
