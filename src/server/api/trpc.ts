@@ -133,7 +133,10 @@ export const rateLimited = (name: string, rule: () => RateLimitRule, what: strin
   t.middleware(async ({ ctx, next }) => {
     const ip = clientIp(ctx.headers);
     // "unknown": a call that came through no network request (a script, a test's caller), so no address to count.
-    if (ip !== UNKNOWN_IP) await enforceRateLimit(`${name}-ip`, ip, rule(), what);
-    if (ctx.session) await enforceRateLimit(`${name}-user`, ctx.session.user.id, rule(), what);
+    // Both counters at once (one Redis round trip's wait); either refusal refuses the call.
+    await Promise.all([
+      ip !== UNKNOWN_IP && enforceRateLimit(`${name}-ip`, ip, rule(), what),
+      ctx.session && enforceRateLimit(`${name}-user`, ctx.session.user.id, rule(), what),
+    ]);
     return next();
   });
