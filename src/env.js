@@ -30,6 +30,11 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /**
+     * Most PostgreSQL connections one process (each web or worker instance) opens. Budget: (web + worker
+     * instances) × this + crons < the database's max_connections (docs/scaling.md).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }),
     /** Namespaces every Redis key and BullMQ queue, so several apps (or test files) can share one Redis. */
     REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("scoop"),

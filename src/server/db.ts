@@ -8,9 +8,18 @@ import { env } from "@/env";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createPrismaClient() {
+/**
+ * `poolSize`: this process's connection budget (DATABASE_POOL_SIZE). Web and worker instances each open up to
+ * this many, so (web instances + worker instances) × DATABASE_POOL_SIZE + the crons' must stay under the
+ * database's connection limit (docs/scaling.md has the arithmetic and when to put PgBouncer in front).
+ */
+export function createPrismaClient(opts: { poolSize?: number; applicationName?: string } = {}) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.DATABASE_URL }),
+    adapter: new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      max: opts.poolSize ?? env.DATABASE_POOL_SIZE,
+      application_name: opts.applicationName,
+    }),
     log: env.NODE_ENV === "development" ? ["warn", "error"] : ["error"],
   });
 }

@@ -12,7 +12,7 @@ import { JOB_META_KEY, QUEUES, type JobMeta, type QueueName, type QueuePayload }
 const globalForQueues = globalThis as unknown as { scoopQueues?: Map<QueueName, Queue> };
 const queues = (globalForQueues.scoopQueues ??= new Map());
 
-/** BullMQ's key prefix: every queue lives under `<REDIS_PREFIX>:bull:<name>`. */
+/** BullMQ's key prefix: every queue lives under `{<REDIS_PREFIX>:bull}:<name>` (one hash tag, see redisKey). */
 export function bullPrefix(): string {
   return redisKey("bull");
 }
