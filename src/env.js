@@ -35,6 +35,8 @@ export const env = createEnv({
      * instances) × this + crons < the database's max_connections (docs/scaling.md).
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** A database query taking at least this many milliseconds is logged with its duration ("slow query"). */
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }),
     /** Namespaces every Redis key and BullMQ queue, so several apps (or test files) can share one Redis. */
     REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("scoop"),

@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
+import { recordQuery, type SlowQueryLog } from "@/server/observability/query-timing";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
@@ -13,15 +14,21 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  * this many, so (web instances + worker instances) × DATABASE_POOL_SIZE + the crons' must stay under the
  * database's connection limit (docs/scaling.md has the arithmetic and when to put PgBouncer in front).
  */
-export function createPrismaClient(opts: { poolSize?: number; applicationName?: string } = {}) {
-  return new PrismaClient({
+export function createPrismaClient(opts: { poolSize?: number; applicationName?: string; slowQueryMs?: number; slowQueryLog?: SlowQueryLog } = {}) {
+  const client = new PrismaClient({
     adapter: new PrismaPg({
       connectionString: env.DATABASE_URL,
       max: opts.poolSize ?? env.DATABASE_POOL_SIZE,
       application_name: opts.applicationName,
     }),
-    log: env.NODE_ENV === "development" ? ["warn", "error"] : ["error"],
+    log: [
+      // Prisma's own duration of each query: Server-Timing and the slow-query log (query-timing.ts).
+      { emit: "event", level: "query" },
+      ...(env.NODE_ENV === "development" ? (["warn", "error"] as const) : (["error"] as const)).map((level) => ({ emit: "stdout" as const, level })),
+    ],
   });
+  client.$on("query", (event) => recordQuery(event, opts.slowQueryMs ?? env.SLOW_QUERY_MS, opts.slowQueryLog));
+  return client;
 }
 
 export const db = globalForPrisma.prisma ?? createPrismaClient();

@@ -75,7 +75,8 @@ export const mergeRouters = t.mergeRouters;
  * and becomes a 500.
  */
 const errorMapping = t.middleware(({ ctx, next, path, type }) =>
-  runWithRequestContext({ requestId: ctx.requestId, userId: ctx.session?.user.id }, async () => {
+  // The HTTP handler's timing (Server-Timing header) carries on into the procedure.
+  runWithRequestContext({ requestId: ctx.requestId, userId: ctx.session?.user.id, timing: getRequestContext()?.timing }, async () => {
     const result = await next();
     if (!result.ok) {
       const cause = result.error.cause;
