@@ -7,6 +7,7 @@
  *    never leaks a stack trace or an internal message outside development.
  * 3. PROCEDURES: the ladder public → protected (signed in) → role. Add new rungs here, not in routers.
  */
+import * as Sentry from "@sentry/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -104,7 +105,20 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(inputGuard);
+/**
+ * With Sentry tracing on, each procedure is a span (`trpc/<path>`, op `rpc.server`, as Sentry's own tRPC middleware
+ * names it; that middleware also reports every 4xx as an error, so it is not used) carrying the request id, under
+ * the HTTP request's transaction; its database spans come from Sentry's Prisma integration. Without Sentry the
+ * span records nothing.
+ */
+const tracing = t.middleware(({ ctx, path, type, next }) =>
+  Sentry.startSpan(
+    { name: `trpc/${path}`, op: "rpc.server", attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.procedure_type": type, request_id: ctx.requestId } },
+    () => next(),
+  ),
+);
+
+export const publicProcedure = t.procedure.use(tracing).use(errorMapping).use(inputGuard);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
