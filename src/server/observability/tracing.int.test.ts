@@ -4,38 +4,24 @@
  * request id; the worker's job for that claim is its own transaction carrying the same request id, with its
  * database spans. A tiny HTTP server plays Sentry's ingest endpoint.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
 import * as Sentry from "@sentry/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sentryServerOptions } from "@/server/observability/sentry-options";
 import { db } from "@/server/db";
 import { callerFor, createOpenJob, createUser } from "@/test/factories";
+import { startFakeSentryIngest, type FakeIngest } from "@/test/fake-sentry-ingest";
 import { startQueueWorker } from "@/test/worker-harness";
 import { runWithRequestContext } from "./request-context";
 
 type Span = { op?: string; description?: string; data?: Record<string, unknown> };
 type Transaction = { type?: string; transaction?: string; contexts?: { trace?: { op?: string; data?: Record<string, unknown> } }; spans?: Span[] };
 
-const transactions: Transaction[] = [];
-let ingest: Server;
+let ingest: FakeIngest;
+const transactions = () => ingest.received.flatMap((r) => r.items).filter((i) => i.type === "transaction").map((i) => i.payload as Transaction);
 
 beforeAll(async () => {
-  ingest = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const lines = (req.headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString("utf8").split("\n").filter(Boolean);
-      for (let i = 1; i + 1 < lines.length; i += 2) {
-        if ((JSON.parse(lines[i]!) as { type?: string }).type === "transaction") transactions.push(JSON.parse(lines[i + 1]!) as Transaction);
-      }
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => ingest.listen(0, "127.0.0.1", resolve));
-  const dsn = `http://public@127.0.0.1:${(ingest.address() as AddressInfo).port}/1`;
+  ingest = await startFakeSentryIngest();
+  const dsn = ingest.dsn;
   // A trace sample rate other than the default (0): everything. The fake ingest runs in this process too: its
   // own requests are not traced.
   Sentry.init({ ...sentryServerOptions("web", { dsn }), tracesSampleRate: 1, ignoreTransactions: [/envelope/] });
@@ -43,18 +29,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Sentry.close(2_000);
-  await new Promise((resolve) => ingest.close(resolve));
+  await ingest.close();
 });
 
 async function transactionMatching(predicate: (t: Transaction) => boolean): Promise<Transaction> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const found = transactions.find(predicate);
+    const found = transactions().find(predicate);
     if (found) return found;
     await Sentry.flush(500);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no matching transaction among ${transactions.length}: ${[...new Set(transactions.map((t) => `${t.transaction}(${t.contexts?.trace?.op})`))].join(", ")}`);
+  throw new Error(`no matching transaction among ${transactions().length}: ${[...new Set(transactions().map((t) => `${t.transaction}(${t.contexts?.trace?.op})`))].join(", ")}`);
 }
 
 const attr = (t: Transaction, span: Span | undefined, key: string) => span?.data?.[key] ?? t.contexts?.trace?.data?.[key];
