@@ -35,6 +35,11 @@ export const env = createEnv({
      * instances) × this + crons < the database's max_connections (docs/scaling.md).
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * Origin (and optional path) a CDN serves `/_next/static` from, e.g. https://static.scoop.example. Read at
+     * build time (next.config.mjs) and by the web server's CSP. Unset: assets come from APP_URL.
+     */
+    ASSET_PREFIX: z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/$/, "")).optional(),
     /** A database query taking at least this many milliseconds is logged with its duration ("slow query"). */
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }),
