@@ -40,6 +40,8 @@ export const env = createEnv({
      * build time (next.config.mjs) and by the web server's CSP. Unset: assets come from APP_URL.
      */
     ASSET_PREFIX: z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/$/, "")).optional(),
+    /** How long a photo URL handed to the job page or the dispute queue works (signed, content-addressed). */
+    PHOTO_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
     /** A database query taking at least this many milliseconds is logged with its duration ("slow query"). */
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }),
