@@ -7,6 +7,8 @@ import { env } from "./src/env.js";
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // ASSET_PREFIX: serve /_next/static from a CDN (docs/deploy.md "CDN"); unset, from this server.
+  assetPrefix: env.ASSET_PREFIX,
   poweredByHeader: false,
   // The custom server (src/server/web-server.ts) owns the port; Next only renders and routes.
   typescript: { ignoreBuildErrors: false },

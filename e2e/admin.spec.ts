@@ -40,7 +40,7 @@ test("an admin suspends a user, who is then refused at sign-in with the reason",
 test("an admin retries a failed job from the queue page", async ({ page }) => {
   // Arrange a failed job the way it happens in production: an email job whose message row is not there yet.
   const connection = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
-  const queue = new Queue("emails", { connection, prefix: `${process.env.REDIS_PREFIX}:bull` });
+  const queue = new Queue("emails", { connection, prefix: `{${process.env.REDIS_PREFIX}:bull}` });
   const messageId = `e2e-late-${Date.now()}`;
   await queue.add("send", { kind: "send", messageId }, { jobId: `email-${messageId}`, attempts: 1 });
   await expect.poll(async () => queue.getJobState(`email-${messageId}`), { timeout: 15_000 }).toBe("failed");

@@ -30,6 +30,20 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /**
+     * Most PostgreSQL connections one process (each web or worker instance) opens. Budget: (web + worker
+     * instances) × this + crons < the database's max_connections (docs/scaling.md).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * Origin (and optional path) a CDN serves `/_next/static` from, e.g. https://static.scoop.example. Read at
+     * build time (next.config.mjs) and by the web server's CSP. Unset: assets come from APP_URL.
+     */
+    ASSET_PREFIX: z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/$/, "")).optional(),
+    /** How long a photo URL handed to the job page or the dispute queue works (signed, content-addressed). */
+    PHOTO_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+    /** A database query taking at least this many milliseconds is logged with its duration ("slow query"). */
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }),
     /** Namespaces every Redis key and BullMQ queue, so several apps (or test files) can share one Redis. */
     REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("scoop"),

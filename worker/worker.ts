@@ -8,6 +8,7 @@
  * DONE already, marked DONE on success and DEAD after its last failed attempt.
  * Tests start the same worker in-process through `startWorker`.
  */
+import * as Sentry from "@sentry/core";
 import { Worker, type Job } from "bullmq";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
@@ -42,13 +43,20 @@ export async function startWorker(opts: { queues?: QueueName[]; schedules?: bool
     const worker = new Worker(
       QUEUES[name].name,
       async (job) =>
-        runWithRequestContext(jobContext(name, job), async () => {
-          const payload = parsePayload(name, job.data);
-          logger.debug({ jobName: job.name, attempt: job.attemptsMade + 1 }, "queue job started");
-          const handle = () => (registration.handle as (p: typeof payload, j: typeof job) => Promise<unknown>)(payload, job);
-          const outboxId = readOutboxId(job.data);
-          return outboxId ? deliverOutboxRow(db, outboxId, job, handle) : handle();
-        }),
+        runWithRequestContext(jobContext(name, job), () =>
+          // One Sentry transaction per job (a no-op without Sentry), its database spans inside, tagged with the
+          // request id that queued it: the link between a web request's trace and the work it caused.
+          Sentry.startSpan(
+            { name: `${name} ${job.name}`, op: "queue.process", forceTransaction: true, attributes: { request_id: jobContext(name, job).requestId, "messaging.message.id": job.id ?? "" } },
+            async () => {
+              const payload = parsePayload(name, job.data);
+              logger.debug({ jobName: job.name, attempt: job.attemptsMade + 1 }, "queue job started");
+              const handle = () => (registration.handle as (p: typeof payload, j: typeof job) => Promise<unknown>)(payload, job);
+              const outboxId = readOutboxId(job.data);
+              return outboxId ? deliverOutboxRow(db, outboxId, job, handle) : handle();
+            },
+          ),
+        ),
       {
         // BullMQ requires workers' connections to retry forever rather than fail a blocking command.
         connection: createRedisConnection({ maxRetriesPerRequest: null }),

@@ -176,7 +176,8 @@ export async function deleteRedisPrefix(url: string, prefix: string): Promise<vo
   try {
     let cursor = "0";
     do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      // Keys are `{<prefix>:<group>}:…` (src/server/redis.ts); SCAN's glob treats braces literally.
+      const [next, keys] = await redis.scan(cursor, "MATCH", `{${prefix}:*`, "COUNT", 500);
       cursor = next;
       if (keys.length) await redis.del(...keys);
     } while (cursor !== "0");

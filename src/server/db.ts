@@ -5,14 +5,30 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
+import { recordQuery, type SlowQueryLog } from "@/server/observability/query-timing";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createPrismaClient() {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.DATABASE_URL }),
-    log: env.NODE_ENV === "development" ? ["warn", "error"] : ["error"],
+/**
+ * `poolSize`: this process's connection budget (DATABASE_POOL_SIZE). Web and worker instances each open up to
+ * this many, so (web instances + worker instances) × DATABASE_POOL_SIZE + the crons' must stay under the
+ * database's connection limit (docs/scaling.md has the arithmetic and when to put PgBouncer in front).
+ */
+export function createPrismaClient(opts: { poolSize?: number; applicationName?: string; slowQueryMs?: number; slowQueryLog?: SlowQueryLog } = {}) {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      max: opts.poolSize ?? env.DATABASE_POOL_SIZE,
+      application_name: opts.applicationName,
+    }),
+    log: [
+      // Prisma's own duration of each query: Server-Timing and the slow-query log (query-timing.ts).
+      { emit: "event", level: "query" },
+      ...(env.NODE_ENV === "development" ? (["warn", "error"] as const) : (["error"] as const)).map((level) => ({ emit: "stdout" as const, level })),
+    ],
   });
+  client.$on("query", (event) => recordQuery(event, opts.slowQueryMs ?? env.SLOW_QUERY_MS, opts.slowQueryLog));
+  return client;
 }
 
 export const db = globalForPrisma.prisma ?? createPrismaClient();

@@ -13,7 +13,10 @@ export function createLogger(destination?: DestinationStream) {
       level: env.LOG_LEVEL,
       base: { service: process.env.SCOOP_SERVICE ?? "web" },
       redact: { paths: ["*.password", "*.passwordHash", "*.token", "*.accessNotes", "req.headers.cookie"], censor: "[redacted]" },
-      mixin: () => ({ ...getRequestContext() }),
+      mixin: () => {
+        const { timing: _timing, ...ids } = getRequestContext() ?? {};
+        return ids;
+      },
     },
     destination,
   );

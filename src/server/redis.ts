@@ -41,8 +41,20 @@ export function isRedisUnavailable(err: unknown): boolean {
   );
 }
 
-export function redisKey(...parts: (string | number)[]): string {
-  return [env.REDIS_PREFIX, ...parts].join(":");
+/**
+ * `redisKey("rt", "log", "board")` → `{scoop:rt}:log:board`. The braces are a Redis Cluster hash tag: every key of
+ * one group (the first part: "bull" for all BullMQ queues, "rt" for the real-time logs, "rl" rate limits,
+ * "session-ended", "worker") lands in the same slot, so the scripts, MULTIs and pipelines that touch several keys
+ * of a group (BullMQ's, the event log's multi-channel pipeline) run unchanged on a cluster, while different groups
+ * may live on different shards. Nothing touches two groups in one command.
+ */
+export function redisKey(group: string, ...parts: (string | number)[]): string {
+  return [`{${env.REDIS_PREFIX}:${group}}`, ...parts].join(":");
+}
+
+/** The hash tag of a key built by `redisKey` (what Redis Cluster hashes to pick its slot). */
+export function redisHashTag(key: string): string | null {
+  return /\{([^}]+)\}/.exec(key)?.[1] ?? null;
 }
 
 export async function closeRedis(): Promise<void> {

@@ -27,7 +27,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const upgradeNext = app.getUpgradeHandler();
 
-const policy = { appUrl: env.APP_URL, dev, tileUrl: env.NEXT_PUBLIC_MAP_TILE_URL, sentryDsn: env.NEXT_PUBLIC_SENTRY_DSN };
+const policy = { appUrl: env.APP_URL, dev, tileUrl: env.NEXT_PUBLIC_MAP_TILE_URL, sentryDsn: env.NEXT_PUBLIC_SENTRY_DSN, assetPrefix: env.ASSET_PREFIX };
 
 const server = createServer((req, res) => {
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);

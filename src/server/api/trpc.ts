@@ -7,6 +7,7 @@
  *    never leaks a stack trace or an internal message outside development.
  * 3. PROCEDURES: the ladder public → protected (signed in) → role. Add new rungs here, not in routers.
  */
+import * as Sentry from "@sentry/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -75,7 +76,8 @@ export const mergeRouters = t.mergeRouters;
  * and becomes a 500.
  */
 const errorMapping = t.middleware(({ ctx, next, path, type }) =>
-  runWithRequestContext({ requestId: ctx.requestId, userId: ctx.session?.user.id }, async () => {
+  // The HTTP handler's timing (Server-Timing header) carries on into the procedure.
+  runWithRequestContext({ requestId: ctx.requestId, userId: ctx.session?.user.id, timing: getRequestContext()?.timing }, async () => {
     const result = await next();
     if (!result.ok) {
       const cause = result.error.cause;
@@ -103,7 +105,20 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(inputGuard);
+/**
+ * With Sentry tracing on, each procedure is a span (`trpc/<path>`, op `rpc.server`, as Sentry's own tRPC middleware
+ * names it; that middleware also reports every 4xx as an error, so it is not used) carrying the request id, under
+ * the HTTP request's transaction; its database spans come from Sentry's Prisma integration. Without Sentry the
+ * span records nothing.
+ */
+const tracing = t.middleware(({ ctx, path, type, next }) =>
+  Sentry.startSpan(
+    { name: `trpc/${path}`, op: "rpc.server", attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.procedure_type": type, request_id: ctx.requestId } },
+    () => next(),
+  ),
+);
+
+export const publicProcedure = t.procedure.use(tracing).use(errorMapping).use(inputGuard);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
@@ -133,7 +148,10 @@ export const rateLimited = (name: string, rule: () => RateLimitRule, what: strin
   t.middleware(async ({ ctx, next }) => {
     const ip = clientIp(ctx.headers);
     // "unknown": a call that came through no network request (a script, a test's caller), so no address to count.
-    if (ip !== UNKNOWN_IP) await enforceRateLimit(`${name}-ip`, ip, rule(), what);
-    if (ctx.session) await enforceRateLimit(`${name}-user`, ctx.session.user.id, rule(), what);
+    // Both counters at once (one Redis round trip's wait); either refusal refuses the call.
+    await Promise.all([
+      ip !== UNKNOWN_IP && enforceRateLimit(`${name}-ip`, ip, rule(), what),
+      ctx.session && enforceRateLimit(`${name}-user`, ctx.session.user.id, rule(), what),
+    ]);
     return next();
   });

@@ -16,12 +16,16 @@ import "./next-auth-url";
 export type SessionClaims = { uid: string; sv: number; sid: string };
 
 export async function loadSession(claims: SessionClaims): Promise<Session | null> {
-  // Signed out: this one session is on the deny-list until its token expires.
-  if (await sessionEnded(claims.sid)) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.uid },
-    select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true },
-  });
+  // Signed out: this one session is on the deny-list until its token expires. Both reads run at once (every
+  // request pays for them).
+  const [ended, user] = await Promise.all([
+    sessionEnded(claims.sid),
+    db.user.findUnique({
+      where: { id: claims.uid },
+      select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true },
+    }),
+  ]);
+  if (ended) return null;
   // A bumped session version (password changed, suspended, banned) ends every older session.
   if (!user || user.sessionVersion !== claims.sv) return null;
   return {

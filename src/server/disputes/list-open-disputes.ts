@@ -1,4 +1,4 @@
-import { withPhotoUrls } from "@/server/jobs/photo-urls";
+import { withSignedPhotoUrls } from "@/server/jobs/photo-signature";
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { photoSchema } from "@/server/jobs/dto";
@@ -24,7 +24,7 @@ export async function listOpenDisputes(db: Db, take = 100): Promise<OpenDisputeR
       job: {
         select: {
           id: true, address: true, priceCents: true,
-          photos: { where: { kind: "DISPUTE", status: { not: "FAILED" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, createdAt: true } },
+          photos: { where: { kind: "DISPUTE", status: { not: "FAILED" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, createdAt: true, originalKey: true, displayKey: true, thumbKey: true } },
         },
       },
     },
@@ -34,6 +34,6 @@ export async function listOpenDisputes(db: Db, take = 100): Promise<OpenDisputeR
     jobId: job.id,
     address: job.address,
     priceCents: job.priceCents,
-    photos: job.photos.map((p) => withPhotoUrls(job.id, p)),
+    photos: job.photos.map((p) => withSignedPhotoUrls(job.id, p)),
   }));
 }

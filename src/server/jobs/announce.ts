@@ -7,7 +7,8 @@
  */
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { publishBoardEvent, publishJobChange } from "@/server/realtime/events";
+import type { JobStatus } from "@/generated/prisma/enums";
+import { publishBoardEvent, publishJobChange, publishJobChangeAndBoard } from "@/server/realtime/events";
 import { takeHomeCents } from "@/lib/money";
 import { approximateLocation } from "@/lib/privacy";
 
@@ -18,7 +19,20 @@ export type JobChange = "posted" | "claimed" | "released" | "reopened" | "starte
 const CLOSES_BOARD: Partial<Record<JobChange, "claimed" | "cancelled" | "expired">> = { claimed: "claimed", cancelled: "cancelled", expired: "expired" };
 const OPENS_BOARD = new Set<JobChange>(["posted", "released", "reopened", "opened_to_all"]);
 
-export async function announceJobChange(db: Db, jobId: string, change: JobChange): Promise<void> {
+/**
+ * `known`: the job's status after the change, when the caller has it. A change that takes the job off the board
+ * (or leaves it alone) then needs no read: both events go out in one Redis round trip.
+ */
+export async function announceJobChange(db: Db, jobId: string, change: JobChange, known?: { status: JobStatus }): Promise<void> {
+  if (known && !OPENS_BOARD.has(change)) {
+    const closed = CLOSES_BOARD[change];
+    try {
+      await publishJobChangeAndBoard({ jobId, status: known.status, change }, closed ? { type: "job.closed", jobId, reason: closed } : null);
+    } catch (err) {
+      logger.error({ err, jobId, change }, "announcing a job change failed");
+    }
+    return;
+  }
   try {
     const job = await db.cleanupJob.findUnique({
       where: { id: jobId },

@@ -1,63 +1,68 @@
+import crypto from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { JobStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
 import { announceJobChange } from "./announce";
 import { jobChangeNotification } from "@/server/notifications/job-change";
-import { commitWithEffects } from "@/server/outbox/outbox";
-import { AppError } from "@/server/errors";
+import { dispatchOutbox, outboxInsertSql, prepareOutbox } from "@/server/outbox/outbox";
 import { jobRules } from "./config";
-import { ACTIVE_CLAIM_STATES, reservedForAnother, type JobActor } from "./job-access";
-import { cancelJobTimer, scheduleJobTimer } from "./timers";
-import { tryTransition } from "./transition";
-import { requireActiveUser } from "./users";
+import { ACTIVE_CLAIM_STATES_SQL, claimableSql, claimRefusal, JUST_TAKEN_MESSAGE, type ClaimState } from "./claim-eligibility";
+import type { JobActor } from "./job-access";
+import { moveJobTimers } from "./timers";
 
-export const JUST_TAKEN_MESSAGE = "Just taken: another scooper claimed this job a moment ago.";
+export { JUST_TAKEN_MESSAGE };
 
 /**
- * OPEN → CLAIMED. Exactly one of any number of concurrent claims wins: the conditional UPDATE … WHERE status =
- * 'OPEN' takes the row lock, and every other claim re-checks the row after the winner commits and matches
- * nothing. The scooper's own row is locked first, so their active-claim count cannot be raced past the limit.
+ * OPEN → CLAIMED in one transaction of two statements (plus BEGIN/COMMIT, sent as one batch, no round trip
+ * waiting on application code), then one burst of Redis work:
+ * 1. lock the scooper's row: their claims queue behind each other here, so the next statement's fresh snapshot
+ *    sees every claim they made before and the active-claim count cannot be raced past the limit;
+ * 2. one statement: the guarded UPDATE (every rule of claim-eligibility.ts in its WHERE: exactly one of any
+ *    number of concurrent claims matches, the others re-check the row after the winner commits and match
+ *    nothing), the timeline event and the outbox row, the last two only when the UPDATE moved the row.
+ * A claim that moved nothing reads the state once more to say why (claimRefusal).
  */
 export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<{ id: string; startDeadlineAt: Date }> {
   const now = new Date();
   const startDeadlineAt = new Date(now.getTime() + jobRules.startDeadlineMs);
-  await commitWithEffects(
-    db,
-    async (tx, emit) => {
-      await requireActiveUser(tx, actor.id, "claim", { lock: true });
-      const job = await tx.cleanupJob.findUnique({
-        where: { id: jobId },
-        select: { status: true, posterId: true, scooperId: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true },
-      });
-      // A job waiting for its money is seen by nobody but its poster: to anyone else it does not exist.
-      if (!job || job.status === "AWAITING_PAYMENT" || reservedForAnother(job, actor, now)) throw new AppError("NOT_FOUND", "No such job.");
-      if (job.posterId === actor.id) throw new AppError("FORBIDDEN", "You cannot claim your own job.");
-      if (job.status !== "OPEN" || job.expiresAt <= now) throw new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
-      const active = await tx.cleanupJob.count({ where: { scooperId: actor.id, status: { in: [...ACTIVE_CLAIM_STATES] } } });
-      if (active >= jobRules.maxActiveClaims) {
-        throw new AppError("PRECONDITION_FAILED", `You already hold ${active} active jobs; finish or release one first (limit ${jobRules.maxActiveClaims}).`);
-      }
-      const won = await tryTransition(tx, {
-        jobId,
-        from: "OPEN",
-        to: "CLAIMED",
-        event: "claimed",
-        actorId: actor.id,
-        // The preferred-scooper window is re-checked in the UPDATE itself.
-        where: {
-          expiresAt: { gt: now },
-          posterId: { not: actor.id },
-          OR: [{ exclusiveUntil: null }, { exclusiveUntil: { lte: now } }, { exclusiveScooperId: actor.id }],
-        },
-        data: { scooperId: actor.id, claimedAt: now, startDeadlineAt },
-        details: { startDeadlineAt: startDeadlineAt.toISOString() },
-      });
-      if (!won) throw new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
-      emit(jobChangeNotification(jobId, "claimed"));
-    },
-    // Fifty claims on one job queue behind each other's row lock; give them time to get a connection.
-    { maxWait: 15_000, timeout: 15_000 },
-  );
-  await cancelJobTimer("expire", jobId);
-  await scheduleJobTimer("start-deadline", jobId, startDeadlineAt);
-  await announceJobChange(db, jobId, "claimed");
+  const outbox = prepareOutbox([jobChangeNotification(jobId, "claimed")]);
+  const details = JSON.stringify({ startDeadlineAt: startDeadlineAt.toISOString() });
+  const [, [result]] = await db.$transaction([
+    db.$queryRaw`SELECT 1 FROM "User" WHERE id = ${actor.id} FOR UPDATE`,
+    db.$queryRaw<{ claimed: boolean; outboxIds: string[] | null }[]>`
+      WITH claimed AS (
+        UPDATE "CleanupJob" j
+        SET status = 'CLAIMED'::"JobStatus", "scooperId" = ${actor.id}, "claimedAt" = ${now}, "startDeadlineAt" = ${startDeadlineAt}, "updatedAt" = ${now}
+        WHERE j.id = ${jobId} AND ${claimableSql(actor.id, now)}
+        RETURNING j.id
+      ), event AS (
+        INSERT INTO "JobEvent" (id, "jobId", "actorId", type, "fromStatus", "toStatus", details, "createdAt")
+        SELECT ${crypto.randomUUID()}, id, ${actor.id}, 'claimed', 'OPEN'::"JobStatus", 'CLAIMED'::"JobStatus", ${details}::jsonb, ${now} FROM claimed
+      ), outbox AS (${outboxInsertSql(outbox, Prisma.sql`SELECT 1 FROM claimed`)})
+      SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT array_agg(id) FROM outbox) AS "outboxIds"`,
+  ]);
+  if (!result?.claimed) throw claimRefusal(await readClaimState(db, actor.id, jobId), actor, now);
+
+  const written = new Set(result.outboxIds ?? []);
+  await Promise.all([
+    dispatchOutbox(outbox.filter((row) => written.has(row.id))),
+    moveJobTimers(jobId, { cancel: ["expire"], schedule: [{ kind: "start-deadline", at: startDeadlineAt }] }),
+    announceJobChange(db, jobId, "claimed", { status: "CLAIMED" }),
+  ]);
   return { id: jobId, startDeadlineAt };
+}
+
+async function readClaimState(db: Db, actorId: string, jobId: string): Promise<ClaimState> {
+  const [row] = await db.$queryRaw<{
+    userStatus: string | null; activeClaims: number; status: JobStatus | null; posterId: string | null; scooperId: string | null;
+    expiresAt: Date | null; exclusiveScooperId: string | null; exclusiveUntil: Date | null;
+  }[]>`
+    SELECT (SELECT status::text FROM "User" WHERE id = ${actorId}) AS "userStatus",
+      (SELECT count(*)::int FROM "CleanupJob" a WHERE a."scooperId" = ${actorId} AND a.status IN (${ACTIVE_CLAIM_STATES_SQL})) AS "activeClaims",
+      j.status::text AS status, j."posterId", j."scooperId", j."expiresAt", j."exclusiveScooperId", j."exclusiveUntil"
+    FROM (SELECT 1) AS one LEFT JOIN "CleanupJob" j ON j.id = ${jobId}`;
+  const job = row?.status && row.posterId && row.expiresAt
+    ? { status: row.status, posterId: row.posterId, scooperId: row.scooperId, expiresAt: row.expiresAt, exclusiveScooperId: row.exclusiveScooperId, exclusiveUntil: row.exclusiveUntil }
+    : null;
+  return { userStatus: row?.userStatus ?? null, activeClaims: row?.activeClaims ?? 0, job };
 }

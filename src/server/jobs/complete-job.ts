@@ -50,7 +50,7 @@ export async function completeJob(db: Db, actor: JobActor, jobId: string, opts: 
     });
     emit(jobChangeNotification(jobId, "completed"));
   });
-  await scheduleJobTimer("auto-confirm", jobId, autoConfirmAt);
-  await announceJobChange(db, jobId, "completed");
+  // Both at once; the new state is known, so the announcement reads nothing.
+  await Promise.all([scheduleJobTimer("auto-confirm", jobId, autoConfirmAt), announceJobChange(db, jobId, "completed", { status: "COMPLETED" })]);
   return { autoConfirmAt };
 }

@@ -9,7 +9,7 @@ import { allowedActions, canReadAccessNotes, canSeeJob, isAdmin, isJobScooper, i
 import { disputeSelect } from "@/server/disputes/dto";
 import { scooperRating } from "@/server/reviews/scooper-rating";
 import { tipUntil } from "@/server/reviews/add-tip";
-import { withPhotoUrls } from "./photo-urls";
+import { withSignedPhotoUrls } from "./photo-signature";
 
 /** One load of the job page, sent by the page with every read of the job (src/lib/visit-id.ts makes it). */
 export const visitIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
@@ -40,7 +40,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
       createdAt: true, updatedAt: true, expiresAt: true, claimedAt: true, startDeadlineAt: true, startedAt: true,
       startDistanceM: true, startFlagged: true, completedAt: true, autoConfirmAt: true, pickupCount: true,
       confirmedAt: true, cancelledAt: true, cancelReason: true, expiredAt: true, exclusiveScooperId: true, exclusiveUntil: true,
-      photos: { where: { status: { not: "FAILED" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, createdAt: true } },
+      photos: { where: { status: { not: "FAILED" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, createdAt: true, originalKey: true, displayKey: true, thumbKey: true } },
       dispute: { select: disputeSelect },
       review: { select: { id: true, rating: true, comment: true, tipCents: true, createdAt: true } },
     },
@@ -71,7 +71,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
     cancelReason: party ? job.cancelReason : null, expiredAt: job.expiredAt,
     startDistanceM: party ? job.startDistanceM : null, startFlagged: party && job.startFlagged, pickupCount: job.pickupCount,
     // Before photos show the yard, which anyone deciding to claim may see; after photos only the parties.
-    photos: job.photos.filter((p) => party || p.kind === "BEFORE").map((p) => withPhotoUrls(job.id, p)),
+    photos: job.photos.filter((p) => party || p.kind === "BEFORE").map((p) => withSignedPhotoUrls(job.id, p)),
     viewer: { isPoster: poster, isScooper: scooper, isAdmin: admin },
     actions: allowedActions({ ...job, review }, viewer),
     dispute: party && job.dispute ? { ...job.dispute, adminNote: admin ? job.dispute.adminNote : null } : null,

@@ -16,7 +16,7 @@ import { commitWithEffects } from "@/server/outbox/outbox";
 import { settlement } from "@/server/jobs/settlement";
 import { announceJobChange } from "./announce";
 import { jobRules } from "./config";
-import { scheduleJobTimer } from "./timers";
+import { moveJobTimers } from "./timers";
 import { tryTransition } from "./transition";
 
 export async function openPaidJob(db: Db, jobId: string, now = new Date()): Promise<boolean> {
@@ -37,9 +37,11 @@ export async function openPaidJob(db: Db, jobId: string, now = new Date()): Prom
     return done;
   });
   if (!moved) return false;
-  await scheduleJobTimer("expire", jobId, expiresAt);
-  if (exclusiveUntil) await scheduleJobTimer("open-to-all", jobId, exclusiveUntil);
-  await announceJobChange(db, jobId, "posted");
+  // Timers and the board pin at once: the worker opens a whole day's generated jobs through here.
+  await Promise.all([
+    moveJobTimers(jobId, { schedule: [{ kind: "expire", at: expiresAt }, ...(exclusiveUntil ? [{ kind: "open-to-all" as const, at: exclusiveUntil }] : [])] }),
+    announceJobChange(db, jobId, "posted"),
+  ]);
   return true;
 }
 

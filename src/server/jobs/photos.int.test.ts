@@ -17,7 +17,9 @@ import { getStorage } from "@/server/storage/storage";
 import { cast, createJobInState } from "@/test/factories";
 import { POST } from "@/app/api/jobs/[id]/photos/route";
 import { GET as getPhoto } from "@/app/api/jobs/[id]/photos/[photoId]/route";
-import { signedPhotoUrl } from "@/server/jobs/photo-signature";
+import { signedPhotoUrl, withSignedPhotoUrls } from "@/server/jobs/photo-signature";
+import { env } from "@/env";
+import { callerFor } from "@/test/factories";
 import { sessionCookieFor } from "@/test/realtime-harness";
 
 afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
@@ -74,6 +76,35 @@ describe("job photos", () => {
     // An expired link.
     const old = signedPhotoUrl(job.id, id, "thumb", Date.now() - 31 * 86_400_000);
     expect((await getPhoto(new Request(old), params)).status).toBe(404);
+  });
+
+  it("hands the parties signed, content-addressed photo URLs that a CDN may cache until they expire, and none to others", async () => {
+    const { customer, scooper, otherScooper } = await cast();
+    const job = await createJobInState(customer, "IN_PROGRESS", { scooper });
+    const { id } = await uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: await jpegWithGps() });
+    await processJobPhoto(db, getStorage(), id);
+    const params = { params: Promise.resolve({ id: job.id, photoId: id }) };
+    const view = await callerFor(customer).jobs.byId({ jobId: job.id });
+    const photo = view.photos.find((p) => p.id === id)!;
+    expect(photo).not.toHaveProperty("originalKey");
+    expect(photo.thumbUrl).toMatch(/[?&]v=[\w-]+&exp=\d+&sig=/);
+    // Signed out (no cookie), as a CDN fetches it.
+    const res = await getPhoto(new Request(`http://x${photo.thumbUrl}`), params);
+    expect(res.status).toBe(200);
+    const maxAge = Number(/max-age=(\d+)/.exec(res.headers.get("cache-control") ?? "")?.[1]);
+    expect(res.headers.get("cache-control")).toMatch(/^public, max-age=\d+, immutable$/);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(env.PHOTO_URL_TTL_SECONDS);
+    // Another version of the file, or a forged one: not found.
+    expect((await getPhoto(new Request(`http://x${photo.thumbUrl.replace(/v=[\w-]+/, "v=AAAAAAAAAAAAAAAA")}`), params)).status).toBe(404);
+    // A shorter lifetime than the default, and an expired link.
+    const short = withSignedPhotoUrls(job.id, { id, ...(await db.photo.findUniqueOrThrow({ where: { id }, select: { originalKey: true, displayKey: true, thumbKey: true } })) }, { ttlSeconds: 120 });
+    const shortRes = await getPhoto(new Request(`http://x${short.url}`), params);
+    expect(Number(/max-age=(\d+)/.exec(shortRes.headers.get("cache-control") ?? "")?.[1])).toBeLessThanOrEqual(120);
+    const expired = withSignedPhotoUrls(job.id, { id, ...(await db.photo.findUniqueOrThrow({ where: { id }, select: { originalKey: true, displayKey: true, thumbKey: true } })) }, { ttlSeconds: 60, now: Date.now() - 120_000 });
+    expect((await getPhoto(new Request(`http://x${expired.url}`), params)).status).toBe(404);
+    // Someone who may not see the job's after photos is given no URL at all.
+    await expect(callerFor(otherScooper).jobs.byId({ jobId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a non-image (whatever its name) and an oversized file, storing nothing", async () => {

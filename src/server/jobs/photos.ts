@@ -16,6 +16,7 @@ import type { ObjectStorage } from "@/server/storage/storage";
 import { allowedActions, canSeeJob, canSeeTimeline, type JobActor } from "./job-access";
 import type { JobAction } from "./dto";
 import type { PhotoVariant } from "./photo-urls";
+import { photoVersion, storedKey } from "./photo-signature";
 
 export const MAX_PHOTOS_PER_KIND = 10;
 // Dispute photos: the poster's while opening one (COMPLETED), the scooper's while responding (DISPUTED).
@@ -159,8 +160,8 @@ export async function readJobPhoto(
   if (!photo || (!signed && (!canSeeJob(photo.job, viewer) || (photo.kind !== "BEFORE" && !canSeeTimeline(photo.job, viewer))))) {
     throw new AppError("NOT_FOUND", "No such photo.");
   }
-  const key = (variant === "thumb" ? photo.thumbKey : variant === "display" ? photo.displayKey : null) ?? photo.originalKey;
+  const key = storedKey(photo, variant);
   const data = await storage.get(key);
   if (!data) throw new AppError("NOT_FOUND", "No such photo.");
-  return { data, contentType: photo.mimeType };
+  return { data, contentType: photo.mimeType, version: photoVersion(key) };
 }

@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { reopenedExpiry } from "./reopened-expiry";
 import { isJobScooper, type JobActor } from "./job-access";
-import { cancelJobTimer, DeadlineNotReachedError, scheduleJobTimer } from "./timers";
+import { DeadlineNotReachedError, moveJobTimers } from "./timers";
 import { loadVisibleJob, requireState, tryTransition } from "./transition";
 
 
@@ -35,9 +35,10 @@ async function reopen(
 }
 
 async function afterReopen(db: Db, jobId: string, expiresAt: Date, change: "released" | "reopened") {
-  await cancelJobTimer("start-deadline", jobId);
-  await scheduleJobTimer("expire", jobId, expiresAt);
-  await announceJobChange(db, jobId, change);
+  await Promise.all([
+    moveJobTimers(jobId, { cancel: ["start-deadline"], schedule: [{ kind: "expire", at: expiresAt }] }),
+    announceJobChange(db, jobId, change),
+  ]);
 }
 
 /** CLAIMED → OPEN by the scooper holding the claim. */

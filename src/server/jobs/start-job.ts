@@ -31,7 +31,7 @@ export async function startJob(db: Db, actor: JobActor, jobId: string, location?
       details: { distanceM: distance, flagged, locationShared: !!location },
     }),
   );
-  await cancelJobTimer("start-deadline", jobId);
-  await announceJobChange(db, jobId, "started");
+  // Both at once; the new state is known, so the announcement reads nothing.
+  await Promise.all([cancelJobTimer("start-deadline", jobId), announceJobChange(db, jobId, "started", { status: "IN_PROGRESS" })]);
   return { distanceM: distance, flagged };
 }

@@ -4,10 +4,17 @@
  * best effort: if Redis is unreachable the sweep (sweep-deadlines.ts) applies the deadline a few minutes late.
  * A timer that fires for a job that has moved on does nothing, because every transition is state-guarded.
  */
-import { enqueue, getQueue, withinHandOverTime } from "@/server/queues/queues";
+import { enqueue, getQueue, jobData, withinHandOverTime } from "@/server/queues/queues";
 import { logger } from "@/server/logger";
 
 export type TimerKind = "expire" | "start-deadline" | "auto-confirm" | "open-to-all" | "answer-deadline";
+
+const TIMER_OPTIONS = {
+  removeOnComplete: true,
+  removeOnFail: true,
+  attempts: 6,
+  backoff: { type: "exponential", delay: 2_000 },
+} as const;
 
 export function timerId(kind: TimerKind, jobId: string): string {
   return `${kind}-${jobId}`;
@@ -18,16 +25,34 @@ export async function scheduleJobTimer(kind: TimerKind, jobId: string, at: Date)
   try {
     // A previous timer with the same id (an earlier claim of the same job) would make BullMQ ignore the new one.
     await withinHandOverTime(getQueue("timers").remove(id)).catch(() => 0);
-    await withinHandOverTime(enqueue("timers", { kind, jobId }, {
-      jobId: id,
-      delay: Math.max(0, at.getTime() - Date.now()),
-      removeOnComplete: true,
-      removeOnFail: true,
-      attempts: 6,
-      backoff: { type: "exponential", delay: 2_000 },
-    }));
+    await withinHandOverTime(enqueue("timers", { kind, jobId }, { ...TIMER_OPTIONS, jobId: id, delay: Math.max(0, at.getTime() - Date.now()) }));
   } catch (err) {
     logger.warn({ err, kind, jobId }, "could not schedule a job timer; the sweep will apply it");
+  }
+}
+
+/**
+ * Several timer changes of one job at once (a claim cancels the expiry and schedules the start deadline): every
+ * removal goes out together, then every new timer in one MULTI — two Redis round trips whatever the count.
+ * Best effort like the single versions.
+ */
+export async function moveJobTimers(jobId: string, change: { cancel?: TimerKind[]; schedule?: { kind: TimerKind; at: Date }[] }): Promise<void> {
+  const schedule = change.schedule ?? [];
+  try {
+    const queue = getQueue("timers");
+    const removals = [...(change.cancel ?? []), ...schedule.map((s) => s.kind)].map((kind) =>
+      withinHandOverTime(queue.remove(timerId(kind, jobId))).catch((err: unknown) => logger.debug({ err, kind, jobId }, "could not remove a job timer")),
+    );
+    await Promise.all(removals);
+    if (schedule.length === 0) return;
+    const now = Date.now();
+    await withinHandOverTime(queue.addBulk(schedule.map(({ kind, at }) => ({
+      name: kind,
+      data: jobData("timers", { kind, jobId }),
+      opts: { ...TIMER_OPTIONS, jobId: timerId(kind, jobId), delay: Math.max(0, at.getTime() - now) },
+    }))));
+  } catch (err) {
+    logger.warn({ err, jobId, schedule: schedule.map((s) => s.kind) }, "could not schedule job timers; the sweep will apply them");
   }
 }
 

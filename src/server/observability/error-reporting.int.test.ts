@@ -2,67 +2,44 @@
  * Error reports reach Sentry through the real code paths (the tRPC middleware and the worker's failed-job
  * handler) and carry ids but no personal data. A tiny HTTP server on 127.0.0.1 plays Sentry's ingest endpoint.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
 import * as Sentry from "@sentry/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCallerFactory, createTRPCContext, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import { sentryServerOptions } from "@/server/observability/sentry-options";
 import { enqueue } from "@/server/queues/queues";
+import { startFakeSentryIngest, type FakeIngest } from "@/test/fake-sentry-ingest";
 import { useInProcessWorker, withSystemProcessor } from "@/test/worker";
 import { runWithRequestContext } from "./request-context";
 
 type SentryEvent = { exception?: { values?: { value?: string }[] }; user?: { id?: string }; tags?: Record<string, string> };
 
-const received: { raw: string; events: SentryEvent[] }[] = [];
-let ingest: Server;
-
-function parseEnvelope(raw: string): SentryEvent[] {
-  // An envelope is newline-separated JSON: a header, then (item header, item payload) pairs.
-  const lines = raw.split("\n").filter(Boolean);
-  const events: SentryEvent[] = [];
-  for (let i = 1; i + 1 < lines.length; i += 2) {
-    if ((JSON.parse(lines[i]!) as { type?: string }).type === "event") events.push(JSON.parse(lines[i + 1]!) as SentryEvent);
-  }
-  return events;
-}
+let ingest: FakeIngest;
+const received = () => ingest.received.map((r) => ({ raw: r.raw, events: r.items.filter((i) => i.type === "event").map((i) => i.payload as SentryEvent) }));
 
 async function eventMatching(predicate: (e: SentryEvent) => boolean): Promise<{ raw: string; event: SentryEvent }> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     await Sentry.flush(1_000);
-    for (const r of received) {
+    for (const r of received()) {
       const event = r.events.find(predicate);
       if (event) return { raw: r.raw, event };
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`no matching Sentry event among ${received.length} envelope(s)`);
+  throw new Error(`no matching Sentry event among ${received().length} envelope(s)`);
 }
 
 const messageOf = (e: SentryEvent) => e.exception?.values?.map((v) => v.value).join(" ") ?? "";
 
 beforeAll(async () => {
-  ingest = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const raw = (req.headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString("utf8");
-      received.push({ raw, events: parseEnvelope(raw) });
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => ingest.listen(0, "127.0.0.1", resolve));
-  const { port } = ingest.address() as AddressInfo;
-  Sentry.init(sentryServerOptions("web", { dsn: `http://public@127.0.0.1:${port}/1` }));
+  ingest = await startFakeSentryIngest();
+  Sentry.init(sentryServerOptions("web", { dsn: ingest.dsn }));
 });
 
 afterAll(async () => {
   await Sentry.close(2_000);
-  await new Promise((resolve) => ingest.close(resolve));
+  await ingest.close();
 });
 
 describe("error reporting", () => {
@@ -91,7 +68,7 @@ describe("error reporting", () => {
   it("does not report domain errors (4xx)", async () => {
     await expect(caller.missing()).rejects.toMatchObject({ code: "NOT_FOUND" });
     await Sentry.flush(2_000);
-    expect(received.flatMap((r) => r.events).some((e) => messageOf(e).includes("expected-not-found-error"))).toBe(false);
+    expect(received().flatMap((r) => r.events).some((e) => messageOf(e).includes("expected-not-found-error"))).toBe(false);
   });
 
   describe("worker", () => {

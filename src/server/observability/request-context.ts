@@ -18,7 +18,15 @@ export type RequestContext = {
   /** Set inside the worker while it processes a job. */
   queue?: string;
   jobId?: string;
+  /** Time spent so far, for the Server-Timing header (query-timing.ts). Not logged. */
+  timing?: RequestTiming;
 };
+
+export type RequestTiming = { startedAt: number; dbMs: number; queries: number };
+
+export function newRequestTiming(): RequestTiming {
+  return { startedAt: performance.now(), dbMs: 0, queries: 0 };
+}
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

@@ -14,6 +14,9 @@ export function sentryServerOptions(service: "web" | "worker", overrides: { dsn?
     enabled: !!dsn,
     environment: env.NODE_ENV,
     tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
+    // Whole transactions (request → tRPC procedure → Prisma/PostgreSQL spans; worker job → its queries), not
+    // streamed single spans: what Sentry's performance pages and our fake-ingest test read.
+    traceLifecycle: "static" as const,
     // Sentry would otherwise attach IP addresses, cookies, headers and request bodies.
     dataCollection: SENTRY_DATA_COLLECTION,
     initialScope: { tags: { service } },

@@ -12,7 +12,7 @@
 import crypto from "node:crypto";
 import type { JobsOptions } from "bullmq";
 import { env } from "@/env";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { getRequestContext } from "@/server/observability/request-context";
@@ -58,6 +58,28 @@ export async function writeOutbox(tx: Tx, effects: OutboxEffect[]): Promise<Outb
     return { queue: e.queue, kind: payload.kind, payload, dedupeKey: e.key ?? crypto.randomUUID() };
   });
   return tx.outboxMessage.createManyAndReturn({ data, skipDuplicates: true, select: rowSelect });
+}
+
+/**
+ * The effects as rows with their ids chosen here, for a change written by one SQL statement of its own
+ * (claim-job.ts): `outboxInsertSql` inserts them in that statement, only when `when` (e.g. `SELECT 1 FROM
+ * claimed`) finds a row, and returns the ids written; dispatch those rows after the commit.
+ */
+export type PreparedOutboxRow = OutboxRow & { dedupeKey: string };
+
+export function prepareOutbox(effects: OutboxEffect[]): PreparedOutboxRow[] {
+  return effects.map((e) => {
+    const payload = QUEUES[e.queue].payload.parse(e.payload) as QueuePayload<QueueName>;
+    return { id: crypto.randomUUID(), queue: e.queue, kind: payload.kind, payload, retries: 0, dedupeKey: e.key ?? crypto.randomUUID() };
+  });
+}
+
+export function outboxInsertSql(rows: PreparedOutboxRow[], when: Prisma.Sql): Prisma.Sql {
+  const values = rows.map((r) => Prisma.sql`(${r.id}, ${r.queue}, ${r.kind}, ${JSON.stringify(r.payload)}::jsonb, ${r.dedupeKey})`);
+  return Prisma.sql`INSERT INTO "OutboxMessage" (id, queue, kind, payload, "dedupeKey", "updatedAt")
+    SELECT v.id, v.queue, v.kind, v.payload, v.key, now() FROM (VALUES ${Prisma.join(values)}) AS v(id, queue, kind, payload, key)
+    WHERE EXISTS (${when})
+    ON CONFLICT ("dedupeKey") DO NOTHING RETURNING id`;
 }
 
 /**

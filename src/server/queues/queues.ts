@@ -12,7 +12,7 @@ import { JOB_META_KEY, QUEUES, type JobMeta, type QueueName, type QueuePayload }
 const globalForQueues = globalThis as unknown as { scoopQueues?: Map<QueueName, Queue> };
 const queues = (globalForQueues.scoopQueues ??= new Map());
 
-/** BullMQ's key prefix: every queue lives under `<REDIS_PREFIX>:bull:<name>`. */
+/** BullMQ's key prefix: every queue lives under `{<REDIS_PREFIX>:bull}:<name>` (one hash tag, see redisKey). */
 export function bullPrefix(): string {
   return redisKey("bull");
 }
@@ -35,11 +35,17 @@ export function getQueue<Q extends QueueName>(name: Q): Queue {
   return queue;
 }
 
-export async function enqueue<Q extends QueueName>(name: Q, payload: QueuePayload<Q>, opts?: JobsOptions) {
+/** A job's validated data, with the request and user id (`_meta`) when inside a request context. */
+export function jobData<Q extends QueueName>(name: Q, payload: QueuePayload<Q>) {
   const data = QUEUES[name].payload.parse(payload) as QueuePayload<Q>;
   const context = getRequestContext();
   const meta: JobMeta | undefined = context && { requestId: context.requestId, userId: context.userId };
-  return getQueue(name).add(data.kind, meta ? { ...data, [JOB_META_KEY]: meta } : data, opts);
+  return meta ? { ...data, [JOB_META_KEY]: meta } : data;
+}
+
+export async function enqueue<Q extends QueueName>(name: Q, payload: QueuePayload<Q>, opts?: JobsOptions) {
+  const data = jobData(name, payload);
+  return getQueue(name).add(data.kind, data, opts);
 }
 
 /**

@@ -31,12 +31,17 @@ export async function appendEvent(channel: string, data: unknown): Promise<strin
 }
 
 /** Appends several events to one channel in order, in one round trip. */
-export async function appendEvents(channel: string, events: unknown[]): Promise<string[]> {
+export function appendEvents(channel: string, events: unknown[]): Promise<string[]> {
+  return appendToChannels(events.map((data) => ({ channel, data })));
+}
+
+/** Appends events to their channels (each channel's in order), all in one pipeline: one round trip. */
+export async function appendToChannels(events: { channel: string; data: unknown }[]): Promise<string[]> {
   if (events.length === 0) return [];
   const minId = `${Date.now() - retentionMs()}-0`;
   const ttlSeconds = Math.ceil((retentionMs() * 2) / 1000);
   const pipeline = getRedis().pipeline();
-  for (const data of events) {
+  for (const { channel, data } of events) {
     pipeline.eval(APPEND_SCRIPT, 1, streamKey(channel), minId, superjson.stringify(data), fanoutChannel(), channel, ttlSeconds);
   }
   const results = (await pipeline.exec()) ?? [];

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { JobStatus } from "@/generated/prisma/enums";
 import { boardJobSchema } from "@/server/jobs/dto";
-import { appendEvent, appendEvents } from "./event-log";
+import { appendEvent, appendEvents, appendToChannels } from "./event-log";
 
 export const BOARD_CHANNEL = "board";
 export const jobChannel = (jobId: string) => `job:${jobId}`;
@@ -41,6 +41,14 @@ export function publishBoardEvent(event: BoardEvent): Promise<string> {
 
 export function publishBoardEvents(events: BoardEvent[]): Promise<string[]> {
   return appendEvents(BOARD_CHANNEL, events.map((e) => boardEventSchema.parse(e)));
+}
+
+/** A job's change and the board event it causes, in one round trip (each still validated). */
+export function publishJobChangeAndBoard(change: Omit<JobChangeEvent, "type" | "at">, board: BoardEvent | null): Promise<string[]> {
+  return appendToChannels([
+    { channel: jobChannel(change.jobId), data: jobChangeEventSchema.parse({ type: "job.changed", at: new Date(), ...change }) },
+    ...(board ? [{ channel: BOARD_CHANNEL, data: boardEventSchema.parse(board) }] : []),
+  ]);
 }
 
 export function publishJobChange(event: Omit<JobChangeEvent, "type" | "at"> & { at?: Date }): Promise<string> {

@@ -16,6 +16,14 @@ describe("the browser policy", () => {
     expect(csp).toContain("connect-src 'self' wss://scoop.example");
   });
 
+  it("lets styles, fonts and images (and scripts, for browsers without 'strict-dynamic') come from ASSET_PREFIX's CDN, and nothing else", () => {
+    const csp = contentSecurityPolicy("abc123", { ...opts, assetPrefix: "https://static.scoop.example/assets" });
+    const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `))!;
+    for (const name of ["script-src", "style-src", "font-src", "img-src"]) expect(directive(name)).toContain("https://static.scoop.example");
+    expect(directive("connect-src")).not.toContain("static.scoop.example");
+    expect(contentSecurityPolicy("abc123", opts)).not.toContain("static.scoop.example");
+  });
+
   it("sends HSTS only when APP_URL is https", () => {
     expect(securityHeaders("x", opts)["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
     expect(securityHeaders("x", { ...opts, appUrl: "http://localhost:3000" })).not.toHaveProperty("Strict-Transport-Security");

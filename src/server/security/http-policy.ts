@@ -11,7 +11,8 @@
  *   the bearer-token cron endpoint and the RFC 8058 one-click unsubscribe that mail providers POST.
  * Done here and not in a Next proxy: Next 16's proxy buffers request bodies, which would undo the upload cap.
  */
-export type PolicyOptions = { appUrl: string; dev: boolean; tileUrl: string; sentryDsn?: string };
+/** `assetPrefix`: ASSET_PREFIX, the CDN origin `/_next/static` is served from (docs/deploy.md "CDN"). */
+export type PolicyOptions = { appUrl: string; dev: boolean; tileUrl: string; sentryDsn?: string; assetPrefix?: string };
 
 const originOf = (url: string | undefined) => {
   try {
@@ -27,14 +28,18 @@ export function contentSecurityPolicy(nonce: string, opts: PolicyOptions): strin
   const tiles = originOf(opts.tileUrl);
   const sentry = originOf(opts.sentryDsn);
   const ws = `${https ? "wss" : "ws"}://${app.host}`;
+  // Next's chunks, styles and fonts from the CDN. (Scripts load through the nonce and 'strict-dynamic' anyway;
+  // the origin is listed for browsers without it.)
+  const assets = originOf(opts.assetPrefix);
+  const cdn = assets ? [assets] : [];
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
     // 'self' and the Stripe host only matter to browsers without 'strict-dynamic'; modern ones follow the nonce.
-    ["script-src", ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", "https://js.stripe.com", ...(opts.dev ? ["'unsafe-eval'"] : [])]],
+    ["script-src", ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", "https://js.stripe.com", ...cdn, ...(opts.dev ? ["'unsafe-eval'"] : [])]],
     // Leaflet positions tiles and markers with inline styles.
-    ["style-src", ["'self'", "'unsafe-inline'"]],
-    ["img-src", ["'self'", "data:", "blob:", "https://*.stripe.com", ...(tiles ? [tiles] : [])]],
-    ["font-src", ["'self'", "data:"]],
+    ["style-src", ["'self'", "'unsafe-inline'", ...cdn]],
+    ["img-src", ["'self'", "data:", "blob:", "https://*.stripe.com", ...(tiles ? [tiles] : []), ...cdn]],
+    ["font-src", ["'self'", "data:", ...cdn]],
     ["connect-src", ["'self'", ws, "https://api.stripe.com", ...(sentry ? [sentry] : []), ...(opts.dev ? ["ws:"] : [])]],
     ["frame-src", ["https://js.stripe.com", "https://hooks.stripe.com"]],
     ["worker-src", ["'self'"]],

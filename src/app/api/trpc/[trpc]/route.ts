@@ -3,6 +3,8 @@ import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { logger } from "@/server/logger";
 import { reportError } from "@/server/observability/error-reporting";
+import { serverTimingHeader } from "@/server/observability/query-timing";
+import { getRequestContext, newRequestId, newRequestTiming, REQUEST_ID_HEADER, runWithRequestContext } from "@/server/observability/request-context";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { BodyTooLargeError, payloadTooLarge, withCappedBody } from "@/server/security/request-body";
 
@@ -14,6 +16,17 @@ const handler = async (incoming: Request) => {
     if (err instanceof BodyTooLargeError) return payloadTooLarge();
     throw err;
   }
+  // Total and database time of this request, answered as Server-Timing (query-timing.ts). A streamed batch
+  // (httpBatchStreamLink) sends its headers before its procedures finish: its figures cover the time until then.
+  const timing = newRequestTiming();
+  const requestId = req.headers.get(REQUEST_ID_HEADER) ?? getRequestContext()?.requestId ?? newRequestId();
+  const res = await runWithRequestContext({ ...getRequestContext(), requestId, timing }, () => answer(req));
+  const headers = new Headers(res.headers);
+  headers.set("Server-Timing", serverTimingHeader(timing));
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+};
+
+function answer(req: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -27,6 +40,6 @@ const handler = async (incoming: Request) => {
       reportError(error.cause ?? error, { tags: { "trpc.stage": "context" } });
     },
   });
-};
+}
 
 export { handler as GET, handler as POST };

@@ -1,4 +1,7 @@
-/** Serves one photo variant (`?size=thumb|display|original`) to viewers who may see it; never cached publicly. */
+/**
+ * Serves one photo variant (`?size=thumb|display|original`) to viewers who may see it, or to a valid signed link
+ * (photo-signature.ts). Only a signed, content-addressed link's answer may be cached publicly (until it expires).
+ */
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { AppError, HTTP_STATUS } from "@/server/errors";
@@ -14,11 +17,19 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const size = search.get("size");
   const variant = size === "thumb" || size === "original" ? size : "display";
   try {
-    const signed = photoSignatureValid(id, photoId, variant, search.get("exp"), search.get("sig"));
+    const version = search.get("v");
+    const exp = search.get("exp");
+    const signed = photoSignatureValid(id, photoId, variant, exp, search.get("sig"), Date.now(), version);
     const session = signed ? null : await getSessionFromHeaders(req.headers);
     const photo = await readJobPhoto(db, getStorage(), session?.user ?? null, id, photoId, variant, signed);
+    // A signed, content-addressed URL names one file for a few minutes: a CDN may keep it until the signature
+    // expires. (A URL issued before the smaller copies existed now gets them: served, but not to be cached.)
+    const cacheable = signed && version !== null && version === photo.version;
+    const cacheControl = cacheable
+      ? `public, max-age=${Math.max(0, Number(exp) - Math.floor(Date.now() / 1000))}, immutable`
+      : version !== null ? "private, no-store" : "private, max-age=300";
     return new Response(new Uint8Array(photo.data), {
-      headers: { "content-type": photo.contentType, "cache-control": "private, max-age=300", "x-content-type-options": "nosniff" },
+      headers: { "content-type": photo.contentType, "cache-control": cacheControl, "x-content-type-options": "nosniff" },
     });
   } catch (err) {
     if (err instanceof AppError) return new Response(err.message, { status: HTTP_STATUS[err.code] });

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench:claims`: claims per second through the real HTTP API — the same tRPC router, context, session
+ * cookie check, rate limits and claim service as the web server (src/test/realtime-instance.ts, Next left out) —
+ * with BENCH_CONCURRENCY (10) signed-in scoopers claiming distinct jobs at once, beside a floor in the same run:
+ * a bare Node `http` endpoint doing only the raw conditional UPDATE (scripts/bench/raw-claim-server.ts) at the
+ * same concurrency. Prints claims/s, p50/p95/p99 latency of each and the ratio (target ≥ 40% of the floor).
+ * Each scooper may hold every job it claims here (MAX_ACTIVE_CLAIMS raised for the run, the count still runs);
+ * the claim rate limit is raised too. Private database and Redis prefix, dropped at the end.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import http from "node:http";
+import { benchEnvironment, percentile } from "./bench-env.ts";
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const PER_CLIENT = Number(process.env.BENCH_CLAIMS_PER_CLIENT ?? 200);
+const WARMUP = 20;
+// The floor claims for the same scoopers, so its rows count toward their active claims too.
+process.env.MAX_ACTIVE_CLAIMS = String(2 * (PER_CLIENT + WARMUP) + 10);
+process.env.RATE_LIMIT_CLAIM = "1000000/1";
+process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("hex");
+const bench = await benchEnvironment("claims");
+const { db } = await import("../../src/server/db");
+const { encode } = await import("next-auth/jwt");
+const { env } = await import("../../src/env");
+
+function startProcess(script: string): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROFILE] : []), "--import", "tsx", script], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout!.on("data", (buf: Buffer) => {
+      const match = /ready (\d+)/.exec(buf.toString());
+      if (match) resolve({ child, port: Number(match[1]) });
+    });
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function post(port: number, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path, method: "POST", agent, headers: { "content-type": "application/json", ...headers } }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+type Client = { scooperId: string; cookie: string; ip: string; jobs: string[] };
+
+/** Runs every client's claims, CONCURRENCY at a time (one in flight per client); returns latencies and rate. */
+async function run(clients: Client[], claim: (c: Client, jobId: string) => Promise<number>, from: number, count: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const start = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (const jobId of client.jobs.slice(from, from + count)) {
+        const t0 = performance.now();
+        const status = await claim(client, jobId);
+        latencies.push(performance.now() - t0);
+        if (status !== 200) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return { rate: latencies.length / seconds, sorted: latencies.sort((a, b) => a - b), failures };
+}
+
+function line(label: string, r: { rate: number; sorted: number[]; failures: number }) {
+  const p = (q: number) => percentile(r.sorted, q).toFixed(1);
+  console.log(`  ${label.padEnd(34)} ${r.rate.toFixed(0).padStart(6)} claims/s  p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  (n=${r.sorted.length}, failed ${r.failures})`);
+}
+
+const children: ChildProcess[] = [];
+try {
+  const poster = await db.user.create({ data: { email: "bench-poster@example.test", roles: ["CUSTOMER"] } });
+  const perClient = 2 * (PER_CLIENT + WARMUP); // half for Scoop, half for the floor
+  const clients: Client[] = [];
+  for (let c = 0; c < CONCURRENCY; c++) {
+    const scooper = await db.user.create({ data: { email: `bench-scooper-${c}@example.test`, roles: ["SCOOPER"] } });
+    await db.cleanupJob.createMany({
+      data: Array.from({ length: perClient }, (_, i) => ({
+        posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 50) / 500, lng: -74.0 + c / 100, priceCents: 1500,
+        platformFeePercent: 15, cancellationFeePercent: 20, type: "POOP" as const, pileEstimate: "PILES_1_3" as const, yardSegments: ["N" as const],
+        expiresAt: new Date(Date.now() + 86_400_000), publicNotes: `c${c}-${String(i).padStart(5, "0")}`,
+      })),
+    });
+    const jobs = await db.cleanupJob.findMany({ where: { publicNotes: { startsWith: `c${c}-` } }, select: { id: true }, orderBy: { publicNotes: "asc" } });
+    const cookie = `next-auth.session-token=${await encode({ token: { uid: scooper.id, sv: 0, sid: crypto.randomUUID() }, secret: env.NEXTAUTH_SECRET })}`;
+    clients.push({ scooperId: scooper.id, cookie, ip: `10.0.0.${c + 1}`, jobs: jobs.map((j) => j.id) });
+  }
+  await db.$disconnect();
+
+  const scoop = await startProcess("src/test/realtime-instance.ts");
+  children.push(scoop.child);
+  const floor = await startProcess("scripts/bench/raw-claim-server.ts");
+  children.push(floor.child);
+
+  const viaScoop = async (c: Client, jobId: string) => {
+    const res = await post(scoop.port, "/api/trpc/jobs.claim", JSON.stringify({ json: { jobId } }), { cookie: c.cookie, "x-scoop-client-ip": c.ip });
+    if (res.status !== 200 && process.env.BENCH_DEBUG) console.error(res.body);
+    return res.status;
+  };
+  const viaFloor = async (c: Client, jobId: string) => (await post(floor.port, "/claim", JSON.stringify({ jobId, scooperId: c.scooperId }), {})).status;
+
+  // Warm both (JIT, connection pools), then measure the floor, Scoop, and the floor again (the machine is shared).
+  const half = PER_CLIENT + WARMUP;
+  await run(clients, viaFloor, half, WARMUP);
+  await run(clients, viaScoop, 0, WARMUP);
+  const floorA = await run(clients, viaFloor, half + WARMUP, PER_CLIENT / 2);
+  const scoopRun = await run(clients, viaScoop, WARMUP, PER_CLIENT);
+  const floorB = await run(clients, viaFloor, half + WARMUP + PER_CLIENT / 2, PER_CLIENT / 2);
+  const floorRun = { rate: (floorA.rate + floorB.rate) / 2, sorted: [...floorA.sorted, ...floorB.sorted].sort((a, b) => a - b), failures: floorA.failures + floorB.failures };
+
+  console.log(`\nClaims through the HTTP API, ${CONCURRENCY} concurrent signed-in scoopers on distinct jobs:`);
+  line("Scoop (tRPC jobs.claim over HTTP)", scoopRun);
+  line("floor (bare http + raw UPDATE)", floorRun);
+  console.log(`  ratio: ${((scoopRun.rate / floorRun.rate) * 100).toFixed(0)}% of the floor (target ≥ 40%)`);
+} finally {
+  await Promise.all(children.map((child) => child.exitCode === null && new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")))));
+  agent.destroy();
+  await bench.cleanup();
+}
