@@ -17,7 +17,7 @@ export async function recordTip(ctx: PaymentsContext, { jobId, tipCents }: { job
   if (done) return queueReceiptFor(db, done);
   assertCents(tipCents, "The tip");
   const payment = await getJobPayment(db, jobId);
-  requireStatus(payment, ["CAPTURED", "PARTIALLY_REFUNDED"], "tip");
+  requireStatus(payment, ["CAPTURED", "PARTIALLY_REFUNDED"], "tip", "Tips are possible only after the job is paid.");
   if (payment.tipCents > 0 || !payment.scooperId) throw new AppError("CONFLICT", payment.tipCents > 0 ? "This job already has a tip." : "This job cannot take a tip.");
   const destination = await payoutDestination(ctx, payment.scooperId);
   const charge = await ctx.gateway.chargeSavedCard({
