@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = {
   "job.on-my-way": { label: "Your scooper is on the way", email: true, push: true, required: false, marketing: false },
   "job.unreachable": { label: "Your scooper could not get into the yard (please answer)", email: true, push: true, required: false, marketing: false },
   "job.retry": { label: "A customer asks you to try their yard again", email: true, push: true, required: false, marketing: false },
+  "job.message": { label: "A new message about a job", email: true, push: true, required: false, marketing: false },
   "job.completed": { label: "Your job is done (with photos)", email: true, push: true, required: false, marketing: false },
   "job.confirmed": { label: "Receipts", email: true, push: false, required: true, marketing: false },
   "job.expired": { label: "Your job expired unclaimed", email: true, push: true, required: false, marketing: false },

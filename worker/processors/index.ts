@@ -14,7 +14,7 @@ import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recu
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
 import { sendPushProcessor } from "./push.processor";
-import { jobChangeNotificationProcessor } from "./job-change.processor";
+import { jobChangeNotificationProcessor, jobMessageNotificationProcessor } from "./job-change.processor";
 import { weeklyEarningsProcessor } from "./weekly-earnings.processor";
 
 type Registration<Q extends QueueName> = {
@@ -74,6 +74,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return weeklyEarningsProcessor();
         case "job-change":
           return jobChangeNotificationProcessor(payload);
+        case "job-message":
+          return jobMessageNotificationProcessor(payload);
       }
     },
   },

@@ -7,6 +7,7 @@ import { adminUsersRouter } from "./routers/admin-users";
 import { disputesRouter } from "./routers/disputes";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
+import { jobMessagesRouter } from "./routers/job-messages";
 import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 import { notificationsRouter } from "./routers/notifications";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   adminSubscriptions: adminSubscriptionsRouter,
   adminEmails: adminEmailsRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
+  jobMessages: jobMessagesRouter,
   payments: paymentsRouter,
   recurring: recurringRouter,
   notifications: notificationsRouter,

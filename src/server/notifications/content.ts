@@ -12,6 +12,7 @@ import { jobClaimed } from "@/server/email/templates/job-claimed";
 import { jobCompleted } from "@/server/email/templates/job-completed";
 import { jobConfirmed } from "@/server/email/templates/job-confirmed";
 import { jobExpired } from "@/server/email/templates/job-expired";
+import { jobMessage } from "@/server/email/templates/job-message";
 import { jobOnMyWay } from "@/server/email/templates/job-on-my-way";
 import { jobRetry } from "@/server/email/templates/job-retry";
 import { jobUnreachable } from "@/server/email/templates/job-unreachable";
@@ -29,6 +30,8 @@ export type NotificationData = {
   /** reason is the label ("Locked gate"); answerBy and startBy are local times of day in APP_TIMEZONE. */
   "job.unreachable": { jobId: string; address: string; scooperName: string; reason: string; note: string | null; answerBy: string; feeCents: number };
   "job.retry": { jobId: string; address: string; startBy: string };
+  /** senderLabel names the sender's side ("the customer", "Sam, your scooper"); excerpt is the start of the text. */
+  "job.message": { jobId: string; address: string; senderLabel: string; excerpt: string; photoCount: number };
   "job.completed": { jobId: string; address: string; scooperName: string; photoUrls: string[]; autoConfirmHours: number };
   "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
   "job.expired": { jobId: string; address: string };
@@ -80,6 +83,12 @@ const builders: Builders = {
     body: `The customer at ${d.address} asks you to try again; start by ${d.startBy}.`,
     url: jobPath(d.jobId),
     email: () => jobRetry.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "job.message": (d) => ({
+    title: `New message from ${d.senderLabel}`,
+    body: d.excerpt ? `${d.excerpt}` : `${d.photoCount === 1 ? "A photo" : `${d.photoCount} photos`} about the cleanup at ${d.address}.`,
+    url: jobPath(d.jobId),
+    email: () => jobMessage.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
   }),
   "job.completed": (d) => ({
     title: "Your cleanup is done",

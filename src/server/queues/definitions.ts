@@ -75,6 +75,8 @@ export const QUEUES = {
         jobId: z.string().min(1),
         change: z.enum(NOTIFIED_JOB_CHANGES),
       }),
+      /** A job message's notification to the other party (src/server/jobs/messages.ts). */
+      z.object({ kind: z.literal("job-message"), messageId: z.string().min(1) }),
     ]),
   },
   /** Payments: each stored Stripe webhook event (the payload is the StripeEvent row id), processed once. */

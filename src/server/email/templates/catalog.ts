@@ -7,6 +7,7 @@ import { jobClaimed } from "./job-claimed";
 import { jobCompleted } from "./job-completed";
 import { jobConfirmed } from "./job-confirmed";
 import { jobExpired } from "./job-expired";
+import { jobMessage } from "./job-message";
 import { jobOnMyWay } from "./job-on-my-way";
 import { jobRetry } from "./job-retry";
 import { jobUnreachable } from "./job-unreachable";
@@ -28,6 +29,7 @@ export const EMAIL_TEMPLATES = {
   "job-on-my-way": jobOnMyWay,
   "job-unreachable": jobUnreachable,
   "job-retry": jobRetry,
+  "job-message": jobMessage,
   "job-completed": jobCompleted,
   "job-confirmed": jobConfirmed,
   "job-expired": jobExpired,

@@ -1,5 +1,5 @@
 /**
- * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER | DISPUTE | UNREACHABLE). The body is counted as it streams and
+ * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER | DISPUTE | UNREACHABLE | MESSAGE). The body is counted as it streams and
  * cut at the cap (a chunked upload without Content-Length included), then the file is checked again; uploads are
  * rate-limited per user and per IP; src/server/jobs/photos.ts does every other check.
  */
@@ -17,7 +17,7 @@ import { BodyTooLargeError, readBodyCapped } from "@/server/security/request-bod
 
 export const runtime = "nodejs";
 
-const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE", "UNREACHABLE"]);
+const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE", "UNREACHABLE", "MESSAGE"]);
 // Multipart framing and the other fields add a little to the file's own size.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -37,7 +37,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     const form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData().catch(() => null);
     const file = form?.get("file");
     const kind = kindSchema.safeParse(form?.get("kind"));
-    if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER, DISPUTE or UNREACHABLE.");
+    if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER, DISPUTE, UNREACHABLE or MESSAGE.");
     if (file.size > maxPhotoBytes()) return fail("BAD_REQUEST", "The photo is too large.");
     const bytes = Buffer.from(await file.arrayBuffer());
     const photo = await uploadJobPhoto(db, getStorage(), session.user, { jobId, kind: kind.data, bytes });
