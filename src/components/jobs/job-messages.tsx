@@ -38,7 +38,15 @@ export function JobMessages({ jobId, evidence = false }: { jobId: string; eviden
       void utils.jobMessages.list.invalidate({ jobId });
     },
   });
-  api.jobs.onJobChange.useSubscription({ jobId }, { onData: ({ data }) => (data.type !== "job.changed" || data.change === "message") && void utils.jobMessages.list.invalidate({ jobId }) });
+  const refetch = () => void utils.jobMessages.list.invalidate({ jobId });
+  api.jobs.onJobChange.useSubscription(
+    { jobId },
+    {
+      // Once listening, read again: a message sent between the first read and the subscription is not missed.
+      onStarted: refetch,
+      onData: ({ data }) => (data.type !== "job.changed" || data.change === "message") && refetch(),
+    },
+  );
   const inputId = useId();
 
   if (list.isLoading || list.error) return null;
