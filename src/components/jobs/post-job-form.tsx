@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format-date";
 import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, priceError } from "./job-details-fields";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
+import { SavedYardPicker } from "@/components/yards/saved-yard-picker";
 
 /**
  * Post a job. The form keeps its state through validation errors; once posted, before photos upload against
@@ -48,6 +49,7 @@ export function PostJobForm({ expiryHours, platformFeePercent }: { expiryHours: 
         post.mutate(jobDetailsInput(details));
       }}
     >
+      <SavedYardPicker onPick={setDetails} />
       <JobDetailsFields
         value={details}
         onChange={setDetails}

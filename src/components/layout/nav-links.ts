@@ -9,6 +9,7 @@ export const NAV_LINKS: { href: string; label: string; permissions: Permission[]
   { href: "/jobs/new", label: "Post a job", permissions: ["jobs.post"] },
   { href: "/my-jobs", label: "My jobs", permissions: ["jobs.post", "jobs.claim"] },
   { href: "/recurring", label: "Recurring", permissions: ["recurring.manage"] },
+  { href: "/yards", label: "Yards", permissions: ["jobs.post"] },
   { href: "/earnings", label: "Earnings", permissions: ["jobs.claim"] },
 ];
 

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { fieldErrors, formError } from "@/components/accounts/errors";
+import { SavedYardPicker } from "@/components/yards/saved-yard-picker";
 import { DEFAULT_JOB_DETAILS, JobDetailsFields, jobDetailsInput, priceCentsOf, priceError, type JobDetails } from "@/components/jobs/job-details-fields";
 import { formatCents } from "@/lib/money";
 import { CardPayment } from "@/components/payments/card-payment";
@@ -77,6 +78,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
         else create.mutate(data);
       }}
     >
+      {!existing && <SavedYardPicker onPick={setDetails} />}
       <JobDetailsFields
         notesMax={1000}
         value={details}

@@ -12,6 +12,7 @@ import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 import { notificationsRouter } from "./routers/notifications";
 import { reviewsRouter } from "./routers/reviews";
+import { yardsRouter } from "./routers/yards";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   disputes: disputesRouter,
   reviews: reviewsRouter,
+  yards: yardsRouter,
 });
 
 export type AppRouter = typeof appRouter;
