@@ -10,6 +10,7 @@ const LINKS = [
   ["/admin/subscriptions", "Subscriptions"],
   ["/admin/emails", "Sent emails"],
   ["/admin/disputes", "Disputes"],
+  ["/admin/scoopers", "Scoopers"],
   ["/admin/queues", "Queues"],
   ["/admin/audit", "Audit log"],
 ] as const;

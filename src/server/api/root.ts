@@ -3,6 +3,7 @@ import { createCallerFactory, createTRPCRouter, mergeRouters } from "./trpc";
 import { accountsRouter } from "./routers/accounts";
 import { adminEmailsRouter, adminJobsRouter, adminSubscriptionsRouter } from "./routers/admin-back-office";
 import { adminOpsRouter } from "./routers/admin-ops";
+import { adminScoopersRouter } from "./routers/admin-scoopers";
 import { adminUsersRouter } from "./routers/admin-users";
 import { disputesRouter } from "./routers/disputes";
 import { jobsRouter } from "./routers/jobs";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   adminJobs: adminJobsRouter,
   adminSubscriptions: adminSubscriptionsRouter,
   adminEmails: adminEmailsRouter,
+  adminScoopers: adminScoopersRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
   jobMessages: jobMessagesRouter,
   payments: paymentsRouter,

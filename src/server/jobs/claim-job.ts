@@ -8,6 +8,7 @@ import { ACTIVE_CLAIM_STATES, reservedForAnother, type JobActor } from "./job-ac
 import { cancelJobTimer, scheduleJobTimer } from "./timers";
 import { tryTransition } from "./transition";
 import { requireActiveUser } from "./users";
+import { requireApprovedScooper } from "@/server/accounts/scooper-approval";
 
 export const JUST_TAKEN_MESSAGE = "Just taken: another scooper claimed this job a moment ago.";
 
@@ -23,6 +24,7 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
     db,
     async (tx, emit) => {
       await requireActiveUser(tx, actor.id, "claim", { lock: true });
+      await requireApprovedScooper(tx, actor.id);
       const job = await tx.cleanupJob.findUnique({
         where: { id: jobId },
         select: { status: true, posterId: true, scooperId: true, expiresAt: true, exclusiveScooperId: true, exclusiveUntil: true },
