@@ -13,6 +13,7 @@ import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 import { notificationsRouter } from "./routers/notifications";
 import { reviewsRouter } from "./routers/reviews";
+import { todayRouter } from "./routers/today";
 import { yardsRouter } from "./routers/yards";
 
 export const appRouter = createTRPCRouter({
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   disputes: disputesRouter,
   reviews: reviewsRouter,
   yards: yardsRouter,
+  today: todayRouter,
 });
 
 export type AppRouter = typeof appRouter;
