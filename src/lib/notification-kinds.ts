@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = {
   "job.cancelled": { label: "A job was cancelled (a claim of yours, or your job by someone else)", email: true, push: true, required: false, marketing: false },
   "dispute.opened": { label: "A dispute was opened", email: true, push: false, required: false, marketing: false },
   "dispute.resolved": { label: "A dispute was resolved", email: true, push: false, required: false, marketing: false },
+  "recurring.weather-skip": { label: "A recurring visit is skipped for bad weather", email: true, push: true, required: false, marketing: false },
   "reminder.service-day": { label: "Service-day reminders", email: true, push: false, required: false, marketing: true },
   "reminder.renewal": { label: "Renewal reminders", email: true, push: false, required: false, marketing: true },
   "earnings.weekly": { label: "Weekly earnings", email: true, push: false, required: false, marketing: true },

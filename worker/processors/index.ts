@@ -10,7 +10,7 @@ import { db } from "@/server/db";
 import { applyStoredBlock } from "@/server/accounts/account-block";
 import { getPaymentProvider } from "@/server/payments/get-provider";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
-import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
+import { generateRecurringProcessor, serviceDayRemindersProcessor, weatherSkipNoticeProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
 import { sendPushProcessor } from "./push.processor";
@@ -76,6 +76,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return jobChangeNotificationProcessor(payload);
         case "job-message":
           return jobMessageNotificationProcessor(payload);
+        case "weather-skip":
+          return weatherSkipNoticeProcessor(payload);
       }
     },
   },

@@ -11,6 +11,7 @@ const LINKS = [
   ["/admin/emails", "Sent emails"],
   ["/admin/disputes", "Disputes"],
   ["/admin/scoopers", "Scoopers"],
+  ["/admin/weather", "Weather"],
   ["/admin/queues", "Queues"],
   ["/admin/audit", "Audit log"],
 ] as const;

@@ -32,6 +32,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
   const [frequency, setFrequency] = useState<Frequency>(existing?.frequency ?? "WEEKLY");
   const [firstDate, setFirstDate] = useState(existing?.firstServiceDate ?? earliestFirstDate);
   const [preferred, setPreferred] = useState(existing?.preferredScooperId ?? "");
+  const [postalCode, setPostalCode] = useState(existing?.postalCode ?? "");
   const choices = api.recurring.preferredScooperChoices.useQuery();
   const preview = api.recurring.preview.useQuery({ frequency, firstServiceDate: firstDate }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(firstDate), placeholderData: (p) => p });
   const utils = api.useUtils();
@@ -73,12 +74,12 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
       onSubmit={(e) => {
         e.preventDefault();
         if (priceError(details)) return; // the price field already says why
-        const data = { ...jobDetailsInput(details), frequency, firstServiceDate: firstDate, preferredScooperId: preferred || null };
+        const data = { ...jobDetailsInput(details), postalCode: postalCode.trim() || null, frequency, firstServiceDate: firstDate, preferredScooperId: preferred || null };
         if (existing) update.mutate({ id: existing.id, data });
         else create.mutate(data);
       }}
     >
-      {!existing && <SavedYardPicker onPick={setDetails} />}
+      {!existing && <SavedYardPicker onPick={(picked, yard) => (setDetails(picked), setPostalCode(yard.postalCode ?? ""))} />}
       <JobDetailsFields
         notesMax={1000}
         value={details}
@@ -87,6 +88,11 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
         priceLabel="Price per visit (USD)"
         priceHint="Charged for each cleanup, not per month. $5–$500."
       />
+      <label className="block space-y-1">
+        <span className="text-sm font-medium">ZIP code (optional: tells you when bad weather skips a visit in your area)</span>
+        <input className="w-full rounded-lg border border-slate-300 px-3 py-2" inputMode="numeric" autoComplete="postal-code" value={postalCode} onChange={(e) => setPostalCode(e.target.value)} />
+        {errors.postalCode?.[0] && <p className="text-xs text-red-700" role="alert">{errors.postalCode[0]}</p>}
+      </label>
       <label className="block space-y-1">
         <span className="text-sm font-medium">Frequency</span>
         <select className="w-full rounded-lg border border-slate-300 px-3 py-2" value={frequency} onChange={(e) => setFrequency(e.target.value as Frequency)}>

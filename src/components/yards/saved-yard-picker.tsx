@@ -3,13 +3,13 @@ import Link from "next/link";
 import { useId } from "react";
 import type { JobDetails } from "@/components/jobs/job-details-fields";
 import { api } from "@/trpc/react";
-import { detailsFromYard } from "./yard-details";
+import { detailsFromYard, type SavedYard } from "./yard-details";
 
 /**
  * "Start from a saved yard" for the post-job and recurring forms: picking one fills the form's own fields
  * (`onPick`), which the customer may still change before posting. Renders a link to /yards when none is saved.
  */
-export function SavedYardPicker({ onPick }: { onPick: (details: JobDetails) => void }) {
+export function SavedYardPicker({ onPick }: { onPick: (details: JobDetails, yard: SavedYard) => void }) {
   const yards = api.yards.list.useQuery();
   const id = useId();
   if (!yards.data) return null;
@@ -29,7 +29,7 @@ export function SavedYardPicker({ onPick }: { onPick: (details: JobDetails) => v
         defaultValue=""
         onChange={(e) => {
           const yard = yards.data.find((y) => y.id === e.target.value);
-          if (yard) onPick(detailsFromYard(yard));
+          if (yard) onPick(detailsFromYard(yard), yard);
         }}
       >
         <option value="" disabled>Choose a yard…</option>

@@ -5,6 +5,7 @@ import { adminEmailsRouter, adminJobsRouter, adminSubscriptionsRouter } from "./
 import { adminOpsRouter } from "./routers/admin-ops";
 import { adminScoopersRouter } from "./routers/admin-scoopers";
 import { adminUsersRouter } from "./routers/admin-users";
+import { adminWeatherRouter } from "./routers/admin-weather";
 import { disputesRouter } from "./routers/disputes";
 import { jobsRouter } from "./routers/jobs";
 import { jobsLiveRouter } from "./routers/jobs-live";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   adminSubscriptions: adminSubscriptionsRouter,
   adminEmails: adminEmailsRouter,
   adminScoopers: adminScoopersRouter,
+  adminWeather: adminWeatherRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
   jobMessages: jobMessagesRouter,
   payments: paymentsRouter,

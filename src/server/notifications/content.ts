@@ -20,6 +20,7 @@ import { jobReserved } from "@/server/email/templates/job-reserved";
 import type { RenderedEmail } from "@/server/email/templates/layout";
 import { renewalReminder } from "@/server/email/templates/renewal-reminder";
 import { serviceDayReminder } from "@/server/email/templates/service-day-reminder";
+import { weatherSkip } from "@/server/email/templates/weather-skip";
 import { weeklyEarnings } from "@/server/email/templates/weekly-earnings";
 
 export type NotificationData = {
@@ -39,6 +40,7 @@ export type NotificationData = {
   "job.cancelled": { jobId: string; address: string; audience: "scooper" | "poster"; by: "poster" | "admin" | "system"; reason: string | null; feeCents: number };
   "dispute.opened": { jobId: string; address: string; reason: string; audience: "scooper" | "admin" };
   "dispute.resolved": { jobId: string; address: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number };
+  "recurring.weather-skip": { address: string; serviceDate: string; reason: string };
   "reminder.service-day": { address: string; serviceDate: string; priceCents: number };
   "reminder.renewal": { address: string; billingDate: string; amountCents: number };
   "earnings.weekly": { weekStart: string; weekEnd: string; totalCents: number; payoutNote: string; jobs: { date: string; area: string; amountCents: number }[] };
@@ -138,6 +140,12 @@ const builders: Builders = {
     body: `The dispute about the cleanup at ${d.address} was resolved.`,
     url: jobPath(d.jobId),
     email: () => disputeResolved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "recurring.weather-skip": (d) => ({
+    title: "A visit is skipped for the weather",
+    body: `Your recurring cleanup at ${d.address} is skipped on ${d.serviceDate}: ${d.reason}. Nothing is charged for it.`,
+    url: SUBSCRIPTIONS_PATH,
+    email: () => weatherSkip.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH) }),
   }),
   "reminder.service-day": (d, ctx) => ({
     title: "Your cleanup is tomorrow",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CleanupType, LitterLevel, PileEstimate, YardSegment } from "@/generated/prisma/enums";
 import { isValidLocalDate } from "@/lib/schedules";
 import { latSchema, lngSchema } from "@/lib/geo";
+import { postalCodeSchema } from "@/lib/postal-code";
 import { MAX_PRICE_CENTS, MIN_PRICE_CENTS } from "@/server/jobs/post-job";
 
 export const localDateSchema = z.string().refine(isValidLocalDate, "Use a date like 2026-12-01.");
@@ -9,6 +10,7 @@ export const frequencySchema = z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"]);
 
 const details = z.object({
   address: z.string().trim().min(5, "Enter the street address.").max(200),
+  postalCode: postalCodeSchema.nullable().default(null),
   lat: latSchema,
   lng: lngSchema,
   priceCents: z.number().int().min(MIN_PRICE_CENTS, "At least $5.00.").max(MAX_PRICE_CENTS, "At most $500.00."),
@@ -42,6 +44,7 @@ export const recurringDtoSchema = z.object({
   pauseReason: z.enum(["ACCOUNT_BLOCKED"]).nullable(),
   priceCents: z.number().int(),
   address: z.string(),
+  postalCode: z.string().nullable(),
   lat: z.number(),
   lng: z.number(),
   type: z.enum(CleanupType),

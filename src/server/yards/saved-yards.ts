@@ -6,6 +6,7 @@
  * a yard; its access notes reach a scooper only through a job, under the job's own visibility and reveal log.
  */
 import { z } from "zod";
+import { postalCodeSchema } from "@/lib/postal-code";
 import { YARD_NOTES_MAX } from "@/lib/yards";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -13,8 +14,6 @@ import { postJobInputSchema } from "@/server/jobs/post-job";
 import { recurringDtoSchema } from "@/server/recurring/schemas";
 
 export const MAX_SAVED_YARDS = 20;
-/** US ZIP (12345 or 12345-6789); stored as typed, trimmed. */
-export const postalCodeSchema = z.string().trim().regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code.");
 
 /** A job's own fields and rules (post-job.ts), shorter notes, and what only a yard has. */
 export const savedYardInputSchema = z
@@ -35,8 +34,8 @@ export type SavedYardInput = z.input<typeof savedYardInputSchema>;
 
 /** The job details as a recurring cleanup returns them, and the yard's own fields. */
 export const savedYardSchema = recurringDtoSchema
-  .pick({ address: true, lat: true, lng: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true })
-  .extend({ id: z.string(), label: z.string(), postalCode: z.string().nullable(), dogCount: z.number().int(), unsafeDog: z.boolean(), updatedAt: z.date() });
+  .pick({ address: true, postalCode: true, lat: true, lng: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true })
+  .extend({ id: z.string(), label: z.string(), dogCount: z.number().int(), unsafeDog: z.boolean(), updatedAt: z.date() });
 export type SavedYardDto = z.infer<typeof savedYardSchema>;
 
 const select = {

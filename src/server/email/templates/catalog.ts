@@ -18,6 +18,7 @@ import { receipt } from "./receipt";
 import { renewalReminder } from "./renewal-reminder";
 import { serviceDayReminder } from "./service-day-reminder";
 import { signUpConfirmation } from "./sign-up-confirmation";
+import { weatherSkip } from "./weather-skip";
 import { weeklyEarnings } from "./weekly-earnings";
 
 export const EMAIL_TEMPLATES = {
@@ -40,6 +41,7 @@ export const EMAIL_TEMPLATES = {
   "dispute-opened": disputeOpened,
   "dispute-resolved": disputeResolved,
   "weekly-earnings": weeklyEarnings,
+  "weather-skip": weatherSkip,
   receipt,
 } as const;
 
