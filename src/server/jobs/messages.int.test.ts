@@ -150,4 +150,16 @@ describe("job messages", () => {
     expect((await customer.api.jobMessages.list({ jobId })).messages.map((m) => m.body)).toEqual(["Gate code is on the notes", "Hi, new scooper here"]);
     expect((await otherScooper.api.jobMessages.list({ jobId })).messages.map((m) => m.body)).toEqual(["Hi, new scooper here"]);
   });
+
+  it("keeps the conversation with the job when the sender deletes their account, without their words", async () => {
+    const { customer, scooper, jobId } = await claimedJob();
+    await customer.api.jobMessages.send({ jobId, body: "My phone is 555-0100" });
+    await scooper.api.jobs.start({ jobId });
+    await addPhotoRow(jobId, scooper);
+    await scooper.api.jobs.complete({ jobId });
+    await customer.api.jobs.confirm({ jobId });
+    await customer.api.accounts.deleteAccount({ confirmEmail: customer.email });
+    const kept = await scooper.api.jobMessages.list({ jobId });
+    expect(kept.messages.map((m) => [m.from, m.body])).toEqual([["poster", "(deleted with the sender's account)"]]);
+  });
 });

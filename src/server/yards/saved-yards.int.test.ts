@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { yardJobNotes } from "@/lib/yards";
+import { exportAccountData } from "@/server/accounts/account-data";
+import { db } from "@/server/db";
 import { cast } from "@/test/factories";
 import { MAX_SAVED_YARDS } from "./saved-yards";
 
@@ -62,5 +64,13 @@ describe("saved yards", () => {
     await Promise.all(Array.from({ length: MAX_SAVED_YARDS + 2 }, (_, i) => customer.api.yards.create({ ...home, label: `Yard ${i}` }).catch((e: { code?: string }) => e.code)));
     expect(await customer.api.yards.list()).toHaveLength(MAX_SAVED_YARDS);
     await expect(customer.api.yards.create(home)).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("are in the customer's data export and gone with their account", async () => {
+    const { customer } = await cast();
+    const yard = await customer.api.yards.create(home);
+    expect((await exportAccountData(db, customer.id)).savedYards).toEqual([expect.objectContaining({ id: yard.id, accessNotes: "Code 9911" })]);
+    await customer.api.accounts.deleteAccount({ confirmEmail: customer.email });
+    expect(await db.savedYard.count({ where: { customerId: customer.id } })).toBe(0);
   });
 });
