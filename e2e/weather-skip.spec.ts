@@ -34,5 +34,11 @@ test("an admin skips a ZIP code's visits of a date for the weather", async ({ br
   await expect(admin.getByText(/Skipped \d+ recurring visits?; cancelled 0 jobs already generated\./)).toBeVisible();
   await expect(admin.getByTestId("weather-skips")).toContainText(`${firstDate} · Nor'easter · 11231`);
   await screens(admin, "admin-weather-skip");
+  // The box can be taken from the map's view: the four numbers fill in and the rectangle is drawn.
+  await admin.getByLabel("A box (latitude / longitude)").check();
+  await admin.getByRole("button", { name: "Use the map's view as the box" }).click();
+  await expect(admin.getByLabel("North")).not.toHaveValue("");
+  await expect(admin.locator('[data-testid="area-picker"] path.leaflet-interactive')).toHaveCount(1);
+  await screens(admin, "admin-weather-box");
   await adminContext.close();
 });

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { fieldErrors, formError } from "@/components/accounts/errors";
+import { AreaPicker } from "@/components/map/job-map";
 import { Notice } from "@/components/ui/form";
 import { formatDateTime } from "@/lib/format-date";
 import { api } from "@/trpc/react";
@@ -30,6 +31,8 @@ export function WeatherAdmin({ today }: { today: string }) {
     mode === "postalCodes"
       ? { kind: "postalCodes" as const, postalCodes: codes.split(/[\s,]+/).filter(Boolean) }
       : { kind: "box" as const, south: Number(box.south), west: Number(box.west), north: Number(box.north), east: Number(box.east) };
+  // The box drawn on the map once all four numbers are typed (or taken from the map).
+  const typedBox = area.kind === "box" && Object.values(box).every((v) => v.trim() !== "" && Number.isFinite(Number(v))) ? area : null;
   return (
     <div className="space-y-6">
       <form
@@ -60,6 +63,12 @@ export function WeatherAdmin({ today }: { today: string }) {
             </label>
           ) : (
             <div className="grid grid-cols-2 gap-2">
+              <div className="col-span-2">
+                <AreaPicker
+                  value={typedBox}
+                  onChange={(b) => setBox({ south: String(b.south), west: String(b.west), north: String(b.north), east: String(b.east) })}
+                />
+              </div>
               {(["north", "south", "west", "east"] as const).map((side) => (
                 <label key={side} className="block space-y-1">
                   <span className="text-sm capitalize">{side}</span>
