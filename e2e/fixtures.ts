@@ -96,3 +96,21 @@ export async function personContext(browser: Browser, options: BrowserContextOpt
   const ip = `10.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
   return browser.newContext({ ...options, extraHTTPHeaders: { ...options.extraHTTPHeaders, "x-forwarded-for": ip } });
 }
+
+/** Calls a tRPC mutation over HTTP with the page's own session cookie (superjson wire format). */
+export async function trpcMutate(page: Page, path: string, input: unknown) {
+  const res = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
+}
+
+/** A fresh customer and a fresh scooper, each signed up in a browser context (and network) of their own. */
+export async function customerAndScooper(browser: Browser, label: string) {
+  const poster = await personContext(browser);
+  const scooper = await personContext(browser);
+  const posterPage = await poster.newPage();
+  const scooperPage = await scooper.newPage();
+  await signUpAndConfirm(posterPage, { name: `${label} Poster`, email: uniqueEmail(`${label.toLowerCase()}-poster`), password: `${label} poster 123` });
+  await signUpAndConfirm(scooperPage, { name: `${label} Scooper`, email: uniqueEmail(`${label.toLowerCase()}-scooper`), password: `${label} scooper 123`, scooper: true });
+  return { posterPage, scooperPage, close: () => Promise.all([poster.close(), scooper.close()]) };
+}

@@ -12,6 +12,8 @@ const HEADINGS: Record<string, string> = {
   "/jobs/new": "Post a cleanup",
   "/my-jobs": "My jobs",
   "/recurring": "Recurring cleanups",
+  "/yards": "Saved yards",
+  "/today": "Today",
   "/earnings": "Earnings",
   "/payments": "Payments",
   "/profile": "Your profile",
@@ -21,14 +23,16 @@ const HEADINGS: Record<string, string> = {
   "/admin/subscriptions": "Recurring cleanups",
   "/admin/emails": "Sent emails",
   "/admin/disputes": "Open disputes",
+  "/admin/scoopers": "Scoopers awaiting approval",
+  "/admin/weather": "Weather skips",
   "/admin/queues": "Background queues",
   "/admin/audit": "Audit log",
 };
 
 const ROLES = [
-  { name: "customer", creds: DEMO.customer, nav: ["/jobs/new", "/my-jobs", "/recurring", "/payments"] },
-  { name: "scooper", creds: DEMO.scooper, nav: ["/board", "/my-jobs", "/earnings"] },
-  { name: "admin", creds: DEMO.admin, nav: ["/board", "/jobs/new", "/my-jobs", "/recurring", "/payments", "/earnings"] },
+  { name: "customer", creds: DEMO.customer, nav: ["/jobs/new", "/my-jobs", "/recurring", "/yards", "/payments"] },
+  { name: "scooper", creds: DEMO.scooper, nav: ["/board", "/today", "/my-jobs", "/earnings"] },
+  { name: "admin", creds: DEMO.admin, nav: ["/board", "/today", "/jobs/new", "/my-jobs", "/recurring", "/yards", "/payments", "/earnings"] },
 ] as const;
 
 async function hrefs(page: Page, selector: string): Promise<string[]> {

@@ -20,7 +20,11 @@ for (const u of DEMO_USERS) {
   const user = await db.user.upsert({
     where: { email: u.email },
     update: {},
-    create: { email: u.email, name: u.name, roles: [...u.roles], passwordHash: await hashPassword(u.password), emailVerified: new Date() },
+    // Demo scoopers are approved, so they claim with SCOOPER_APPROVAL=1 too.
+    create: {
+      email: u.email, name: u.name, roles: [...u.roles], passwordHash: await hashPassword(u.password), emailVerified: new Date(),
+      scooperApprovedAt: (u.roles as readonly string[]).includes("SCOOPER") ? new Date() : null,
+    },
     select: { id: true },
   });
   users.set(u.email, user.id);

@@ -141,6 +141,8 @@ export const env = createEnv({
     REOPEN_MIN_REMAINING_SECONDS: intFromString(3600),
     /** Active claims (CLAIMED + IN_PROGRESS) one scooper may hold at once. */
     MAX_ACTIVE_CLAIMS: intFromString(3),
+    /** 1: a new scooper's first claim waits for an admin's approval (/admin/scoopers); 0: no approval step. */
+    SCOOPER_APPROVAL: z.enum(["0", "1"]).default("0"),
     /** Starting farther than this from the pin is flagged on the job (never blocked). */
     START_DISTANCE_FLAG_METERS: intFromString(300),
     /** What the poster owes the scooper when cancelling a claimed job, in percent of the price. */

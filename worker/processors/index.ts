@@ -12,11 +12,11 @@ import { paymentsContext } from "@/server/payments/context";
 import { payOwedPayouts } from "@/server/payments/payouts/transfers";
 import { renewHold } from "@/server/payments/steps/renew-hold";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
-import { generateRecurringProcessor, serviceDayRemindersProcessor } from "./recurring.processor";
+import { generateRecurringProcessor, serviceDayRemindersProcessor, weatherSkipNoticeProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
 import { sendPushProcessor } from "./push.processor";
-import { jobChangeNotificationProcessor } from "./job-change.processor";
+import { jobChangeNotificationProcessor, jobMessageNotificationProcessor } from "./job-change.processor";
 import { weeklyEarningsProcessor } from "./weekly-earnings.processor";
 
 type Registration<Q extends QueueName> = {
@@ -76,6 +76,10 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return weeklyEarningsProcessor();
         case "job-change":
           return jobChangeNotificationProcessor(payload);
+        case "job-message":
+          return jobMessageNotificationProcessor(payload);
+        case "weather-skip":
+          return weatherSkipNoticeProcessor(payload);
       }
     },
   },

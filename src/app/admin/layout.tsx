@@ -11,6 +11,8 @@ const LINKS = [
   ["/admin/emails", "Sent emails"],
   ["/admin/disputes", "Disputes"],
   ["/admin/chargebacks", "Card disputes"],
+  ["/admin/scoopers", "Scoopers"],
+  ["/admin/weather", "Weather"],
   ["/admin/queues", "Queues"],
   ["/admin/audit", "Audit log"],
 ] as const;

@@ -3,6 +3,8 @@ import { formatDateTime } from "@/lib/format-date";
 import Link from "next/link";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
+import { JobMessages } from "@/components/jobs/job-messages";
+import { PhotoThumbs } from "@/components/jobs/photo-thumbs";
 import { DISPUTE_OUTCOME_LABEL, DISPUTE_REASON_LABEL } from "@/components/jobs/labels";
 import { Notice } from "@/components/ui/form";
 import { formatCents } from "@/lib/money";
@@ -41,16 +43,8 @@ function DisputeCard({ dispute: d }: { dispute: Row }) {
       <p className="text-sm">
         {d.respondedAt ? <><b>Scooper:</b> {d.scooperResponse}</> : <span className="text-slate-600">No response yet (deadline {formatDateTime(d.responseDeadlineAt)}).</span>}
       </p>
-      {d.photos.length > 0 && (
-        <div className="flex gap-2">
-          {d.photos.map((p) => (
-            <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
-              {/* eslint-disable-next-line @next/next/no-img-element -- private, per-viewer images: Next's optimizer would cache them */}
-              <img src={p.thumbUrl} alt="dispute photo" className="h-16 w-16 rounded object-cover" />
-            </a>
-          ))}
-        </div>
-      )}
+      <PhotoThumbs photos={d.photos} alt="dispute photo" className="flex gap-2" />
+      <JobMessages jobId={d.jobId} evidence />
       <form
         className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={(e) => {

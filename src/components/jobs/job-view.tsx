@@ -11,6 +11,7 @@ import { RepostButton } from "./repost-button";
 import { LITTER_LABEL, PILE_LABEL, STATUS_LABEL, timeLeft, TYPE_LABEL } from "./labels";
 import { FieldActions } from "./field-actions";
 import { DisputeSummary, OpenDisputeForm, RespondToDisputeForm } from "./dispute-panel";
+import { JobMessages } from "./job-messages";
 import { JobNotes } from "./job-notes";
 import { cancelMoneyWords, tappedLaterWords, timelineWords } from "./job-words";
 import { JobPaymentPanel } from "./job-payment-panel";
@@ -212,6 +213,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
         )}
       </div>
 
+      {(j.viewer.isPoster || j.viewer.isScooper || (j.viewer.isAdmin && j.dispute)) && <JobMessages jobId={jobId} evidence={!j.viewer.isPoster && !j.viewer.isScooper} />}
       {party && (
         <section>
           <h2 className="mb-2 font-semibold">Timeline</h2>

@@ -9,6 +9,7 @@ const EVENT_WORDS: Record<string, string> = {
   posted: "Posted",
   claimed: "Claimed",
   released: "Released back to the board",
+  released_scooper_blocked: "Back on the board: the scooper's account was blocked",
   reopened: "Back on the board",
   start_deadline_passed: "Not started in time: back on the board",
   started: "Started",

@@ -10,6 +10,7 @@ import { api } from "@/trpc/react";
 import * as details from "./job-details-fields";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
+import { SavedYardPicker } from "@/components/yards/saved-yard-picker";
 
 /** The rules a job posted now is given (and keeps): what the summary promises is what happens. */
 export type PostingTerms = FeeRates & { expirySeconds: number; autoConfirmSeconds: number };
@@ -72,6 +73,7 @@ export function PostJobForm({ terms }: { terms: PostingTerms }) {
   return (
     <FormProvider {...form}>
       <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => post.mutate(input))}>
+        <SavedYardPicker onPick={(picked) => form.reset({ ...form.getValues(), ...picked })} />
         <details.JobDetailsFields
           priceHint={`${SUMMARY_WORDS.scooper(formatCents(takeHomeCents(priceCents, terms.platformFeePercent)), terms.platformFeePercent)} ${details.DETAILS_WORDS.priceRange}`}
         />

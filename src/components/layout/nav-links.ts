@@ -6,9 +6,11 @@ import { can, type AppRole, type Permission } from "@/lib/permissions";
 
 export const NAV_LINKS: { href: string; label: string; permissions: Permission[] }[] = [
   { href: "/board", label: "Board", permissions: ["jobs.claim"] },
+  { href: "/today", label: "Today", permissions: ["jobs.claim"] },
   { href: "/jobs/new", label: "Post a job", permissions: ["jobs.post"] },
   { href: "/my-jobs", label: "My jobs", permissions: ["jobs.post", "jobs.claim"] },
   { href: "/recurring", label: "Recurring", permissions: ["recurring.manage"] },
+  { href: "/yards", label: "Yards", permissions: ["jobs.post"] },
   { href: "/payments", label: "Payments", permissions: ["jobs.post"] },
   { href: "/earnings", label: "Earnings", permissions: ["jobs.claim"] },
 ];

@@ -6,3 +6,4 @@ const loading = () => <div className="flex h-full items-center justify-center te
 
 export const JobMap = dynamic(() => import("./job-map-inner").then((m) => m.JobMapInner), { ssr: false, loading });
 export const PinPicker = dynamic(() => import("./pin-picker-inner").then((m) => m.PinPickerInner), { ssr: false, loading });
+export const AreaPicker = dynamic(() => import("./area-picker-inner").then((m) => m.AreaPickerInner), { ssr: false, loading });

@@ -9,12 +9,13 @@ import { CardPayment } from "@/components/payments/card-payment";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FREQUENCY_LABEL } from "./labels";
 import { ServiceDates } from "./service-dates";
+import { SavedYardPicker } from "@/components/yards/saved-yard-picker";
 
 type Recurring = RouterOutputs["recurring"]["byId"];
 type Frequency = keyof typeof FREQUENCY_LABEL;
 
 /** The form's values: the job details plus the schedule, named as the server's input (src/lib/schemas/recurring.ts). */
-type RecurringValues = details.JobDetailsValues & { frequency: Frequency; firstServiceDate: string; preferredScooperId: string };
+type RecurringValues = details.JobDetailsValues & { postalCode: string; frequency: Frequency; firstServiceDate: string; preferredScooperId: string };
 
 function valuesOf(r: Recurring): RecurringValues {
   return {
@@ -23,12 +24,13 @@ function valuesOf(r: Recurring): RecurringValues {
     yardSegments: r.yardSegments, publicNotes: r.publicNotes ?? "", accessNotes: r.accessNotes ?? "",
     // Confirmed when it was created; moving it asks again.
     pinConfirmed: true,
+    postalCode: r.postalCode ?? "",
     frequency: r.frequency, firstServiceDate: r.firstServiceDate, preferredScooperId: r.preferredScooperId ?? "",
   };
 }
 
 const recurringInput = (v: RecurringValues) => ({
-  ...details.jobDetailsInput(v), frequency: v.frequency, firstServiceDate: v.firstServiceDate, preferredScooperId: v.preferredScooperId || null,
+  ...details.jobDetailsInput(v), postalCode: v.postalCode.trim() || null, frequency: v.frequency, firstServiceDate: v.firstServiceDate, preferredScooperId: v.preferredScooperId || null,
 });
 
 /**
@@ -42,7 +44,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
     mode: "onChange",
     defaultValues: existing
       ? valuesOf(existing)
-      : { ...details.DEFAULT_JOB_DETAILS, frequency: "WEEKLY", firstServiceDate: earliestFirstDate, preferredScooperId: "" },
+      : { ...details.DEFAULT_JOB_DETAILS, postalCode: "", frequency: "WEEKLY", firstServiceDate: earliestFirstDate, preferredScooperId: "" },
     resolver: details.jobDetailsResolver(createRecurringSchema, recurringInput),
   });
   const [frequency, firstDate, preferred, price] = useWatch({ control: form.control, name: ["frequency", "firstServiceDate", "preferredScooperId", "price"] });
@@ -93,11 +95,18 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
       noValidate
       onSubmit={form.handleSubmit((data) => (existing ? update.mutate({ id: existing.id, data }) : create.mutate(data)))}
     >
+      {!existing && <SavedYardPicker onPick={(picked, yard) => form.reset({ ...form.getValues(), ...picked, postalCode: yard.postalCode ?? "" })} />}
       <details.JobDetailsFields
         notesMax={RECURRING_NOTES_MAX}
         priceLabel="Price per visit (USD)"
         priceHint={`Charged for each cleanup, not per month. ${details.DETAILS_WORDS.priceRange}`}
       />
+      <label className="block space-y-1">
+        <span className="text-sm font-medium">ZIP code</span>
+        <input className="w-full rounded-lg border border-slate-300 px-3 py-2" inputMode="numeric" autoComplete="postal-code" aria-invalid={!!errors.postalCode} {...form.register("postalCode")} />
+        <span className="block text-xs text-slate-600">Lets us tell you when bad weather moves a visit.</span>
+        {errors.postalCode?.message && <p className="text-xs text-red-700" role="alert">{errors.postalCode.message}</p>}
+      </label>
       <label className="block space-y-1">
         <span className="text-sm font-medium">Frequency</span>
         <select className="w-full rounded-lg border border-slate-300 px-3 py-2" {...form.register("frequency")}>

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isValidLocalDate } from "@/lib/schedules";
 import { latSchema, lngSchema } from "@/lib/geo";
+import { postalCodeSchema } from "@/lib/postal-code";
 import {
   MAX_PRICE_CENTS,
   MIN_PRICE_CENTS,
@@ -21,6 +22,7 @@ export const frequencySchema = z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"]);
 
 export const recurringDetailsSchema = z.object({
   address: z.string().trim().min(5, "Enter the street address.").max(RECURRING_ADDRESS_MAX),
+  postalCode: postalCodeSchema.nullable().default(null),
   lat: latSchema,
   lng: lngSchema,
   priceCents: z.number().int().min(MIN_PRICE_CENTS, "At least $5.00.").max(MAX_PRICE_CENTS, "At most $500.00."),

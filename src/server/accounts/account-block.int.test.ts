@@ -8,7 +8,7 @@ import { zonedTime } from "@/lib/schedules";
 import { db } from "@/server/db";
 import { toDbDate } from "@/server/calendar";
 import { generateDueRecurringJobs } from "@/server/recurring/generate";
-import { cast, validJobInput } from "@/test/factories";
+import { addPhotoRow, cast, validJobInput } from "@/test/factories";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
 
 let running: RunningWorker;
@@ -98,6 +98,34 @@ describe("blocking a scooper", () => {
     // The admin's decision (here: cancel) takes it off the queue.
     await admin.api.adminJobs.cancel({ jobId: started.id, reason: "scooper banned mid-job" });
     expect(await admin.api.adminJobs.list({ needsDecision: true })).toEqual([]);
+  });
+});
+
+describe("blocking a scooper with a \"can't get in\" report pending", () => {
+  it("returns the UNREACHABLE job to the board: no answer left to give, no fee, the hold kept for the next claim", async () => {
+    const { customer, scooper, otherScooper, admin } = await cast();
+    const { id: jobId } = await customer.api.jobs.post(validJobInput);
+    await scooper.api.jobs.claim({ jobId });
+    await addPhotoRow(jobId, scooper, "UNREACHABLE");
+    await scooper.api.jobs.reportUnreachable({ jobId, reason: "LOCKED_GATE" });
+
+    await admin.api.adminUsers.suspend({ userId: scooper.id, until: new Date(Date.now() + 3_600_000), reason: "no-shows" });
+
+    const job = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(job).toMatchObject({ status: "OPEN", scooperId: null, answerDeadlineAt: null });
+    expect(job.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    const released = await db.jobEvent.findMany({ where: { jobId, type: "released_scooper_blocked" } });
+    expect(released).toEqual([expect.objectContaining({ actorId: admin.id, fromStatus: "UNREACHABLE", toStatus: "OPEN" })]);
+    await expect(customer.api.jobs.answerUnreachable({ jobId, answer: "retry" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    // No money step was written with the release: the hold stays for the next claim, nobody is owed a fee.
+    expect(await db.outboxMessage.count({ where: { kind: "settle", payload: { path: ["jobId"], equals: jobId } } })).toBe(0);
+    expect(await payment(jobId)).toBe("AUTHORIZED");
+    expect(await db.ledgerEntry.count({ where: { account: { key: `scooper_payable:${scooper.id}` } } })).toBe(0);
+    // Another scooper can take it.
+    await otherScooper.api.jobs.claim({ jobId });
+    // Applying the block again finds nothing more to do.
+    const { applyStoredBlock } = await import("./account-block");
+    expect(await applyStoredBlock(db, scooper.id, admin.id)).toMatchObject({ releasedJobIds: [] });
   });
 });
 

@@ -2,7 +2,7 @@
  * What a suspension or ban does to the marketplace, beyond ending the user's sessions (product rules,
  * "Accounts and roles"): a blocked customer's OPEN jobs are cancelled (hold voided, parties told, through the
  * ordinary admin cancellation) and their subscriptions paused as ACCOUNT_BLOCKED; a blocked scooper's CLAIMED
- * jobs return to the board and IN_PROGRESS ones wait for an admin's decision.
+ * and UNREACHABLE jobs return to the board and IN_PROGRESS ones wait for an admin's decision.
  *
  * Runs after the status change has committed, one job at a time through the services every other path uses, so
  * each job keeps its own guarded transition, timers, settlement and notices. A job that moved on in the meantime
@@ -12,7 +12,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { cancelJob } from "@/server/jobs/cancel-job";
-import { releaseJob } from "@/server/jobs/release-job";
+import { releaseJob, releaseUnreachableOfBlockedScooper } from "@/server/jobs/release-job";
 import { commitWithEffects, type OutboxEffect } from "@/server/outbox/outbox";
 import { billingSyncFor } from "@/server/recurring/manage";
 
@@ -75,6 +75,12 @@ export async function applyAccountBlock(db: Db, admin: { id: string }, userId: s
   for (const { id } of claimed) {
     // The release service acts for the claim holder (its guard is "the scooper holding the claim").
     if (await unlessMovedOn(id, () => releaseJob(db, { id: userId, roles: ["SCOOPER"] }, id))) outcome.releasedJobIds.push(id);
+  }
+
+  // A "can't get in" report waiting for the poster's answer: the blocked scooper cannot try again, so it reopens.
+  const unreachable = await db.cleanupJob.findMany({ where: { scooperId: userId, status: "UNREACHABLE" }, select: { id: true } });
+  for (const { id } of unreachable) {
+    if (await releaseUnreachableOfBlockedScooper(db, admin, id, userId)) outcome.releasedJobIds.push(id);
   }
 
   const started = await db.cleanupJob.findMany({ where: { scooperId: userId, status: "IN_PROGRESS" }, select: { id: true } });

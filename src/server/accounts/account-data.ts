@@ -40,6 +40,10 @@ export async function deleteAccount(db: Db, userId: string, input: z.infer<typeo
       });
     }
     await tx.review.updateMany({ where: { reviewerId: userId }, data: { comment: null } });
+    // Saved yards are addresses and gate codes: gone. Job messages stay with their jobs (dispute evidence) without
+    // the words this user wrote, like a review's comment.
+    await tx.savedYard.deleteMany({ where: { customerId: userId } });
+    await tx.jobMessage.updateMany({ where: { senderId: userId }, data: { body: "(deleted with the sender's account)" } });
     await tx.notification.deleteMany({ where: { userId } });
     await tx.notificationPreference.deleteMany({ where: { userId } });
     await tx.pushSubscription.deleteMany({ where: { userId } });
@@ -67,7 +71,7 @@ export async function deleteAccount(db: Db, userId: string, input: z.infer<typeo
 
 /** Everything Scoop holds about the user: profile, jobs, notifications, emails and money lines. */
 export async function exportAccountData(db: Db, userId: string) {
-  const [profile, posted, claimed, notifications, emails, payments, reviewsGiven, reviewsReceived, disputes, recurring] = await Promise.all([
+  const [profile, posted, claimed, notifications, emails, payments, reviewsGiven, reviewsReceived, disputes, recurring, savedYards, messagesSent] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, name: true, roles: true, notificationEmail: true, status: true, createdAt: true, termsVersion: true, termsAcceptedAt: true },
@@ -94,6 +98,11 @@ export async function exportAccountData(db: Db, userId: string) {
     db.review.findMany({ where: { scooperId: userId }, select: { jobId: true, rating: true, comment: true, createdAt: true } }),
     db.dispute.findMany({ where: { openedById: userId }, select: { jobId: true, reason: true, text: true, outcome: true, refundCents: true, openedAt: true, resolvedAt: true } }),
     db.recurringCleanup.findMany({ where: { customerId: userId } }),
+    db.savedYard.findMany({ where: { customerId: userId }, orderBy: { createdAt: "asc" } }),
+    db.jobMessage.findMany({ where: { senderId: userId }, orderBy: { createdAt: "asc" }, select: { jobId: true, body: true, createdAt: true } }),
   ]);
-  return { exportedAt: new Date().toISOString(), profile, postedJobs: posted, claimedJobs: claimed, recurringCleanups: recurring, notifications, emails, payments, reviewsGiven, reviewsReceived, disputesOpened: disputes };
+  return {
+    exportedAt: new Date().toISOString(), profile, postedJobs: posted, claimedJobs: claimed, recurringCleanups: recurring, savedYards, messagesSent,
+    notifications, emails, payments, reviewsGiven, reviewsReceived, disputesOpened: disputes,
+  };
 }

@@ -14,7 +14,9 @@ import { approximateLocation } from "@/lib/privacy";
 
 export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all"
   | "disputed" | "dispute_responded" | "resolved" | "on_my_way"
-  | "unreachable" | "unreachable_retry";
+  | "unreachable" | "unreachable_retry"
+  /** A job message was sent (messages.ts): the parties' pages refetch the conversation. */
+  | "message";
 
 const CLOSES_BOARD: Partial<Record<JobChange, "claimed" | "cancelled" | "expired">> = { claimed: "claimed", cancelled: "cancelled", expired: "expired" };
 const OPENS_BOARD = new Set<JobChange>(["posted", "released", "reopened", "opened_to_all"]);

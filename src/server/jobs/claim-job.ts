@@ -9,6 +9,7 @@ import { jobRules } from "./config";
 import { ACTIVE_CLAIM_STATES_SQL, claimableSql, claimRefusal, JUST_TAKEN_MESSAGE, type ClaimState } from "./claim-eligibility";
 import type { JobActor } from "./job-access";
 import { moveJobTimers } from "./timers";
+import { requireApprovedScooper } from "@/server/accounts/scooper-approval";
 
 export { JUST_TAKEN_MESSAGE };
 
@@ -25,6 +26,8 @@ export { JUST_TAKEN_MESSAGE };
 export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<{ id: string; startDeadlineAt: Date }> {
   const now = new Date();
   const startDeadlineAt = new Date(now.getTime() + jobRules.startDeadlineMs);
+  // SCOOPER_APPROVAL: a scooper no admin approved yet may look at the board but not claim (a read, before the batch).
+  await requireApprovedScooper(db, actor.id);
   const outbox = prepareOutbox([jobChangeNotification(jobId, "claimed")]);
   const details = JSON.stringify({ startDeadlineAt: startDeadlineAt.toISOString() });
   const [, [result]] = await db.$transaction([

@@ -71,7 +71,8 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
     cancelReason: party ? job.cancelReason : null, expiredAt: job.expiredAt,
     startDistanceM: party ? job.startDistanceM : null, startFlagged: party && job.startFlagged, pickupCount: job.pickupCount,
     // Before photos show the yard, which anyone deciding to claim may see; after photos only the parties.
-    photos: job.photos.filter((p) => party || p.kind === "BEFORE").map((p) => withSignedPhotoUrls(job.id, p)),
+    // Message photos belong to the messages (messages.ts), shown there to whoever reads the conversation.
+    photos: job.photos.filter((p) => p.kind !== "MESSAGE" && (party || p.kind === "BEFORE")).map((p) => withSignedPhotoUrls(job.id, p)),
     viewer: { isPoster: poster, isScooper: scooper, isAdmin: admin },
     actions: allowedActions({ ...job, review }, viewer),
     dispute: party && job.dispute ? { ...job.dispute, adminNote: admin ? job.dispute.adminNote : null } : null,

@@ -15,12 +15,13 @@ import { commitWithEffects } from "@/server/outbox/outbox";
 import type { ObjectStorage } from "@/server/storage/storage";
 import { allowedActions, canSeeJob, canSeeTimeline, type JobActor } from "./job-access";
 import type { JobAction } from "./dto";
+import { canSeeMessagePhoto, canWriteMessages, MESSAGE_PHOTOS_PER_JOB } from "./messages";
 import type { PhotoVariant } from "./photo-urls";
 import { photoVersion, storedKey } from "./photo-signature";
 
 export const MAX_PHOTOS_PER_KIND = 10;
 // Dispute photos: the poster's while opening one (COMPLETED), the scooper's while responding (DISPUTED).
-const UPLOAD_NEEDS: Record<PhotoKind, JobAction[]> = {
+const UPLOAD_NEEDS: Record<Exclude<PhotoKind, "MESSAGE">, JobAction[]> = {
   BEFORE: ["uploadBeforePhoto"],
   AFTER: ["uploadAfterPhoto"],
   DISPUTE: ["openDispute", "respondToDispute"],
@@ -31,6 +32,7 @@ const UPLOAD_REFUSED: Record<PhotoKind, string> = {
   AFTER: "Only the scooper doing the job adds after photos.",
   DISPUTE: "Dispute photos come from the poster opening a dispute or the scooper responding to one.",
   UNREACHABLE: "Only the scooper holding the claim adds photos of a yard they cannot get into.",
+  MESSAGE: "Only the customer and the scooper holding the claim send photos in job messages, while messages are open.",
 };
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif", "gif", "tiff"]);
 // Refuse decompression bombs: 50 megapixels is far beyond any phone photo.
@@ -67,9 +69,12 @@ export async function uploadJobPhoto(
   const replay = clientKey ? await findReplayedPhoto(db, actor.id, clientKey, { jobId, kind }) : null;
   if (replay) return { id: replay, replayed: true };
   const actions = allowedActions(job, actor);
-  if (!UPLOAD_NEEDS[kind].some((a) => actions.includes(a))) throw new AppError("FORBIDDEN", UPLOAD_REFUSED[kind]);
+  // Message photos follow the messages' own rule (messages.ts), not a job action.
+  const mayUpload = kind === "MESSAGE" ? canWriteMessages(job, actor) : UPLOAD_NEEDS[kind].some((a) => actions.includes(a));
+  if (!mayUpload) throw new AppError("FORBIDDEN", UPLOAD_REFUSED[kind]);
+  const maxOfKind = kind === "MESSAGE" ? MESSAGE_PHOTOS_PER_JOB : MAX_PHOTOS_PER_KIND;
   const count = await db.photo.count({ where: { jobId, kind, status: { not: "FAILED" } } });
-  if (count >= MAX_PHOTOS_PER_KIND) throw new AppError("PRECONDITION_FAILED", `A job has at most ${MAX_PHOTOS_PER_KIND} ${kind.toLowerCase()} photos.`);
+  if (count >= maxOfKind) throw new AppError("PRECONDITION_FAILED", `A job has at most ${maxOfKind} ${kind.toLowerCase()} photos.`);
 
   let stripped: { data: Buffer; info: OutputInfo };
   try {
@@ -155,9 +160,16 @@ export async function readJobPhoto(
 ) {
   const photo = await db.photo.findFirst({
     where: { id: photoId, jobId, status: { not: "FAILED" } },
-    select: { kind: true, originalKey: true, displayKey: true, thumbKey: true, mimeType: true, job: { select: { status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true } } },
+    select: {
+      kind: true, originalKey: true, displayKey: true, thumbKey: true, mimeType: true, uploaderId: true, message: { select: { scooperId: true } },
+      job: { select: { status: true, posterId: true, scooperId: true, exclusiveScooperId: true, exclusiveUntil: true, dispute: { select: { respondedAt: true, responseDeadlineAt: true } } } },
+    },
   });
   if (!photo || (!signed && (!canSeeJob(photo.job, viewer) || (photo.kind !== "BEFORE" && !canSeeTimeline(photo.job, viewer))))) {
+    throw new AppError("NOT_FOUND", "No such photo.");
+  }
+  // A message photo: only whoever reads its conversation (never through a signed link, which no email carries).
+  if (photo.kind === "MESSAGE" && !canSeeMessagePhoto({ ...photo.job, hasDispute: !!photo.job.dispute }, photo, viewer)) {
     throw new AppError("NOT_FOUND", "No such photo.");
   }
   const key = storedKey(photo, variant);

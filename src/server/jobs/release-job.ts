@@ -6,12 +6,13 @@ import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { reopenedExpiry } from "./reopened-expiry";
 import { isJobScooper, type JobActor } from "./job-access";
-import { DeadlineNotReachedError, moveJobTimers } from "./timers";
+import { cancelJobTimer, DeadlineNotReachedError, moveJobTimers } from "./timers";
 import { loadVisibleJob, requireState, tryTransition } from "./transition";
 
 
 async function reopen(
   db: Db, jobId: string, actorId: string | null, event: string, change: "released" | "reopened", guard: { scooperId?: string; startDeadlineAt?: { lte: Date } },
+  from: "CLAIMED" | "UNREACHABLE" = "CLAIMED",
 ) {
   const now = new Date();
   return commitWithEffects(db, async (tx, emit) => {
@@ -20,12 +21,12 @@ async function reopen(
     const expiresAt = reopenedExpiry(job.expiresAt, now, jobRules.reopenMinRemainingMs);
     const moved = await tryTransition(tx, {
       jobId,
-      from: "CLAIMED",
+      from,
       to: "OPEN",
       event,
       actorId,
       where: guard,
-      data: { scooperId: null, claimedAt: null, startDeadlineAt: null, onMyWayAt: null, onMyWayEtaAt: null, expiresAt },
+      data: { scooperId: null, claimedAt: null, startDeadlineAt: null, onMyWayAt: null, onMyWayEtaAt: null, answerDeadlineAt: null, expiresAt },
       details: { releasedScooperId: job.scooperId, expiresAt: expiresAt.toISOString() },
     });
     if (!moved) return null;
@@ -49,6 +50,19 @@ export async function releaseJob(db: Db, actor: JobActor, jobId: string): Promis
   const expiresAt = await reopen(db, jobId, actor.id, "released", "released", { scooperId: actor.id });
   if (!expiresAt) throw new AppError("CONFLICT", "This job changed in the meantime. Reload and try again.");
   await afterReopen(db, jobId, expiresAt, "released");
+}
+
+/**
+ * An account block of the scooper (account-block.ts): their UNREACHABLE job goes back to the board like a released
+ * claim, the poster's pending answer is dropped and nobody owes a fee (the claim ended on Scoop's side, not the
+ * poster's). Guarded on the blocked scooper still holding it; false when it moved on (answered, cancelled, swept).
+ */
+export async function releaseUnreachableOfBlockedScooper(db: Db, admin: { id: string }, jobId: string, scooperId: string): Promise<boolean> {
+  const expiresAt = await reopen(db, jobId, admin.id, "released_scooper_blocked", "released", { scooperId }, "UNREACHABLE");
+  if (!expiresAt) return false;
+  await cancelJobTimer("answer-deadline", jobId);
+  await afterReopen(db, jobId, expiresAt, "released");
+  return true;
 }
 
 /**

@@ -12,6 +12,7 @@ import { jobClaimed } from "@/server/email/templates/job-claimed";
 import { jobCompleted } from "@/server/email/templates/job-completed";
 import { jobConfirmed } from "@/server/email/templates/job-confirmed";
 import { jobExpired } from "@/server/email/templates/job-expired";
+import { jobMessage } from "@/server/email/templates/job-message";
 import { jobOnMyWay } from "@/server/email/templates/job-on-my-way";
 import { jobRetry } from "@/server/email/templates/job-retry";
 import { jobUnreachable } from "@/server/email/templates/job-unreachable";
@@ -19,6 +20,7 @@ import { jobReserved } from "@/server/email/templates/job-reserved";
 import type { RenderedEmail } from "@/server/email/templates/layout";
 import { renewalReminder } from "@/server/email/templates/renewal-reminder";
 import { serviceDayReminder } from "@/server/email/templates/service-day-reminder";
+import { weatherSkip } from "@/server/email/templates/weather-skip";
 import { weeklyEarnings } from "@/server/email/templates/weekly-earnings";
 
 export type NotificationData = {
@@ -29,6 +31,8 @@ export type NotificationData = {
   /** reason is the label ("Locked gate"); answerBy and startBy are local times of day in APP_TIMEZONE. */
   "job.unreachable": { jobId: string; address: string; scooperName: string; reason: string; note: string | null; answerBy: string; feeCents: number };
   "job.retry": { jobId: string; address: string; startBy: string };
+  /** senderLabel names the sender's side ("the customer", "Sam, your scooper"); excerpt is the start of the text. */
+  "job.message": { jobId: string; address: string; senderLabel: string; excerpt: string; photoCount: number };
   "job.completed": { jobId: string; address: string; scooperName: string; photoUrls: string[]; autoConfirmHours: number };
   "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
   "job.expired": { jobId: string; address: string };
@@ -38,6 +42,7 @@ export type NotificationData = {
   "review.received": { jobId: string; address: string; event: "review" | "tip"; rating: number | null; tipCents: number };
   "dispute.opened": { jobId: string; address: string; reason: string; audience: "scooper" | "admin" };
   "dispute.resolved": { jobId: string; address: string; outcome: "RELEASE" | "PARTIAL_REFUND" | "FULL_REFUND"; refundCents: number };
+  "recurring.weather-skip": { address: string; serviceDate: string; reason: string };
   "reminder.service-day": { address: string; serviceDate: string; priceCents: number };
   "reminder.renewal": { address: string; billingDate: string; amountCents: number };
   "earnings.weekly": { weekStart: string; weekEnd: string; totalCents: number; payoutNote: string; jobs: { date: string; area: string; amountCents: number }[] };
@@ -82,6 +87,12 @@ const builders: Builders = {
     body: `The customer at ${d.address} asks you to try again; start by ${d.startBy}.`,
     url: jobPath(d.jobId),
     email: () => jobRetry.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "job.message": (d) => ({
+    title: `New message from ${d.senderLabel}`,
+    body: d.excerpt ? `${d.excerpt}` : `${d.photoCount === 1 ? "A photo" : `${d.photoCount} photos`} about the cleanup at ${d.address}.`,
+    url: jobPath(d.jobId),
+    email: () => jobMessage.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
   }),
   "job.completed": (d) => ({
     title: "Your cleanup is done",
@@ -131,6 +142,12 @@ const builders: Builders = {
     body: `The dispute about the cleanup at ${d.address} was resolved.`,
     url: jobPath(d.jobId),
     email: () => disputeResolved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+  }),
+  "recurring.weather-skip": (d) => ({
+    title: "A visit is skipped for the weather",
+    body: `Your recurring cleanup at ${d.address} is skipped on ${d.serviceDate}: ${d.reason}. Nothing is charged for it.`,
+    url: SUBSCRIPTIONS_PATH,
+    email: () => weatherSkip.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH) }),
   }),
   "reminder.service-day": (d, ctx) => ({
     title: "Your cleanup is tomorrow",

@@ -110,6 +110,37 @@ export function notifyJobRetry(db: Tx, jobId: string): Promise<NotifyResult> {
   });
 }
 
+const EXCERPT_CHARS = 140;
+
+/**
+ * A job message (src/server/jobs/messages.ts): tells the other party of its conversation, once per message. Nothing
+ * is sent to a scooper whose claim ended before the worker got to it.
+ */
+export function notifyJobMessage(db: Tx, messageId: string): Promise<NotifyResult> {
+  return safely("job.message", messageId, async () => {
+    const message = await db.jobMessage.findUnique({
+      where: { id: messageId },
+      select: { id: true, jobId: true, senderId: true, scooperId: true, body: true, _count: { select: { photos: true } } },
+    });
+    if (!message) return null;
+    const job = await loadJob(db, message.jobId);
+    if (!job) return null;
+    const fromPoster = message.senderId === job.posterId;
+    if (fromPoster && job.scooperId !== message.scooperId) return null;
+    const body = message.body.replace(/\s+/g, " ").trim();
+    return notify(db, {
+      kind: "job.message",
+      recipientId: fromPoster ? message.scooperId : job.posterId,
+      eventKey: `job.message:${message.id}`,
+      data: {
+        jobId: job.id, address: job.address, photoCount: message._count.photos,
+        senderLabel: fromPoster ? "the customer" : job.scooper?.name?.trim() ? `${job.scooper.name.trim()}, your scooper` : "your scooper",
+        excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body,
+      },
+    });
+  });
+}
+
 /** CLAIMED → OPEN (released by the scooper or the start deadline): tells the poster it is back on the map. */
 export function notifyJobReopened(db: Tx, jobId: string): Promise<NotifyResult> {
   return safely("job.reopened", jobId, async () => {

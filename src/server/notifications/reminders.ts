@@ -30,3 +30,16 @@ export function notifyRenewalReminder(
     data: { address: input.address, billingDate: input.billingDate, amountCents: input.amountCents },
   });
 }
+
+/** An admin's weather skip affects this subscription (recurring/weather-skip.ts): tells its customer, once per skip. */
+export function notifyWeatherSkip(
+  db: Tx,
+  input: { weatherSkipId: string; subscriptionId: string; customerId: string; address: string; serviceDate: string; reason: string },
+): Promise<NotifyResult> {
+  return notify(db, {
+    kind: "recurring.weather-skip",
+    recipientId: input.customerId,
+    eventKey: `recurring.weather-skip:${input.weatherSkipId}:${input.subscriptionId}`,
+    data: { address: input.address, serviceDate: input.serviceDate, reason: input.reason },
+  });
+}

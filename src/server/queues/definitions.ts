@@ -75,6 +75,10 @@ export const QUEUES = {
         jobId: z.string().min(1),
         change: z.enum(NOTIFIED_JOB_CHANGES),
       }),
+      /** A job message's notification to the other party (src/server/jobs/messages.ts). */
+      z.object({ kind: z.literal("job-message"), messageId: z.string().min(1) }),
+      /** A customer's notice that an admin's weather skip affects their recurring cleanup (src/server/recurring/weather-skip.ts). */
+      z.object({ kind: z.literal("weather-skip"), weatherSkipId: z.string().min(1), recurringId: z.string().min(1) }),
     ]),
   },
   /** Payments: each stored Stripe webhook event (the payload is the StripeEvent row id), processed once. */

@@ -8,6 +8,7 @@
  */
 import { env } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
+import type { SkipReason } from "@/generated/prisma/enums";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
@@ -22,6 +23,8 @@ export type GenerationSummary = {
   skipped: number;
   /** Not generated because the customer skipped the date (skip-visit.ts). */
   skippedByCustomer: number;
+  /** Not generated because an admin skipped the date's visits in the area for the weather (weather-skip.ts). */
+  skippedByWeather: number;
   failed: number;
   jobs: { subscriptionId: string; jobId: string }[];
   failures: { subscriptionId: string; error: string }[];
@@ -38,7 +41,7 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const now = opts.now ?? new Date();
   const serviceDate = localDateIn(env.APP_TIMEZONE, now);
   const day = toDbDate(serviceDate);
-  const summary: GenerationSummary = { serviceDate, generated: 0, skipped: 0, skippedByCustomer: 0, failed: 0, jobs: [], failures: [] };
+  const summary: GenerationSummary = { serviceDate, generated: 0, skipped: 0, skippedByCustomer: 0, skippedByWeather: 0, failed: 0, jobs: [], failures: [] };
 
   // A pause with an end date ends on that date.
   await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
@@ -49,12 +52,12 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const served = new Set(
     (await db.cleanupJob.findMany({ where: { serviceDate: day, recurringId: { not: null } }, select: { recurringId: true } })).map((j) => j.recurringId),
   );
-  const skippedByCustomer = await skippedOn(db, candidates.map((s) => s.id), day);
+  const skips = await skippedOn(db, candidates.map((s) => s.id), day);
   const due: DueSubscription[] = [];
   for (const s of candidates) {
     if (!isServiceDate({ frequency: s.frequency, firstServiceDate: fromDbDate(s.firstServiceDate) }, serviceDate)) continue;
     if (served.has(s.id)) summary.skipped++;
-    else if (skippedByCustomer.has(s.id)) summary.skippedByCustomer++;
+    else if (skips.has(s.id)) countSkip(summary, skips.get(s.id)!);
     else due.push(s);
   }
 
@@ -80,7 +83,10 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
     }
   }
   logger.info(
-    { serviceDate, generated: summary.generated, skipped: summary.skipped, skippedByCustomer: summary.skippedByCustomer, failed: summary.failed },
+    {
+      serviceDate, generated: summary.generated, skipped: summary.skipped, skippedByCustomer: summary.skippedByCustomer,
+      skippedByWeather: summary.skippedByWeather, failed: summary.failed,
+    },
     "recurring generation done",
   );
   return summary;
@@ -104,23 +110,29 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
     await tx.$queryRaw`SELECT id FROM "RecurringCleanup" WHERE id IN (${Prisma.join(subs.map((s) => s.id))}) FOR SHARE`;
     const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(serviceDate));
     const serve = subs.filter((s) => !skipped.has(s.id));
-    if (serve.length === 0) return { created: [], outbox: [], lateSkips: skipped.size };
+    if (serve.length === 0) return { created: [], outbox: [], lateSkips: [...skipped.values()] };
     const jobs = await tx.cleanupJob.createManyAndReturn({
       data: serve.map((s) => generatedJobData(s, serviceDate, now)),
       skipDuplicates: true,
       select: { id: true, recurringId: true },
     });
-    return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))), lateSkips: skipped.size };
+    return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))), lateSkips: [...skipped.values()] };
   });
   summary.generated += created.length;
-  summary.skippedByCustomer += lateSkips;
-  summary.skipped += subs.length - lateSkips - created.length;
+  for (const reason of lateSkips) countSkip(summary, reason);
+  summary.skipped += subs.length - lateSkips.length - created.length;
   for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
   await dispatchOutbox(outbox);
 }
 
-async function skippedOn(db: Tx, recurringIds: string[], day: Date): Promise<Set<string>> {
-  if (recurringIds.length === 0) return new Set();
-  const rows = await db.skippedVisit.findMany({ where: { recurringId: { in: recurringIds }, serviceDate: day }, select: { recurringId: true } });
-  return new Set(rows.map((r) => r.recurringId));
+/** The subscriptions skipping `day`, each with who skipped it (the customer, or an admin for the weather). */
+async function skippedOn(db: Tx, recurringIds: string[], day: Date): Promise<Map<string, SkipReason>> {
+  if (recurringIds.length === 0) return new Map();
+  const rows = await db.skippedVisit.findMany({ where: { recurringId: { in: recurringIds }, serviceDate: day }, select: { recurringId: true, reason: true } });
+  return new Map(rows.map((r) => [r.recurringId, r.reason]));
+}
+
+function countSkip(summary: GenerationSummary, reason: SkipReason) {
+  if (reason === "WEATHER") summary.skippedByWeather++;
+  else summary.skippedByCustomer++;
 }

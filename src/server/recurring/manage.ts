@@ -19,7 +19,7 @@ import type { RecurringDto } from "./schemas";
 export function toRecurringDto(sub: RecurringCleanup, now = new Date()): RecurringDto {
   return {
     id: sub.id, status: sub.status, frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate),
-    pausedUntil: sub.pausedUntil ? fromDbDate(sub.pausedUntil) : null, pauseReason: sub.pauseReason, priceCents: sub.priceCents, address: sub.address, lat: sub.lat,
+    pausedUntil: sub.pausedUntil ? fromDbDate(sub.pausedUntil) : null, pauseReason: sub.pauseReason, priceCents: sub.priceCents, address: sub.address, postalCode: sub.postalCode, lat: sub.lat,
     lng: sub.lng, type: sub.type, pileEstimate: sub.pileEstimate, litterLevel: sub.litterLevel, yardSegments: sub.yardSegments,
     publicNotes: sub.publicNotes, accessNotes: sub.accessNotes, preferredScooperId: sub.preferredScooperId,
     nextServiceDates: upcomingDates(sub, 5, now), createdAt: sub.createdAt,

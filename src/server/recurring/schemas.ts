@@ -13,6 +13,7 @@ export const recurringDtoSchema = z.object({
   pauseReason: z.enum(["ACCOUNT_BLOCKED"]).nullable(),
   priceCents: z.number().int(),
   address: z.string(),
+  postalCode: z.string().nullable(),
   lat: z.number(),
   lng: z.number(),
   type: z.enum(CleanupType),

@@ -7,6 +7,7 @@ import { jobClaimed } from "./job-claimed";
 import { jobCompleted } from "./job-completed";
 import { jobConfirmed } from "./job-confirmed";
 import { jobExpired } from "./job-expired";
+import { jobMessage } from "./job-message";
 import { jobOnMyWay } from "./job-on-my-way";
 import { jobRetry } from "./job-retry";
 import { jobUnreachable } from "./job-unreachable";
@@ -17,6 +18,7 @@ import { receipt } from "./receipt";
 import { renewalReminder } from "./renewal-reminder";
 import { serviceDayReminder } from "./service-day-reminder";
 import { signUpConfirmation } from "./sign-up-confirmation";
+import { weatherSkip } from "./weather-skip";
 import { weeklyEarnings } from "./weekly-earnings";
 
 export const EMAIL_TEMPLATES = {
@@ -28,6 +30,7 @@ export const EMAIL_TEMPLATES = {
   "job-on-my-way": jobOnMyWay,
   "job-unreachable": jobUnreachable,
   "job-retry": jobRetry,
+  "job-message": jobMessage,
   "job-completed": jobCompleted,
   "job-confirmed": jobConfirmed,
   "job-expired": jobExpired,
@@ -38,6 +41,7 @@ export const EMAIL_TEMPLATES = {
   "dispute-opened": disputeOpened,
   "dispute-resolved": disputeResolved,
   "weekly-earnings": weeklyEarnings,
+  "weather-skip": weatherSkip,
   receipt,
 } as const;
 

@@ -17,6 +17,6 @@ export async function POST(req: Request) {
   if (!authorized(req.headers.get("authorization"))) {
     return Response.json({ error: "Unauthorized" }, { status: 401, headers: { "www-authenticate": "Bearer" } });
   }
-  const { serviceDate, generated, skipped, skippedByCustomer, failed, failures } = await generateDueRecurringJobs(db);
-  return Response.json({ serviceDate, generated, skipped, skippedByCustomer, failed, failures }, { status: failed > 0 ? 207 : 200 });
+  const { serviceDate, generated, skipped, skippedByCustomer, skippedByWeather, failed, failures } = await generateDueRecurringJobs(db);
+  return Response.json({ serviceDate, generated, skipped, skippedByCustomer, skippedByWeather, failed, failures }, { status: failed > 0 ? 207 : 200 });
 }

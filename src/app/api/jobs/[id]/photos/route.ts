@@ -1,6 +1,6 @@
 /**
- * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER | DISPUTE | UNREACHABLE, optional `key`: the
- * device's idempotency key for this photo, 8–64 letters, digits, `-` or `_`; a repeat with the same key answers
+ * Photo upload (multipart/form-data: `file`, `kind` = BEFORE | AFTER | DISPUTE | UNREACHABLE | MESSAGE, optional `key`:
+ * the device's idempotency key for this photo, 8–64 letters, digits, `-` or `_`; a repeat with the same key answers
  * 200 with the photo already stored instead of 201 with a new one). The body is counted as it streams and
  * cut at the cap (a chunked upload without Content-Length included), then the file is checked again; uploads are
  * rate-limited per user and per IP; src/server/jobs/photos.ts does every other check.
@@ -19,7 +19,7 @@ import { BodyTooLargeError, readBodyCapped } from "@/server/security/request-bod
 
 export const runtime = "nodejs";
 
-const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE", "UNREACHABLE"]);
+const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE", "UNREACHABLE", "MESSAGE"]);
 const clientKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable();
 // Multipart framing and the other fields add a little to the file's own size.
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -40,7 +40,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     const form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData().catch(() => null);
     const file = form?.get("file");
     const kind = kindSchema.safeParse(form?.get("kind"));
-    if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER, DISPUTE or UNREACHABLE.");
+    if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER, DISPUTE, UNREACHABLE or MESSAGE.");
     const clientKey = clientKeySchema.safeParse(form?.get("key") ?? null);
     if (!clientKey.success) return fail("BAD_REQUEST", "The photo key must be 8 to 64 letters, digits, dashes or underscores.");
     if (file.size > maxPhotoBytes()) return fail("BAD_REQUEST", "The photo is too large.");

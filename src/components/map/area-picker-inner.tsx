@@ -1,0 +1,53 @@
+"use client";
+import L from "leaflet";
+import { useState } from "react";
+import { MapContainer, Marker, Rectangle, TileLayer } from "react-leaflet";
+import { env } from "@/env";
+
+const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+const corner = L.divIcon({ className: "scoop-pin scoop-pin--LITTER", html: '<span class="scoop-pin__badge">Corner</span>', iconSize: [0, 0] });
+const NEW_YORK: [number, number] = [40.6782, -73.9442];
+
+export type AreaBox = { south: number; west: number; north: number; east: number };
+const round = (n: number) => Math.round(n * 100_000) / 100_000;
+
+/**
+ * A rectangle on the map: "Use the map's view" takes (a little inside) the visible area as the box; the two corner markers drag to
+ * adjust it. The typed numbers next to it stay the source of truth (this only fills them).
+ */
+export function AreaPickerInner({ value, onChange }: { value: AreaBox | null; onChange: (box: AreaBox) => void }) {
+  const [map, setMap] = useState<L.Map | null>(null);
+  const moveCorner = (which: "sw" | "ne", to: L.LatLng) => {
+    if (!value) return;
+    const next = which === "sw" ? { ...value, south: round(to.lat), west: round(to.lng) } : { ...value, north: round(to.lat), east: round(to.lng) };
+    onChange(next);
+  };
+  return (
+    <div className="space-y-2">
+      <div className="h-64 overflow-hidden rounded-lg border" data-testid="area-picker">
+        <MapContainer center={value ? [(value.south + value.north) / 2, (value.west + value.east) / 2] : NEW_YORK} zoom={11} className="h-full w-full" ref={setMap}>
+          {env.NEXT_PUBLIC_MAP_TILE_URL !== "none" && <TileLayer url={env.NEXT_PUBLIC_MAP_TILE_URL} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />}
+          {value && (
+            <>
+              <Rectangle bounds={[[value.south, value.west], [value.north, value.east]]} pathOptions={{ color: "#b45309", weight: 2 }} />
+              <Marker position={[value.south, value.west]} icon={corner} draggable eventHandlers={{ dragend: (e) => moveCorner("sw", (e.target as L.Marker).getLatLng()) }} />
+              <Marker position={[value.north, value.east]} icon={corner} draggable eventHandlers={{ dragend: (e) => moveCorner("ne", (e.target as L.Marker).getLatLng()) }} />
+            </>
+          )}
+        </MapContainer>
+      </div>
+      <button
+        type="button"
+        className="rounded-lg border px-3 py-2 text-sm font-semibold"
+        disabled={!map}
+        onClick={() => {
+          // A little inside the view, so both corners can be seen and dragged.
+          const b = map!.getBounds().pad(-0.1);
+          onChange({ south: round(b.getSouth()), west: round(b.getWest()), north: round(b.getNorth()), east: round(b.getEast()) });
+        }}
+      >
+        Use the map&apos;s view as the box
+      </button>
+    </div>
+  );
+}
