@@ -56,7 +56,7 @@ test("post with a photo on B, claim on A seen live on B, start, complete with a 
   await scooper.getByRole("button", { name: /start/ }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("In progress");
   await expect(customer.getByTestId("job-status")).toHaveText("In progress");
-  await scooper.locator('input[type="file"]').setInputFiles(await pngPhoto("after.png", { r: 40, g: 140, b: 60 }));
+  await scooper.locator('[data-testid="field-completion"] input[type="file"]').setInputFiles(await pngPhoto("after.png", { r: 40, g: 140, b: 60 }));
   await expect(scooper.getByText("Uploaded")).toBeVisible();
   await scooper.getByRole("button", { name: "Mark done" }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("Completed");

@@ -26,7 +26,7 @@ test("a dispute from open to resolved with a partial refund", async ({ browser }
   await scooper.getByRole("button", { name: /start/ }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("In progress");
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3a7" } }).png().toBuffer();
-  await scooper.locator('input[type="file"]').setInputFiles({ name: "after.png", mimeType: "image/png", buffer: png });
+  await scooper.locator('[data-testid="field-completion"] input[type="file"]').setInputFiles({ name: "after.png", mimeType: "image/png", buffer: png });
   await expect(scooper.getByText("Uploaded")).toBeVisible();
   await scooper.getByRole("button", { name: "Mark done" }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("Completed");

@@ -78,7 +78,8 @@ test("a scooper reports a locked gate with a photo and the poster answers try ag
   await scooperPage.getByRole("button", { name: "Can't get in?" }).click();
   await scooperPage.getByLabel("Why").selectOption("LOCKED_GATE");
   await scooperPage.getByLabel("Note for the customer (optional)").fill("Padlocked, nobody answers the bell");
-  await scooperPage.locator('input[type="file"]').setInputFiles(await pngPhoto("gate.png"));
+  // The report's own photo field (the job page also has the messages' photo field).
+  await scooperPage.getByRole("group", { name: "Report that you can't get in" }).locator('input[type="file"]').setInputFiles(await pngPhoto("gate.png"));
   await expect(scooperPage.getByText("Uploaded")).toBeVisible();
   await shoot(scooperPage, "unreachable-report");
   await scooperPage.getByRole("button", { name: "Send the report" }).click();

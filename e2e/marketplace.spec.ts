@@ -33,7 +33,7 @@ test("a customer posts a job with a photo; a scooper finds it on the map, claims
   await expect(scooper.getByRole("heading", { name: address })).toBeVisible();
   await scooper.getByRole("button", { name: /start/ }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("In progress");
-  await scooper.locator('input[type="file"]').setInputFiles(await pngPhoto("after.png", { r: 40, g: 140, b: 60 }));
+  await scooper.locator('[data-testid="field-completion"] input[type="file"]').setInputFiles(await pngPhoto("after.png", { r: 40, g: 140, b: 60 }));
   await expect(scooper.getByText("Uploaded")).toBeVisible();
   await scooper.getByRole("button", { name: "Mark done" }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("Completed");

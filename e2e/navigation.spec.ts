@@ -23,6 +23,7 @@ const HEADINGS: Record<string, string> = {
   "/admin/subscriptions": "Recurring cleanups",
   "/admin/emails": "Sent emails",
   "/admin/disputes": "Open disputes",
+  "/admin/chargebacks": "Card disputes",
   "/admin/scoopers": "Scoopers awaiting approval",
   "/admin/weather": "Weather skips",
   "/admin/queues": "Background queues",

@@ -124,7 +124,7 @@ test("a scooper without signal photographs and completes a job; it is sent once,
   await expect.poll(async () => ((await storedOnPhone(scooper, jobId)).job as { address?: string } | null)?.address).toBe(address);
 
   await context.setOffline(true);
-  await scooper.locator('input[type="file"]').setInputFiles([await pngPhoto("after-1.png", { r: 30, g: 120, b: 60 }), await pngPhoto("after-2.png", { r: 90, g: 60, b: 30 })]);
+  await scooper.locator('[data-testid="field-completion"] input[type="file"]').setInputFiles([await pngPhoto("after-1.png", { r: 30, g: 120, b: 60 }), await pngPhoto("after-2.png", { r: 90, g: 60, b: 30 })]);
   const queued = scooper.getByTestId("queued-photo");
   await expect(queued).toHaveCount(2);
   await expect(queued.first()).toHaveAttribute("data-state", "queued");
