@@ -131,8 +131,8 @@ function allowedBuckets(q: ClusterQuery): Uint8Array {
 class Pyramid {
   readonly levels: Map<number, Map<number, Agg>>[] = Array.from({ length: CLUSTER_MAX_ZOOM + 1 }, () => new Map());
 
-  add(e: Entry, sign: 1 | -1): void {
-    for (let z = 0; z <= CLUSTER_MAX_ZOOM; z++) {
+  add(e: Entry, sign: 1 | -1, fromZoom = 0): void {
+    for (let z = fromZoom; z <= CLUSTER_MAX_ZOOM; z++) {
       const n = cellsAt(z);
       const key = Math.floor(e.my * n) * n + Math.floor(e.mx * n);
       const cells = this.levels[z]!;
@@ -160,6 +160,31 @@ class Pyramid {
       }
     }
   }
+
+  /** After a bulk load into the finest level only: every coarser level from the one below it (cells, not jobs). */
+  buildCoarserLevels(): void {
+    for (let z = CLUSTER_MAX_ZOOM - 1; z >= 0; z--) {
+      const fine = this.levels[z + 1]!;
+      const coarse = this.levels[z]!;
+      const nFine = cellsAt(z + 1);
+      const n = cellsAt(z);
+      for (const [key, cell] of fine) {
+        const y = Math.floor(key / nFine);
+        const parentKey = Math.floor(y / 2) * n + Math.floor((key - y * nFine) / 2);
+        let parent = coarse.get(parentKey);
+        if (!parent) coarse.set(parentKey, (parent = new Map()));
+        for (const [bucket, agg] of cell) {
+          let into = parent.get(bucket);
+          if (!into) parent.set(bucket, (into = new Agg()));
+          into.n += agg.n;
+          into.lat += agg.lat;
+          into.lng += agg.lng;
+          if (agg.min < into.min) into.min = agg.min;
+          if (agg.max > into.max) into.max = agg.max;
+        }
+      }
+    }
+  }
 }
 
 export class BoardIndex {
@@ -176,8 +201,22 @@ export class BoardIndex {
     return this.entries.size;
   }
 
+  /** Bulk loading (a rebuild) fills the finest level only, then `finishLoad` derives the rest. */
+  private loading = false;
+
+  startLoad(): void {
+    this.loading = true;
+  }
+
+  finishLoad(): void {
+    this.loading = false;
+    this.all.buildCoarserLevels();
+    this.recent.buildCoarserLevels();
+  }
+
   upsert(job: IndexedJob, onlyFor: string | null, now = Date.now()): void {
     this.remove(job.id);
+    const fromZoom = this.loading ? CLUSTER_MAX_ZOOM : 0;
     // Rows from the database carry the exact position; events carry the public one. Both end on the same point.
     const { lat, lng } = approximatePoint(job);
     const e: Entry = {
@@ -200,10 +239,10 @@ export class BoardIndex {
       mine.set(e.id, e);
       return;
     }
-    this.all.add(e, 1);
+    this.all.add(e, 1, fromZoom);
     if (e.createdAt >= now - RECENT_MS) {
       e.inRecent = true;
-      this.recent.add(e, 1);
+      this.recent.add(e, 1, fromZoom);
       // Usually the newest: appended. A re-opened older job goes to its place.
       const q = this.recentQueue;
       let i = q.length;
@@ -371,7 +410,9 @@ class LiveBoardIndex {
     try {
       const next = new BoardIndex();
       const started = Date.now();
+      next.startLoad();
       await loadOpenJobs(this.db, new Date(started), (job, onlyFor) => next.upsert(job, onlyFor, started));
+      next.finishLoad();
       for (const data of building.events) applyEvent(next, data, () => undefined);
       next.builtAt = started;
       this.current = next;
