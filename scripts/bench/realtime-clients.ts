@@ -1,55 +1,102 @@
 /**
  * The client side of `npm run bench:realtime`, run as its own process so the server is measured from outside.
- * Opens N WebSocket clients, either tRPC (`jobs.onBoardChange`) or raw (`ws` messages), waits for `expect`
- * events per client, and prints one JSON line: { received: { jobId: [[receivedAtMs, sentAtMs], …] } }, where
- * sentAtMs is the event log's append time (the stream id) for tRPC and the publisher's clock for raw.
+ * Opens N WebSocket clients, either tRPC (`jobs.onBoardChange`, as the board map does) or raw (`ws` messages).
  *
- * Usage: tsx scripts/bench/realtime-clients.ts <trpc|raw> <baseUrl> <clients> <expectPerClient>
+ * tRPC clients behave like the map: a "job left the board" event is recorded (the map drops the pin locally); a
+ * "job opened" event schedules one refetch of `jobs.board` over HTTP per burst, after the map's own random delay
+ * (src/lib/board-refresh.ts), recorded from the event's append to the refetch's answer.
+ *
+ * Prints "READY" once every client is subscribed, "CLOSED_DONE" once every client has `closedExpected` closed
+ * events, then one JSON line when every client also has `openedExpected` opened events and no refetch pending:
+ * { received: { jobId: [[receivedAtMs, sentAtMs], …] }, refetches: [ms, …], refetchErrors }, where sentAtMs is
+ * the event log's append time (the stream id) for tRPC and the publisher's clock for raw.
+ *
+ * Usage: tsx scripts/bench/realtime-clients.ts <trpc|raw> <baseUrl> <clients> <closedExpected> [openedExpected]
  */
 import WebSocket from "ws";
+import { boardRefetchDelayMs } from "../../src/lib/board-refresh";
 import { nodeClient } from "../../src/test/trpc-ws-client";
 
-const [mode, baseUrl, clientsArg, expectArg] = process.argv.slice(2);
+const [mode, baseUrl, clientsArg, closedArg, openedArg] = process.argv.slice(2);
 const clients = Number(clientsArg);
-const expected = Number(expectArg);
-const received = new Map<string, [number, number][]>();
-let done = 0;
-let ready = 0;
+const closedExpected = Number(closedArg);
+const openedExpected = Number(openedArg ?? 0);
+const NYC = { south: 40.4, west: -74.4, north: 41.1, east: -73.5 };
 
-function record(jobId: string, sentAt: number) {
+const received = new Map<string, [number, number][]>();
+const refetches: number[] = [];
+let refetchErrors = 0;
+let ready = 0;
+let closedDone = 0;
+let allDone = 0;
+let finished = false;
+
+function finish() {
+  if (finished) return;
+  finished = true;
+  // Exit only once the (large) line is flushed to the pipe.
+  process.stdout.write(JSON.stringify({ received: Object.fromEntries(received), refetches, refetchErrors }) + "\n", () => process.exit(0));
+}
+
+setTimeout(() => {
+  process.stderr.write(`timeout: ${closedDone}/${clients} clients have every closed event, ${allDone}/${clients} are done\n`);
+  finish();
+}, Number(process.env.BENCH_TIMEOUT_MS ?? 180_000)).unref();
+
+type State = { closed: number; opened: number; pendingSince: number | null; timer: boolean; inFlight: boolean; done: boolean };
+
+function checkDone(s: State) {
+  if (s.done || s.closed < closedExpected || s.opened < openedExpected || s.timer || s.inFlight) return;
+  s.done = true;
+  if (++allDone === clients) finish();
+}
+
+function onClosed(s: State, jobId: string, sentAt: number) {
   const at = Date.now();
   let list = received.get(jobId);
   if (!list) received.set(jobId, (list = []));
   list.push([at, sentAt]);
+  if (++s.closed === closedExpected && ++closedDone === clients) process.stdout.write("CLOSED_DONE\n");
+  checkDone(s);
 }
 
-function finish() {
-  // Exit only once the (large) line is flushed to the pipe.
-  process.stdout.write(JSON.stringify({ received: Object.fromEntries(received) }) + "\n", () => process.exit(0));
-}
-
-const perClient: number[] = Array(clients).fill(0);
-function onEvent(i: number, jobId: string, sentAt: number) {
-  record(jobId, sentAt);
-  perClient[i]!++;
-  if (perClient[i] === expected && ++done === clients) finish();
-}
-
-setTimeout(() => {
-  process.stderr.write(`timeout: ${done}/${clients} clients complete\n`);
-  finish();
-}, Number(process.env.BENCH_TIMEOUT_MS ?? 120_000)).unref();
-
-const NYC = { south: 40.4, west: -74.4, north: 41.1, east: -73.5 };
 for (let i = 0; i < clients; i++) {
+  const s: State = { closed: 0, opened: 0, pendingSince: null, timer: false, inFlight: false, done: false };
   if (mode === "trpc") {
     const { client } = nodeClient(baseUrl!);
+    const refetch = () => {
+      s.timer = false;
+      s.inFlight = true;
+      const since = s.pendingSince!;
+      s.pendingSince = null;
+      client.jobs.board
+        .query({ bounds: NYC, zoom: 11 })
+        .then(() => refetches.push(Date.now() - since))
+        .catch(() => refetchErrors++)
+        .finally(() => {
+          s.inFlight = false;
+          if (s.pendingSince !== null && !s.timer) {
+            s.timer = true;
+            setTimeout(refetch, boardRefetchDelayMs());
+          }
+          checkDone(s);
+        });
+    };
     client.jobs.onBoardChange.subscribe(
       { bounds: NYC },
       {
         onStarted: () => ++ready === clients && process.stdout.write("READY\n"),
         onData: ({ id, data }) => {
-          if (data.type === "job.closed") onEvent(i, data.jobId, Number(id.split("-")[0]));
+          const sentAt = Number(id.split("-")[0]);
+          if (data.type === "job.closed") onClosed(s, data.jobId, sentAt);
+          else if (data.type === "job.opened") {
+            s.opened++;
+            s.pendingSince ??= sentAt;
+            if (!s.timer && !s.inFlight) {
+              s.timer = true;
+              setTimeout(refetch, boardRefetchDelayMs());
+            }
+          }
         },
       },
     );
@@ -58,7 +105,7 @@ for (let i = 0; i < clients; i++) {
     ws.on("open", () => ++ready === clients && process.stdout.write("READY\n"));
     ws.on("message", (msg) => {
       const { jobId, t } = JSON.parse(msg.toString()) as { jobId: string; t: number };
-      onEvent(i, jobId, t);
+      onClosed(s, jobId, t);
     });
   }
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import { env } from "@/env";
+import { boardRefetchDelayMs } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
 import { TYPE_LABEL } from "@/components/jobs/labels";
@@ -97,7 +98,7 @@ export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; o
       refetchTimer.current = null;
       void utils.jobs.board.invalidate();
       void utils.jobs.openInViewport.invalidate();
-    }, 200 + Math.random() * 800);
+    }, boardRefetchDelayMs());
   };
 
   api.jobs.onBoardChange.useSubscription(
