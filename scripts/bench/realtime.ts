@@ -40,7 +40,11 @@ function startProcess(args: string[], ready: RegExp): Promise<Started> {
     const waitFor = (re: RegExp) => new Promise<void>((done) => (re.test(buffer) ? done() : waiters.push({ re, done })));
     child.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
-      for (const w of [...waiters]) if (w.re.test(buffer)) (waiters.splice(waiters.indexOf(w), 1), w.done());
+      for (const w of [...waiters]) {
+        if (!w.re.test(buffer)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done();
+      }
       const match = ready.exec(buffer);
       if (match && !resolved) {
         resolved = true;
