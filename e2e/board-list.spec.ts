@@ -10,7 +10,7 @@ import { screens } from "./screens";
 async function tabTo(page: Page, target: ReturnType<Page["locator"]>, max = 40) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 1_000 }).catch(() => false)) return;
   }
   throw new Error(`Tab never reached ${target}`);
 }

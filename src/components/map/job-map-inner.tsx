@@ -2,7 +2,7 @@
 import L from "leaflet";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
+import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
 import { env } from "@/env";
 import { boardRefetchDelayMs } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
@@ -57,9 +57,24 @@ function toViewport(map: L.Map): Viewport {
 }
 
 function ViewportWatcher({ onChange }: { onChange: (v: Viewport) => void }) {
-  const map = useMapEvents({ moveend: () => onChange(toViewport(map)) });
-  // The first viewport is the map's real size, not the guess the first query used.
-  useEffect(() => onChange(toViewport(map)), [map, onChange]);
+  const map = useMap();
+  useEffect(() => {
+    // A hidden map (the board's list view) has no size: its "viewport" is a point, so it reports nothing.
+    const report = () => {
+      const size = map.getSize();
+      if (size.x > 0 && size.y > 0) onChange(toViewport(map));
+    };
+    // The first viewport is the map's real size, not the guess the first query used.
+    report();
+    map.on("moveend", report);
+    // Leaflet only notices window resizes: shown again after the list view, or resized by the layout, it re-measures.
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(map.getContainer());
+    return () => {
+      map.off("moveend", report);
+      observer.disconnect();
+    };
+  }, [map, onChange]);
   return null;
 }
 
