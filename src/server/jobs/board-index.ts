@@ -2,7 +2,7 @@
  * The board's city-wide clusters: an in-memory index of every OPEN job, one per web process, answering "how many
  * matching jobs, where, at what prices" for any viewport without touching the database.
  *
- * Shape: a grid pyramid. For each zoom 0…CLUSTER_MAX_ZOOM the world is cut into cells of 64 screen pixels; each
+ * Shape: a grid pyramid. For each zoom 0…CLUSTER_MAX_ZOOM the world is cut into cells of 128 screen pixels; each
  * cell keeps, per bucket (type × pile estimate × $5 price step), the count, the sum of positions (for the centre)
  * and the lowest and highest price. A query sums the buckets the filters allow in the cells the viewport covers:
  * its cost is cells × buckets, whatever the number of jobs. Jobs posted in the last hour are also kept in a second
@@ -27,8 +27,8 @@ import type { Bounds } from "@/lib/geo";
 import { MAX_PRICE_CENTS } from "./post-job";
 
 export const CLUSTER_MAX_ZOOM = 14;
-/** Cells are 2^CELL_SHIFT times smaller than a 256 px tile: 64 px. */
-const CELL_SHIFT = 2;
+/** Cells are 2^CELL_SHIFT times smaller than a 256 px tile: 128 px, room for one bubble and its price range. */
+const CELL_SHIFT = 1;
 export const PRICE_STEP_CENTS = 500;
 const PRICE_STEPS = Math.floor(MAX_PRICE_CENTS / PRICE_STEP_CENTS) + 1;
 const TYPES = ["POOP", "LITTER", "BOTH"] as const;
