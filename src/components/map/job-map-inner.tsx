@@ -180,7 +180,7 @@ export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; o
           {!data
             ? "Loading jobs…"
             : data.kind === "clusters"
-              ? `${data.total.toLocaleString("en-US")} open jobs here (tap a group to zoom in)`
+              ? `${data.total.toLocaleString("en-US")} open jobs here · tap a group to zoom`
               : `${data.jobs.length}${data.truncated ? "+" : ""} open jobs here${data.truncated ? " (zoom in for more)" : ""}`}
         </span>
         <LiveIndicator />
