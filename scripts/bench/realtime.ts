@@ -7,7 +7,8 @@
  *      `claimedAt`: an upper bound) and from the event's append to the Redis event log (the stream id's time);
  *   2. new pins: PINS jobs are posted one at a time; every client refetches `jobs.board` over HTTP as the map does
  *      (once per burst, after the map's random delay); prints post → refetched p50/p95/p99 and the refetch count;
- *   3. the floor: a bare Redis PUBLISH → `ws` broadcast to the same number of raw clients, same message count.
+ *   3. the floor: a bare Redis PUBLISH → `ws` broadcast to the same number of raw clients, the same number of
+ *      messages at the rate step 1's claims produced them.
  * CPU per delivered event is the web process's CPU time (user + system, from /proc) during step 1 divided by the
  * deliveries, beside the floor process's over its run. Targets: CPU per delivery ≤ 2× the floor's; claim → every
  * client p95 ≤ 2× the floor's p95 at each client count, and < 150 ms at 500 clients on an otherwise idle machine.
@@ -120,16 +121,19 @@ async function runScoop(clientCount: number, round: number) {
   return { claimsPerSec: CLAIMS / claimSeconds, fromCommit, fromLog, cpu, refetches: out.refetches, refetchErrors: out.refetchErrors };
 }
 
-async function runFloor(clientCount: number) {
+/** The floor publishes at the rate Scoop's claims produced events in the same run, so both serve the same load. */
+async function runFloor(clientCount: number, eventsPerSec: number) {
+  const interval = 1000 / eventsPerSec;
   const channel = `${process.env.REDIS_PREFIX}:bench-floor`;
   const raw = await startProcess(["scripts/bench/raw-broadcast-server.ts", channel], /ready (\d+)/);
   const rawClients = await startProcess(["scripts/bench/realtime-clients.ts", "raw", `http://127.0.0.1:${raw.match[1]}`, String(clientCount), String(CLAIMS)], /READY/);
   await pause(500);
   const cpuBefore = cpuMs(raw.child.pid!);
   const publisher = createRedisConnection();
+  const begin = performance.now();
   for (let i = 0; i < CLAIMS; i++) {
     await publisher.publish(channel, JSON.stringify({ jobId: `floor-${i}`, t: Date.now() }));
-    await pause(5);
+    await pause(Math.max(1, begin + (i + 1) * interval - performance.now()));
   }
   await rawClients.waitFor(/CLOSED_DONE/);
   const cpu = cpuMs(raw.child.pid!) - cpuBefore;
@@ -142,7 +146,7 @@ async function runFloor(clientCount: number) {
 try {
   for (const [round, clientCount] of CLIENT_COUNTS.entries()) {
     const scoop = await runScoop(clientCount, round);
-    const floor = await runFloor(clientCount);
+    const floor = await runFloor(clientCount, scoop.claimsPerSec);
     const expected = clientCount * CLAIMS;
     console.log(`\nreal-time board, ${clientCount} WebSocket clients, ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s incl. 5 ms pauses), then ${PINS} new pins`);
     const p95Commit = report("Scoop: claim commit → every client", scoop.fromCommit);

@@ -164,6 +164,30 @@ describe("real-time over WebSockets, two web instances on one Redis", () => {
     expect(got).toEqual(["first"]);
   });
 
+  it("serves a board subscription and another subscription sent in the same message", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const job = await createOpenJob(poster.id);
+    const { client, close } = nodeClient(a.url, { cookie: await cookieFor(poster.id) });
+    const board: string[] = [];
+    const changes: string[] = [];
+    let started = 0;
+    const onStarted = () => {
+      if (++started < 2) return;
+      setTimeout(() => {
+        void publishBoardEvent({ type: "job.closed", jobId: "batched", reason: "other" });
+        void publishJobChange({ jobId: job.id, status: "CLAIMED", change: "claimed" });
+      }, 300);
+    };
+    // Subscribed in the same tick: the client sends both in one WebSocket message.
+    const subs = [
+      client.jobs.onBoardChange.subscribe({ bounds: NYC }, { onStarted, onData: (e) => board.push((e.data as { jobId: string }).jobId) }),
+      client.jobs.onJobChange.subscribe({ jobId: job.id }, { onStarted, onData: (e) => changes.push(e.data.type) }),
+    ];
+    await expect.poll(() => ({ board, changes }), { timeout: 10_000 }).toEqual({ board: ["batched"], changes: ["job.changed"] });
+    for (const sub of subs) sub.unsubscribe();
+    close();
+  });
+
   it("ends a user's live connection on every instance when an admin suspends them", async () => {
     const admin = await createUser(["ADMIN"]);
     const scooper = await createUser(["SCOOPER"]);
