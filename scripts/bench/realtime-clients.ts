@@ -1,8 +1,11 @@
 /**
  * The client side of `npm run bench:realtime`, run as its own process so the server is measured from outside.
- * Opens N WebSocket clients, either tRPC (`jobs.onBoardChange`, as the board map does) or raw (`ws` messages).
+ * Opens N WebSocket clients: "wire" (tRPC's own wire protocol on a bare `ws`: subscribe to `jobs.onBoardChange`,
+ * JSON-parse each message, as cheap per message as the floor's clients, so the server is what is measured: in
+ * production each map is its own browser), "trpc" (the real tRPC client library, all N in this one process), or
+ * "raw" (the floor's plain `ws` messages).
  *
- * tRPC clients behave like the map: a "job left the board" event is recorded (the map drops the pin locally); a
+ * wire and tRPC clients behave like the map: a "job left the board" event is recorded (the map drops the pin locally); a
  * "job opened" event schedules one refetch of `jobs.board` over HTTP per burst, after the map's own random delay
  * (src/lib/board-refresh.ts), recorded from the event's append to the refetch's answer.
  *
@@ -11,8 +14,9 @@
  * { received: { jobId: [[receivedAtMs, sentAtMs], …] }, refetches: [ms, …], refetchErrors }, where sentAtMs is
  * the event log's append time (the stream id) for tRPC and the publisher's clock for raw.
  *
- * Usage: tsx scripts/bench/realtime-clients.ts <trpc|raw> <baseUrl> <clients> <closedExpected> [openedExpected]
+ * Usage: tsx scripts/bench/realtime-clients.ts <wire|trpc|raw> <baseUrl> <clients> <closedExpected> [openedExpected]
  */
+import superjson from "superjson";
 import WebSocket from "ws";
 import { boardRefetchDelayMs } from "../../src/lib/board-refresh";
 import { nodeClient } from "../../src/test/trpc-ws-client";
@@ -60,28 +64,54 @@ function onClosed(s: State, jobId: string, sentAt: number) {
   checkDone(s);
 }
 
+/** Schedules the map's refetch of its view after a "job opened" event (once per burst). */
+function onOpened(s: State, sentAt: number, query: () => Promise<unknown>) {
+  s.opened++;
+  s.pendingSince ??= sentAt;
+  if (s.timer || s.inFlight) return;
+  s.timer = true;
+  const refetch = () => {
+    s.timer = false;
+    s.inFlight = true;
+    const since = s.pendingSince!;
+    s.pendingSince = null;
+    query()
+      .then(() => refetches.push(Date.now() - since))
+      .catch(() => refetchErrors++)
+      .finally(() => {
+        s.inFlight = false;
+        if (s.pendingSince !== null && !s.timer) {
+          s.timer = true;
+          setTimeout(refetch, boardRefetchDelayMs());
+        }
+        checkDone(s);
+      });
+  };
+  setTimeout(refetch, boardRefetchDelayMs());
+}
+
+const boardUrl = `${baseUrl}/api/trpc/jobs.board?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ bounds: NYC, zoom: 11 })))}`;
+const fetchBoard = () => fetch(boardUrl).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))));
+
 for (let i = 0; i < clients; i++) {
   const s: State = { closed: 0, opened: 0, pendingSince: null, timer: false, inFlight: false, done: false };
-  if (mode === "trpc") {
+  if (mode === "wire") {
+    const ws = new WebSocket(baseUrl!.replace(/^http/, "ws") + "/api/trpc-ws");
+    ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "jobs.onBoardChange", input: superjson.serialize({ bounds: NYC }) } })));
+    ws.on("message", (raw) => {
+      const msg = JSON.parse(String(raw)) as { result?: { type: string; id?: string; data?: { json: { data: { type: string; jobId?: string } } } } };
+      if (msg.result?.type === "started") {
+        if (++ready === clients) process.stdout.write("READY\n");
+        return;
+      }
+      if (msg.result?.type !== "data" || !msg.result.id) return;
+      const event = msg.result.data!.json.data;
+      const sentAt = Number(msg.result.id.split("-")[0]);
+      if (event.type === "job.closed") onClosed(s, event.jobId!, sentAt);
+      else if (event.type === "job.opened") onOpened(s, sentAt, fetchBoard);
+    });
+  } else if (mode === "trpc") {
     const { client } = nodeClient(baseUrl!);
-    const refetch = () => {
-      s.timer = false;
-      s.inFlight = true;
-      const since = s.pendingSince!;
-      s.pendingSince = null;
-      client.jobs.board
-        .query({ bounds: NYC, zoom: 11 })
-        .then(() => refetches.push(Date.now() - since))
-        .catch(() => refetchErrors++)
-        .finally(() => {
-          s.inFlight = false;
-          if (s.pendingSince !== null && !s.timer) {
-            s.timer = true;
-            setTimeout(refetch, boardRefetchDelayMs());
-          }
-          checkDone(s);
-        });
-    };
     client.jobs.onBoardChange.subscribe(
       { bounds: NYC },
       {
@@ -89,14 +119,7 @@ for (let i = 0; i < clients; i++) {
         onData: ({ id, data }) => {
           const sentAt = Number(id.split("-")[0]);
           if (data.type === "job.closed") onClosed(s, data.jobId, sentAt);
-          else if (data.type === "job.opened") {
-            s.opened++;
-            s.pendingSince ??= sentAt;
-            if (!s.timer && !s.inFlight) {
-              s.timer = true;
-              setTimeout(refetch, boardRefetchDelayMs());
-            }
-          }
+          else if (data.type === "job.opened") onOpened(s, sentAt, () => client.jobs.board.query({ bounds: NYC, zoom: 11 }));
         },
       },
     );

@@ -1,6 +1,8 @@
 /**
  * `npm run bench:realtime`: WebSocket clients (in their own process) watch the board through a real web
- * instance's tRPC subscription, as the map does, at 500 and at 2 000 clients (BENCH_CLIENTS="500,2000").
+ * instance's tRPC subscription, as the map does, at 500 and at 2 000 clients (BENCH_CLIENTS="500,2000"). The
+ * clients speak tRPC's wire protocol on bare sockets (BENCH_CLIENT_MODE=trpc runs the tRPC client library instead,
+ * all N in one process, which then measures that process more than the server).
  * For each client count, on a fresh instance:
  *   1. claims: CLAIMS scoopers each claim a distinct job through `createCaller` (a steady stream); prints p50/p95/p99
  *      of the delay until every client has the "job left the board" event, measured from the claim's commit (its
@@ -21,6 +23,8 @@ import { benchEnvironment, percentile } from "./bench-env.ts";
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? "500,2000").split(",").map(Number);
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 200);
 const PINS = Number(process.env.BENCH_PINS ?? 5);
+/** "wire": tRPC's wire protocol on bare sockets (the server is measured); "trpc": the client library, N in one process. */
+const CLIENT_MODE = process.env.BENCH_CLIENT_MODE ?? "wire";
 const bench = await benchEnvironment("realtime");
 const { db } = await import("../../src/server/db");
 const { createCaller } = await import("../../src/server/api/root");
@@ -87,7 +91,7 @@ async function runScoop(clientCount: number, round: number) {
 
   const server = await startProcess(["src/test/realtime-instance.ts"], /ready (\d+)/);
   const url = `http://127.0.0.1:${server.match[1]}`;
-  const clients = await startProcess(["scripts/bench/realtime-clients.ts", "trpc", url, String(clientCount), String(CLAIMS), String(PINS)], /READY/);
+  const clients = await startProcess(["scripts/bench/realtime-clients.ts", CLIENT_MODE, url, String(clientCount), String(CLAIMS), String(PINS)], /READY/);
   await pause(500);
   const cpuBefore = cpuMs(server.child.pid!);
   const claimStart = performance.now();
@@ -148,7 +152,7 @@ try {
     const scoop = await runScoop(clientCount, round);
     const floor = await runFloor(clientCount, scoop.claimsPerSec);
     const expected = clientCount * CLAIMS;
-    console.log(`\nreal-time board, ${clientCount} WebSocket clients, ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s incl. 5 ms pauses), then ${PINS} new pins`);
+    console.log(`\nreal-time board, ${clientCount} WebSocket clients (${CLIENT_MODE}), ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s incl. 5 ms pauses), then ${PINS} new pins`);
     const p95Commit = report("Scoop: claim commit → every client", scoop.fromCommit);
     const p95Log = report("Scoop: event-log append → every client", scoop.fromLog);
     const p95Floor = report("floor: Redis PUBLISH → ws broadcast", floor.latencies);
