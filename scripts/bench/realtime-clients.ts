@@ -99,7 +99,10 @@ for (let i = 0; i < clients; i++) {
     const ws = new WebSocket(baseUrl!.replace(/^http/, "ws") + "/api/trpc-ws");
     ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "jobs.onBoardChange", input: superjson.serialize({ bounds: NYC }) } })));
     ws.on("message", (raw) => {
-      const msg = JSON.parse(String(raw)) as { result?: { type: string; id?: string; data?: { json: { data: { type: string; jobId?: string } } } } };
+      const text = String(raw);
+      // tRPC's keep-alive: answer as its client does.
+      if (text === "PING") return void ws.send("PONG");
+      const msg = JSON.parse(text) as { result?: { type: string; id?: string; data?: { json: { data: { type: string; jobId?: string } } } } };
       if (msg.result?.type === "started") {
         if (++ready === clients) process.stdout.write("READY\n");
         return;

@@ -44,8 +44,12 @@ type Subscriber = {
   jsonrpc: unknown;
   bounds: Bounds;
   viewerId: string | null;
+  /** Which of an event's frames this subscription gets (its rpc id and jsonrpc tag). */
+  frameKey: string;
   /** The last event id sent; later events with a smaller or equal id were already delivered by the back-fill. */
   last: string | null;
+  /** Set until the held events are released: only then can a live event repeat one the back-fill sent. */
+  dedupe: boolean;
   /** Live events held while the back-fill runs. */
   held: LoggedEvent[] | null;
 };
@@ -59,8 +63,8 @@ class Outgoing {
   constructor(readonly event: LoggedEvent) {
     this.body = JSON.stringify(superjson.serialize({ id: event.id, data: event.data }));
   }
-  frame(id: RpcId, jsonrpc: unknown): Buffer {
-    const key = `${typeof id}:${id}:${String(jsonrpc)}`;
+  frame(sub: Pick<Subscriber, "id" | "jsonrpc" | "frameKey">): Buffer {
+    const { id, jsonrpc, frameKey: key } = sub;
     let frame = this.frames.get(key);
     if (!frame) {
       const head = JSON.stringify(jsonrpc === undefined ? { id } : { id, jsonrpc }).slice(0, -1);
@@ -101,10 +105,12 @@ export class BoardFanout {
   }
 
   private deliver(sub: Subscriber, out: Outgoing): void {
-    if (sub.last && compareEventIds(out.event.id, sub.last) <= 0) return;
-    sub.last = out.event.id;
+    if (sub.dedupe) {
+      if (sub.last && compareEventIds(out.event.id, sub.last) <= 0) return;
+      sub.last = out.event.id;
+    }
     if (!boardEventVisible(out.event.data as BoardEvent, sub.bounds, sub.viewerId)) return;
-    if (sub.ws.readyState === 1) sub.ws.send(out.frame(sub.id, sub.jsonrpc), { binary: false });
+    if (sub.ws.readyState === 1) sub.ws.send(out.frame(sub), { binary: false });
   }
 
   /**
@@ -152,7 +158,8 @@ export class BoardFanout {
   }
 
   private async subscribe(ws: WebSocket, req: IncomingMessage, id: RpcId, jsonrpc: unknown, input: z.infer<typeof boardChangeInputSchema>) {
-    const sub: Subscriber = { ws, id, jsonrpc, bounds: input.bounds, viewerId: null, last: null, held: [] };
+    const frameKey = `${typeof id}:${id}:${String(jsonrpc)}`;
+    const sub: Subscriber = { ws, id, jsonrpc, frameKey, bounds: input.bounds, viewerId: null, last: null, dedupe: true, held: [] };
     let mine = this.bySocket.get(ws);
     if (!mine) {
       this.bySocket.set(ws, (mine = new Map()));
@@ -181,6 +188,8 @@ export class BoardFanout {
     const held = sub.held ?? [];
     sub.held = null;
     for (const event of held) this.deliver(sub, new Outgoing(event));
+    // From here every event is newer than anything sent: no more id comparisons per event.
+    sub.dedupe = false;
   }
 
   private remove(sub: Subscriber): void {
