@@ -2,7 +2,10 @@
  * `npm run bench:map`: the board's viewport query and claims under load, on a throw-away database.
  * Seeds 100 000 OPEN jobs across the New York metro area, then prints p50/p95 of the viewport query through
  * the service (Prisma) and the same SQL raw through `pg`, for a city-block, a neighbourhood and a whole-city
- * viewport; then claims per second through `createCaller` vs a raw conditional UPDATE on distinct jobs.
+ * viewport; then the whole-city map through `jobs.board` (server clusters from the in-memory index, unfiltered and
+ * with random filters) beside the raw viewport query's p95 for the same viewports in the same run (targets: p95
+ * < 30 ms and within 2× of raw); then claims per second through `createCaller` vs a raw conditional UPDATE on
+ * distinct jobs.
  * Server: TEST_DATABASE_URL, else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres.
  */
 import crypto from "node:crypto";
@@ -43,9 +46,12 @@ try {
   console.log(`[bench] database ${dbName}: migrating and seeding ${JOBS} open jobs…`);
   await applyMigrations(databaseUrl);
   Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: "warn" });
-  const [{ db }, { listOpenJobsInViewport, boardSql, boardQuerySchema }, { createCaller }, { createTRPCContext }, { closeQueues }, { closeRedis }] = await Promise.all([
+  const [{ db }, { listOpenJobsInViewport, boardSql, boardQuerySchema }, { boardView }, { boardIndex, closeBoardIndex }, { closeRealtimeHub }, { createCaller }, { createTRPCContext }, { closeQueues }, { closeRedis }] = await Promise.all([
     import("@/server/db"),
     import("@/server/jobs/list-open-jobs"),
+    import("@/server/jobs/board-view"),
+    import("@/server/jobs/board-index"),
+    import("@/server/realtime/hub"),
     import("@/server/api/root"),
     import("@/server/api/trpc"),
     import("@/server/queues/queues"),
@@ -98,6 +104,50 @@ try {
     const r = stats(raw);
     console.log(`${name.padEnd(15)} | ${(pins / ITERATIONS).toFixed(0).padStart(10)} | ${s.p50.padStart(11)} | ${s.p95.padStart(11)} | ${r.p50.padStart(10)} | ${r.p95.padStart(10)}`);
   }
+
+  // The whole city as the map asks for it: clusters from the index, beside the raw viewport query (same viewports).
+  let t0 = performance.now();
+  const live = await boardIndex(db);
+  console.log(`\nboard index: first build of ${live.current.size} open jobs in ${(performance.now() - t0).toFixed(0)} ms`);
+  t0 = performance.now();
+  await live.rebuild();
+  console.log(`board index: background rebuild in ${(performance.now() - t0).toFixed(0)} ms`);
+  const FILTERS = [{}, { types: ["LITTER" as const] }, { pileEstimates: ["PILES_4_8" as const], minPriceCents: 4000 }, { postedWithinMinutes: 60 as const }, { types: ["POOP" as const, "BOTH" as const], minPriceCents: 2500 }];
+  const half = VIEWPORTS["whole city"];
+  for (const [label, pick] of [["no filter", () => FILTERS[0]!], ["random filters", () => FILTERS[Math.floor(Math.random() * FILTERS.length)]!]] as const) {
+    const clusters: number[] = [];
+    const raw: number[] = [];
+    let groups = 0;
+    let covered = 0;
+    for (let i = 0; i < ITERATIONS + 20; i++) {
+      const bounds = randomBounds(half);
+      const filters = pick();
+      let t = performance.now();
+      const view = await boardView(db, { bounds, zoom: 11, ...filters });
+      const clusterMs = performance.now() - t;
+      const sql = boardSql(boardQuerySchema.parse({ bounds, ...filters }), new Date());
+      t = performance.now();
+      await admin.query(sql.text, sql.values as unknown[]);
+      const rawMs = performance.now() - t;
+      if (i >= 20) {
+        clusters.push(clusterMs);
+        raw.push(rawMs);
+        if (view.kind === "clusters") {
+          groups += view.clusters.length;
+          covered += view.total;
+        }
+      }
+    }
+    const c = stats(clusters);
+    const r = stats(raw);
+    const ratio = Number(c.p95) / Number(r.p95);
+    console.log(
+      `whole city (zoom 11), ${label}: jobs.board clusters p50 ${c.p50} ms p95 ${c.p95} ms (avg ${(groups / ITERATIONS).toFixed(0)} clusters covering ${(covered / ITERATIONS).toFixed(0)} jobs) | raw viewport query p50 ${r.p50} ms p95 ${r.p95} ms | ratio ${ratio.toFixed(2)}×`,
+    );
+    console.log(`  targets: p95 < 30 ms ${Number(c.p95) < 30 ? "met" : "MISSED"}; within 2× of raw ${ratio <= 2 ? "met" : "MISSED"}`);
+  }
+  closeBoardIndex();
+  await closeRealtimeHub();
 
   console.log(`\nclaims on distinct jobs, ${CLAIMS} each, one after another`);
   const scoopers = Array.from({ length: Math.ceil(CLAIMS / 3) }, (_, i) => `bench-scooper-${i + 1}`);

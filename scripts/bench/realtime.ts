@@ -1,44 +1,75 @@
 /**
- * `npm run bench:realtime`: 500 WebSocket clients (in their own process) watch the board through a real web
- * instance's tRPC subscription; 200 scoopers each claim a distinct job through `createCaller`. Prints p50/p95/p99
- * of the delay until every client has the "job left the board" event, measured
- *   - from the claim's commit (its `claimedAt`, set inside the transaction: an upper bound), and
- *   - from the event's append to the Redis event log (the stream id's timestamp),
- * and the same for the floor: a bare Redis PUBLISH → `ws` broadcast to 500 raw clients, no tRPC, no log.
- * Target: p95 under 150 ms, and within 2× of the floor. Everything runs on loopback, on private databases/keys.
+ * `npm run bench:realtime`: WebSocket clients (in their own process) watch the board through a real web
+ * instance's tRPC subscription, as the map does, at 500 and at 2 000 clients (BENCH_CLIENTS="500,2000"). The
+ * clients speak tRPC's wire protocol on bare sockets (BENCH_CLIENT_MODE=trpc runs the tRPC client library instead,
+ * all N in one process, which then measures that process more than the server).
+ * For each client count, on a fresh instance:
+ *   1. claims: CLAIMS scoopers each claim a distinct job through `createCaller` (a steady stream); prints p50/p95/p99
+ *      of the delay until every client has the "job left the board" event, measured from the claim's commit (its
+ *      `claimedAt`: an upper bound) and from the event's append to the Redis event log (the stream id's time);
+ *   2. new pins: PINS jobs are posted one at a time; every client refetches `jobs.board` over HTTP as the map does
+ *      (once per burst, after the map's random delay); prints post → refetched p50/p95/p99 and the refetch count;
+ *   3. the floor: a bare Redis PUBLISH → `ws` broadcast to the same number of raw clients, the same number of
+ *      messages at the rate step 1's claims produced them.
+ * CPU per delivered event is the web process's CPU time (user + system, from /proc) during step 1 divided by the
+ * deliveries, beside the floor process's over its run. Targets: CPU per delivery ≤ 2× the floor's; claim → every
+ * client p95 ≤ 2× the floor's p95 at each client count, and < 150 ms at 500 clients on an otherwise idle machine.
+ * Everything runs on loopback, on private databases and Redis keys.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import { benchEnvironment, percentile } from "./bench-env.ts";
 
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
+const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? "500,2000").split(",").map(Number);
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 200);
+const PINS = Number(process.env.BENCH_PINS ?? 5);
+/** "wire": tRPC's wire protocol on bare sockets (the server is measured); "trpc": the client library, N in one process. */
+const CLIENT_MODE = process.env.BENCH_CLIENT_MODE ?? "wire";
 const bench = await benchEnvironment("realtime");
 const { db } = await import("../../src/server/db");
 const { createCaller } = await import("../../src/server/api/root");
 const { createTRPCContext } = await import("../../src/server/api/trpc");
 const { closeRedis, createRedisConnection } = await import("../../src/server/redis");
 const { closeQueues } = await import("../../src/server/queues/queues");
+const { announceJobChange } = await import("../../src/server/jobs/announce");
 
-function startProcess(args: string[], ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: Promise<string> }> {
+type Started = { child: ChildProcess; match: RegExpMatchArray; output: Promise<string>; waitFor: (re: RegExp) => Promise<void> };
+
+function startProcess(args: string[], ready: RegExp): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
     let buffer = "";
     let resolved = false;
+    const waiters: { re: RegExp; done: () => void }[] = [];
     const output = new Promise<string>((done) => child.on("exit", () => done(buffer)));
+    const waitFor = (re: RegExp) => new Promise<void>((done) => (re.test(buffer) ? done() : waiters.push({ re, done })));
     child.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
+      for (const w of [...waiters]) {
+        if (!w.re.test(buffer)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done();
+      }
       const match = ready.exec(buffer);
       if (match && !resolved) {
         resolved = true;
-        resolve({ child, match, output });
+        resolve({ child, match, output, waitFor });
       }
     });
     child.once("exit", (code) => !resolved && reject(new Error(`${args[0]} exited with ${code}`)));
   });
 }
 
-type Received = Record<string, [number, number][]>;
-const lastLine = (out: string) => JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1)!) as { received: Received };
+/** A process's CPU time so far (user + system), in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+type Output = { received: Record<string, [number, number][]>; refetches: number[]; refetchErrors: number };
+const lastLine = (out: string) => JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1)!) as Output;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function report(label: string, samples: number[]) {
   const sorted = [...samples].sort((x, y) => x - y);
@@ -46,65 +77,97 @@ function report(label: string, samples: number[]) {
   return percentile(sorted, 95);
 }
 
-try {
-  // Data: CLAIMS open jobs in New York and one scooper per claim (the 3-active-claims limit holds per scooper).
-  const poster = await db.user.create({ data: { email: "bench-poster@example.test", roles: ["CUSTOMER"] } });
-  await db.user.createMany({ data: Array.from({ length: CLAIMS }, (_, i) => ({ email: `bench-scooper-${i}@example.test`, roles: ["SCOOPER" as const] })) });
-  const scoopers = await db.user.findMany({ where: { roles: { has: "SCOOPER" } }, select: { id: true, email: true, roles: true }, orderBy: { email: "asc" } });
-  await db.cleanupJob.createMany({
-    data: Array.from({ length: CLAIMS }, (_, i) => ({
-      posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 20) / 100, lng: -74.0 + Math.floor(i / 20) / 100, priceCents: 1500, platformFeePercent: 15, cancellationFeePercent: 20,
-      type: "POOP" as const, pileEstimate: "PILES_1_3" as const, yardSegments: ["N" as const], expiresAt: new Date(Date.now() + 86_400_000),
-    })),
-  });
-  const jobs = await db.cleanupJob.findMany({ where: { posterId: poster.id }, select: { id: true } });
+const poster = await db.user.create({ data: { email: "bench-poster@example.test", roles: ["CUSTOMER"] } });
+const jobData = (i: number) => ({
+  posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 20) / 100, lng: -74.0 + Math.floor(i / 20) / 100, priceCents: 1500, platformFeePercent: 15, cancellationFeePercent: 20,
+  type: "POOP" as const, pileEstimate: "PILES_1_3" as const, yardSegments: ["N" as const], expiresAt: new Date(Date.now() + 86_400_000),
+});
 
-  // 1. Through Scoop: a web instance (tRPC over WebSockets) and the clients' process.
+async function runScoop(clientCount: number, round: number) {
+  // CLAIMS open jobs in New York and one scooper per claim (the 3-active-claims limit holds per scooper).
+  await db.user.createMany({ data: Array.from({ length: CLAIMS }, (_, i) => ({ email: `bench-scooper-${round}-${i}@example.test`, roles: ["SCOOPER" as const] })) });
+  const scoopers = await db.user.findMany({ where: { email: { startsWith: `bench-scooper-${round}-` } }, select: { id: true, email: true, roles: true } });
+  const jobs = await db.cleanupJob.createManyAndReturn({ data: Array.from({ length: CLAIMS }, (_, i) => jobData(i)), select: { id: true } });
+
   const server = await startProcess(["src/test/realtime-instance.ts"], /ready (\d+)/);
   const url = `http://127.0.0.1:${server.match[1]}`;
-  const clients = await startProcess(["scripts/bench/realtime-clients.ts", "trpc", url, String(CLIENTS), String(CLAIMS)], /READY/);
-  await new Promise((r) => setTimeout(r, 500));
+  const clients = await startProcess(["scripts/bench/realtime-clients.ts", CLIENT_MODE, url, String(clientCount), String(CLAIMS), String(PINS)], /READY/);
+  await pause(500);
+  const cpuBefore = cpuMs(server.child.pid!);
   const claimStart = performance.now();
   for (let i = 0; i < CLAIMS; i++) {
-    const scooper = scoopers[i]!;
-    const caller = createCaller(createTRPCContext({ headers: new Headers(), session: { user: scooper } }));
+    const caller = createCaller(createTRPCContext({ headers: new Headers(), session: { user: scoopers[i]! } }));
     await caller.jobs.claim({ jobId: jobs[i]!.id });
-    await new Promise((r) => setTimeout(r, 5)); // a steady stream of claims, not one burst
+    await pause(5); // a steady stream of claims, not one burst
   }
   const claimSeconds = (performance.now() - claimStart) / 1000;
-  const received = lastLine(await clients.output).received;
+  await clients.waitFor(/CLOSED_DONE/);
+  const cpu = cpuMs(server.child.pid!) - cpuBefore;
+
+  // New pins: each makes every map refetch its view, as the map does.
+  for (let i = 0; i < PINS; i++) {
+    const job = await db.cleanupJob.create({ data: jobData(1000 + i), select: { id: true } });
+    await announceJobChange(db, job.id, "posted");
+    await pause(1500);
+  }
+  const out = lastLine(await clients.output);
   server.child.kill("SIGTERM");
-  const claimedAt = new Map((await db.cleanupJob.findMany({ where: { posterId: poster.id }, select: { id: true, claimedAt: true } })).map((j) => [j.id, j.claimedAt!.getTime()]));
+
+  const claimedAt = new Map((await db.cleanupJob.findMany({ where: { id: { in: jobs.map((j) => j.id) } }, select: { id: true, claimedAt: true } })).map((j) => [j.id, j.claimedAt!.getTime()]));
   const fromCommit: number[] = [];
   const fromLog: number[] = [];
-  for (const [jobId, list] of Object.entries(received)) {
+  for (const [jobId, list] of Object.entries(out.received)) {
     for (const [at, appended] of list) {
       fromCommit.push(at - claimedAt.get(jobId)!);
       fromLog.push(at - appended);
     }
   }
+  return { claimsPerSec: CLAIMS / claimSeconds, fromCommit, fromLog, cpu, refetches: out.refetches, refetchErrors: out.refetchErrors };
+}
 
-  // 2. The floor: Redis PUBLISH → ws broadcast, same number of clients and messages.
+/** The floor publishes at the rate Scoop's claims produced events in the same run, so both serve the same load. */
+async function runFloor(clientCount: number, eventsPerSec: number) {
+  const interval = 1000 / eventsPerSec;
   const channel = `${process.env.REDIS_PREFIX}:bench-floor`;
   const raw = await startProcess(["scripts/bench/raw-broadcast-server.ts", channel], /ready (\d+)/);
-  const rawClients = await startProcess(["scripts/bench/realtime-clients.ts", "raw", `http://127.0.0.1:${raw.match[1]}`, String(CLIENTS), String(CLAIMS)], /READY/);
-  await new Promise((r) => setTimeout(r, 500));
+  const rawClients = await startProcess(["scripts/bench/realtime-clients.ts", "raw", `http://127.0.0.1:${raw.match[1]}`, String(clientCount), String(CLAIMS)], /READY/);
+  await pause(500);
+  const cpuBefore = cpuMs(raw.child.pid!);
   const publisher = createRedisConnection();
+  const begin = performance.now();
   for (let i = 0; i < CLAIMS; i++) {
     await publisher.publish(channel, JSON.stringify({ jobId: `floor-${i}`, t: Date.now() }));
-    await new Promise((r) => setTimeout(r, 5));
+    await pause(Math.max(1, begin + (i + 1) * interval - performance.now()));
   }
-  const floor = Object.values(lastLine(await rawClients.output).received).flat().map(([at, sent]) => at - sent);
+  await rawClients.waitFor(/CLOSED_DONE/);
+  const cpu = cpuMs(raw.child.pid!) - cpuBefore;
+  const latencies = Object.values(lastLine(await rawClients.output).received).flat().map(([at, sent]) => at - sent);
   raw.child.kill("SIGTERM");
   publisher.disconnect();
+  return { latencies, cpu };
+}
 
-  console.log(`real-time board, ${CLIENTS} WebSocket clients, ${CLAIMS} claims (${(CLAIMS / claimSeconds).toFixed(0)} claims/s incl. 5 ms pauses)`);
-  const p95Commit = report("Scoop: claim commit → every client", fromCommit);
-  const p95Log = report("Scoop: event-log append → every client", fromLog);
-  const p95Floor = report("floor: Redis PUBLISH → ws broadcast", floor);
-  const expected = CLIENTS * CLAIMS;
-  console.log(`  deliveries: Scoop ${fromCommit.length}/${expected}, floor ${floor.length}/${expected}`);
-  console.log(`  target p95 < 150 ms: ${p95Commit < 150 ? "met" : "MISSED"} (${p95Commit.toFixed(1)} ms); within 2× of the floor: ${p95Log <= 2 * p95Floor ? "met" : "MISSED"} (${(p95Log / p95Floor).toFixed(2)}×)`);
+try {
+  for (const [round, clientCount] of CLIENT_COUNTS.entries()) {
+    const scoop = await runScoop(clientCount, round);
+    const floor = await runFloor(clientCount, scoop.claimsPerSec);
+    const expected = clientCount * CLAIMS;
+    console.log(`\nreal-time board, ${clientCount} WebSocket clients (${CLIENT_MODE}), ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s incl. 5 ms pauses), then ${PINS} new pins`);
+    const p95Commit = report("Scoop: claim commit → every client", scoop.fromCommit);
+    const p95Log = report("Scoop: event-log append → every client", scoop.fromLog);
+    const p95Floor = report("floor: Redis PUBLISH → ws broadcast", floor.latencies);
+    report("Scoop: new pin → every map refetched", scoop.refetches);
+    console.log(`  refetches: ${scoop.refetches.length} for ${PINS} pins × ${clientCount} maps (one per burst), ${scoop.refetchErrors} errors`);
+    console.log(`  deliveries: Scoop ${scoop.fromCommit.length}/${expected}, floor ${floor.latencies.length}/${expected}`);
+    const perScoop = (scoop.cpu * 1000) / Math.max(1, scoop.fromCommit.length);
+    const perFloor = (floor.cpu * 1000) / Math.max(1, floor.latencies.length);
+    console.log(`  CPU per delivered event: Scoop ${perScoop.toFixed(1)} µs (${scoop.cpu} ms), floor ${perFloor.toFixed(1)} µs (${floor.cpu} ms): ${(perScoop / perFloor).toFixed(2)}× (target ≤ 2×: ${perScoop <= 2 * perFloor ? "met" : "MISSED"})`);
+    console.log(
+      `  claim → every client p95 ${p95Commit.toFixed(1)} ms vs floor ${p95Floor.toFixed(1)} ms: ${(p95Commit / p95Floor).toFixed(2)}× (target ≤ 2×: ${p95Commit <= 2 * p95Floor ? "met" : "MISSED"})` +
+        (clientCount <= 500 ? `; < 150 ms: ${p95Commit < 150 ? "met" : "MISSED"}` : "") +
+        `; from the log append ${(p95Log / p95Floor).toFixed(2)}×`,
+    );
+  }
 } finally {
   await closeQueues();
   await db.$disconnect();

@@ -17,6 +17,8 @@ process.env.SCOOP_SERVICE ??= "web";
 const { env } = await import("@/env");
 const { logger } = await import("@/server/logger");
 const { attachWebSockets } = await import("@/server/realtime/ws-server");
+const { db } = await import("@/server/db");
+const { boardIndex, closeBoardIndex } = await import("@/server/jobs/board-index");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
 const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
 const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, securityHeaders } = await import("@/server/security/http-policy");
@@ -53,6 +55,8 @@ const sockets = attachWebSockets(server, (req, socket, head) => void upgradeNext
 
 server.listen(env.PORT, env.HOSTNAME, () => {
   logger.info({ url: `http://localhost:${env.PORT}`, dev }, "web ready");
+  // Build the board's cluster index now rather than on the first zoomed-out map (it retries then if this fails).
+  void boardIndex(db).catch((err) => logger.warn({ err }, "board index not built at start"));
 });
 
 let stopping = false;
@@ -60,6 +64,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "web shutting down");
+  closeBoardIndex();
   void sockets.close().catch((err) => logger.error({ err }, "closing websockets failed"));
   server.close(() => process.exit(0));
   // Keep-alive connections can hold close() open; give in-flight requests a moment, then go.

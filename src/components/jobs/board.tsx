@@ -1,14 +1,17 @@
 "use client";
-import Link from "next/link";
 import { useCallback, useState } from "react";
 import { JobMap } from "@/components/map/job-map";
-import type { BoardFilters, BoardResult } from "@/components/map/job-map-inner";
-import { formatCents } from "@/lib/money";
+import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
+import { JobList } from "./job-list";
 import { PILE_LABEL, TYPE_LABEL } from "./labels";
 
 type Sort = "newest" | "price" | "distance";
 
-/** The scooper board: a clustered full-screen map with filters, and the same jobs as a list below (beside, on wide screens). */
+/**
+ * The scooper board: the live map (server clusters when zoomed out) with filters, and the same jobs as a list
+ * below it (beside it on wide screens). "List" swaps the map for the list: the keyboard and small-screen way to
+ * browse jobs; the list keeps the map's last viewport.
+ */
 export function Board() {
   const [type, setType] = useState<"" | keyof typeof TYPE_LABEL>("");
   const [pile, setPile] = useState<"" | keyof typeof PILE_LABEL>("");
@@ -16,14 +19,15 @@ export function Board() {
   const [lastHour, setLastHour] = useState(false);
   const [sort, setSort] = useState<Sort>("newest");
   const [from, setFrom] = useState<{ lat: number; lng: number } | undefined>();
-  const [result, setResult] = useState<BoardResult | null>(null);
-  const onResult = useCallback((r: BoardResult) => setResult(r), []);
+  const [view, setView] = useState<"map" | "list">("map");
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const onViewport = useCallback((v: Viewport) => setViewport(v), []);
 
   const filters: BoardFilters = {
     types: type ? [type] : undefined,
     pileEstimates: pile ? [pile] : undefined,
     minPriceCents: minPrice ? Math.round(Number(minPrice) * 100) : undefined,
-    postedWithinMinutes: lastHour ? 60 : undefined,
+    postedWithinMinutes: lastHour ? (60 as const) : undefined,
     sort,
     from: sort === "distance" ? from : undefined,
   };
@@ -36,10 +40,16 @@ export function Board() {
   }
 
   const select = "rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm";
+  const toggle = (active: boolean) =>
+    `flex-1 rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-white text-slate-900 shadow" : "text-slate-700"}`;
   return (
     <div className="flex flex-1 flex-col lg:flex-row">
-      <section className="relative h-[60dvh] lg:h-[calc(100dvh-57px)] lg:flex-1">
-        <JobMap filters={filters} clustered onResult={onResult} />
+      <div role="group" aria-label="Show jobs as" className="flex gap-1 border-b bg-slate-100 p-1 lg:hidden">
+        <button type="button" aria-pressed={view === "map"} className={toggle(view === "map")} onClick={() => setView("map")}>Map</button>
+        <button type="button" aria-pressed={view === "list"} className={toggle(view === "list")} onClick={() => setView("list")}>List</button>
+      </div>
+      <section aria-label="Map of open jobs" className={`relative h-[60dvh] lg:block lg:h-[calc(100dvh-57px)] lg:flex-1 ${view === "list" ? "hidden" : ""}`}>
+        <JobMap filters={filters} onViewport={onViewport} />
       </section>
       <aside className="flex flex-col gap-3 border-t p-3 lg:h-[calc(100dvh-57px)] lg:w-96 lg:overflow-y-auto lg:border-l lg:border-t-0">
         <div className="grid grid-cols-2 gap-2">
@@ -61,27 +71,7 @@ export function Board() {
             <input type="checkbox" checked={lastHour} onChange={(e) => setLastHour(e.target.checked)} /> Posted in the last hour
           </label>
         </div>
-        {result?.truncated && <p className="text-xs text-amber-700">More jobs match than fit on the map: zoom in or filter.</p>}
-        <ul className="divide-y" data-testid="board-list">
-          {result?.jobs.map((job) => (
-            <li key={job.id}>
-              <Link href={`/jobs/${job.id}`} className="flex items-center justify-between gap-2 py-3">
-                <span className="min-w-0">
-                  <span className="block truncate font-medium">{job.address}</span>
-                  <span className="text-xs text-slate-600">
-                    {TYPE_LABEL[job.type]}
-                    {job.pileEstimate ? ` · ${PILE_LABEL[job.pileEstimate]}` : ""}
-                  </span>
-                </span>
-                <span className="text-right">
-                  <span className="block font-semibold">{formatCents(job.priceCents)}</span>
-                  <span className="text-xs text-slate-600">take-home {formatCents(job.takeHomeCents)}</span>
-                </span>
-              </Link>
-            </li>
-          ))}
-          {result && result.jobs.length === 0 && <li className="py-3 text-sm text-slate-600">No open jobs here. Move the map or relax the filters.</li>}
-        </ul>
+        {viewport && <JobList viewport={viewport} filters={filters} from={from} />}
       </aside>
     </div>
   );

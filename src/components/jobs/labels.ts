@@ -35,3 +35,9 @@ export const DISPUTE_REASON_LABEL = {
 export const DISPUTE_OUTCOME_LABEL = { RELEASE: "Paid in full", PARTIAL_REFUND: "Partial refund", FULL_REFUND: "Full refund" } as const;
 
 export const UNREACHABLE_REASON_LABEL = { LOCKED_GATE: "Locked gate", UNSAFE_DOG: "Unsafe dog", WRONG_ADDRESS: "Wrong address", OTHER: "Other" } as const;
+
+/** "350 m away", "1.2 km away", "12 km away". */
+export function distanceWords(meters: number): string {
+  if (meters < 1000) return `${Math.max(10, Math.round(meters / 10) * 10)} m away`;
+  return `${meters < 10_000 ? (meters / 1000).toFixed(1) : Math.round(meters / 1000)} km away`;
+}

@@ -1,12 +1,10 @@
 "use client";
 import L from "leaflet";
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { MapContainer, Marker, Popup, TileLayer, useMapEvents } from "react-leaflet";
-import MarkerClusterGroup from "react-leaflet-cluster";
-import "react-leaflet-cluster/dist/assets/MarkerCluster.css";
-import "react-leaflet-cluster/dist/assets/MarkerCluster.Default.css";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
 import { env } from "@/env";
+import { boardRefetchDelayMs } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
 import { TYPE_LABEL } from "@/components/jobs/labels";
@@ -19,8 +17,12 @@ const NEW_YORK: [number, number] = [40.7128, -73.95];
 // A 1×1 transparent GIF: when tiles cannot load (offline, blocked) Leaflet shows blank squares, not broken images.
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 
-export type BoardFilters = Omit<RouterInputs["jobs"]["openInViewport"], "bounds">;
+export type BoardFilters = Omit<RouterInputs["jobs"]["board"], "bounds" | "zoom">;
 export type BoardResult = RouterOutputs["jobs"]["openInViewport"];
+type BoardView = RouterOutputs["jobs"]["board"];
+type Cluster = Extract<BoardView, { kind: "clusters" }>["clusters"][number];
+export type Viewport = { bounds: Bounds; zoom: number };
+const INITIAL_VIEWPORT: Viewport = { bounds: { south: 40.5, west: -74.1, north: 40.95, east: -73.7 }, zoom: 11 };
 
 // Icons depend only on type and price, so pins share them.
 const iconCache = new Map<string, L.DivIcon>();
@@ -38,78 +40,148 @@ function pinIcon(type: string, priceCents: number): L.DivIcon {
   return icon;
 }
 
-function toBounds(b: L.LatLngBounds): Bounds {
-  return { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() };
+/** A group's bubble: the number of jobs and their price range; its size grows with the count. */
+function clusterIcon(c: Cluster): L.DivIcon {
+  const size = c.count < 10 ? 36 : c.count < 100 ? 44 : c.count < 1000 ? 52 : 60;
+  const prices = c.minPriceCents === c.maxPriceCents ? formatCents(c.minPriceCents) : `$${Math.floor(c.minPriceCents / 100)}–$${Math.ceil(c.maxPriceCents / 100)}`;
+  return L.divIcon({
+    className: "scoop-cluster",
+    html: `<span class="scoop-cluster__count" style="width:${size}px;height:${size}px">${c.count.toLocaleString("en-US")}</span><span class="scoop-cluster__prices">${prices}</span>`,
+    iconSize: [0, 0],
+  });
 }
 
-function ViewportWatcher({ onChange }: { onChange: (b: Bounds) => void }) {
-  const map = useMapEvents({ moveend: () => onChange(toBounds(map.getBounds())) });
+function toViewport(map: L.Map): Viewport {
+  const b = map.getBounds();
+  return { bounds: { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() }, zoom: map.getZoom() };
+}
+
+function ViewportWatcher({ onChange }: { onChange: (v: Viewport) => void }) {
+  const map = useMap();
+  useEffect(() => {
+    // A hidden map (the board's list view) has no size: its "viewport" is a point, so it reports nothing.
+    const report = () => {
+      const size = map.getSize();
+      if (size.x > 0 && size.y > 0) onChange(toViewport(map));
+    };
+    // The first viewport is the map's real size, not the guess the first query used.
+    report();
+    map.on("moveend", report);
+    // Leaflet only notices window resizes: shown again after the list view, or resized by the layout, it re-measures.
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(map.getContainer());
+    return () => {
+      map.off("moveend", report);
+      observer.disconnect();
+    };
+  }, [map, onChange]);
   return null;
 }
 
-/**
- * The live board map. The home page shows plain pins; the scooper board clusters them and passes filters.
- * Live: a job that leaves the board (claimed, cancelled, expired) is removed at once from the cached result; a
- * new or reopened job in view triggers a refetch, so the server applies the filters, sort and cap.
- */
-export function JobMapInner({ filters, clustered = false, onResult }: { filters?: BoardFilters; clustered?: boolean; onResult?: (r: BoardResult) => void }) {
-  const [bounds, setBounds] = useState<Bounds>({ south: 40.5, west: -74.1, north: 40.95, east: -73.7 });
-  const utils = api.useUtils();
-  const input = { bounds, ...filters };
-  const jobs = api.jobs.openInViewport.useQuery(input, { placeholderData: (prev) => prev });
+/** Clicking (or pressing Enter on) a group zooms the map to it. */
+function ClusterMarker({ cluster }: { cluster: Cluster }) {
+  const map = useMap();
+  const b = cluster.bounds;
+  const label = `${cluster.count.toLocaleString("en-US")} open jobs, ${formatCents(cluster.minPriceCents)} to ${formatCents(cluster.maxPriceCents)}: zoom in`;
+  return (
+    <Marker
+      position={[cluster.lat, cluster.lng]}
+      icon={clusterIcon(cluster)}
+      title={label}
+      alt={label}
+      eventHandlers={{ click: () => map.flyToBounds([[b.south, b.west], [b.north, b.east]], { maxZoom: map.getZoom() + 3, duration: 0.4 }) }}
+    />
+  );
+}
 
+/**
+ * The live board map. The server answers each viewport with pins when few jobs match, else clusters that count
+ * every matching job (jobs.board); clicking a cluster zooms in. Live: a job that leaves the board is dropped from
+ * cached pins at once; any other change refetches the view, once per burst of events (a short, randomly spread
+ * delay, so a thousand maps do not all ask in the same millisecond).
+ */
+export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; onViewport?: (v: Viewport) => void }) {
+  const [viewport, setViewport] = useState<Viewport>(INITIAL_VIEWPORT);
+  const utils = api.useUtils();
+  const view = api.jobs.board.useQuery({ ...viewport, ...filters }, { placeholderData: (prev) => prev });
   const queryClient = useQueryClient();
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (refetchTimer.current && clearTimeout(refetchTimer.current)), []);
+  const refetchSoon = () => {
+    if (refetchTimer.current) return;
+    refetchTimer.current = setTimeout(() => {
+      refetchTimer.current = null;
+      void utils.jobs.board.invalidate();
+      void utils.jobs.openInViewport.invalidate();
+    }, boardRefetchDelayMs());
+  };
+
   api.jobs.onBoardChange.useSubscription(
-    { bounds },
+    { bounds: viewport.bounds },
     {
       // Anything that changed between the page's fetch and the subscription's start is picked up by refetching.
-      onStarted: () => void utils.jobs.openInViewport.invalidate(),
+      onStarted: () => void utils.jobs.board.invalidate(),
       onData: ({ data: event }) => {
         if (event.type === "job.closed") {
-          // Every cached board result (any viewport or filter) drops the pin at once.
-          queryClient.setQueriesData<BoardResult>({ queryKey: getQueryKey(api.jobs.openInViewport) }, (current) =>
-            current ? { ...current, jobs: current.jobs.filter((j) => j.id !== event.jobId) } : current,
+          // Every cached list of pins (any viewport or filter) drops the job at once; cluster counts refetch.
+          const keep = (j: { id: string }) => j.id !== event.jobId;
+          queryClient.setQueriesData({ queryKey: getQueryKey(api.jobs.board) }, (current?: BoardView) =>
+            current?.kind === "pins" ? { ...current, jobs: current.jobs.filter(keep) } : current,
           );
+          queryClient.setQueriesData({ queryKey: getQueryKey(api.jobs.openInViewport) }, (current?: BoardResult) =>
+            current ? { ...current, jobs: current.jobs.filter(keep) } : current,
+          );
+          if (view.data?.kind === "clusters") refetchSoon();
         } else {
-          void utils.jobs.openInViewport.invalidate();
+          refetchSoon();
         }
       },
     },
   );
   const tileUrl = env.NEXT_PUBLIC_MAP_TILE_URL;
-  useEffect(() => {
-    if (jobs.data && onResult) onResult(jobs.data);
-  }, [jobs.data, onResult]);
+  const changeViewport = useCallback(
+    (v: Viewport) => {
+      setViewport(v);
+      onViewport?.(v);
+    },
+    [onViewport],
+  );
 
-  const markers = jobs.data?.jobs.map((job) => (
-    <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`} alt={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`}>
-      <Popup>
-        <div className="space-y-1">
-          <div className="font-semibold">{formatCents(job.priceCents)} · {TYPE_LABEL[job.type]}</div>
-          <div className="text-xs text-slate-600">{job.address}</div>
-          <div className="text-xs">Take-home {formatCents(job.takeHomeCents)}</div>
-          <Link href={`/jobs/${job.id}`} className="text-xs font-semibold text-brand-700 underline">
-            Open job
-          </Link>
-        </div>
-      </Popup>
-    </Marker>
-  ));
+  const data = view.data;
+  const markers =
+    data?.kind === "clusters"
+      ? data.clusters.map((c) => <ClusterMarker key={`${c.bounds.south},${c.bounds.west}`} cluster={c} />)
+      : data?.jobs.map((job) => (
+          <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`} alt={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`}>
+            <Popup>
+              <div className="space-y-1">
+                <div className="font-semibold">{formatCents(job.priceCents)} · {TYPE_LABEL[job.type]}</div>
+                <div className="text-xs text-slate-600">{job.address}</div>
+                <div className="text-xs">Take-home {formatCents(job.takeHomeCents)}</div>
+                <Link href={`/jobs/${job.id}`} className="text-xs font-semibold text-brand-700 underline">
+                  Open job
+                </Link>
+              </div>
+            </Popup>
+          </Marker>
+        ));
 
   return (
-    <div className="relative h-full w-full" data-testid="job-map">
-      <MapContainer center={NEW_YORK} zoom={11} className="h-full w-full" scrollWheelZoom>
+    <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
+      <MapContainer center={NEW_YORK} zoom={INITIAL_VIEWPORT.zoom} className="h-full w-full" scrollWheelZoom>
         {tileUrl !== "none" && (
           <TileLayer url={tileUrl} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
         )}
-        <ViewportWatcher onChange={setBounds} />
-        {clustered ? <MarkerClusterGroup chunkedLoading>{markers}</MarkerClusterGroup> : markers}
+        <ViewportWatcher onChange={changeViewport} />
+        {markers}
       </MapContainer>
       <div className="pointer-events-none absolute left-14 top-3 z-[1000] flex flex-wrap items-center gap-2">
-        <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow" data-testid="open-count">
-          {jobs.isLoading
+        <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow" data-testid="open-count" aria-live="polite">
+          {!data
             ? "Loading jobs…"
-            : `${jobs.data?.jobs.length ?? 0}${jobs.data?.truncated ? "+" : ""} open jobs here${jobs.data?.truncated ? " (zoom in for more)" : ""}`}
+            : data.kind === "clusters"
+              ? `${data.total.toLocaleString("en-US")} open jobs here · tap a group to zoom`
+              : `${data.jobs.length}${data.truncated ? "+" : ""} open jobs here${data.truncated ? " (zoom in for more)" : ""}`}
         </span>
         <LiveIndicator />
       </div>

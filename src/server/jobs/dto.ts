@@ -30,6 +30,23 @@ export const boardResultSchema = z.object({
 });
 export type BoardResult = z.infer<typeof boardResultSchema>;
 
+/** A group of matching jobs on the zoomed-out map: how many, their centre, their prices, and where to zoom. */
+export const boardClusterSchema = z.object({
+  lat: z.number(),
+  lng: z.number(),
+  count: z.number().int(),
+  minPriceCents: z.number().int(),
+  maxPriceCents: z.number().int(),
+  bounds: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() }),
+});
+
+/** The board map's answer for a viewport: pins when few jobs match, else clusters covering every match. */
+export const boardViewSchema = z.discriminatedUnion("kind", [
+  boardResultSchema.extend({ kind: z.literal("pins") }),
+  z.object({ kind: z.literal("clusters"), clusters: z.array(boardClusterSchema), total: z.number().int(), indexBuiltAt: z.date() }),
+]);
+export type BoardView = z.infer<typeof boardViewSchema>;
+
 export const JOB_ACTIONS = ["pay", "claim", "release", "start", "complete", "confirm", "cancel", "uploadAfterPhoto", "uploadBeforePhoto",
   "openDispute", "respondToDispute", "review", "tip", "repost", "onMyWay",
   "reportUnreachable", "answerUnreachable", "adminCancelUnreachable"] as const;

@@ -118,6 +118,76 @@ describe("real-time over WebSockets, two web instances on one Redis", () => {
     expect(events[0]!.data).toMatchObject({ type: "job.changed", jobId: job.id, status: "CLAIMED" });
   });
 
+  it("sends a reserved job only to its preferred scooper, and only inside each viewer's map", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const preferred = await createUser(["SCOOPER"]);
+    const job = await boardJob(poster.id);
+    const elsewhere = { ...job, id: `${job.id}-far`, lat: 34.05, lng: -118.24 };
+    const anon = nodeClient(a.url);
+    const mine = nodeClient(a.url, { cookie: await cookieFor(preferred.id) });
+    const publishAll = async () => {
+      await publishBoardEvent({ type: "job.opened", job: elsewhere, onlyFor: null });
+      await publishBoardEvent({ type: "job.opened", job, onlyFor: preferred.id });
+      await publishBoardEvent({ type: "job.closed", jobId: "marker", reason: "other" });
+    };
+    let fired = 0;
+    const fire = () => ++fired === 2 && void setTimeout(() => void publishAll(), 300);
+    const [anonEvents, mineEvents] = await Promise.all([
+      take((h) => anon.client.jobs.onBoardChange.subscribe({ bounds: NYC }, h), 1, fire),
+      take((h) => mine.client.jobs.onBoardChange.subscribe({ bounds: NYC }, h), 2, fire),
+    ]);
+    anon.close();
+    mine.close();
+    // Neither gets the job outside their map; only the preferred scooper gets the reserved one.
+    expect(anonEvents.map((e) => e.data.jobId ?? e.data.job?.id)).toEqual(["marker"]);
+    expect(mineEvents.map((e) => e.data.jobId ?? e.data.job?.id)).toEqual([job.id, "marker"]);
+    // Dates survive the once-per-event serialization as dates.
+    expect((mineEvents[0]!.data.job as unknown as { createdAt: unknown }).createdAt).toBeInstanceOf(Date);
+  });
+
+  it("answers a board subscription with bad input through tRPC's own error, and stops sending after unsubscribe", async () => {
+    const { client, close } = nodeClient(b.url);
+    await expect(
+      take((h) => client.jobs.onBoardChange.subscribe({ bounds: { south: 41, west: -74, north: 40, east: -73 } }, h), 1),
+    ).rejects.toMatchObject({ data: { code: "BAD_REQUEST" } });
+
+    const got: string[] = [];
+    const sub = client.jobs.onBoardChange.subscribe({ bounds: NYC }, { onData: (e) => got.push((e.data as { jobId: string }).jobId) });
+    await new Promise((r) => setTimeout(r, 500));
+    await publishBoardEvent({ type: "job.closed", jobId: "first", reason: "other" });
+    await expect.poll(() => got).toEqual(["first"]);
+    sub.unsubscribe();
+    await new Promise((r) => setTimeout(r, 200));
+    await publishBoardEvent({ type: "job.closed", jobId: "second", reason: "other" });
+    await new Promise((r) => setTimeout(r, 500));
+    close();
+    expect(got).toEqual(["first"]);
+  });
+
+  it("serves a board subscription and another subscription sent in the same message", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const job = await createOpenJob(poster.id);
+    const { client, close } = nodeClient(a.url, { cookie: await cookieFor(poster.id) });
+    const board: string[] = [];
+    const changes: string[] = [];
+    let started = 0;
+    const onStarted = () => {
+      if (++started < 2) return;
+      setTimeout(() => {
+        void publishBoardEvent({ type: "job.closed", jobId: "batched", reason: "other" });
+        void publishJobChange({ jobId: job.id, status: "CLAIMED", change: "claimed" });
+      }, 300);
+    };
+    // Subscribed in the same tick: the client sends both in one WebSocket message.
+    const subs = [
+      client.jobs.onBoardChange.subscribe({ bounds: NYC }, { onStarted, onData: (e) => board.push((e.data as { jobId: string }).jobId) }),
+      client.jobs.onJobChange.subscribe({ jobId: job.id }, { onStarted, onData: (e) => changes.push(e.data.type) }),
+    ];
+    await expect.poll(() => ({ board, changes }), { timeout: 10_000 }).toEqual({ board: ["batched"], changes: ["job.changed"] });
+    for (const sub of subs) sub.unsubscribe();
+    close();
+  });
+
   it("ends a user's live connection on every instance when an admin suspends them", async () => {
     const admin = await createUser(["ADMIN"]);
     const scooper = await createUser(["SCOOPER"]);

@@ -13,6 +13,7 @@ import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { logger } from "@/server/logger";
+import { BoardFanout } from "./board-fanout";
 import { SESSIONS_CHANNEL } from "./events";
 import { closeRealtimeHub, listen } from "./hub";
 
@@ -46,13 +47,37 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
   // Sockets by signed-in user, so a ban, suspension or password change ends that user's live connections at once.
   const socketsByUser = new Map<string, Set<WebSocket>>();
   // A sign-out ends one session: its sockets are found by the token's session id.
-  const sessionOfSocket = new WeakMap<WebSocket, string>();
+  const sessionIdOfSocket = new WeakMap<WebSocket, string>();
   const stop = new AbortController();
+  // One session lookup per connection, shared by tRPC's context and the board's lean path.
+  const sessionOfSocket = new WeakMap<WebSocket, ReturnType<typeof getSessionFromHeaders>>();
+  const sessionFor = (ws: WebSocket, req: IncomingMessage) => {
+    let session = sessionOfSocket.get(ws);
+    if (!session) sessionOfSocket.set(ws, (session = getSessionFromHeaders(req.headers)));
+    return session;
+  };
+  const board = new BoardFanout(async (ws, req) => (await sessionFor(ws, req).catch(() => null))?.user.id ?? null);
+  // Board subscriptions are answered by the fan-out (board-fanout.ts); the rest of each message goes on to tRPC.
+  // ws emits "message" for tRPC's listener; this wrapper takes the board's part out first.
+  wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
+    const emit = ws.emit.bind(ws);
+    ws.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event === "message" && args[1] === false) {
+        const raw = String(args[0]);
+        if (raw.includes("onBoardChange") || raw.includes("subscription.stop")) {
+          const rest = board.intercept(ws, req, raw);
+          if (rest === null) return true;
+          if (rest !== raw) args[0] = Buffer.from(rest);
+        }
+      }
+      return emit(event, ...args);
+    }) as typeof ws.emit;
+  });
   void (async () => {
     for await (const event of await listen(SESSIONS_CHANNEL, stop.signal)) {
       const { userId, sessionId } = event.data as { userId: string; sessionId?: string };
       for (const ws of socketsByUser.get(userId) ?? []) {
-        if (!sessionId || sessionOfSocket.get(ws) === sessionId) ws.close(SESSION_REVOKED_CLOSE, "session ended");
+        if (!sessionId || sessionIdOfSocket.get(ws) === sessionId) ws.close(SESSION_REVOKED_CLOSE, "session ended");
       }
     }
   })().catch((err) => logger.error({ err }, "session revocation listener stopped"));
@@ -61,13 +86,13 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
     wss,
     router: appRouter,
     createContext: async ({ req, res }) => {
-      const session = await getSessionFromHeaders(req.headers);
+      const session = await sessionFor(res, req);
       if (session) {
         const userId = session.user.id;
         let set = socketsByUser.get(userId);
         if (!set) socketsByUser.set(userId, (set = new Set()));
         set.add(res);
-        if (session.sessionId) sessionOfSocket.set(res, session.sessionId);
+        if (session.sessionId) sessionIdOfSocket.set(res, session.sessionId);
         res.once("close", () => {
           set.delete(res);
           if (set.size === 0) socketsByUser.delete(userId);
@@ -101,6 +126,7 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
     /** On shutdown: tell every client to reconnect (to another instance), then close. */
     async close() {
       stop.abort();
+      board.close();
       handler.broadcastReconnectNotification();
       for (const client of wss.clients) client.close(1012, "server restarting");
       await new Promise<void>((resolve) => wss.close(() => resolve()));

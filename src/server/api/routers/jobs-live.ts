@@ -4,32 +4,26 @@
  */
 import { tracked, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { boundsSchema, type Bounds } from "@/lib/geo";
 import { can } from "@/lib/permissions";
 import { BOARD_CHANNEL, jobChannel, type BoardEvent, type JobChangeEvent } from "@/server/realtime/events";
+import { boardChangeInputSchema, boardEventVisible } from "@/server/realtime/board-fanout";
 import { followChannel } from "@/server/realtime/follow";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 const lastEventId = z.string().max(40).nullish();
 
-function inside(bounds: Bounds, lat: number, lng: number): boolean {
-  if (lat < bounds.south || lat > bounds.north) return false;
-  return bounds.west <= bounds.east ? lng >= bounds.west && lng <= bounds.east : lng >= bounds.west || lng <= bounds.east;
-}
-
 export const jobsLiveRouter = createTRPCRouter({
-  /** OPEN-job changes inside a viewport: new pins appear, claimed/cancelled/expired ones leave. */
+  /**
+   * OPEN-job changes inside a viewport: new pins appear, claimed/cancelled/expired ones leave. Over the WebSocket
+   * this is answered by the board fan-out (src/server/realtime/board-fanout.ts: the same input, rule and wire
+   * messages, serialized once per event); this definition is the typed contract and serves any other transport.
+   */
   onBoardChange: publicProcedure
-    .input(z.object({ bounds: boundsSchema, lastEventId }))
+    .input(boardChangeInputSchema)
     .subscription(async function* ({ ctx, input, signal }) {
       const viewer = ctx.session?.user.id ?? null;
       for await (const event of followChannel<BoardEvent>(BOARD_CHANNEL, input.lastEventId, signal!)) {
-        const data = event.data;
-        if (data.type === "job.opened") {
-          if (data.onlyFor && data.onlyFor !== viewer) continue;
-          if (!inside(input.bounds, data.job.lat, data.job.lng)) continue;
-        }
-        yield tracked(event.id, data);
+        if (boardEventVisible(event.data, input.bounds, viewer)) yield tracked(event.id, event.data);
       }
     }),
 

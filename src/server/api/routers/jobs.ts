@@ -5,11 +5,12 @@ import { cancelJob } from "@/server/jobs/cancel-job";
 import { claimJob } from "@/server/jobs/claim-job";
 import { completeJob } from "@/server/jobs/complete-job";
 import { confirmJob } from "@/server/jobs/confirm-job";
-import { boardJobSchema, boardResultSchema, jobDetailSchema, jobEventSchema, myJobRowSchema } from "@/server/jobs/dto";
+import { boardJobSchema, boardResultSchema, boardViewSchema, jobDetailSchema, jobEventSchema, myJobRowSchema } from "@/server/jobs/dto";
 import { getJob, visitIdSchema } from "@/server/jobs/get-job";
 import { getJobTimeline } from "@/server/jobs/job-timeline";
 import { listMyJobs, myJobsQuerySchema } from "@/server/jobs/list-my-jobs";
 import { boardQuerySchema, listNearestOpenJobs, listOpenJobsInViewport } from "@/server/jobs/list-open-jobs";
+import { boardView, boardViewQuerySchema } from "@/server/jobs/board-view";
 import { confirmJobPayment, jobPaymentForm } from "@/server/jobs/job-payment";
 import { postJobInputSchema } from "@/lib/schemas/jobs";
 import { postJob, postJobResultSchema } from "@/server/jobs/post-job";
@@ -32,6 +33,12 @@ export const jobsRouter = createTRPCRouter({
     .input(boardQuerySchema)
     .output(boardResultSchema)
     .query(({ ctx, input }) => listOpenJobsInViewport(ctx.db, input, ctx.session?.user.id ?? null)),
+
+  /** The board map: pins when few jobs match the viewport, else clusters covering every matching job. */
+  board: publicProcedure
+    .input(boardViewQuerySchema)
+    .output(boardViewSchema)
+    .query(({ ctx, input }) => boardView(ctx.db, input, ctx.session?.user.id ?? null)),
 
   nearestOpen: publicProcedure
     .input(z.object({ lat: latSchema, lng: lngSchema, excludeJobId: z.string().optional(), limit: z.number().int().min(1).max(10).optional() }))

@@ -1,0 +1,55 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
+import { distanceMeters } from "@/lib/geo";
+import { formatCents } from "@/lib/money";
+import { api } from "@/trpc/react";
+import { distanceWords, PILE_LABEL, TYPE_LABEL } from "./labels";
+
+const PAGE = 50;
+
+/**
+ * The board as a list: the jobs in the map's viewport with the same filters and sort, each a link to its page
+ * (the keyboard and screen-reader path to a job). Shows a page at a time; "Show more" adds another.
+ */
+export function JobList({ viewport, filters, from }: { viewport: Viewport; filters: BoardFilters; from?: { lat: number; lng: number } }) {
+  const [limit, setLimit] = useState(PAGE);
+  const { postedWithinMinutes, ...rest } = filters;
+  const list = api.jobs.openInViewport.useQuery({ bounds: viewport.bounds, ...rest, postedWithinMinutes, limit }, { placeholderData: (prev) => prev });
+  const jobs = list.data?.jobs ?? [];
+  return (
+    <section aria-labelledby="job-list-heading" className="flex flex-col gap-2">
+      <h2 id="job-list-heading" className="text-sm font-semibold text-slate-700">
+        {list.isLoading ? "Loading jobs…" : `${jobs.length}${list.data?.truncated ? "+" : ""} open jobs in this area`}
+      </h2>
+      <ul className="divide-y" data-testid="board-list">
+        {jobs.map((job) => (
+          <li key={job.id}>
+            <Link href={`/jobs/${job.id}`} className="flex items-center justify-between gap-3 py-3">
+              <span className="min-w-0">
+                <span className="block truncate font-medium">{job.address}</span>
+                <span className="block text-xs text-slate-600">
+                  {TYPE_LABEL[job.type]}
+                  {job.pileEstimate ? ` · ${PILE_LABEL[job.pileEstimate]}` : ""}
+                  {from ? ` · ${distanceWords(distanceMeters(from, job))}` : ""}
+                </span>
+              </span>
+              <span className="shrink-0 text-right">
+                <span className="block font-semibold">{formatCents(job.priceCents)}</span>
+                <span className="text-xs text-slate-600">take-home {formatCents(job.takeHomeCents)}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+        {list.data && jobs.length === 0 && <li className="py-3 text-sm text-slate-600">No open jobs here. Move the map or relax the filters.</li>}
+      </ul>
+      {list.data?.truncated && limit < 500 && (
+        <button type="button" className="self-start rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium" onClick={() => setLimit((l) => Math.min(500, l + PAGE))}>
+          Show more
+        </button>
+      )}
+      {list.data?.truncated && limit >= 500 && <p className="text-xs text-amber-700">More jobs match than the list shows: zoom the map in or filter.</p>}
+    </section>
+  );
+}
