@@ -4,6 +4,13 @@ import nextTs from "eslint-config-next/typescript";
 /** The domains under src/server (each a folder), for the rules that keep lower layers from importing them. */
 const DOMAINS = ["accounts", "admin", "auth", "disputes", "jobs", "map", "notifications", "ops", "payments", "recurring", "reviews", "security", "system", "webhooks"].map((d) => `@/server/${d}/*`);
 
+/** Server code below the API layer imports neither the API nor the UI (repeated in the rules that add to it: a later
+ * `no-restricted-imports` for the same files replaces an earlier one rather than adding to it). */
+const BELOW_API = {
+  group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
+  message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -52,10 +59,7 @@ const config = [
     ignores: ["src/server/api/**", "src/server/realtime/ws-server.ts", "**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", {
-        patterns: [{
-          group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
-          message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
-        }],
+        patterns: [BELOW_API],
       }],
     },
   },
@@ -70,10 +74,7 @@ const config = [
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
-          {
-            group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
-            message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
-          },
+          BELOW_API,
           {
             group: DOMAINS,
             message: "Shared infrastructure sits below the domains: it takes what it needs as arguments and never imports a domain.",
@@ -90,10 +91,7 @@ const config = [
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
-          {
-            group: ["@/server/api/*", "@/app/*", "@/components/*", "@/trpc/*"],
-            message: "Domains, infrastructure and the worker sit below the API layer and the UI: move the shared piece down (e.g. auth's session type lives in src/server/auth).",
-          },
+          BELOW_API,
           {
             group: ["@/server/jobs/*", "@/server/recurring/*", "@/server/disputes/*", "@/server/reviews/*", "@/server/webhooks/*", "@/server/admin/*", "@/server/notifications/*", "@/server/accounts/*"],
             message: "Payments imports nothing from the domains that use it: pass what it needs in, or move the piece to the caller's side (job funding lives in src/server/jobs/funding.ts).",
