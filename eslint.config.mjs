@@ -1,8 +1,56 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-/** The domains under src/server (each a folder), for the rules that keep lower layers from importing them. */
-const DOMAINS = ["accounts", "admin", "auth", "disputes", "jobs", "map", "notifications", "ops", "payments", "recurring", "reviews", "security", "system", "webhooks"].map((d) => `@/server/${d}/*`);
+/**
+ * Each domain under src/server (a folder) and its public modules: the files another domain may import from it
+ * (docs/architecture.md, "Public modules"). Everything else in a domain's folder is its own business; making a file
+ * public is a deliberate change here, reviewed like any interface.
+ *
+ * @type {Record<string, string[]>}
+ */
+const PUBLIC_MODULES = {
+  accounts: ["password", "scooper-approval", "status"],
+  admin: [],
+  auth: ["magic-link", "session", "session-type"],
+  disputes: ["dto"],
+  jobs: ["announce", "cancel-job", "config", "dto", "job-access", "payment-gate", "photo-signature", "release-job", "settlement", "timers", "transition"],
+  map: [],
+  notifications: ["job-change", "reminders"],
+  ops: [],
+  payments: [
+    "billing/billing", "billing/prepaid-visits", "chargebacks", "context", "earnings", "effects", "fees", "payment-book", "payment-form",
+    "receipt-email", "steps", "stripe-reconcile", "stripe/client", "types",
+  ],
+  recurring: ["manage", "schemas"],
+  reviews: ["add-tip", "dto", "scooper-rating"],
+  security: ["client-ip", "public-endpoint", "rate-limit"],
+  system: [],
+  webhooks: [],
+  yards: [],
+};
+const DOMAIN_NAMES = Object.keys(PUBLIC_MODULES);
+
+/** The domains that use payments, which payments never imports (its rule replaces their public-module rule). */
+const ABOVE_PAYMENTS = ["jobs", "recurring", "disputes", "reviews", "webhooks", "admin", "notifications", "accounts"];
+
+/** Every domain, for the rules that keep lower layers from importing them. */
+const DOMAINS = DOMAIN_NAMES.map((d) => `@/server/${d}/*`);
+
+/** @param {string} s */
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The import pattern that refuses another domain's internal files (anything but its public modules). */
+/** @param {string} domain */
+function internalsOf(domain) {
+  const open = PUBLIC_MODULES[domain] ?? [];
+  const allowed = open.length ? `(?!(?:${open.map(escape).join("|")})$)` : "";
+  return {
+    regex: `^@/server/${domain}/${allowed}.+$`,
+    message: open.length
+      ? `Another domain imports ${domain} only through its public modules (${open.join(", ")}): call one of those, or make the file public in eslint.config.mjs (PUBLIC_MODULES) and docs/architecture.md.`
+      : `${domain} has no public modules: no other domain imports it (only entry points do).`,
+  };
+}
 
 /** Server code below the API layer imports neither the API nor the UI (repeated in the rules that add to it: a later
  * `no-restricted-imports` for the same files replaces an earlier one rather than adding to it). */
@@ -65,12 +113,15 @@ const config = [
   },
   {
     // Shared infrastructure sits below the domains: the audit log, the outbox, queues, storage, email delivery,
-    // observability and the single-file pieces (db, redis, logger, errors, calendar) import no domain.
+    // observability, real-time publishing, geocoding and the single-file pieces (db, redis, logger, errors,
+    // calendar) import no domain.
     files: [
       "src/server/audit/**", "src/server/outbox/**", "src/server/queues/**", "src/server/storage/**", "src/server/email/**",
-      "src/server/observability/**", "src/server/db.ts", "src/server/redis.ts", "src/server/logger.ts", "src/server/errors.ts", "src/server/calendar.ts",
+      "src/server/observability/**", "src/server/realtime/**", "src/server/geocoding/**",
+      "src/server/db.ts", "src/server/redis.ts", "src/server/logger.ts", "src/server/errors.ts", "src/server/calendar.ts",
     ],
-    ignores: ["**/*.test.ts"],
+    // The WebSocket server is an entry point (it mounts the API's router).
+    ignores: ["**/*.test.ts", "src/server/realtime/ws-server.ts"],
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
@@ -83,23 +134,28 @@ const config = [
       }],
     },
   },
-  {
-    // Payments is a room below jobs and recurring: they call it, it never calls them (job funding lives in
-    // src/server/jobs/funding.ts; Stripe's webhooks, which touch both, in src/server/webhooks/).
-    files: ["src/server/payments/**"],
+  // A domain imports another domain only through that domain's public modules (PUBLIC_MODULES). One block per
+  // domain, since a later `no-restricted-imports` for the same files replaces an earlier one.
+  ...DOMAIN_NAMES.map((domain) => ({
+    files: [`src/server/${domain}/**`],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
           BELOW_API,
-          {
-            group: ["@/server/jobs/*", "@/server/recurring/*", "@/server/disputes/*", "@/server/reviews/*", "@/server/webhooks/*", "@/server/admin/*", "@/server/notifications/*", "@/server/accounts/*"],
-            message: "Payments imports nothing from the domains that use it: pass what it needs in, or move the piece to the caller's side (job funding lives in src/server/jobs/funding.ts).",
-          },
+          ...DOMAIN_NAMES.filter((other) => other !== domain && !(domain === "payments" && ABOVE_PAYMENTS.includes(other))).map(internalsOf),
+          // Payments is a room below jobs and recurring: they call it, it never calls them (job funding lives in
+          // src/server/jobs/funding.ts; Stripe's webhooks, which touch both, in src/server/webhooks/).
+          ...(domain === "payments"
+            ? [{
+                group: ABOVE_PAYMENTS.map((d) => `@/server/${d}/*`),
+                message: "Payments imports nothing from the domains that use it: pass what it needs in, or move the piece to the caller's side (job funding lives in src/server/jobs/funding.ts).",
+              }]
+            : []),
         ],
       }],
     },
-  },
+  })),
   {
     // No import cycles anywhere in the app's own code (the resolver follows the "@/" alias).
     files: ["src/**/*.ts", "src/**/*.tsx", "worker/**/*.ts"],

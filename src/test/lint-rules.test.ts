@@ -49,6 +49,28 @@ describe("import direction", () => {
     expect(await restrictedImports("src/server/outbox/fixture.ts", 'import { getQueue } from "@/server/queues/queues";\nexport const x = getQueue;\n')).toEqual([]);
   });
 
+  it("refuses a domain reaching into another domain's internal files, and allows its public modules", async () => {
+    const internal = await restrictedImports("src/server/disputes/fixture.ts", 'import { claimJob } from "@/server/jobs/claim-job";\nexport const x = claimJob;\n');
+    expect(internal).toEqual([expect.stringContaining("Another domain imports jobs only through its public modules")]);
+    const nested = await restrictedImports("src/server/webhooks/fixture.ts", 'import { x as y } from "@/server/payments/gateway/stripe-gateway";\nexport const x = y;\n');
+    expect(nested).toEqual([expect.stringContaining("imports payments only through its public modules")]);
+    // Public modules (also nested ones) and the domain's own files stay open.
+    expect(await restrictedImports("src/server/disputes/fixture.ts", 'import { jobDetailSchema } from "@/server/jobs/dto";\nexport const x = jobDetailSchema;\n')).toEqual([]);
+    expect(await restrictedImports("src/server/webhooks/fixture.ts", 'import { getBilling } from "@/server/payments/billing/billing";\nexport const x = getBilling;\n')).toEqual([]);
+    expect(await restrictedImports("src/server/jobs/fixture.ts", 'import { claimJob } from "@/server/jobs/claim-job";\nexport const x = claimJob;\n')).toEqual([]);
+    // A domain with no public modules is imported by entry points only.
+    expect(await restrictedImports("src/server/jobs/fixture.ts", 'import { x as y } from "@/server/admin/outbox";\nexport const x = y;\n')).toEqual([
+      expect.stringContaining("admin has no public modules"),
+    ]);
+  });
+
+  it("keeps real-time publishing below the domains, with the WebSocket server as an entry point", async () => {
+    expect(await restrictedImports("src/server/realtime/fixture.ts", 'import { boardJobSchema } from "@/server/jobs/dto";\nexport const x = boardJobSchema;\n')).toEqual([
+      expect.stringContaining("Shared infrastructure sits below the domains"),
+    ]);
+    expect(await restrictedImports("src/server/realtime/ws-server.ts", 'import { appRouter } from "@/server/api/root";\nexport const x = appRouter;\n')).toEqual([]);
+  });
+
   it("refuses server and configuration code in src/lib", async () => {
     const found = await restrictedImports("src/lib/fixture.ts", 'import { db } from "@/server/db";\nimport { env } from "@/env";\nexport const x = [db, env];\n');
     expect(found).toHaveLength(2);

@@ -5,23 +5,11 @@
 import { z } from "zod";
 import { disputeSchema } from "@/server/disputes/dto";
 import { reviewSchema, scooperRatingSchema } from "@/server/reviews/dto";
-import { CleanupType, JobStatus, LitterLevel, PhotoKind, PhotoStatus, PileEstimate, UnreachableReason, YardSegment } from "@/generated/prisma/enums";
+import { boardJobSchema } from "@/lib/schemas/board";
+import { JobStatus, PhotoKind, PhotoStatus, UnreachableReason } from "@/generated/prisma/enums";
 
-export const boardJobSchema = z.object({
-  id: z.string(),
-  lat: z.number(),
-  lng: z.number(),
-  address: z.string(),
-  priceCents: z.number().int(),
-  takeHomeCents: z.number().int(),
-  type: z.enum(CleanupType),
-  pileEstimate: z.enum(PileEstimate).nullable(),
-  litterLevel: z.enum(LitterLevel).nullable(),
-  yardSegments: z.array(z.enum(YardSegment)),
-  createdAt: z.date(),
-  expiresAt: z.date(),
-});
-export type BoardJob = z.infer<typeof boardJobSchema>;
+// The board's shape is shared with the real-time events and the browser (src/lib/schemas/board.ts).
+export { boardJobSchema, type BoardJob } from "@/lib/schemas/board";
 
 export const boardResultSchema = z.object({
   jobs: z.array(boardJobSchema),

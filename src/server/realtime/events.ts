@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { JobStatus } from "@/generated/prisma/enums";
-import { boardJobSchema } from "@/server/jobs/dto";
+import { boardJobSchema } from "@/lib/schemas/board";
 import { appendEvent, appendEvents, appendToChannels } from "./event-log";
 
 export const BOARD_CHANNEL = "board";
