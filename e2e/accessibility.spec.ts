@@ -20,8 +20,8 @@ async function expectNoSeriousViolations(page: Page, path: string) {
 const ROLES = [
   { name: "visitor", creds: null, pages: ["/", "/sign-in", "/sign-up", "/board", "/no-such-page"] },
   { name: "customer", creds: DEMO.customer, pages: ["/", "/jobs/new", "/my-jobs", "/recurring", "/payments", "/profile"] },
-  { name: "scooper", creds: DEMO.scooper, pages: ["/board", "/my-jobs", "/earnings"] },
-  { name: "admin", creds: DEMO.admin, pages: ["/admin", "/admin/users", "/admin/jobs", "/admin/audit"] },
+  { name: "scooper", creds: DEMO.scooper, pages: ["/board", "/my-jobs", "/earnings", "/scooper/onboarding"] },
+  { name: "admin", creds: DEMO.admin, pages: ["/admin", "/admin/users", "/admin/jobs", "/admin/audit", "/admin/scoopers", "/admin/attestations"] },
 ] as const;
 
 for (const role of ROLES) {

@@ -21,7 +21,11 @@ export async function linkFromMailbox(page: Page, to: string, kind: string): Pro
   return href!;
 }
 
-export async function signUpAndConfirm(page: Page, opts: { name: string; email: string; password: string; scooper?: boolean }) {
+/**
+ * Signs up through the form and confirms by the mailed link. A scooper also completes onboarding through the API
+ * (profile, photo, every active statement) so they can claim, unless `onboard: false` (the onboarding spec).
+ */
+export async function signUpAndConfirm(page: Page, opts: { name: string; email: string; password: string; scooper?: boolean; onboard?: boolean }) {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill(opts.name);
   await page.getByLabel("Email").fill(opts.email);
@@ -32,6 +36,19 @@ export async function signUpAndConfirm(page: Page, opts: { name: string; email: 
   await expect(page.getByText("Check your inbox")).toBeVisible();
   await page.goto(await linkFromMailbox(page, opts.email, "sign-up-confirmation"));
   await expect(page.getByTestId("signed-in-as")).toHaveText(opts.name);
+  if (opts.scooper && opts.onboard !== false) await completeScooperOnboarding(page, opts.name);
+}
+
+/** The signed-in scooper's onboarding, done over HTTP: a photo, a profile in New York, every active statement accepted. */
+export async function completeScooperOnboarding(page: Page, displayName: string) {
+  const photo = await pngPhoto("me.png");
+  const upload = await page.request.post("/api/scooper/photo", { multipart: { file: photo } });
+  expect(upload.status(), await upload.text()).toBe(201);
+  await trpcMutate(page, "scooperOnboarding.saveProfile", { displayName, serviceLat: 40.6782, serviceLng: -73.9442, serviceRadiusKm: 10 });
+  const mine = await page.request.get("/api/trpc/scooperOnboarding.mine");
+  expect(mine.status()).toBe(200);
+  const { attestations } = ((await mine.json()) as { result: { data: { json: { attestations: { id: string; version: number }[] } } } }).result.data.json;
+  if (attestations.length) await trpcMutate(page, "scooperOnboarding.accept", { accepted: attestations.map(({ id, version }) => ({ id, version })) });
 }
 
 export async function signIn(page: Page, creds: { email: string; password: string }) {

@@ -78,6 +78,13 @@ export const SEED_JOBS: SeedJob[] = SPOTS.map(([address, lat, lng], i) => {
   };
 });
 
+/** The onboarding statements a fresh database starts with (admins reword or add more on /admin/attestations). */
+export const DEFAULT_ATTESTATIONS = [
+  "I am 18 or older.",
+  "I carry liability insurance for the work I do through Scoop.",
+  "I bring my own bags, gloves and scooper to every job.",
+];
+
 export const DEMO_USERS = [
   { email: "customer@scoop.test", name: "Casey Customer", roles: ["CUSTOMER"] as const, password: "scoop-customer-dev" },
   { email: "scooper@scoop.test", name: "Sam Scooper", roles: ["SCOOPER"] as const, password: "scoop-scooper-dev" },

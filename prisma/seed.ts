@@ -5,7 +5,7 @@
  */
 import "dotenv/config";
 import { hashPassword } from "../src/server/accounts/password";
-import { DEMO_USERS, SEED_JOBS } from "./seed-data";
+import { DEFAULT_ATTESTATIONS, DEMO_USERS, SEED_JOBS } from "./seed-data";
 
 if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_SEED !== "1") {
   console.error("Refusing to seed demo users with public passwords in production (set ALLOW_DEMO_SEED=1 to override).");
@@ -28,6 +28,26 @@ for (const u of DEMO_USERS) {
     select: { id: true },
   });
   users.set(u.email, user.id);
+}
+
+// The default onboarding statements (only into an empty table: admins may have reworded them), and demo scoopers
+// onboarded: a profile with a photo in storage, every active statement accepted.
+if ((await db.attestation.count()) === 0) {
+  await db.attestation.createMany({ data: DEFAULT_ATTESTATIONS.map((text) => ({ text, required: true })) });
+}
+const { getStorage } = await import("../src/server/storage/storage");
+const sharp = (await import("sharp")).default;
+const statements = await db.attestation.findMany({ where: { active: true }, select: { id: true, version: true, text: true } });
+for (const u of DEMO_USERS.filter((d) => (d.roles as readonly string[]).includes("SCOOPER"))) {
+  const userId = users.get(u.email)!;
+  const photoKey = `scoopers/${userId}/demo.jpg`;
+  await getStorage().put(photoKey, await sharp({ create: { width: 512, height: 512, channels: 3, background: { r: 60, g: 140, b: 90 } } }).jpeg().toBuffer(), "image/jpeg");
+  const profile = { displayName: u.name, photoKey, serviceLat: 40.6782, serviceLng: -73.9442, serviceRadiusKm: 10 };
+  await db.scooperProfile.upsert({ where: { userId }, create: { userId, ...profile }, update: {} });
+  await db.attestationAcceptance.createMany({
+    data: statements.map((s) => ({ userId, attestationId: s.id, version: s.version, text: s.text })),
+    skipDuplicates: true,
+  });
 }
 
 const posterId = users.get("customer@scoop.test")!;

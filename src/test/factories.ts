@@ -10,12 +10,19 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${crypto.randomBytes(6).toString("hex")}@example.test`;
 }
 
-export async function createUser(roles: Role[] = ["CUSTOMER"], overrides: { email?: string; name?: string } = {}) {
+/** Scoopers come with a complete onboarding profile (pass `onboarded: false` for one who has not filled it in). */
+export async function createUser(roles: Role[] = ["CUSTOMER"], overrides: { email?: string; name?: string; onboarded?: boolean } = {}) {
+  const onboarded = roles.includes("SCOOPER") && overrides.onboarded !== false;
   return db.user.create({
-    data: { email: overrides.email ?? uniqueEmail(roles[0]?.toLowerCase()), name: overrides.name ?? "Test User", roles },
+    data: {
+      email: overrides.email ?? uniqueEmail(roles[0]?.toLowerCase()), name: overrides.name ?? "Test User", roles,
+      ...(onboarded && { scooperProfile: { create: completeScooperProfile } }),
+    },
     select: { id: true, email: true, roles: true },
   });
 }
+
+export const completeScooperProfile = { displayName: "Test Scooper", photoKey: "test/profile.jpg", serviceLat: 40.68, serviceLng: -73.97, serviceRadiusKm: 10 };
 
 export async function createOpenJob(posterId: string, overrides: Partial<{ lat: number; lng: number; priceCents: number; expiresAt: Date }> = {}) {
   return db.cleanupJob.create({

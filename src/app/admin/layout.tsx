@@ -12,6 +12,7 @@ const LINKS = [
   ["/admin/disputes", "Disputes"],
   ["/admin/chargebacks", "Card disputes"],
   ["/admin/scoopers", "Scoopers"],
+  ["/admin/attestations", "Statements"],
   ["/admin/weather", "Weather"],
   ["/admin/queues", "Queues"],
   ["/admin/audit", "Audit log"],

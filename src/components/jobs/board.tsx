@@ -2,6 +2,8 @@
 import { useCallback, useState } from "react";
 import { JobMap } from "@/components/map/job-map";
 import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
+import { OnboardingLink } from "@/components/scooper/onboarding-link";
+import type { ServiceArea } from "@/lib/service-area";
 import { JobList } from "./job-list";
 import { PILE_LABEL, TYPE_LABEL } from "./labels";
 
@@ -12,7 +14,7 @@ type Sort = "newest" | "price" | "distance";
  * below it (beside it on wide screens). "List" swaps the map for the list: the keyboard and small-screen way to
  * browse jobs; the list keeps the map's last viewport.
  */
-export function Board() {
+export function Board({ serviceArea, onboardingMissing }: { serviceArea?: ServiceArea | null; onboardingMissing?: boolean }) {
   const [type, setType] = useState<"" | keyof typeof TYPE_LABEL>("");
   const [pile, setPile] = useState<"" | keyof typeof PILE_LABEL>("");
   const [minPrice, setMinPrice] = useState("");
@@ -49,9 +51,10 @@ export function Board() {
         <button type="button" aria-pressed={view === "list"} className={toggle(view === "list")} onClick={() => setView("list")}>List</button>
       </div>
       <section aria-label="Map of open jobs" className={`relative h-[60dvh] lg:block lg:h-[calc(100dvh-57px)] lg:flex-1 ${view === "list" ? "hidden" : ""}`}>
-        <JobMap filters={filters} onViewport={onViewport} />
+        <JobMap filters={filters} onViewport={onViewport} serviceArea={serviceArea} />
       </section>
       <aside className="flex flex-col gap-3 border-t p-3 lg:h-[calc(100dvh-57px)] lg:w-96 lg:overflow-y-auto lg:border-l lg:border-t-0">
+        {onboardingMissing && <OnboardingLink />}
         <div className="grid grid-cols-2 gap-2">
           <select aria-label="Type" className={select} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
             <option value="">Any type</option>

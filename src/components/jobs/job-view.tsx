@@ -1,6 +1,7 @@
 "use client";
 import { devicePositionOnce } from "./device-position";
 import Link from "next/link";
+import { OnboardingLink } from "@/components/scooper/onboarding-link";
 import { useEffect, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDateTime } from "@/lib/format-date";
@@ -57,6 +58,9 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
   const confirm = api.jobs.confirm.useMutation(opts);
   const cancel = api.jobs.cancel.useMutation(opts);
   const error = [claim, release, start, confirm, cancel].find((m) => m.error)?.error;
+  // The claim's onboarding refusals (src/server/accounts/scooper-onboarding.ts) come with the way to finish it.
+  const onboardingRefusal = (e: NonNullable<typeof error>) =>
+    e === claim.error && e.data?.code === "PRECONDITION_FAILED" && /scooper profile|awaiting approval/.test(e.message);
 
   // Live: the parties follow the job's own channel; anyone else viewing an open job hears when it leaves the board.
   api.jobs.onJobChange.useSubscription({ jobId }, { enabled: party, onData: () => void refresh() });
@@ -145,7 +149,9 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
       )}
 
       <div className="space-y-2">
-        {error && <p className="text-sm text-red-700">{error.message}</p>}
+        {error && (onboardingRefusal(error)
+          ? <OnboardingLink message={error.message} />
+          : <p className="text-sm text-red-700">{error.message}</p>)}
         {justTaken && (
           <div className="rounded-lg border p-3 text-sm">
             <p className="font-semibold">Just taken. Nearby open jobs:</p>

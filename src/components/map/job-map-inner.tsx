@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
 import { env } from "@/env";
+import { serviceAreaViewport, type ServiceArea } from "@/lib/service-area";
 import { boardRefetchDelayMs } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
@@ -100,8 +101,10 @@ function ClusterMarker({ cluster }: { cluster: Cluster }) {
  * cached pins at once; any other change refetches the view, once per burst of events (a short, randomly spread
  * delay, so a thousand maps do not all ask in the same millisecond).
  */
-export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; onViewport?: (v: Viewport) => void }) {
-  const [viewport, setViewport] = useState<Viewport>(INITIAL_VIEWPORT);
+export function JobMapInner({ filters, onViewport, serviceArea }: { filters?: BoardFilters; onViewport?: (v: Viewport) => void; serviceArea?: ServiceArea | null }) {
+  // A scooper's board opens on their service area (their onboarding profile); everyone else's on the default view.
+  const [initial] = useState<Viewport>(() => (serviceArea ? serviceAreaViewport(serviceArea) : INITIAL_VIEWPORT));
+  const [viewport, setViewport] = useState<Viewport>(initial);
   const utils = api.useUtils();
   const view = api.jobs.board.useQuery({ ...viewport, ...filters }, { placeholderData: (prev) => prev });
   const queryClient = useQueryClient();
@@ -168,7 +171,7 @@ export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; o
 
   return (
     <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
-      <MapContainer center={NEW_YORK} zoom={INITIAL_VIEWPORT.zoom} className="h-full w-full" scrollWheelZoom>
+      <MapContainer center={serviceArea ? [serviceArea.lat, serviceArea.lng] : NEW_YORK} zoom={initial.zoom} className="h-full w-full" scrollWheelZoom>
         {tileUrl !== "none" && (
           <TileLayer url={tileUrl} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
         )}

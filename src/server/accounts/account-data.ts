@@ -43,6 +43,8 @@ export async function deleteAccount(db: Db, userId: string, input: z.infer<typeo
     // Saved yards are addresses and gate codes: gone. Job messages stay with their jobs (dispute evidence) without
     // the words this user wrote, like a review's comment.
     await tx.savedYard.deleteMany({ where: { customerId: userId } });
+    // A scooper's name, face and area: gone (statement acceptances stay, as the record of what they attested).
+    await tx.scooperProfile.deleteMany({ where: { userId } });
     await tx.jobMessage.updateMany({ where: { senderId: userId }, data: { body: "(deleted with the sender's account)" } });
     await tx.notification.deleteMany({ where: { userId } });
     await tx.notificationPreference.deleteMany({ where: { userId } });

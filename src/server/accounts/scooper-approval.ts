@@ -8,31 +8,35 @@
 import { z } from "zod";
 import { env } from "@/env";
 import { recordAudit } from "@/server/audit/audit-log";
-import type { Db, Tx } from "@/server/db";
+import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { scooperProfileSchema, toProfileDto } from "./scooper-profile";
 
 export const AWAITING_APPROVAL_MESSAGE =
   "Your scooper account is awaiting approval by Scoop. You can look around the board meanwhile; you can claim jobs once an admin has approved you.";
 
 export const scooperApprovalRequired = () => env.SCOOPER_APPROVAL === "1";
 
-/** Claim eligibility: with SCOOPER_APPROVAL on, only an approved scooper claims (PRECONDITION_FAILED otherwise). */
-export async function requireApprovedScooper(tx: Tx, scooperId: string): Promise<void> {
-  if (!scooperApprovalRequired()) return;
-  const user = await tx.user.findUnique({ where: { id: scooperId }, select: { scooperApprovedAt: true } });
-  if (!user?.scooperApprovedAt) throw new AppError("PRECONDITION_FAILED", AWAITING_APPROVAL_MESSAGE);
-}
+export const awaitingScooperSchema = z.object({
+  id: z.string(), email: z.string(), name: z.string().nullable(), createdAt: z.date(),
+  /** The onboarding profile and what they accepted, shown beside "Approve". */
+  profile: scooperProfileSchema,
+  acceptances: z.array(z.object({ attestationId: z.string(), version: z.number().int(), text: z.string(), acceptedAt: z.date() })),
+});
 
-export const awaitingScooperSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), createdAt: z.date() });
-
-/** The queue: active scoopers not yet approved, oldest first. */
-export function listScoopersAwaitingApproval(db: Db) {
-  return db.user.findMany({
+/** The queue: active scoopers not yet approved, oldest first, with their profile and accepted statements. */
+export async function listScoopersAwaitingApproval(db: Db): Promise<z.infer<typeof awaitingScooperSchema>[]> {
+  const rows = await db.user.findMany({
     where: { roles: { has: "SCOOPER" }, scooperApprovedAt: null, status: "ACTIVE", deletedAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 200,
-    select: { id: true, email: true, name: true, createdAt: true },
+    select: {
+      id: true, email: true, name: true, createdAt: true,
+      scooperProfile: { select: { displayName: true, photoKey: true, serviceLat: true, serviceLng: true, serviceRadiusKm: true } },
+      attestationAcceptances: { orderBy: { acceptedAt: "desc" }, take: 50, select: { attestationId: true, version: true, text: true, acceptedAt: true } },
+    },
   });
+  return rows.map(({ scooperProfile, attestationAcceptances, ...u }) => ({ ...u, profile: toProfileDto(scooperProfile), acceptances: attestationAcceptances }));
 }
 
 /** Approves one scooper, with the `scooper.approve` audit row in the same transaction. Twice: CONFLICT. */

@@ -15,6 +15,7 @@ import { paymentsRouter } from "./routers/payments";
 import { recurringRouter } from "./routers/recurring";
 import { notificationsRouter } from "./routers/notifications";
 import { reviewsRouter } from "./routers/reviews";
+import { adminAttestationsRouter, scooperOnboardingRouter } from "./routers/scooper-onboarding";
 import { todayRouter } from "./routers/today";
 import { yardsRouter } from "./routers/yards";
 
@@ -26,6 +27,8 @@ export const appRouter = createTRPCRouter({
   adminSubscriptions: adminSubscriptionsRouter,
   adminEmails: adminEmailsRouter,
   adminScoopers: adminScoopersRouter,
+  adminAttestations: adminAttestationsRouter,
+  scooperOnboarding: scooperOnboardingRouter,
   adminWeather: adminWeatherRouter,
   jobs: mergeRouters(jobsRouter, jobsLiveRouter),
   jobMessages: jobMessagesRouter,

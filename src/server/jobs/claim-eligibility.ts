@@ -9,15 +9,17 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
+import { onboardingRefusalMessage, onboardingSql, type OnboardingState } from "@/server/accounts/scooper-onboarding";
 import { AppError } from "@/server/errors";
 import { jobRules } from "./config";
 import { ACTIVE_CLAIM_STATES, reservedForAnother, type JobActor } from "./job-access";
 
 export const JUST_TAKEN_MESSAGE = "Just taken: another scooper claimed this job a moment ago.";
 
-/** What the claim statement read: the claimer's account and active claims, and the job (null when missing). */
+/** What the claim statement read: the claimer's account, onboarding and active claims, and the job (null when missing). */
 export type ClaimState = {
   userStatus: string | null;
+  onboarding: OnboardingState;
   activeClaims: number;
   job: {
     status: JobStatus; posterId: string; scooperId: string | null; expiresAt: Date;
@@ -36,7 +38,7 @@ export function claimableSql(actorId: string, now: Date): Prisma.Sql {
     AND j."expiresAt" > ${now}
     AND j."posterId" <> ${actorId}
     AND (j."exclusiveUntil" IS NULL OR j."exclusiveUntil" <= ${now} OR j."exclusiveScooperId" = ${actorId})
-    AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${actorId} AND u.status = 'ACTIVE'::"UserStatus")
+    AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${actorId} AND u.status = 'ACTIVE'::"UserStatus" AND ${onboardingSql()})
     AND (SELECT count(*) FROM "CleanupJob" a WHERE a."scooperId" = ${actorId} AND a.status IN (${ACTIVE_CLAIM_STATES_SQL})) < ${jobRules.maxActiveClaims}`;
 }
 
@@ -44,6 +46,9 @@ export function claimableSql(actorId: string, now: Date): Prisma.Sql {
 export function claimRefusal(state: ClaimState, actor: JobActor, now: Date): AppError {
   if (!state.userStatus) return new AppError("UNAUTHORIZED", "Please sign in again.");
   if (state.userStatus !== "ACTIVE") return new AppError("FORBIDDEN", `Your account is ${state.userStatus.toLowerCase()}; you cannot claim jobs.`);
+  // Onboarding (profile, statements, then SCOOPER_APPROVAL) before any job rule: the board stays visible meanwhile.
+  const unfinished = onboardingRefusalMessage(state.onboarding);
+  if (unfinished) return new AppError("PRECONDITION_FAILED", unfinished);
   const job = state.job;
   // A job waiting for its money is seen by nobody but its poster: to anyone else it does not exist.
   if (!job || job.status === "AWAITING_PAYMENT" || reservedForAnother(job, actor, now)) return new AppError("NOT_FOUND", "No such job.");

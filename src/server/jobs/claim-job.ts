@@ -9,7 +9,7 @@ import { jobRules } from "./config";
 import { ACTIVE_CLAIM_STATES_SQL, claimableSql, claimRefusal, JUST_TAKEN_MESSAGE, type ClaimState } from "./claim-eligibility";
 import type { JobActor } from "./job-access";
 import { moveJobTimers } from "./timers";
-import { requireApprovedScooper } from "@/server/accounts/scooper-approval";
+import { onboardingStateSql, type OnboardingState } from "@/server/accounts/scooper-onboarding";
 
 export { JUST_TAKEN_MESSAGE };
 
@@ -18,7 +18,8 @@ export { JUST_TAKEN_MESSAGE };
  * waiting on application code), then one burst of Redis work:
  * 1. lock the scooper's row: their claims queue behind each other here, so the next statement's fresh snapshot
  *    sees every claim they made before and the active-claim count cannot be raced past the limit;
- * 2. one statement: the guarded UPDATE (every rule of claim-eligibility.ts in its WHERE: exactly one of any
+ * 2. one statement: the guarded UPDATE (every rule of claim-eligibility.ts in its WHERE, the scooper's onboarding
+ *    and SCOOPER_APPROVAL included: exactly one of any
  *    number of concurrent claims matches, the others re-check the row after the winner commits and match
  *    nothing), the timeline event and the outbox row, the last two only when the UPDATE moved the row.
  * A claim that moved nothing reads the state once more to say why (claimRefusal).
@@ -26,8 +27,6 @@ export { JUST_TAKEN_MESSAGE };
 export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<{ id: string; startDeadlineAt: Date }> {
   const now = new Date();
   const startDeadlineAt = new Date(now.getTime() + jobRules.startDeadlineMs);
-  // SCOOPER_APPROVAL: a scooper no admin approved yet may look at the board but not claim (a read, before the batch).
-  await requireApprovedScooper(db, actor.id);
   const outbox = prepareOutbox([jobChangeNotification(jobId, "claimed")]);
   const details = JSON.stringify({ startDeadlineAt: startDeadlineAt.toISOString() });
   const [, [result]] = await db.$transaction([
@@ -57,15 +56,17 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
 
 async function readClaimState(db: Db, actorId: string, jobId: string): Promise<ClaimState> {
   const [row] = await db.$queryRaw<{
-    userStatus: string | null; activeClaims: number; status: JobStatus | null; posterId: string | null; scooperId: string | null;
+    userStatus: string | null; activeClaims: number; onboarding: OnboardingState | null; status: JobStatus | null; posterId: string | null; scooperId: string | null;
     expiresAt: Date | null; exclusiveScooperId: string | null; exclusiveUntil: Date | null;
   }[]>`
     SELECT (SELECT status::text FROM "User" WHERE id = ${actorId}) AS "userStatus",
+      (SELECT row_to_json(o) FROM (SELECT ${onboardingStateSql} FROM "User" u WHERE u.id = ${actorId}) o) AS onboarding,
       (SELECT count(*)::int FROM "CleanupJob" a WHERE a."scooperId" = ${actorId} AND a.status IN (${ACTIVE_CLAIM_STATES_SQL})) AS "activeClaims",
       j.status::text AS status, j."posterId", j."scooperId", j."expiresAt", j."exclusiveScooperId", j."exclusiveUntil"
     FROM (SELECT 1) AS one LEFT JOIN "CleanupJob" j ON j.id = ${jobId}`;
   const job = row?.status && row.posterId && row.expiresAt
     ? { status: row.status, posterId: row.posterId, scooperId: row.scooperId, expiresAt: row.expiresAt, exclusiveScooperId: row.exclusiveScooperId, exclusiveUntil: row.exclusiveUntil }
     : null;
-  return { userStatus: row?.userStatus ?? null, activeClaims: row?.activeClaims ?? 0, job };
+  const onboarding = row?.onboarding ?? { profileDone: false, statementsDone: false, approved: false };
+  return { userStatus: row?.userStatus ?? null, onboarding, activeClaims: row?.activeClaims ?? 0, job };
 }

@@ -4,14 +4,14 @@
  * the worker then makes the display copy and the thumbnail. Nothing is stored when any check fails.
  */
 import crypto from "node:crypto";
-import sharp, { type OutputInfo } from "sharp";
+import sharp from "sharp";
 import type { PhotoKind } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
-import { logger } from "@/server/logger";
 import { commitWithEffects } from "@/server/outbox/outbox";
+import { maxImageBytes, reencodeImage } from "@/server/storage/reencode-image";
 import type { ObjectStorage } from "@/server/storage/storage";
 import { allowedActions, canSeeJob, canSeeTimeline, type JobActor } from "./job-access";
 import type { JobAction } from "./dto";
@@ -34,14 +34,11 @@ const UPLOAD_REFUSED: Record<PhotoKind, string> = {
   UNREACHABLE: "Only the scooper holding the claim adds photos of a yard they cannot get into.",
   MESSAGE: "Only the customer and the scooper holding the claim send photos in job messages, while messages are open.",
 };
-const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif", "gif", "tiff"]);
-// Refuse decompression bombs: 50 megapixels is far beyond any phone photo.
-const MAX_INPUT_PIXELS = 50_000_000;
 const DISPLAY_MAX_PX = 1600;
 const THUMB_PX = 320;
 
 export function maxPhotoBytes(): number {
-  return env.PHOTO_MAX_BYTES;
+  return maxImageBytes();
 }
 
 export async function uploadJobPhoto(
@@ -76,17 +73,7 @@ export async function uploadJobPhoto(
   const count = await db.photo.count({ where: { jobId, kind, status: { not: "FAILED" } } });
   if (count >= maxOfKind) throw new AppError("PRECONDITION_FAILED", `A job has at most ${maxOfKind} ${kind.toLowerCase()} photos.`);
 
-  let stripped: { data: Buffer; info: OutputInfo };
-  try {
-    const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, animated: false });
-    const meta = await image.metadata();
-    if (!meta.format || !ACCEPTED_FORMATS.has(meta.format)) throw new Error(`unsupported format ${meta.format}`);
-    // rotate() bakes the EXIF orientation into the pixels; without withMetadata() sharp writes no EXIF/GPS/XMP.
-    stripped = await image.rotate().jpeg({ quality: 90, mozjpeg: true }).toBuffer({ resolveWithObject: true });
-  } catch (err) {
-    logger.info({ err: (err as Error).message, jobId }, "photo upload refused: not a decodable image");
-    throw new AppError("BAD_REQUEST", "That file is not an image we can read (JPEG, PNG, WebP, HEIC, AVIF or GIF).");
-  }
+  const stripped = await reencodeImage(bytes, { logContext: { jobId } });
 
   const id = crypto.randomUUID();
   const originalKey = `jobs/${jobId}/${id}/original.jpg`;

@@ -6,23 +6,19 @@
  * rate-limited per user and per IP; src/server/jobs/photos.ts does every other check.
  */
 import { z } from "zod";
-import { env } from "@/env";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { AppError, HTTP_STATUS } from "@/server/errors";
 import { maxPhotoBytes, uploadJobPhoto } from "@/server/jobs/photos";
 import { logger } from "@/server/logger";
 import { getStorage } from "@/server/storage/storage";
-import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
-import { enforceRateLimit } from "@/server/security/rate-limit";
-import { BodyTooLargeError, readBodyCapped } from "@/server/security/request-body";
+import { BodyTooLargeError } from "@/server/security/request-body";
+import { readUploadForm } from "@/server/security/upload-form";
 
 export const runtime = "nodejs";
 
 const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE", "UNREACHABLE", "MESSAGE"]);
 const clientKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable();
-// Multipart framing and the other fields add a little to the file's own size.
-const MULTIPART_OVERHEAD = 64 * 1024;
 
 function fail(code: keyof typeof HTTP_STATUS | "PAYLOAD_TOO_LARGE", message: string) {
   return Response.json({ error: { code, message } }, { status: code === "PAYLOAD_TOO_LARGE" ? 413 : HTTP_STATUS[code] });
@@ -33,11 +29,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   try {
     const session = await getSessionFromHeaders(req.headers);
     if (!session) return fail("UNAUTHORIZED", "Please sign in.");
-    await enforceRateLimit("upload-user", session.user.id, env.RATE_LIMIT_UPLOAD, "uploads");
-    const ip = clientIp(req.headers);
-    if (ip !== UNKNOWN_IP) await enforceRateLimit("upload-ip", ip, env.RATE_LIMIT_UPLOAD, "uploads");
-    const body = await readBodyCapped(req, maxPhotoBytes() + MULTIPART_OVERHEAD);
-    const form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+    const form = await readUploadForm(req, session.user.id, maxPhotoBytes());
     const file = form?.get("file");
     const kind = kindSchema.safeParse(form?.get("kind"));
     if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER, DISPUTE, UNREACHABLE or MESSAGE.");

@@ -1,0 +1,213 @@
+"use client";
+import { useRef, useState } from "react";
+import Link from "next/link";
+import { Controller, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { formError, showServerErrors } from "@/components/accounts/errors";
+import { PinPicker } from "@/components/map/job-map";
+import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
+import { schemaResolver } from "@/components/ui/schema-resolver";
+import { DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, SERVICE_RADII_KM, scooperProfileInputSchema } from "@/lib/schemas/scooper-onboarding";
+import { api, type RouterOutputs } from "@/trpc/react";
+
+type Mine = RouterOutputs["scooperOnboarding"]["mine"];
+// Where the pin starts before the scooper moves it: the middle of the board's default view.
+const DEFAULT_CENTRE = { lat: 40.6782, lng: -73.9442 };
+const MISSING_WORDS = { displayName: "a display name", photo: "a profile photo", serviceArea: "a service area" } as const;
+
+/**
+ * The scooper's onboarding steps before their first claim: the profile (name, photo, service area), the
+ * statements admins ask them to accept, and (when it is on) the admin approval. Each step says what is missing.
+ */
+export function Onboarding({ userId, photoMaxMb }: { userId: string; photoMaxMb: number }) {
+  const mine = api.scooperOnboarding.mine.useQuery();
+  if (mine.isLoading) return <p className="text-slate-600">Loading…</p>;
+  if (!mine.data) return <Notice tone="error">{formError(mine.error) ?? "Could not load your onboarding."}</Notice>;
+  const { status } = mine.data;
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="steps-heading" className="space-y-2">
+        <h2 id="steps-heading" className="text-lg font-semibold">Your steps</h2>
+        <ol className="space-y-1 text-sm" data-testid="onboarding-steps">
+          <Step done={status.profileDone} label="Profile: display name, photo and service area"
+            missing={status.profileDone ? null : `Missing: ${status.missingProfile.map((m) => MISSING_WORDS[m]).join(", ")}.`} />
+          <Step done={status.statementsDone} label="Statements: accept each required one" missing={status.statementsDone ? null : "Some required statements are not accepted yet."} />
+          {status.approvalRequired && (
+            <Step done={status.approved} label="Approval by Scoop" missing={status.approved ? null : "Awaiting approval: an admin reviews your profile."} />
+          )}
+        </ol>
+        {status.ready
+          ? <Notice tone="success">You are all set: you can claim jobs. <Link className="underline" href="/board">Go to the board</Link></Notice>
+          : <p className="text-sm text-slate-700">You can look around the <Link className="underline" href="/board">board</Link> meanwhile.</p>}
+      </section>
+      <ProfileStep mine={mine.data} userId={userId} photoMaxMb={photoMaxMb} waived={status.profileWaived} />
+      <StatementsStep mine={mine.data} />
+    </div>
+  );
+}
+
+function Step({ done, label, missing }: { done: boolean; label: string; missing: string | null }) {
+  return (
+    <li className="flex gap-2">
+      <span aria-hidden className={done ? "text-green-700" : "text-amber-700"}>{done ? "✓" : "•"}</span>
+      <span>
+        <span className="font-medium">{label}</span> <span className="sr-only">{done ? "(done)" : "(to do)"}</span>
+        {missing && <span className="block text-slate-700">{missing}</span>}
+      </span>
+    </li>
+  );
+}
+
+type ProfileValues = z.input<typeof scooperProfileInputSchema>;
+
+function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId: string; photoMaxMb: number; waived: boolean }) {
+  const utils = api.useUtils();
+  const { profile } = mine;
+  const form = useForm<ProfileValues, unknown, z.output<typeof scooperProfileInputSchema>>({
+    resolver: schemaResolver(scooperProfileInputSchema),
+    defaultValues: {
+      displayName: profile.displayName ?? "",
+      serviceLat: profile.serviceLat ?? DEFAULT_CENTRE.lat,
+      serviceLng: profile.serviceLng ?? DEFAULT_CENTRE.lng,
+      serviceRadiusKm: profile.serviceRadiusKm ?? 5,
+    },
+  });
+  const save = api.scooperOnboarding.saveProfile.useMutation({
+    onSuccess: () => void utils.scooperOnboarding.mine.invalidate(),
+    onError: (e) => showServerErrors(form.setError, e),
+  });
+  const errors = form.formState.errors;
+  return (
+    <section aria-labelledby="profile-heading" className="space-y-4">
+      <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
+      {waived && <p className="text-sm text-slate-700">You were scooping before profiles existed, so this step is optional for you.</p>}
+      <PhotoField userId={userId} photoVersion={profile.photoVersion} photoMaxMb={photoMaxMb} />
+      <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => save.mutate(input))}>
+        {save.isSuccess && <Notice tone="success">Profile saved.</Notice>}
+        {formError(save.error) && <Notice tone="error">{formError(save.error)}</Notice>}
+        <Field label="Display name" htmlFor="displayName" error={errors.displayName?.message}
+          hint={`What customers see: ${DISPLAY_NAME_MIN} to ${DISPLAY_NAME_MAX} characters.`}>
+          <TextInput id="displayName" maxLength={DISPLAY_NAME_MAX} aria-invalid={!!errors.displayName} {...form.register("displayName")} />
+        </Field>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">Service area</legend>
+          <p className="text-xs text-slate-600">Tap the map or drag the pin to the middle of where you work. The board opens on this area.</p>
+          <Controller
+            control={form.control}
+            name="serviceLat"
+            render={({ field }) => (
+              <div className="h-56 overflow-hidden rounded-lg border">
+                <PinPicker
+                  value={{ lat: field.value, lng: form.getValues("serviceLng") }}
+                  onChange={(p) => {
+                    field.onChange(Math.round(p.lat * 100_000) / 100_000);
+                    form.setValue("serviceLng", Math.round(p.lng * 100_000) / 100_000, { shouldDirty: true });
+                  }}
+                />
+              </div>
+            )}
+          />
+          <Field label="Radius" htmlFor="serviceRadiusKm" error={errors.serviceRadiusKm?.message} hint={`One of ${SERVICE_RADII_KM.join(", ")} km around the pin.`}>
+            <select id="serviceRadiusKm" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base"
+              {...form.register("serviceRadiusKm", { valueAsNumber: true })}>
+              {SERVICE_RADII_KM.map((km) => <option key={km} value={km}>{km} km</option>)}
+            </select>
+          </Field>
+          {(errors.serviceLat || errors.serviceLng) && <p role="alert" className="text-sm text-red-700">Put the pin on the map.</p>}
+        </fieldset>
+        <SubmitButton pending={save.isPending}>Save profile</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+/** The photo uploads on its own (multipart, /api/scooper/photo): decoded, re-encoded without EXIF, cropped square. */
+function PhotoField({ userId, photoVersion, photoMaxMb }: { userId: string; photoVersion: string | null; photoMaxMb: number }) {
+  const utils = api.useUtils();
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<{ pending: boolean; error: string | null; done: boolean }>({ pending: false, error: null, done: false });
+  async function upload(file: File) {
+    if (file.size > photoMaxMb * 1024 * 1024) {
+      setState({ pending: false, error: `The photo is larger than ${photoMaxMb} MB.`, done: false });
+      return;
+    }
+    setState({ pending: true, error: null, done: false });
+    const body = new FormData();
+    body.set("file", file);
+    const res = await fetch("/api/scooper/photo", { method: "POST", body }).catch(() => null);
+    if (!res?.ok) {
+      const message = res ? ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message : null;
+      setState({ pending: false, error: message ?? "The photo did not upload. Check your connection and try again.", done: false });
+      return;
+    }
+    setState({ pending: false, error: null, done: true });
+    if (input.current) input.current.value = "";
+    await utils.scooperOnboarding.mine.invalidate();
+  }
+  return (
+    <div className="flex items-start gap-4">
+      {photoVersion
+        // eslint-disable-next-line @next/next/no-img-element -- private, per-viewer image: Next's optimizer would cache it
+        ? <img src={`/api/scoopers/${userId}/photo?v=${photoVersion}`} alt="Your profile photo" width={96} height={96} className="h-24 w-24 rounded-full border object-cover" data-testid="profile-photo" />
+        : <div aria-hidden className="flex h-24 w-24 items-center justify-center rounded-full border bg-slate-100 text-xs text-slate-500">No photo</div>}
+      <div className="min-w-0 flex-1">
+        <Field label="Profile photo" htmlFor="profilePhoto" error={state.error ?? undefined}
+          hint={`A clear photo of your face: JPEG, PNG, WebP or HEIC, up to ${photoMaxMb} MB. We remove location data from it.`}>
+          <input ref={input} id="profilePhoto" type="file" accept="image/*" disabled={state.pending}
+            className="block w-full text-sm" onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} />
+        </Field>
+        {state.pending && <p className="text-sm text-slate-700" aria-live="polite">Uploading…</p>}
+        {state.done && <p className="text-sm text-green-800" aria-live="polite">Photo uploaded.</p>}
+      </div>
+    </div>
+  );
+}
+
+function StatementsStep({ mine }: { mine: Mine }) {
+  const utils = api.useUtils();
+  const open = mine.attestations.filter((a) => !a.acceptedAt);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const accept = api.scooperOnboarding.accept.useMutation({
+    onSuccess: () => { setChecked(new Set()); void utils.scooperOnboarding.mine.invalidate(); },
+    onError: () => void utils.scooperOnboarding.mine.invalidate(),
+  });
+  const missingRequired = open.filter((a) => a.required && !checked.has(a.id));
+  return (
+    <section aria-labelledby="statements-heading" className="space-y-3">
+      <h2 id="statements-heading" className="text-lg font-semibold">Statements</h2>
+      {mine.attestations.length === 0 && <p className="text-sm text-slate-700">Scoop asks you to accept no statements right now.</p>}
+      {formError(accept.error) && <Notice tone="error">{formError(accept.error)}</Notice>}
+      <ul className="space-y-2" data-testid="statements">
+        {mine.attestations.map((a) => (
+          <li key={`${a.id}-${a.version}`} className="rounded-lg border p-3 text-sm">
+            {a.acceptedAt ? (
+              <p><span aria-hidden className="text-green-700">✓ </span>{a.text} <span className="text-slate-600">(accepted)</span></p>
+            ) : (
+              <label className="flex items-start gap-3">
+                <input type="checkbox" className="mt-0.5 h-5 w-5" checked={checked.has(a.id)}
+                  onChange={(e) => setChecked((s) => { const n = new Set(s); if (e.target.checked) n.add(a.id); else n.delete(a.id); return n; })} />
+                <span>
+                  {a.text}
+                  <span className="block text-xs text-slate-600">
+                    {a.required ? "Required" : "Optional"}
+                    {a.acceptedEarlierVersion ? " · The wording changed since you accepted it: please read it again." : ""}
+                  </span>
+                </span>
+              </label>
+            )}
+          </li>
+        ))}
+      </ul>
+      {open.length > 0 && (
+        <>
+          {missingRequired.length > 0 && <p className="text-sm text-slate-700">Tick every required statement to continue.</p>}
+          <button type="button" disabled={checked.size === 0 || accept.isPending}
+            className="w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white disabled:opacity-60"
+            onClick={() => accept.mutate({ accepted: open.filter((a) => checked.has(a.id)).map((a) => ({ id: a.id, version: a.version })) })}>
+            {accept.isPending ? "Please wait…" : "Accept the ticked statements"}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
