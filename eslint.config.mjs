@@ -9,7 +9,7 @@ import nextTs from "eslint-config-next/typescript";
  * @type {Record<string, string[]>}
  */
 const PUBLIC_MODULES = {
-  accounts: ["password", "scooper-approval", "status"],
+  accounts: ["password", "scooper-approval", "scooper-onboarding", "status"],
   admin: [],
   auth: ["magic-link", "session", "session-type"],
   disputes: ["dto"],
