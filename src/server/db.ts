@@ -3,11 +3,16 @@
  * Kept on globalThis in development so hot reloads do not open a new pool each time.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
 import { recordQuery, type SlowQueryLog } from "@/server/observability/query-timing";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+/** The pg pool under each client, for the few statements sent without Prisma (src/server/db-batch.ts). */
+const pools = new WeakMap<object, pg.Pool>();
+export const poolOf = (client: object): pg.Pool | undefined => pools.get(client);
 
 /**
  * `poolSize`: this process's connection budget (DATABASE_POOL_SIZE). Web and worker instances each open up to
@@ -15,12 +20,10 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  * database's connection limit (docs/scaling.md has the arithmetic and when to put PgBouncer in front).
  */
 export function createPrismaClient(opts: { poolSize?: number; applicationName?: string; slowQueryMs?: number; slowQueryLog?: SlowQueryLog } = {}) {
+  // One pool shared by Prisma and db-batch.ts, so the connection budget stays one number per process.
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: opts.poolSize ?? env.DATABASE_POOL_SIZE, application_name: opts.applicationName });
   const client = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: env.DATABASE_URL,
-      max: opts.poolSize ?? env.DATABASE_POOL_SIZE,
-      application_name: opts.applicationName,
-    }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     log: [
       // Prisma's own duration of each query: Server-Timing and the slow-query log (query-timing.ts).
       { emit: "event", level: "query" },
@@ -28,6 +31,7 @@ export function createPrismaClient(opts: { poolSize?: number; applicationName?: 
     ],
   });
   client.$on("query", (event) => recordQuery(event, opts.slowQueryMs ?? env.SLOW_QUERY_MS, opts.slowQueryLog));
+  pools.set(client, pool);
   return client;
 }
 

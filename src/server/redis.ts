@@ -10,7 +10,7 @@ export function createRedisConnection(options: RedisOptions = {}): Redis {
   return new Redis(env.REDIS_URL, { lazyConnect: false, ...options });
 }
 
-const globalForRedis = globalThis as unknown as { redis?: Redis };
+const globalForRedis = globalThis as unknown as { redis?: Redis; queueRedis?: Redis };
 
 /**
  * Shared command connection. Commands wait for the first connection (a process may use Redis as soon as it
@@ -19,12 +19,22 @@ const globalForRedis = globalThis as unknown as { redis?: Redis };
  * rate-limited call answers 503 "try again" (trpc.ts) instead of hanging.
  */
 export function getRedis(): Redis {
-  if (!globalForRedis.redis) {
-    const conn = createRedisConnection({ maxRetriesPerRequest: 2, enableOfflineQueue: true });
-    conn.once("ready", () => (conn.options.enableOfflineQueue = false));
-    globalForRedis.redis = conn;
-  }
-  return globalForRedis.redis;
+  return (globalForRedis.redis ??= commandConnection());
+}
+
+/**
+ * The connection BullMQ queues add jobs on, with the same failure behaviour. Not `getRedis()`: BullMQ defines its
+ * few dozen Lua scripts on the connection it is given, and ioredis copies every defined script onto each MULTI or
+ * pipeline made from that connection — the largest CPU cost of a claim's Redis work before they were split.
+ */
+export function getQueueRedis(): Redis {
+  return (globalForRedis.queueRedis ??= commandConnection());
+}
+
+function commandConnection(): Redis {
+  const conn = createRedisConnection({ maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  conn.once("ready", () => (conn.options.enableOfflineQueue = false));
+  return conn;
 }
 
 /**
@@ -58,7 +68,7 @@ export function redisHashTag(key: string): string | null {
 }
 
 export async function closeRedis(): Promise<void> {
-  const conn = globalForRedis.redis;
-  globalForRedis.redis = undefined;
-  if (conn) await conn.quit().catch(() => conn.disconnect());
+  const conns = [globalForRedis.redis, globalForRedis.queueRedis];
+  globalForRedis.redis = globalForRedis.queueRedis = undefined;
+  await Promise.all(conns.map((conn) => conn && conn.quit().catch(() => conn.disconnect())));
 }

@@ -26,7 +26,7 @@ import {
 } from "@/server/observability/request-context";
 import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
 import { findBadInput } from "@/server/security/input-guard";
-import { enforceRateLimit, type RateLimitRule } from "@/server/security/rate-limit";
+import { enforceRateLimits, type RateLimitHit, type RateLimitRule } from "@/server/security/rate-limit";
 import { can, PERMISSIONS, type Permission } from "@/lib/permissions";
 
 import type { Session } from "@/server/auth/session-type";
@@ -148,10 +148,10 @@ export const rateLimited = (name: string, rule: () => RateLimitRule, what: strin
   t.middleware(async ({ ctx, next }) => {
     const ip = clientIp(ctx.headers);
     // "unknown": a call that came through no network request (a script, a test's caller), so no address to count.
-    // Both counters at once (one Redis round trip's wait); either refusal refuses the call.
-    await Promise.all([
-      ip !== UNKNOWN_IP && enforceRateLimit(`${name}-ip`, ip, rule(), what),
-      ctx.session && enforceRateLimit(`${name}-user`, ctx.session.user.id, rule(), what),
-    ]);
+    // Both counters in one MULTI; either refusal refuses the call.
+    const hits: RateLimitHit[] = [];
+    if (ip !== UNKNOWN_IP) hits.push({ name: `${name}-ip`, subject: ip, rule: rule() });
+    if (ctx.session) hits.push({ name: `${name}-user`, subject: ctx.session.user.id, rule: rule() });
+    await enforceRateLimits(hits, what);
     return next();
   });

@@ -35,13 +35,43 @@ export async function loadSession(claims: SessionClaims): Promise<Session | null
   };
 }
 
+/**
+ * Decoded tokens by their cookie text. Decoding (a key derivation plus a JWE decryption) was the largest CPU cost
+ * of a signed-in request; the result depends only on the text and the secret, so it is kept briefly. This caches
+ * the decoding only: whether the session still holds (deny-list, session version, account status) is read on
+ * every request by `loadSession`, and the token's own expiry is checked on every use.
+ */
+const DECODED_TTL_MS = 60_000;
+const DECODED_MAX = 10_000;
+const decoded = new Map<string, { claims: (SessionClaims & { exp?: number }) | null; until: number }>();
+
+async function decodeSessionToken(plain: Record<string, string | string[] | undefined>, cookies: Record<string, string | undefined>): Promise<SessionClaims | null> {
+  // The session cookie's name depends on https and chunking (`.0`, `.1`); every part is in the key.
+  const key = Object.keys(cookies).filter((name) => name.includes("next-auth.session-token")).sort().map((name) => `${name}=${cookies[name]}`).join(";");
+  const now = Date.now();
+  // No session cookie: getToken may still find a token elsewhere (an Authorization header); that is not cached.
+  let entry = key ? decoded.get(key) : undefined;
+  if (!entry || entry.until <= now) {
+    // next-auth v4's getToken reads `req.cookies`; it does not parse the header itself.
+    const token = await getToken({ req: { headers: plain, cookies } as never, secret: env.NEXTAUTH_SECRET });
+    // A token without a session id predates sign-out revocation (issue 20) and could not be ended: refused.
+    const valid = token && typeof token.uid === "string" && typeof token.sv === "number" && typeof token.sid === "string";
+    const claims = valid ? { uid: token.uid as string, sv: token.sv as number, sid: token.sid as string, exp: typeof token.exp === "number" ? token.exp : undefined } : null;
+    entry = { claims, until: now + DECODED_TTL_MS };
+    if (key) {
+      if (decoded.size >= DECODED_MAX) decoded.clear();
+      decoded.set(key, entry);
+    }
+  }
+  const claims = entry.claims;
+  if (!claims || (claims.exp !== undefined && claims.exp * 1000 <= now)) return null;
+  return { uid: claims.uid, sv: claims.sv, sid: claims.sid };
+}
+
 export async function getSessionFromHeaders(headers: Headers | Record<string, string | string[] | undefined>): Promise<Session | null> {
   const plain = headers instanceof Headers ? Object.fromEntries(headers.entries()) : headers;
   const cookieHeader = plain.cookie;
   const cookies = parseCookies(Array.isArray(cookieHeader) ? cookieHeader.join("; ") : (cookieHeader ?? ""));
-  // next-auth v4's getToken reads `req.cookies`; it does not parse the header itself.
-  const token = await getToken({ req: { headers: plain, cookies } as never, secret: env.NEXTAUTH_SECRET });
-  // A token without a session id predates sign-out revocation (issue 20) and could not be ended: refused.
-  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
-  return loadSession({ uid: token.uid, sv: token.sv, sid: token.sid });
+  const claims = await decodeSessionToken(plain, cookies);
+  return claims && loadSession(claims);
 }

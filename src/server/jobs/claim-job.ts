@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db";
+import { runBatch } from "@/server/db-batch";
 import { announceJobChange } from "./announce";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { dispatchOutbox, outboxInsertSql, prepareOutbox } from "@/server/outbox/outbox";
@@ -14,8 +15,8 @@ import { onboardingStateSql, type OnboardingState } from "@/server/accounts/scoo
 export { JUST_TAKEN_MESSAGE };
 
 /**
- * OPEN → CLAIMED in one transaction of two statements (plus BEGIN/COMMIT, sent as one batch, no round trip
- * waiting on application code), then one burst of Redis work:
+ * OPEN → CLAIMED in one transaction of two statements sent in one round trip (src/server/db-batch.ts), then one
+ * burst of Redis work:
  * 1. lock the scooper's row: their claims queue behind each other here, so the next statement's fresh snapshot
  *    sees every claim they made before and the active-claim count cannot be raced past the limit;
  * 2. one statement: the guarded UPDATE (every rule of claim-eligibility.ts in its WHERE, the scooper's onboarding
@@ -29,9 +30,9 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
   const startDeadlineAt = new Date(now.getTime() + jobRules.startDeadlineMs);
   const outbox = prepareOutbox([jobChangeNotification(jobId, "claimed")]);
   const details = JSON.stringify({ startDeadlineAt: startDeadlineAt.toISOString() });
-  const [, [result]] = await db.$transaction([
-    db.$queryRaw`SELECT 1 FROM "User" WHERE id = ${actor.id} FOR UPDATE`,
-    db.$queryRaw<{ claimed: boolean; outboxIds: string[] | null }[]>`
+  const [result] = await runBatch<{ claimed: boolean; outboxIds: string[] | null }>(db, [
+    Prisma.sql`SELECT 1 FROM "User" WHERE id = ${actor.id} FOR UPDATE`,
+    Prisma.sql`
       WITH claimed AS (
         UPDATE "CleanupJob" j
         SET status = 'CLAIMED'::"JobStatus", "scooperId" = ${actor.id}, "claimedAt" = ${now}, "startDeadlineAt" = ${startDeadlineAt}, "updatedAt" = ${now}

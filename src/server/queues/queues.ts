@@ -6,7 +6,7 @@
  */
 import { Queue, type JobsOptions } from "bullmq";
 import { getRequestContext } from "@/server/observability/request-context";
-import { getRedis, redisKey } from "@/server/redis";
+import { getQueueRedis, redisKey } from "@/server/redis";
 import { JOB_META_KEY, QUEUES, type JobMeta, type QueueName, type QueuePayload } from "./definitions";
 
 const globalForQueues = globalThis as unknown as { scoopQueues?: Map<QueueName, Queue> };
@@ -21,7 +21,7 @@ export function getQueue<Q extends QueueName>(name: Q): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = new Queue(QUEUES[name].name, {
-      connection: getRedis(),
+      connection: getQueueRedis(),
       prefix: bullPrefix(),
       defaultJobOptions: {
         attempts: 5,

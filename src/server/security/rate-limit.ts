@@ -17,21 +17,33 @@ const keyFor = (name: string, subject: string) =>
   redisKey("rl", name, crypto.createHash("sha256").update(subject).digest("hex").slice(0, 32));
 
 export async function hitRateLimit(name: string, subject: string, rule: RateLimitRule): Promise<RateLimitResult> {
-  if (env.RATE_LIMITS_ENABLED === "0") return { allowed: true, remaining: rule.limit, retryAfterSeconds: 0 };
-  const key = keyFor(name, subject);
-  // One MULTI: the window starts with the first hit (SET NX), so concurrent first hits share one window.
-  const [, [, count], [, ttl]] = (await getRedis()
-    .multi()
-    .set(key, 0, "PX", rule.windowSeconds * 1000, "NX")
-    .incr(key)
-    .pttl(key)
-    .exec()) as [unknown, [null, number], [null, number]];
-  const ttlMs = ttl > 0 ? ttl : rule.windowSeconds * 1000;
-  return {
-    allowed: count <= rule.limit,
-    remaining: Math.max(0, rule.limit - count),
-    retryAfterSeconds: count <= rule.limit ? 0 : Math.ceil(ttlMs / 1000),
-  };
+  const [result] = await hitRateLimits([{ name, subject, rule }]);
+  return result!;
+}
+
+export type RateLimitHit = { name: string; subject: string; rule: RateLimitRule };
+
+/** Counts several limits at once (e.g. a call's per-IP and per-user counters): one MULTI, one round trip. */
+export async function hitRateLimits(hits: RateLimitHit[]): Promise<RateLimitResult[]> {
+  if (env.RATE_LIMITS_ENABLED === "0") return hits.map(({ rule }) => ({ allowed: true, remaining: rule.limit, retryAfterSeconds: 0 }));
+  if (hits.length === 0) return [];
+  // The window starts with the first hit (SET NX), so concurrent first hits share one window.
+  const multi = getRedis().multi();
+  for (const { name, subject, rule } of hits) {
+    const key = keyFor(name, subject);
+    multi.set(key, 0, "PX", rule.windowSeconds * 1000, "NX").incr(key).pttl(key);
+  }
+  const replies = (await multi.exec()) as [Error | null, unknown][];
+  return hits.map(({ rule }, i) => {
+    const count = replies[3 * i + 1]![1] as number;
+    const ttl = replies[3 * i + 2]![1] as number;
+    const ttlMs = ttl > 0 ? ttl : rule.windowSeconds * 1000;
+    return {
+      allowed: count <= rule.limit,
+      remaining: Math.max(0, rule.limit - count),
+      retryAfterSeconds: count <= rule.limit ? 0 : Math.ceil(ttlMs / 1000),
+    };
+  });
 }
 
 export function retryMessage(seconds: number): string {
@@ -40,8 +52,13 @@ export function retryMessage(seconds: number): string {
 }
 
 export async function enforceRateLimit(name: string, subject: string, rule: RateLimitRule, what: string): Promise<void> {
-  const result = await hitRateLimit(name, subject, rule);
-  if (!result.allowed) {
+  await enforceRateLimits([{ name, subject, rule }], what);
+}
+
+/** Counts every hit (one round trip); refuses when any of them is over its limit. */
+export async function enforceRateLimits(hits: RateLimitHit[], what: string): Promise<void> {
+  const result = (await hitRateLimits(hits)).find((r) => !r.allowed);
+  if (result) {
     throw new AppError("TOO_MANY_REQUESTS", `Too many ${what}. ${retryMessage(result.retryAfterSeconds)}`, {
       retryAfterSeconds: result.retryAfterSeconds,
     });
