@@ -12,7 +12,8 @@ import type { SkipReason } from "@/generated/prisma/enums";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
-import { dispatchOutbox, writeOutbox } from "@/server/outbox/outbox";
+import { writeOutbox } from "@/server/outbox/outbox";
+import { queueGeneratedFunding } from "@/server/jobs/fund-generated";
 import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
 import { fromDbDate, toDbDate } from "@/server/calendar";
 
@@ -99,8 +100,10 @@ function fail(summary: GenerationSummary, subscriptionId: string, error: string)
 }
 
 /**
- * One transaction per batch: the jobs (AWAITING_PAYMENT) and, in the outbox, the authorization each one owes.
- * The worker funds each and opens it (payment-gate.ts: its "posted" entry, timers and board pin come then).
+ * One transaction per batch: the jobs (AWAITING_PAYMENT; `INSERT … ON CONFLICT DO NOTHING RETURNING`, so only
+ * what this run created comes back) and, in the outbox, the authorization each one owes (one multi-row insert).
+ * After the commit the batch goes to the worker in one hand-over (fund-generated.ts): with the ledger one job that
+ * funds and opens the whole batch (one board event for it), with Stripe one `settle` job per row via `addBulk`.
  */
 async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
   if (subs.length === 0) return;
@@ -122,7 +125,7 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
   for (const reason of lateSkips) countSkip(summary, reason);
   summary.skipped += subs.length - lateSkips.length - created.length;
   for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
-  await dispatchOutbox(outbox);
+  await queueGeneratedFunding(outbox);
 }
 
 /** The subscriptions skipping `day`, each with who skipped it (the customer, or an admin for the weather). */
