@@ -32,6 +32,8 @@ export type GenerationSummary = {
 };
 
 const BATCH_SIZE = 500;
+/** Batches inserted at once; well under the database pool (DATABASE_POOL_SIZE, 10 by default). */
+const BATCHES_IN_FLIGHT = 3;
 
 const dueSelect = {
   id: true, customerId: true, frequency: true, firstServiceDate: true, priceCents: true, address: true, lat: true, lng: true,
@@ -62,27 +64,18 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
     else due.push(s);
   }
 
-  for (let i = 0; i < due.length; i += BATCH_SIZE) {
-    const batch = due.slice(i, i + BATCH_SIZE);
-    const valid: DueSubscription[] = [];
-    for (const sub of batch) {
-      const problem = validateGeneratedJob(sub);
-      if (problem) fail(summary, sub.id, problem);
-      else valid.push(sub);
+  const batches: DueSubscription[][] = [];
+  for (let i = 0; i < due.length; i += BATCH_SIZE) batches.push(due.slice(i, i + BATCH_SIZE));
+  // A few batches in flight at once: each waits on the database most of its time (and the worker funds the
+  // committed ones meanwhile). Overlapping batches are as safe as overlapping runs: the unique index decides.
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const n = next++;
+      await generateBatch(db, batches[n]!, n, serviceDate, now, summary);
     }
-    try {
-      await insertBatch(db, valid, serviceDate, now, summary);
-    } catch (err) {
-      logger.warn({ err, batch: i / BATCH_SIZE }, "recurring batch failed; retrying one by one");
-      for (const sub of valid) {
-        try {
-          await insertBatch(db, [sub], serviceDate, now, summary);
-        } catch (e) {
-          fail(summary, sub.id, e instanceof Error ? e.message : String(e));
-        }
-      }
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, lane));
   logger.info(
     {
       serviceDate, generated: summary.generated, skipped: summary.skipped, skippedByCustomer: summary.skippedByCustomer,
@@ -91,6 +84,27 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
     "recurring generation done",
   );
   return summary;
+}
+
+async function generateBatch(db: Db, batch: DueSubscription[], n: number, serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
+  const valid: DueSubscription[] = [];
+  for (const sub of batch) {
+    const problem = validateGeneratedJob(sub);
+    if (problem) fail(summary, sub.id, problem);
+    else valid.push(sub);
+  }
+  try {
+    await insertBatch(db, valid, serviceDate, now, summary);
+  } catch (err) {
+    logger.warn({ err, batch: n }, "recurring batch failed; retrying one by one");
+    for (const sub of valid) {
+      try {
+        await insertBatch(db, [sub], serviceDate, now, summary);
+      } catch (e) {
+        fail(summary, sub.id, e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
 }
 
 function fail(summary: GenerationSummary, subscriptionId: string, error: string) {
