@@ -12,7 +12,7 @@ import type { SkipReason } from "@/generated/prisma/enums";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
-import { writeOutbox } from "@/server/outbox/outbox";
+import { writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
 import { queueGeneratedFunding } from "@/server/jobs/fund-generated";
 import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
 import { fromDbDate, toDbDate } from "@/server/calendar";
@@ -33,7 +33,7 @@ export type GenerationSummary = {
 
 const BATCH_SIZE = 500;
 /** Batches inserted at once; well under the database pool (DATABASE_POOL_SIZE, 10 by default). */
-const BATCHES_IN_FLIGHT = 3;
+const BATCHES_IN_FLIGHT = 2;
 
 const dueSelect = {
   id: true, customerId: true, frequency: true, firstServiceDate: true, priceCents: true, address: true, lat: true, lng: true,
@@ -93,18 +93,21 @@ async function generateBatch(db: Db, batch: DueSubscription[], n: number, servic
     if (problem) fail(summary, sub.id, problem);
     else valid.push(sub);
   }
+  const outbox: OutboxRow[] = [];
   try {
-    await insertBatch(db, valid, serviceDate, now, summary);
+    outbox.push(...(await insertBatch(db, valid, serviceDate, now, summary)));
   } catch (err) {
     logger.warn({ err, batch: n }, "recurring batch failed; retrying one by one");
     for (const sub of valid) {
       try {
-        await insertBatch(db, [sub], serviceDate, now, summary);
+        outbox.push(...(await insertBatch(db, [sub], serviceDate, now, summary)));
       } catch (e) {
         fail(summary, sub.id, e instanceof Error ? e.message : String(e));
       }
     }
   }
+  // The batch's authorizations go to the worker in one hand-over, however they were inserted.
+  await queueGeneratedFunding(outbox);
 }
 
 function fail(summary: GenerationSummary, subscriptionId: string, error: string) {
@@ -119,8 +122,8 @@ function fail(summary: GenerationSummary, subscriptionId: string, error: string)
  * After the commit the batch goes to the worker in one hand-over (fund-generated.ts): with the ledger one job that
  * funds and opens the whole batch (one board event for it), with Stripe one `settle` job per row via `addBulk`.
  */
-async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
-  if (subs.length === 0) return;
+async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary): Promise<OutboxRow[]> {
+  if (subs.length === 0) return [];
   const { created, outbox, lateSkips } = await db.$transaction(async (tx) => {
     // A customer's skip locks its subscription FOR UPDATE (skip-visit.ts): share-lock the batch's rows, then drop
     // the dates skipped in the meantime, so a skip and this insert never both succeed.
@@ -134,12 +137,14 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
       select: { id: true, recurringId: true },
     });
     return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))), lateSkips: [...skipped.values()] };
-  });
+    // A batch of 500 on a busy database may take longer than Prisma's 5 s default; timing it out would only send
+    // the whole batch down the one-by-one path, which is slower still.
+  }, { timeout: 60_000, maxWait: 30_000 });
   summary.generated += created.length;
   for (const reason of lateSkips) countSkip(summary, reason);
   summary.skipped += subs.length - lateSkips.length - created.length;
   for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
-  await queueGeneratedFunding(outbox);
+  return outbox;
 }
 
 /** The subscriptions skipping `day`, each with who skipped it (the customer, or an admin for the weather). */
