@@ -21,7 +21,7 @@ let web: Instance;
 let running: RunningWorker;
 beforeAll(async () => {
   [web, running] = await Promise.all([startInstance(), startWorker({ queues: ["payments", "notifications"], schedules: false, relay: false })]);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await Promise.all(running.workers.map((w) => w.close()));
   await stopInstances([web]);

@@ -12,7 +12,7 @@ import type { SkipReason } from "@/generated/prisma/enums";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
-import { writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
+import type { OutboxRow } from "@/server/outbox/outbox";
 import { queueGeneratedFunding } from "@/server/jobs/fund-generated";
 import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
 import { fromDbDate, toDbDate } from "@/server/calendar";
@@ -131,12 +131,11 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
     const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(serviceDate));
     const serve = subs.filter((s) => !skipped.has(s.id));
     if (serve.length === 0) return { created: [], outbox: [], lateSkips: [...skipped.values()] };
-    const jobs = await tx.cleanupJob.createManyAndReturn({
-      data: serve.map((s) => generatedJobData(s, serviceDate, now)),
-      skipDuplicates: true,
-      select: { id: true, recurringId: true },
-    });
-    return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))), lateSkips: [...skipped.values()] };
+    const rows = await tx.$queryRaw<{ id: string; recurringId: string; outboxId: string | null; payload: Prisma.JsonValue }[]>(
+      insertJobsSql(serve.map((s) => s.id), serviceDate, now),
+    );
+    const outbox: OutboxRow[] = rows.flatMap((r) => (r.outboxId ? [{ id: r.outboxId, queue: "payments", kind: "settle", payload: r.payload, retries: 0 }] : []));
+    return { created: rows, outbox, lateSkips: [...skipped.values()] };
     // A batch of 500 on a busy database may take longer than Prisma's 5 s default; timing it out would only send
     // the whole batch down the one-by-one path, which is slower still.
   }, { timeout: 60_000, maxWait: 30_000 });
@@ -145,6 +144,38 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
   summary.skipped += subs.length - lateSkips.length - created.length;
   for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
   return outbox;
+}
+
+/**
+ * One statement for a batch: the jobs straight from their subscriptions' rows (`INSERT … SELECT … ON CONFLICT DO
+ * NOTHING RETURNING`, nothing sent but the ids — the same columns `generatedJobData` describes) and, for each job
+ * created, its `settle authorize` outbox row (`generatedJobFunding`'s queue, payload and key).
+ */
+function insertJobsSql(recurringIds: string[], serviceDate: LocalDate, now: Date): Prisma.Sql {
+  // The values that are the same for every job of the run (fees, expiry, window, date), as generatedJobData sets them.
+  const job = generatedJobData({ preferredScooperId: "x" } as DueSubscription, serviceDate, now);
+  const funding = generatedJobFunding("");
+  return Prisma.sql`
+    WITH jobs AS (
+      INSERT INTO "CleanupJob" (id, status, "posterId", "recurringId", "serviceDate", address, lat, lng, "priceCents",
+        "platformFeePercent", "cancellationFeePercent", "minCancelFeeCents", type, "pileEstimate", "litterLevel", "yardSegments",
+        "publicNotes", "accessNotes", "expiresAt", "exclusiveScooperId", "exclusiveUntil", "updatedAt")
+      SELECT gen_random_uuid()::text, 'AWAITING_PAYMENT', r."customerId", r.id, ${job.serviceDate}::date, r.address, r.lat, r.lng, r."priceCents",
+        ${job.platformFeePercent}, ${job.cancellationFeePercent}, ${job.minCancelFeeCents}, r.type, r."pileEstimate", r."litterLevel", r."yardSegments",
+        r."publicNotes", r."accessNotes", ${job.expiresAt}::timestamp, r."preferredScooperId",
+        CASE WHEN r."preferredScooperId" IS NULL THEN NULL ELSE ${job.exclusiveUntil}::timestamp END, now()
+      FROM "RecurringCleanup" r WHERE r.id IN (${Prisma.join(recurringIds)})
+      ON CONFLICT ("recurringId", "serviceDate") DO NOTHING
+      RETURNING id, "recurringId"
+    ), outbox AS (
+      INSERT INTO "OutboxMessage" (id, queue, kind, payload, "dedupeKey", "updatedAt")
+      SELECT gen_random_uuid()::text, ${funding.queue}, 'settle', jsonb_build_object('kind', 'settle', 'jobId', jobs.id, 'step', 'authorize'),
+        ${funding.key!} || jobs.id, now()
+      FROM jobs
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING id, payload, payload->>'jobId' AS "jobId"
+    )
+    SELECT jobs.id, jobs."recurringId", outbox.id AS "outboxId", outbox.payload FROM jobs LEFT JOIN outbox ON outbox."jobId" = jobs.id`;
 }
 
 /** The subscriptions skipping `day`, each with who skipped it (the customer, or an admin for the weather). */
