@@ -1,6 +1,6 @@
 /**
- * How a board map refetches after a board event it cannot apply by itself (a new pin, or any change while it
- * shows clusters): once per burst, after a random delay in [MIN, MIN + SPREAD) ms, so that a thousand open maps
+ * How a board map refetches after a board event it cannot apply by itself (a new pin, a batch of them — only when
+ * the batch's box meets the map (`boxesMeet`) — or any change while it shows clusters): once per burst, after a random delay in [MIN, MIN + SPREAD) ms, so that a thousand open maps
  * spread their refetches over most of a second instead of asking in the same millisecond. The map
  * (src/components/map/job-map-inner.tsx) and `npm run bench:realtime`'s simulated maps both use it.
  */
@@ -9,4 +9,13 @@ export const BOARD_REFETCH_SPREAD_MS = 800;
 
 export function boardRefetchDelayMs(random = Math.random()): number {
   return BOARD_REFETCH_MIN_MS + random * BOARD_REFETCH_SPREAD_MS;
+}
+
+type Box = { south: number; west: number; north: number; east: number };
+
+/** Whether two lat/lng boxes overlap (either may cross the antimeridian, west > east). */
+export function boxesMeet(a: Box, b: Box): boolean {
+  if (a.north < b.south || b.north < a.south) return false;
+  const spans = (box: Box): [number, number][] => (box.west <= box.east ? [[box.west, box.east]] : [[box.west, 180], [-180, box.east]]);
+  return spans(a).some(([w1, e1]) => spans(b).some(([w2, e2]) => w1 <= e2 && w2 <= e1));
 }

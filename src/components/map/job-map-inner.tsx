@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
 import { env } from "@/env";
 import { serviceAreaViewport, type ServiceArea } from "@/lib/service-area";
-import { boardRefetchDelayMs } from "@/lib/board-refresh";
+import { boardRefetchDelayMs, boxesMeet } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
 import { TYPE_LABEL } from "@/components/jobs/labels";
@@ -135,6 +135,9 @@ export function JobMapInner({ filters, onViewport, serviceArea }: { filters?: Bo
             current ? { ...current, jobs: current.jobs.filter(keep) } : current,
           );
           if (view.data?.kind === "clusters") refetchSoon();
+        } else if (event.type === "jobs.batch-opened") {
+          // A batch of generated jobs opened: one refetch, and only when the batch's box meets this map.
+          if (boxesMeet(event.bounds, viewport.bounds)) refetchSoon();
         } else {
           refetchSoon();
         }

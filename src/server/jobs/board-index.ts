@@ -8,7 +8,7 @@
  * its cost is cells × buckets, whatever the number of jobs. Jobs posted in the last hour are also kept in a second
  * pyramid that ages them out as the hour passes, so "posted in the last hour" is exact too.
  *
- * Kept current from the board events the process already receives (job.opened adds or moves a job, job.closed
+ * Kept current from the board events the process already receives (job.opened adds or moves a job, jobs.batch-opened adds a batch of them, job.closed
  * removes it) and rebuilt from the database in the background every REBUILD_MS (so it is never older than that
  * after a missed event), at once after a real-time gap (`resync`) or an event type it does not know.
  * Jobs reserved for a preferred scooper are kept aside and added only to that scooper's answers.
@@ -363,7 +363,7 @@ export class BoardIndex {
   }
 }
 
-type BoardEventData = { type: string; job?: IndexedJob; onlyFor?: string | null; jobId?: string };
+type BoardEventData = { type: string; job?: IndexedJob; jobs?: IndexedJob[]; onlyFor?: string | null; jobId?: string };
 
 /** A process's index: follows the board channel, rebuilds in the background, swaps in each rebuilt copy. */
 class LiveBoardIndex {
@@ -434,6 +434,7 @@ class LiveBoardIndex {
 
 function applyEvent(index: BoardIndex, data: BoardEventData, unknown: () => void): void {
   if (data.type === "job.opened" && data.job) index.upsert(data.job, data.onlyFor ?? null);
+  else if (data.type === "jobs.batch-opened" && data.jobs) for (const job of data.jobs) index.upsert(job, null);
   else if (data.type === "job.closed" && data.jobId) index.remove(data.jobId);
   else unknown();
 }

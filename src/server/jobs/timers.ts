@@ -56,6 +56,24 @@ export async function moveJobTimers(jobId: string, change: { cancel?: TimerKind[
   }
 }
 
+/**
+ * Fresh timers of many jobs (a batch of generated jobs opening) in one `addBulk`. Nothing to remove first: the
+ * jobs never had these timers. Best effort like the others.
+ */
+export async function scheduleJobTimersInBulk(timers: { kind: TimerKind; jobId: string; at: Date }[]): Promise<void> {
+  if (timers.length === 0) return;
+  try {
+    const now = Date.now();
+    await withinHandOverTime(getQueue("timers").addBulk(timers.map(({ kind, jobId, at }) => ({
+      name: kind,
+      data: jobData("timers", { kind, jobId }),
+      opts: { ...TIMER_OPTIONS, jobId: timerId(kind, jobId), delay: Math.max(0, at.getTime() - now) },
+    }))));
+  } catch (err) {
+    logger.warn({ err, timers: timers.length }, "could not schedule a batch of job timers; the sweep will apply them");
+  }
+}
+
 export async function cancelJobTimer(kind: TimerKind, jobId: string): Promise<void> {
   try {
     await withinHandOverTime(getQueue("timers").remove(timerId(kind, jobId)));

@@ -19,8 +19,8 @@ import { jobCancellationFeeCents, platformFeeCents, splitRefund } from "@/lib/mo
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { jobFeeRates } from "./fees";
-import { accounts, postLedgerTransaction, type LedgerLine } from "./ledger";
-import type { PaymentOperationKind, PaymentResult } from "./types";
+import { accounts, balancedLines, postLedgerTransaction, type LedgerLine } from "./ledger";
+import { paymentKeys, type PaymentOperationKind, type PaymentResult } from "./types";
 
 export type StoredResult = Omit<PaymentResult, "replayed">;
 
@@ -354,4 +354,43 @@ export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: st
       { account: accounts.scooperPayable(payment.scooperId!), amountCents: input.tipCents },
     ],
   });
+}
+
+/**
+ * The ledger's authorization of many jobs at once, inside the caller's transaction (a day's generated recurring
+ * jobs: the offline gateway holds at once, so there is nothing to wait for). Per job exactly what
+ * `authorizeJobPayment` books — an AUTHORIZED payment, its `authorize` operation under the same idempotency key,
+ * and the balanced hold — in a handful of statements for the whole set. A job that already has a payment (its
+ * own delivery got there first) is left out; returns the job ids booked here.
+ */
+export async function bookLedgerHolds(tx: Tx, holds: { jobId: string; customerId: string; amountCents: number }[]): Promise<string[]> {
+  if (holds.length === 0) return [];
+  for (const h of holds) assertCents(h.amountCents, "The amount");
+  const heldAt = new Date();
+  const payments = await tx.payment.createManyAndReturn({
+    data: holds.map((h) => ({ jobId: h.jobId, customerId: h.customerId, provider: "ledger", status: "AUTHORIZED" as const, amountCents: h.amountCents, heldAt })),
+    skipDuplicates: true,
+    select: { id: true, jobId: true },
+  });
+  if (payments.length === 0) return [];
+  const byJob = new Map(holds.map((h) => [h.jobId, h]));
+  const booked = payments.map((p) => {
+    const hold = byJob.get(p.jobId)!;
+    const operationId = crypto.randomUUID();
+    const result: StoredResult = { paymentId: p.id, operationId, jobId: p.jobId, kind: "authorize", status: "AUTHORIZED", amountCents: hold.amountCents };
+    return { hold, paymentId: p.id, operationId, transactionId: crypto.randomUUID(), result, lines: balancedLines(holdLines(hold.customerId, hold.amountCents)) };
+  });
+  await tx.paymentOperation.createMany({
+    data: booked.map((b) => ({
+      id: b.operationId, paymentId: b.paymentId, kind: "authorize", idempotencyKey: paymentKeys.authorize(b.hold.jobId),
+      amountCents: b.hold.amountCents, result: b.result as unknown as Prisma.InputJsonValue,
+    })),
+  });
+  const accountsUsed = new Map(booked.flatMap((b) => b.lines.map((l) => [l.account.key, l.account] as const)));
+  await tx.ledgerAccount.createMany({ data: [...accountsUsed.values()].map((a) => ({ id: a.key, key: a.key, kind: a.kind, ownerId: a.ownerId })), skipDuplicates: true });
+  await tx.ledgerTransaction.createMany({ data: booked.map((b) => ({ id: b.transactionId, kind: "authorize", jobId: b.hold.jobId, operationId: b.operationId })) });
+  await tx.ledgerEntry.createMany({
+    data: booked.flatMap((b) => b.lines.map((l) => ({ transactionId: b.transactionId, accountId: l.account.key, amountCents: l.amountCents }))),
+  });
+  return booked.map((b) => b.hold.jobId);
 }

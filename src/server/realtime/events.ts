@@ -20,6 +20,17 @@ export const boardEventSchema = z.discriminatedUnion("type", [
     /** Set while only one scooper may see the job (preferred scooper window). */
     onlyFor: z.string().nullable().default(null),
   }),
+  /**
+   * Many jobs appeared at once (a batch of the day's generated recurring jobs, opened together): one event for the
+   * batch instead of one per job. Carries every job's board view and the box around them, so a map outside the
+   * box ignores it and one inside refetches once. Never carries reserved jobs (those go out as `job.opened` with
+   * `onlyFor`, filtered per viewer).
+   */
+  z.object({
+    type: z.literal("jobs.batch-opened"),
+    jobs: z.array(boardJobSchema).min(1),
+    bounds: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() }),
+  }),
   /** A job left the board. */
   z.object({ type: z.literal("job.closed"), jobId: z.string(), reason: z.enum(["claimed", "cancelled", "expired", "other"]) }),
 ]);
@@ -48,6 +59,15 @@ export function publishJobChangeAndBoard(change: Omit<JobChangeEvent, "type" | "
   return appendToChannels([
     { channel: jobChannel(change.jobId), data: jobChangeEventSchema.parse({ type: "job.changed", at: new Date(), ...change }) },
     ...(board ? [{ channel: BOARD_CHANNEL, data: boardEventSchema.parse(board) }] : []),
+  ]);
+}
+
+/** Many jobs' changes and the board events they cause (a batch of generated jobs opening), in one round trip. */
+export function publishJobChangesAndBoard(changes: Omit<JobChangeEvent, "type" | "at">[], board: BoardEvent[]): Promise<string[]> {
+  const at = new Date();
+  return appendToChannels([
+    ...changes.map((change) => ({ channel: jobChannel(change.jobId), data: jobChangeEventSchema.parse({ type: "job.changed", at, ...change }) })),
+    ...board.map((event) => ({ channel: BOARD_CHANNEL, data: boardEventSchema.parse(event) })),
   ]);
 }
 

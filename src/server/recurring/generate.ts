@@ -12,7 +12,8 @@ import type { SkipReason } from "@/generated/prisma/enums";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
-import { dispatchOutbox, writeOutbox } from "@/server/outbox/outbox";
+import type { OutboxRow } from "@/server/outbox/outbox";
+import { queueGeneratedFunding } from "@/server/jobs/fund-generated";
 import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
 import { fromDbDate, toDbDate } from "@/server/calendar";
 
@@ -31,6 +32,8 @@ export type GenerationSummary = {
 };
 
 const BATCH_SIZE = 500;
+/** Batches inserted at once; well under the database pool (DATABASE_POOL_SIZE, 10 by default). */
+const BATCHES_IN_FLIGHT = 2;
 
 const dueSelect = {
   id: true, customerId: true, frequency: true, firstServiceDate: true, priceCents: true, address: true, lat: true, lng: true,
@@ -61,27 +64,18 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
     else due.push(s);
   }
 
-  for (let i = 0; i < due.length; i += BATCH_SIZE) {
-    const batch = due.slice(i, i + BATCH_SIZE);
-    const valid: DueSubscription[] = [];
-    for (const sub of batch) {
-      const problem = validateGeneratedJob(sub);
-      if (problem) fail(summary, sub.id, problem);
-      else valid.push(sub);
+  const batches: DueSubscription[][] = [];
+  for (let i = 0; i < due.length; i += BATCH_SIZE) batches.push(due.slice(i, i + BATCH_SIZE));
+  // A few batches in flight at once: each waits on the database most of its time (and the worker funds the
+  // committed ones meanwhile). Overlapping batches are as safe as overlapping runs: the unique index decides.
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const n = next++;
+      await generateBatch(db, batches[n]!, n, serviceDate, now, summary);
     }
-    try {
-      await insertBatch(db, valid, serviceDate, now, summary);
-    } catch (err) {
-      logger.warn({ err, batch: i / BATCH_SIZE }, "recurring batch failed; retrying one by one");
-      for (const sub of valid) {
-        try {
-          await insertBatch(db, [sub], serviceDate, now, summary);
-        } catch (e) {
-          fail(summary, sub.id, e instanceof Error ? e.message : String(e));
-        }
-      }
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, lane));
   logger.info(
     {
       serviceDate, generated: summary.generated, skipped: summary.skipped, skippedByCustomer: summary.skippedByCustomer,
@@ -92,6 +86,30 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   return summary;
 }
 
+async function generateBatch(db: Db, batch: DueSubscription[], n: number, serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
+  const valid: DueSubscription[] = [];
+  for (const sub of batch) {
+    const problem = validateGeneratedJob(sub);
+    if (problem) fail(summary, sub.id, problem);
+    else valid.push(sub);
+  }
+  const outbox: OutboxRow[] = [];
+  try {
+    outbox.push(...(await insertBatch(db, valid, serviceDate, now, summary)));
+  } catch (err) {
+    logger.warn({ err, batch: n }, "recurring batch failed; retrying one by one");
+    for (const sub of valid) {
+      try {
+        outbox.push(...(await insertBatch(db, [sub], serviceDate, now, summary)));
+      } catch (e) {
+        fail(summary, sub.id, e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+  // The batch's authorizations go to the worker in one hand-over, however they were inserted.
+  await queueGeneratedFunding(outbox);
+}
+
 function fail(summary: GenerationSummary, subscriptionId: string, error: string) {
   summary.failed++;
   summary.failures.push({ subscriptionId, error });
@@ -99,11 +117,13 @@ function fail(summary: GenerationSummary, subscriptionId: string, error: string)
 }
 
 /**
- * One transaction per batch: the jobs (AWAITING_PAYMENT) and, in the outbox, the authorization each one owes.
- * The worker funds each and opens it (payment-gate.ts: its "posted" entry, timers and board pin come then).
+ * One transaction per batch: the jobs (AWAITING_PAYMENT; `INSERT … ON CONFLICT DO NOTHING RETURNING`, so only
+ * what this run created comes back) and, in the outbox, the authorization each one owes (one multi-row insert).
+ * After the commit the batch goes to the worker in one hand-over (fund-generated.ts): with the ledger one job that
+ * funds and opens the whole batch (one board event for it), with Stripe one `settle` job per row via `addBulk`.
  */
-async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
-  if (subs.length === 0) return;
+async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary): Promise<OutboxRow[]> {
+  if (subs.length === 0) return [];
   const { created, outbox, lateSkips } = await db.$transaction(async (tx) => {
     // A customer's skip locks its subscription FOR UPDATE (skip-visit.ts): share-lock the batch's rows, then drop
     // the dates skipped in the meantime, so a skip and this insert never both succeed.
@@ -111,18 +131,51 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
     const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(serviceDate));
     const serve = subs.filter((s) => !skipped.has(s.id));
     if (serve.length === 0) return { created: [], outbox: [], lateSkips: [...skipped.values()] };
-    const jobs = await tx.cleanupJob.createManyAndReturn({
-      data: serve.map((s) => generatedJobData(s, serviceDate, now)),
-      skipDuplicates: true,
-      select: { id: true, recurringId: true },
-    });
-    return { created: jobs, outbox: await writeOutbox(tx, jobs.map((j) => generatedJobFunding(j.id))), lateSkips: [...skipped.values()] };
-  });
+    const rows = await tx.$queryRaw<{ id: string; recurringId: string; outboxId: string | null; payload: Prisma.JsonValue }[]>(
+      insertJobsSql(serve.map((s) => s.id), serviceDate, now),
+    );
+    const outbox: OutboxRow[] = rows.flatMap((r) => (r.outboxId ? [{ id: r.outboxId, queue: "payments", kind: "settle", payload: r.payload, retries: 0 }] : []));
+    return { created: rows, outbox, lateSkips: [...skipped.values()] };
+    // A batch of 500 on a busy database may take longer than Prisma's 5 s default; timing it out would only send
+    // the whole batch down the one-by-one path, which is slower still.
+  }, { timeout: 60_000, maxWait: 30_000 });
   summary.generated += created.length;
   for (const reason of lateSkips) countSkip(summary, reason);
   summary.skipped += subs.length - lateSkips.length - created.length;
   for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
-  await dispatchOutbox(outbox);
+  return outbox;
+}
+
+/**
+ * One statement for a batch: the jobs straight from their subscriptions' rows (`INSERT … SELECT … ON CONFLICT DO
+ * NOTHING RETURNING`, nothing sent but the ids — the same columns `generatedJobData` describes) and, for each job
+ * created, its `settle authorize` outbox row (`generatedJobFunding`'s queue, payload and key).
+ */
+function insertJobsSql(recurringIds: string[], serviceDate: LocalDate, now: Date): Prisma.Sql {
+  // The values that are the same for every job of the run (fees, expiry, window, date), as generatedJobData sets them.
+  const job = generatedJobData({ preferredScooperId: "x" } as DueSubscription, serviceDate, now);
+  const funding = generatedJobFunding("");
+  return Prisma.sql`
+    WITH jobs AS (
+      INSERT INTO "CleanupJob" (id, status, "posterId", "recurringId", "serviceDate", address, lat, lng, "priceCents",
+        "platformFeePercent", "cancellationFeePercent", "minCancelFeeCents", type, "pileEstimate", "litterLevel", "yardSegments",
+        "publicNotes", "accessNotes", "expiresAt", "exclusiveScooperId", "exclusiveUntil", "updatedAt")
+      SELECT gen_random_uuid()::text, 'AWAITING_PAYMENT', r."customerId", r.id, ${job.serviceDate}::date, r.address, r.lat, r.lng, r."priceCents",
+        ${job.platformFeePercent}, ${job.cancellationFeePercent}, ${job.minCancelFeeCents}, r.type, r."pileEstimate", r."litterLevel", r."yardSegments",
+        r."publicNotes", r."accessNotes", ${job.expiresAt}::timestamp, r."preferredScooperId",
+        CASE WHEN r."preferredScooperId" IS NULL THEN NULL ELSE ${job.exclusiveUntil}::timestamp END, now()
+      FROM "RecurringCleanup" r WHERE r.id IN (${Prisma.join(recurringIds)})
+      ON CONFLICT ("recurringId", "serviceDate") DO NOTHING
+      RETURNING id, "recurringId"
+    ), outbox AS (
+      INSERT INTO "OutboxMessage" (id, queue, kind, payload, "dedupeKey", "updatedAt")
+      SELECT gen_random_uuid()::text, ${funding.queue}, 'settle', jsonb_build_object('kind', 'settle', 'jobId', jobs.id, 'step', 'authorize'),
+        ${funding.key!} || jobs.id, now()
+      FROM jobs
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING id, payload, payload->>'jobId' AS "jobId"
+    )
+    SELECT jobs.id, jobs."recurringId", outbox.id AS "outboxId", outbox.payload FROM jobs LEFT JOIN outbox ON outbox."jobId" = jobs.id`;
 }
 
 /** The subscriptions skipping `day`, each with who skipped it (the customer, or an admin for the weather). */

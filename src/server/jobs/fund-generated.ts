@@ -1,0 +1,161 @@
+/**
+ * Funding a batch of generated recurring jobs at once. Generation writes one `settle authorize` outbox row per job
+ * (the durable record of the step, as for any job); when holds need no customer and no network (the ledger), it
+ * hands the worker ONE `fund-generated` job per batch instead of one job per row, and the worker funds and opens
+ * the whole batch here in one transaction: the holds (payment-book.ts `bookLedgerHolds`, the same rows and keys as
+ * `authorizeJobPayment`), AWAITING_PAYMENT → OPEN with its "posted" timeline entries, the preferred scoopers'
+ * notices, and the rows marked DONE. After the commit: every timer in one `addBulk`, and one board event for the
+ * batch (`jobs.batch-opened`; reserved jobs still go out one by one, for their scooper only).
+ *
+ * Anything the batch does not fund — a job no longer waiting for its money, one whose payment exists already, a
+ * batch whose transaction failed, Stripe — goes the ordinary way: its row is queued on its own (settleJob in
+ * funding.ts), with its retries and its DEAD state. If this job is lost (Redis flushed, the worker killed) the
+ * rows are still PENDING and the outbox relay queues them one by one. Every step stays idempotent: the hold is
+ * keyed per job, the opening is guarded by the job's state, and a DONE row is never delivered again.
+ */
+import { env } from "@/env";
+import type { Db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
+import { paymentsContext } from "@/server/payments/context";
+import { bookLedgerHolds } from "@/server/payments/payment-book";
+import { enqueue, withinHandOverTime } from "@/server/queues/queues";
+import { publishJobChangesAndBoard, type BoardEvent } from "@/server/realtime/events";
+import { takeHomeCents } from "@/lib/money";
+import { approximateLocation } from "@/lib/privacy";
+import { Prisma } from "@/generated/prisma/client";
+import { jobRules } from "./config";
+import { scheduleJobTimersInBulk } from "./timers";
+
+/** True when generated jobs' holds are booked at once (the ledger): generation then queues one funding job per batch. */
+export function fundsGeneratedJobsAtOnce(): boolean {
+  const ctx = paymentsContext();
+  return !ctx.stripe && ctx.gateway.name === "ledger";
+}
+
+/**
+ * After generation's commit: hands a batch's authorization rows to the worker — as one `fund-generated` job when
+ * holds are immediate, else one `settle` job per row (Stripe: each job waits for its own card). Never throws: rows
+ * that could not be queued are still PENDING, and the relay queues them.
+ */
+export async function queueGeneratedFunding(rows: OutboxRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (!fundsGeneratedJobsAtOnce()) return dispatchOutbox(rows);
+  try {
+    await withinHandOverTime(
+      enqueue("payments", { kind: "fund-generated", outboxIds: rows.map((r) => r.id) }, {
+        jobId: `fund-generated-${rows[0]!.id}`, attempts: 3, backoff: { type: "exponential", delay: env.OUTBOX_BACKOFF_MS },
+        removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 14 * 24 * 3600 },
+      }),
+    );
+  } catch (err) {
+    logger.warn({ err, rows: rows.length }, "could not queue a generated batch's funding; the outbox relay will queue its rows");
+  }
+}
+
+const boardSelect = {
+  id: true, lat: true, lng: true, address: true, priceCents: true, type: true, pileEstimate: true, litterLevel: true, yardSegments: true,
+  createdAt: true, expiresAt: true, exclusiveScooperId: true, platformFeePercent: true,
+} as const satisfies Prisma.CleanupJobSelect;
+
+type Opened = Prisma.CleanupJobGetPayload<{ select: typeof boardSelect }>;
+
+export type FundReport = { opened: number; individually: number };
+
+/** The worker's side of a `fund-generated` job. */
+export async function fundGeneratedJobs(db: Db, outboxIds: string[], now = new Date()): Promise<FundReport> {
+  const rows = await db.outboxMessage.findMany({
+    where: { id: { in: outboxIds }, status: "PENDING" }, select: { id: true, queue: true, kind: true, payload: true, retries: true },
+  });
+  const rowOfJob = new Map<string, OutboxRow>();
+  for (const row of rows) {
+    const p = row.payload as { kind?: unknown; jobId?: unknown; step?: unknown } | null;
+    if (row.queue === "payments" && p?.kind === "settle" && p.step === "authorize" && typeof p.jobId === "string") rowOfJob.set(p.jobId, row);
+  }
+
+  let opened: Opened[] = [];
+  let notices: OutboxRow[] = [];
+  if (rowOfJob.size > 0 && fundsGeneratedJobsAtOnce()) {
+    try {
+      ({ opened, notices } = await openBatch(db, rowOfJob, now));
+    } catch (err) {
+      logger.warn({ err, jobs: rowOfJob.size }, "funding a generated batch failed; funding its jobs one by one");
+      opened = [];
+      notices = [];
+    }
+  }
+
+  // The rest go the ordinary way, one `settle` job per row (BullMQ ignores a row it already holds).
+  const done = new Set(opened.map((j) => rowOfJob.get(j.id)!.id));
+  const rest = rows.filter((r) => !done.has(r.id));
+  await dispatchOutbox(rest);
+  if (opened.length > 0) await afterOpening(opened, notices);
+  return { opened: opened.length, individually: rest.length };
+}
+
+async function openBatch(db: Db, rowOfJob: Map<string, OutboxRow>, now: Date): Promise<{ opened: Opened[]; notices: OutboxRow[] }> {
+  const expiresAt = new Date(now.getTime() + jobRules.expiryMs);
+  const exclusiveUntil = new Date(now.getTime() + env.PREFERRED_SCOOPER_WINDOW_MINUTES * 60_000);
+  return db.$transaction(
+    async (tx) => {
+      // Locked while waiting for their money: a cancellation racing this batch waits, then finds the job OPEN (and paid).
+      const due = await tx.$queryRaw<{ id: string; posterId: string; priceCents: number; exclusiveScooperId: string | null }[]>`
+        SELECT id, "posterId", "priceCents", "exclusiveScooperId" FROM "CleanupJob"
+        WHERE id IN (${Prisma.join([...rowOfJob.keys()])}) AND status = 'AWAITING_PAYMENT' FOR UPDATE`;
+      const booked = new Set(await bookLedgerHolds(tx, due.map((j) => ({ jobId: j.id, customerId: j.posterId, amountCents: j.priceCents }))));
+      const open = due.filter((j) => booked.has(j.id));
+      if (open.length === 0) return { opened: [], notices: [] };
+      const reserved = open.filter((j) => j.exclusiveScooperId).map((j) => j.id);
+      const plain = open.filter((j) => !j.exclusiveScooperId).map((j) => j.id);
+      // The expiry (and a preferred scooper's window) counts from the opening, as in openPaidJob.
+      if (plain.length > 0) {
+        await tx.cleanupJob.updateMany({ where: { id: { in: plain }, status: "AWAITING_PAYMENT" }, data: { status: "OPEN", expiresAt, exclusiveUntil: null } });
+      }
+      if (reserved.length > 0) {
+        await tx.cleanupJob.updateMany({ where: { id: { in: reserved }, status: "AWAITING_PAYMENT" }, data: { status: "OPEN", expiresAt, exclusiveUntil } });
+      }
+      await tx.jobEvent.createMany({
+        data: open.map((j) => ({ jobId: j.id, actorId: null, type: "posted", fromStatus: "AWAITING_PAYMENT" as const, toStatus: "OPEN" as const, details: { paid: true } })),
+      });
+      const notices = await writeOutbox(tx, reserved.map((id) => jobChangeNotification(id, "reserved")));
+      await tx.outboxMessage.updateMany({
+        where: { id: { in: open.map((j) => rowOfJob.get(j.id)!.id) }, status: "PENDING" },
+        data: { status: "DONE", processedAt: new Date() },
+      });
+      const opened = await tx.cleanupJob.findMany({ where: { id: { in: open.map((j) => j.id) } }, select: boardSelect });
+      return { opened, notices };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+/** Timers, board and job channels, notices: best effort like every announcement (the sweep and resyncs cover a loss). */
+async function afterOpening(opened: Opened[], notices: OutboxRow[]): Promise<void> {
+  const timers = opened.flatMap((j) => [
+    { kind: "expire" as const, jobId: j.id, at: j.expiresAt },
+    ...(j.exclusiveScooperId ? [{ kind: "open-to-all" as const, jobId: j.id, at: new Date(Date.now() + env.PREFERRED_SCOOPER_WINDOW_MINUTES * 60_000) }] : []),
+  ]);
+  const view = (j: Opened) => {
+    const { exclusiveScooperId: _e, platformFeePercent, ...board } = j;
+    return { ...approximateLocation(board), takeHomeCents: takeHomeCents(board.priceCents, platformFeePercent) };
+  };
+  const everyone = opened.filter((j) => !j.exclusiveScooperId).map(view);
+  const board: BoardEvent[] = opened
+    .filter((j) => j.exclusiveScooperId)
+    .map((j) => ({ type: "job.opened" as const, job: view(j), onlyFor: j.exclusiveScooperId }));
+  if (everyone.length > 0) board.unshift({ type: "jobs.batch-opened", jobs: everyone, bounds: boxAround(everyone) });
+  await Promise.all([
+    scheduleJobTimersInBulk(timers),
+    publishJobChangesAndBoard(opened.map((j) => ({ jobId: j.id, status: "OPEN" as const, change: "posted" })), board).catch((err: unknown) =>
+      logger.error({ err, jobs: opened.length }, "announcing a generated batch failed"),
+    ),
+    dispatchOutbox(notices),
+  ]);
+}
+
+function boxAround(jobs: { lat: number; lng: number }[]) {
+  const lats = jobs.map((j) => j.lat);
+  const lngs = jobs.map((j) => j.lng);
+  return { south: Math.min(...lats), west: Math.min(...lngs), north: Math.max(...lats), east: Math.max(...lngs) };
+}
