@@ -3,7 +3,7 @@ import L from "leaflet";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
-import { env } from "@/env";
+import { MAP_ATTRIBUTION, MAP_TILE_URL } from "@/lib/map-settings";
 import { boardRefetchDelayMs } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
 import { formatCents } from "@/lib/money";
@@ -138,7 +138,7 @@ export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; o
       },
     },
   );
-  const tileUrl = env.NEXT_PUBLIC_MAP_TILE_URL;
+  const tileUrl = MAP_TILE_URL;
   const changeViewport = useCallback(
     (v: Viewport) => {
       setViewport(v);
@@ -170,7 +170,7 @@ export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; o
     <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
       <MapContainer center={NEW_YORK} zoom={INITIAL_VIEWPORT.zoom} className="h-full w-full" scrollWheelZoom>
         {tileUrl !== "none" && (
-          <TileLayer url={tileUrl} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
+          <TileLayer url={tileUrl} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
         )}
         <ViewportWatcher onChange={changeViewport} />
         {markers}
