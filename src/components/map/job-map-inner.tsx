@@ -11,7 +11,7 @@ import { TYPE_LABEL } from "@/components/jobs/labels";
 import { LiveIndicator } from "@/components/layout/live-indicator";
 import { useQueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
-import { api, type RouterInputs, type RouterOutputs } from "@/trpc/react";
+import { api, TRPCReactProvider, type RouterInputs, type RouterOutputs } from "@/trpc/react";
 
 const NEW_YORK: [number, number] = [40.7128, -73.95];
 // A 1×1 transparent GIF: when tiles cannot load (offline, blocked) Leaflet shows blank squares, not broken images.
@@ -100,7 +100,16 @@ function ClusterMarker({ cluster }: { cluster: Cluster }) {
  * cached pins at once; any other change refetches the view, once per burst of events (a short, randomly spread
  * delay, so a thousand maps do not all ask in the same millisecond).
  */
-export function JobMapInner({ filters, onViewport }: { filters?: BoardFilters; onViewport?: (v: Viewport) => void }) {
+export function JobMapInner(props: { filters?: BoardFilters; onViewport?: (v: Viewport) => void }) {
+  // Its own provider: the landing page has no other tRPC on it (the client's one cache and socket are shared).
+  return (
+    <TRPCReactProvider>
+      <JobMapView {...props} />
+    </TRPCReactProvider>
+  );
+}
+
+function JobMapView({ filters, onViewport }: { filters?: BoardFilters; onViewport?: (v: Viewport) => void }) {
   const [viewport, setViewport] = useState<Viewport>(INITIAL_VIEWPORT);
   const utils = api.useUtils();
   const view = api.jobs.board.useQuery({ ...viewport, ...filters }, { placeholderData: (prev) => prev });
