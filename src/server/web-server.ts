@@ -21,7 +21,7 @@ const { db } = await import("@/server/db");
 const { boardIndex, closeBoardIndex } = await import("@/server/jobs/board-index");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
 const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
-const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, securityHeaders } = await import("@/server/security/http-policy");
+const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, publicCacheControl, securityHeaders } = await import("@/server/security/http-policy");
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
@@ -48,6 +48,21 @@ const server = createServer((req, res) => {
   if (isCrossSiteWrite(req.method ?? "GET", pathname, { origin: req.headers.origin, "sec-fetch-site": Array.isArray(site) ? site[0] : site }, env.APP_URL)) {
     res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Requests from other sites are refused." } }));
     return;
+  }
+  const publicCache = publicCacheControl(req.method ?? "GET", pathname, req.headers.cookie);
+  if (publicCache) {
+    // Next writes its own Cache-Control (no-store for a dynamic page, max-age=0 for a public file) just before
+    // the headers go out; a successful public answer says how long it may be kept instead.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+    res.writeHead = ((...args: unknown[]) => {
+      const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+      if (status === 200) {
+        res.setHeader("Cache-Control", publicCache.cacheControl);
+        const vary = res.getHeader("Vary");
+        if (publicCache.varyCookie) res.setHeader("Vary", vary ? `${String(vary)}, Cookie` : "Cookie");
+      }
+      return writeHead(...args);
+    }) as typeof res.writeHead;
   }
   runWithRequestContext({ requestId }, () => void handle(req, res));
 });
