@@ -21,6 +21,7 @@ const { db } = await import("@/server/db");
 const { boardIndex, closeBoardIndex } = await import("@/server/jobs/board-index");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
 const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
+const { brotliStaticAsset } = await import("@/server/static-brotli");
 const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, publicCacheControl, securityHeaders } = await import("@/server/security/http-policy");
 
 const dev = env.NODE_ENV === "development";
@@ -48,6 +49,20 @@ const server = createServer((req, res) => {
   if (isCrossSiteWrite(req.method ?? "GET", pathname, { origin: req.headers.origin, "sec-fetch-site": Array.isArray(site) ? site[0] : site }, env.APP_URL)) {
     res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Requests from other sites are refused." } }));
     return;
+  }
+  if (!dev && (req.method === "GET" || req.method === "HEAD")) {
+    const asset = brotliStaticAsset(pathname, req.headers["accept-encoding"]);
+    if (asset) {
+      res.writeHead(200, {
+        "content-type": asset.contentType,
+        "content-encoding": "br",
+        "content-length": asset.body.length,
+        vary: "Accept-Encoding",
+        "cache-control": "public, max-age=31536000, immutable",
+      });
+      res.end(req.method === "HEAD" ? undefined : asset.body);
+      return;
+    }
   }
   const publicCache = publicCacheControl(req.method ?? "GET", pathname, req.headers.cookie);
   if (publicCache) {
