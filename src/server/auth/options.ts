@@ -10,7 +10,7 @@ import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { verifyPassword } from "@/server/accounts/password";
-import { BAD_CREDENTIALS, signInSchema } from "@/lib/schemas/sign-in";
+import { BAD_CREDENTIALS, signInSchema } from "@/lib/schemas/accounts";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
@@ -32,7 +32,7 @@ export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: Record<string, string | string[] | undefined>,
 ): Promise<{ id: string; email: string; name: string | null }> {
-  // The sign-in form's own rules (src/lib/schemas/sign-in.ts): what the form refuses, the server refuses too.
+  // The sign-in rules (signInSchema, src/lib/schemas/accounts.ts): the limits the form checks, and the email format.
   const parsed = signInSchema.safeParse({ email: credentials?.email ?? "", password: credentials?.password ?? "" });
   if (!parsed.success) throw new Error(BAD_CREDENTIALS);
   const { email, password } = parsed.data;
