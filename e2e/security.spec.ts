@@ -50,6 +50,10 @@ test("sign-out ends the session: a copied cookie no longer works, and signed-in 
   expect(me.status()).toBe(200);
   expect(me.headers()["cache-control"]).toBe("private, no-store");
 
+  // The landing page is public for visitors only: a signed-in person gets the map there, never cached.
+  const signedInHome = await context.request.get("/", { headers: { cookie } });
+  expect(signedInHome.headers()["cache-control"]).toMatch(/private.*no-store|no-store.*private/);
+
   await signOut(page);
   const replayed = await context.request.get(trpcGet("accounts.me"), { headers: { cookie } });
   expect(replayed.status()).toBe(401);
@@ -70,4 +74,17 @@ test("sign-in never redirects to another site and shows only its own error messa
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
   await context.close();
+});
+
+test("public answers say how long they may be cached: the signed-out landing page and the icons", async ({ request }) => {
+  const home = await request.get("/");
+  expect(home.status()).toBe(200);
+  expect(home.headers()["cache-control"]).toBe("public, max-age=60, stale-while-revalidate=600");
+  expect(home.headers()["vary"]).toMatch(/\bCookie\b/);
+  const icon = await request.get("/icons/icon-192.png");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["cache-control"]).toBe("public, max-age=604800, stale-while-revalidate=86400");
+  const chunk = (await home.text()).match(/\/_next\/static\/chunks\/[^"]+\.js/)?.[0];
+  expect(chunk, "the page links its chunks").toBeTruthy();
+  expect((await request.get(chunk!)).headers()["cache-control"]).toContain("immutable");
 });

@@ -6,6 +6,7 @@
  */
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { DEFAULT_MAP_ATTRIBUTION, DEFAULT_MAP_TILE_URL } from "./lib/map-defaults.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 /** @param {number} fallback */
@@ -227,10 +228,8 @@ export const env = createEnv({
   },
   client: {
     /** Leaflet tile template. OpenStreetMap's public tiles need attribution and light use only. */
-    NEXT_PUBLIC_MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-    NEXT_PUBLIC_MAP_ATTRIBUTION: z
-      .string()
-      .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    NEXT_PUBLIC_MAP_TILE_URL: z.string().default(DEFAULT_MAP_TILE_URL),
+    NEXT_PUBLIC_MAP_ATTRIBUTION: z.string().default(DEFAULT_MAP_ATTRIBUTION),
     /** Browser error reporting; unset = Sentry completely off in the browser. Build-time. */
     NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
     NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate,

@@ -4,7 +4,6 @@ import "./globals.css";
 import { ServiceWorkerRegistration } from "@/components/layout/service-worker-registration";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentSession } from "@/server/auth/current-session";
-import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = {
   title: { default: "Scoop", template: "%s · Scoop" },
@@ -22,17 +21,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="flex min-h-full flex-col bg-white font-sans text-slate-900 antialiased">
-        <TRPCReactProvider>
-          <a href="#content" className="skip-link">
-            Skip to content
-          </a>
-          <ServiceWorkerRegistration />
-          <SiteHeader user={session?.user ?? null} blocked={!!session?.blocked} />
-          {/* The skip link's target: every page's main content follows the header. */}
-          <div id="content" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
-            {children}
-          </div>
-        </TRPCReactProvider>
+        <a href="#content" className="skip-link">
+          Skip to content
+        </a>
+        <ServiceWorkerRegistration />
+        <SiteHeader user={session?.user ?? null} blocked={!!session?.blocked} />
+        {/* The skip link's target: every page's main content follows the header. */}
+        <div id="content" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
+          {children}
+        </div>
       </body>
     </html>
   );

@@ -28,9 +28,10 @@ function files(dir: string): string[] {
   });
 }
 
+// A route group's folder, `(app)`, is not part of the URL.
 const pages = files(path.join(root, "src/app"))
   .filter((f) => path.basename(f) === "page.tsx")
-  .map((file) => ({ file, route: "/" + path.relative(path.join(root, "src/app"), path.dirname(file)).split(path.sep).filter(Boolean).join("/") }))
+  .map((file) => ({ file, route: "/" + path.relative(path.join(root, "src/app"), path.dirname(file)).split(path.sep).filter((seg) => seg && !/^\(.+\)$/.test(seg)).join("/") }))
   .map((p) => ({ ...p, route: p.route === "/" ? "/" : p.route.replace(/\/$/, "") }));
 
 function routePattern(route: string): RegExp {

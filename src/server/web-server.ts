@@ -21,7 +21,8 @@ const { db } = await import("@/server/db");
 const { boardIndex, closeBoardIndex } = await import("@/server/jobs/board-index");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
 const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
-const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, securityHeaders } = await import("@/server/security/http-policy");
+const { brotliStaticAsset } = await import("@/server/static-brotli");
+const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, publicCacheControl, securityHeaders } = await import("@/server/security/http-policy");
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
@@ -48,6 +49,35 @@ const server = createServer((req, res) => {
   if (isCrossSiteWrite(req.method ?? "GET", pathname, { origin: req.headers.origin, "sec-fetch-site": Array.isArray(site) ? site[0] : site }, env.APP_URL)) {
     res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Requests from other sites are refused." } }));
     return;
+  }
+  if (!dev && (req.method === "GET" || req.method === "HEAD")) {
+    const asset = brotliStaticAsset(pathname, req.headers["accept-encoding"]);
+    if (asset) {
+      res.writeHead(200, {
+        "content-type": asset.contentType,
+        "content-encoding": "br",
+        "content-length": asset.body.length,
+        vary: "Accept-Encoding",
+        "cache-control": "public, max-age=31536000, immutable",
+      });
+      res.end(req.method === "HEAD" ? undefined : asset.body);
+      return;
+    }
+  }
+  const publicCache = publicCacheControl(req.method ?? "GET", pathname, req.headers.cookie);
+  if (publicCache) {
+    // Next writes its own Cache-Control (no-store for a dynamic page, max-age=0 for a public file) just before
+    // the headers go out; a successful public answer says how long it may be kept instead.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+    res.writeHead = ((...args: unknown[]) => {
+      const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+      if (status === 200) {
+        res.setHeader("Cache-Control", publicCache.cacheControl);
+        const vary = res.getHeader("Vary");
+        if (publicCache.varyCookie) res.setHeader("Vary", vary ? `${String(vary)}, Cookie` : "Cookie");
+      }
+      return writeHead(...args);
+    }) as typeof res.writeHead;
   }
   runWithRequestContext({ requestId }, () => void handle(req, res));
 });

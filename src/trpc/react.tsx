@@ -1,5 +1,11 @@
 "use client";
-/** The browser's tRPC client and the React Query provider. */
+/**
+ * The browser's tRPC client and the React Query provider. Not in the root layout: pages that call tRPC from the
+ * browser get it from the `(app)` route group's layout, and the islands that live outside it (the header's bell,
+ * the map) wrap themselves in it, so a page without them (sign-in, the legal pages) downloads none of this
+ * (issue 16's byte budgets). In the browser the query client and the tRPC client are one each, however many
+ * providers a page holds: one cache, one WebSocket.
+ */
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createWSClient, httpBatchStreamLink, loggerLink, splitLink, wsLink, type TRPCLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
@@ -41,18 +47,27 @@ function transportLink(): TRPCLink<AppRouter> {
   return splitLink({ condition: (op) => op.type === "subscription", true: wsLink<AppRouter>({ client: wsClient, transformer: superjson }), false: http });
 }
 
+function makeTrpcClient() {
+  return api.createClient({
+    links: [
+      loggerLink({
+        enabled: (op) => process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
+      }),
+      transportLink(),
+    ],
+  });
+}
+
+type TrpcClient = ReturnType<typeof makeTrpcClient>;
+let clientTrpcSingleton: TrpcClient | undefined;
+function getTrpcClient() {
+  if (typeof window === "undefined") return makeTrpcClient();
+  return (clientTrpcSingleton ??= makeTrpcClient());
+}
+
 export function TRPCReactProvider(props: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    api.createClient({
-      links: [
-        loggerLink({
-          enabled: (op) => process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
-        }),
-        transportLink(),
-      ],
-    }),
-  );
+  const [trpcClient] = useState(getTrpcClient);
 
   return (
     <QueryClientProvider client={queryClient}>

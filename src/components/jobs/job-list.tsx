@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
-import { distanceMeters } from "@/lib/geo";
+import { distanceMeters } from "@/lib/distance";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { distanceWords, PILE_LABEL, TYPE_LABEL } from "./labels";

@@ -2,7 +2,7 @@
 import L from "leaflet";
 import { useState } from "react";
 import { MapContainer, Marker, Rectangle, TileLayer } from "react-leaflet";
-import { env } from "@/env";
+import { MAP_ATTRIBUTION, MAP_TILE_URL } from "@/lib/map-settings";
 
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 const corner = L.divIcon({ className: "scoop-pin scoop-pin--LITTER", html: '<span class="scoop-pin__badge">Corner</span>', iconSize: [0, 0] });
@@ -26,7 +26,7 @@ export function AreaPickerInner({ value, onChange }: { value: AreaBox | null; on
     <div className="space-y-2">
       <div className="h-64 overflow-hidden rounded-lg border" data-testid="area-picker">
         <MapContainer center={value ? [(value.south + value.north) / 2, (value.west + value.east) / 2] : NEW_YORK} zoom={11} className="h-full w-full" ref={setMap}>
-          {env.NEXT_PUBLIC_MAP_TILE_URL !== "none" && <TileLayer url={env.NEXT_PUBLIC_MAP_TILE_URL} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />}
+          {MAP_TILE_URL !== "none" && <TileLayer url={MAP_TILE_URL} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />}
           {value && (
             <>
               <Rectangle bounds={[[value.south, value.west], [value.north, value.east]]} pathOptions={{ color: "#b45309", weight: 2 }} />

@@ -3,7 +3,7 @@ import L from "leaflet";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
-import { env } from "@/env";
+import { MAP_ATTRIBUTION, MAP_TILE_URL } from "@/lib/map-settings";
 import { serviceAreaViewport, type ServiceArea } from "@/lib/service-area";
 import { boardRefetchDelayMs, boxesMeet } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
@@ -12,7 +12,7 @@ import { TYPE_LABEL } from "@/components/jobs/labels";
 import { LiveIndicator } from "@/components/layout/live-indicator";
 import { useQueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
-import { api, type RouterInputs, type RouterOutputs } from "@/trpc/react";
+import { api, TRPCReactProvider, type RouterInputs, type RouterOutputs } from "@/trpc/react";
 
 const NEW_YORK: [number, number] = [40.7128, -73.95];
 // A 1×1 transparent GIF: when tiles cannot load (offline, blocked) Leaflet shows blank squares, not broken images.
@@ -101,7 +101,18 @@ function ClusterMarker({ cluster }: { cluster: Cluster }) {
  * cached pins at once; any other change refetches the view, once per burst of events (a short, randomly spread
  * delay, so a thousand maps do not all ask in the same millisecond).
  */
-export function JobMapInner({ filters, onViewport, serviceArea }: { filters?: BoardFilters; onViewport?: (v: Viewport) => void; serviceArea?: ServiceArea | null }) {
+type JobMapProps = { filters?: BoardFilters; onViewport?: (v: Viewport) => void; serviceArea?: ServiceArea | null };
+
+export function JobMapInner(props: JobMapProps) {
+  // Its own provider: the landing page has no other tRPC on it (the client's one cache and socket are shared).
+  return (
+    <TRPCReactProvider>
+      <JobMapView {...props} />
+    </TRPCReactProvider>
+  );
+}
+
+function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
   // A scooper's board opens on their service area (their onboarding profile); everyone else's on the default view.
   const [initial] = useState<Viewport>(() => (serviceArea ? serviceAreaViewport(serviceArea) : INITIAL_VIEWPORT));
   const [viewport, setViewport] = useState<Viewport>(initial);
@@ -144,7 +155,7 @@ export function JobMapInner({ filters, onViewport, serviceArea }: { filters?: Bo
       },
     },
   );
-  const tileUrl = env.NEXT_PUBLIC_MAP_TILE_URL;
+  const tileUrl = MAP_TILE_URL;
   const changeViewport = useCallback(
     (v: Viewport) => {
       setViewport(v);
@@ -176,7 +187,7 @@ export function JobMapInner({ filters, onViewport, serviceArea }: { filters?: Bo
     <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
       <MapContainer center={serviceArea ? [serviceArea.lat, serviceArea.lng] : NEW_YORK} zoom={initial.zoom} className="h-full w-full" scrollWheelZoom>
         {tileUrl !== "none" && (
-          <TileLayer url={tileUrl} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
+          <TileLayer url={tileUrl} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
         )}
         <ViewportWatcher onChange={changeViewport} />
         {markers}

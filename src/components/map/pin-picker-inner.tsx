@@ -1,7 +1,7 @@
 "use client";
 import L from "leaflet";
 import { MapContainer, Marker, TileLayer, useMapEvents } from "react-leaflet";
-import { env } from "@/env";
+import { MAP_ATTRIBUTION, MAP_TILE_URL } from "@/lib/map-settings";
 
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 const pin = L.divIcon({ className: "scoop-pin scoop-pin--POOP", html: '<span class="scoop-pin__badge">Yard</span>', iconSize: [0, 0] });
@@ -13,10 +13,10 @@ function ClickToMove({ onChange }: { onChange: (p: { lat: number; lng: number })
 
 /** Tap the map to drop the pin, or drag it: the pin, not the address text, is where the scooper goes. */
 export function PinPickerInner({ value, onChange }: { value: { lat: number; lng: number }; onChange: (p: { lat: number; lng: number }) => void }) {
-  const tileUrl = env.NEXT_PUBLIC_MAP_TILE_URL;
+  const tileUrl = MAP_TILE_URL;
   return (
     <MapContainer center={[value.lat, value.lng]} zoom={15} className="h-full w-full" data-testid="pin-picker">
-      {tileUrl !== "none" && <TileLayer url={tileUrl} attribution={env.NEXT_PUBLIC_MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />}
+      {tileUrl !== "none" && <TileLayer url={tileUrl} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />}
       <ClickToMove onChange={onChange} />
       <Marker
         position={[value.lat, value.lng]}

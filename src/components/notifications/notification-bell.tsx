@@ -1,102 +1,13 @@
 "use client";
-import { formatDateTime } from "@/lib/format-date";
 /**
- * The header bell: unread count, the latest notifications, mark read / mark all read. Live: `notifications.onNew`
- * (over the app's one WebSocket) refetches the list when a notification arrives.
+ * The header's bell on every signed-in page. Its query code (tRPC, React Query, the WebSocket) loads after the
+ * page, in its own chunk, so a page that calls no tRPC itself stays light (issue 16); until then the server's
+ * placeholder, the same button disabled, holds its place.
  */
-import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { api } from "@/trpc/react";
-import { PushOptIn } from "./push-opt-in";
+import dynamic from "next/dynamic";
+import { BellButton } from "./bell-button";
 
-export function NotificationBell() {
-  const [open, setOpen] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
-  const utils = api.useUtils();
-  const list = api.notifications.list.useQuery({ limit: 20 });
-  const markRead = api.notifications.markRead.useMutation({ onSuccess: () => utils.notifications.invalidate() });
-  const markAllRead = api.notifications.markAllRead.useMutation({ onSuccess: () => utils.notifications.invalidate() });
-  api.notifications.onNew.useSubscription(undefined, { onData: () => void utils.notifications.invalidate() });
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (panel.current && !panel.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
-
-  const unread = list.data?.unread ?? 0;
-  return (
-    <div className="relative" ref={panel}>
-      <button
-        type="button"
-        onClick={() => setOpen((o) => !o)}
-        className="relative rounded-full p-1.5 text-slate-700 hover:bg-slate-100"
-        aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
-        aria-expanded={open}
-        data-testid="notification-bell"
-      >
-        <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden>
-          <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.73 21a2 2 0 0 1-3.46 0" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-        {unread > 0 && (
-          <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-bold leading-4 text-white" data-testid="notification-count">
-            {unread > 99 ? "99+" : unread}
-          </span>
-        )}
-      </button>
-      {open && (
-        // Phones: pinned under the header across the screen (the bell sits mid-row, so a panel hung from it ran
-        // off the left edge at 390 px); wider screens: hung from the bell. Above the map's own overlays (z 1000).
-        <div
-          className="fixed inset-x-2 top-14 z-[1100] rounded-lg border bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-80"
-          data-testid="notification-panel"
-        >
-          <div className="flex items-center justify-between border-b px-3 py-2">
-            <span className="text-sm font-semibold">Notifications</span>
-            <button
-              type="button"
-              className="text-xs font-medium text-brand-700 disabled:text-slate-400"
-              disabled={unread === 0 || markAllRead.isPending}
-              onClick={() => markAllRead.mutate()}
-            >
-              Mark all read
-            </button>
-          </div>
-          <ul className="max-h-[60vh] overflow-y-auto sm:max-h-96">
-            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-600">Nothing yet.</li>}
-            {list.data?.items.map((n) => (
-              <li key={n.id} className={`border-b px-3 py-2 text-sm last:border-0 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification-item" data-read={!!n.readAt}>
-                <div className="flex items-start justify-between gap-2">
-                  <div className="min-w-0">
-                    {n.url ? (
-                      <Link href={n.url} className="font-medium text-slate-900" onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}>
-                        {n.title}
-                      </Link>
-                    ) : (
-                      <span className="font-medium text-slate-900">{n.title}</span>
-                    )}
-                    <p className="text-slate-600">{n.body}</p>
-                    <time className="text-xs text-slate-600" dateTime={n.createdAt.toISOString()}>
-                      {formatDateTime(n.createdAt)}
-                    </time>
-                  </div>
-                  {!n.readAt && (
-                    <button type="button" className="shrink-0 text-xs text-brand-700" onClick={() => markRead.mutate({ ids: [n.id] })}>
-                      Mark read
-                    </button>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-          <div className="border-t px-3 py-2">
-            <PushOptIn compact />
-          </div>
-        </div>
-      )}
-    </div>
-  );
-}
+export const NotificationBell = dynamic(() => import("./notification-bell-live").then((m) => m.NotificationBellLive), {
+  ssr: false,
+  loading: () => <BellButton unread={0} open={false} />,
+});

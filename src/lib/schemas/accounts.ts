@@ -1,14 +1,13 @@
 /** Input rules for accounts, shared by the tRPC routers, the next-auth credentials check and the forms. */
 import { z } from "zod";
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./account-limits";
 
-export const NAME_MAX = 80;
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+export { BAD_CREDENTIALS, EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./account-limits";
 
 export const emailSchema = z
   .string()
   .trim()
-  .max(254)
+  .max(EMAIL_MAX)
   .pipe(z.email({ message: "Enter a valid email address." }))
   .transform((e) => e.toLowerCase());
 
@@ -16,6 +15,16 @@ export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+/**
+ * What next-auth's credentials check accepts (src/server/auth/options.ts). The sign-in form checks the same limits
+ * in the browser without zod (./account-limits.ts): the sign-in page's byte budget.
+ */
+export const signInSchema = z.object({
+  email: emailSchema,
+  // No minimum beyond "something": the password rules of the day apply when one is chosen, not when it is used.
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX),
+});
 
 export const selfServiceRoleSchema = z.enum(["CUSTOMER", "SCOOPER"]);
 

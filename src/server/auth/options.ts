@@ -10,7 +10,7 @@ import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { verifyPassword } from "@/server/accounts/password";
-import { emailSchema } from "@/lib/schemas/accounts";
+import { BAD_CREDENTIALS, signInSchema } from "@/lib/schemas/accounts";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
@@ -26,16 +26,16 @@ import "./next-auth-url";
 // Compared against when the email is unknown, so a missing account takes as long as a wrong password.
 const DUMMY_HASH = "$2b$12$sMGqZIQi4mM2X3LH5p5/lukNODXNXvnTdRuopxOMqNuf2mu9YZVEG"; // bcrypt("scoop-dummy")
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
-export const BAD_CREDENTIALS = "Wrong email or password, or the email is not confirmed yet.";
+export { BAD_CREDENTIALS };
 
 export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: Record<string, string | string[] | undefined>,
 ): Promise<{ id: string; email: string; name: string | null }> {
-  const parsedEmail = emailSchema.safeParse(credentials?.email ?? "");
-  const password = credentials?.password ?? "";
-  if (!parsedEmail.success || !password) throw new Error(BAD_CREDENTIALS);
-  const email = parsedEmail.data;
+  // The sign-in rules (signInSchema, src/lib/schemas/accounts.ts): the limits the form checks, and the email format.
+  const parsed = signInSchema.safeParse({ email: credentials?.email ?? "", password: credentials?.password ?? "" });
+  if (!parsed.success) throw new Error(BAD_CREDENTIALS);
+  const { email, password } = parsed.data;
   const ip = clientIp(headers);
   const subject = `${ip}|${email}`;
   try {

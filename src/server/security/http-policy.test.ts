@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, securityHeaders } from "./http-policy";
+import { contentSecurityPolicy, hasSessionCookie, ICON_CACHE, isCrossSiteWrite, PUBLIC_PAGE_CACHE, publicCacheControl, securityHeaders } from "./http-policy";
 
 const opts = { appUrl: "https://scoop.example", dev: false, tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png" };
 
@@ -52,5 +52,20 @@ describe("isCrossSiteWrite", () => {
     for (const path of ["/api/webhooks/stripe", "/api/cron/recurring/generate", "/unsubscribe"]) {
       expect(isCrossSiteWrite("POST", path, { "sec-fetch-site": "cross-site", origin: "https://mail.example" }, app)).toBe(false);
     }
+  });
+});
+
+describe("publicCacheControl", () => {
+  it("lets the signed-out landing page and the icons be cached, varying the page on the cookie", () => {
+    expect(publicCacheControl("GET", "/", undefined)).toEqual({ cacheControl: PUBLIC_PAGE_CACHE, varyCookie: true });
+    expect(publicCacheControl("HEAD", "/", "theme=dark")).toEqual({ cacheControl: PUBLIC_PAGE_CACHE, varyCookie: true });
+    expect(publicCacheControl("GET", "/icons/icon-192.png", "next-auth.session-token=x")).toEqual({ cacheControl: ICON_CACHE, varyCookie: false });
+    expect(PUBLIC_PAGE_CACHE).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+  });
+  it("leaves signed-in answers, other pages and writes alone", () => {
+    expect(publicCacheControl("GET", "/", "next-auth.session-token=x")).toBeNull();
+    expect(publicCacheControl("GET", "/board", undefined)).toBeNull();
+    expect(publicCacheControl("GET", "/api/trpc/jobs.board", undefined)).toBeNull();
+    expect(publicCacheControl("POST", "/", undefined)).toBeNull();
   });
 });

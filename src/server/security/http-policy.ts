@@ -66,6 +66,26 @@ export function securityHeaders(csp: string, opts: PolicyOptions): Record<string
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 export const hasSessionCookie = (cookie: string | undefined) => !!cookie && SESSION_COOKIE.test(cookie);
 
+/**
+ * How long a copy may be reused, for answers that are the same for everyone: the signed-out landing page (a
+ * minute fresh, then served stale for ten while the cache refetches; `Vary: Cookie`, so a signed-in visitor, who
+ * gets the map there, is never given it) and the app icons (a week). Next's own `/_next/static` files are already
+ * `immutable` for a year, and `/sw.js` stays `no-cache`. Everything else keeps Next's answer, and a request with a
+ * session cookie `private, no-store`. The page's CSP nonce is reused with a cached copy: acceptable for a page
+ * that holds no one's data and renders no user input, and why the page's lifetime is short.
+ */
+export const PUBLIC_PAGE_CACHE = "public, max-age=60, stale-while-revalidate=600";
+export const ICON_CACHE = "public, max-age=604800, stale-while-revalidate=86400";
+const PUBLIC_PAGES = new Set(["/"]);
+
+export function publicCacheControl(method: string, pathname: string, cookie: string | undefined): { cacheControl: string; varyCookie: boolean } | null {
+  const m = method.toUpperCase();
+  if (m !== "GET" && m !== "HEAD") return null;
+  if (pathname.startsWith("/icons/")) return { cacheControl: ICON_CACHE, varyCookie: false };
+  if (PUBLIC_PAGES.has(pathname) && !hasSessionCookie(cookie)) return { cacheControl: PUBLIC_PAGE_CACHE, varyCookie: true };
+  return null;
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // Called by other servers, never by a signed-in browser: each checks its own signature, bearer or token.
 const CROSS_SITE_ALLOWED = [/^\/api\/webhooks\/stripe$/, /^\/api\/cron\//, /^\/unsubscribe$/];

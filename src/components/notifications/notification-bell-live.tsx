@@ -1,0 +1,96 @@
+"use client";
+/**
+ * The header bell: unread count, the latest notifications, mark read / mark all read. Live: `notifications.onNew`
+ * (over the app's one WebSocket) refetches the list when a notification arrives. Loaded after the page by
+ * ./notification-bell.tsx, with its own tRPC provider: the header is on every page, the query code is not.
+ */
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { formatDateTime } from "@/lib/format-date";
+import { api, TRPCReactProvider } from "@/trpc/react";
+import { BellButton } from "./bell-button";
+import { PushOptIn } from "./push-opt-in";
+
+export function NotificationBellLive() {
+  return (
+    <TRPCReactProvider>
+      <Bell />
+    </TRPCReactProvider>
+  );
+}
+
+function Bell() {
+  const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const utils = api.useUtils();
+  const list = api.notifications.list.useQuery({ limit: 20 });
+  const markRead = api.notifications.markRead.useMutation({ onSuccess: () => utils.notifications.invalidate() });
+  const markAllRead = api.notifications.markAllRead.useMutation({ onSuccess: () => utils.notifications.invalidate() });
+  api.notifications.onNew.useSubscription(undefined, { onData: () => void utils.notifications.invalidate() });
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (panel.current && !panel.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [open]);
+
+  const unread = list.data?.unread ?? 0;
+  return (
+    <div className="relative" ref={panel}>
+      <BellButton unread={unread} open={open} onClick={() => setOpen((o) => !o)} />
+      {open && (
+        // Phones: pinned under the header across the screen (the bell sits mid-row, so a panel hung from it ran
+        // off the left edge at 390 px); wider screens: hung from the bell. Above the map's own overlays (z 1000).
+        <div
+          className="fixed inset-x-2 top-14 z-[1100] rounded-lg border bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-80"
+          data-testid="notification-panel"
+        >
+          <div className="flex items-center justify-between border-b px-3 py-2">
+            <span className="text-sm font-semibold">Notifications</span>
+            <button
+              type="button"
+              className="text-xs font-medium text-brand-700 disabled:text-slate-400"
+              disabled={unread === 0 || markAllRead.isPending}
+              onClick={() => markAllRead.mutate()}
+            >
+              Mark all read
+            </button>
+          </div>
+          <ul className="max-h-[60vh] overflow-y-auto sm:max-h-96">
+            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-600">Nothing yet.</li>}
+            {list.data?.items.map((n) => (
+              <li key={n.id} className={`border-b px-3 py-2 text-sm last:border-0 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification-item" data-read={!!n.readAt}>
+                <div className="flex items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    {n.url ? (
+                      <Link href={n.url} className="font-medium text-slate-900" onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}>
+                        {n.title}
+                      </Link>
+                    ) : (
+                      <span className="font-medium text-slate-900">{n.title}</span>
+                    )}
+                    <p className="text-slate-600">{n.body}</p>
+                    <time className="text-xs text-slate-600" dateTime={n.createdAt.toISOString()}>
+                      {formatDateTime(n.createdAt)}
+                    </time>
+                  </div>
+                  {!n.readAt && (
+                    <button type="button" className="shrink-0 text-xs text-brand-700" onClick={() => markRead.mutate({ ids: [n.id] })}>
+                      Mark read
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="border-t px-3 py-2">
+            <PushOptIn compact />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
