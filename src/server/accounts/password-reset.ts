@@ -15,8 +15,8 @@ const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex"
  * and the rate limits (per email, and per address across emails) apply whether or not the account exists, so nothing reveals who is registered.
  */
 export async function requestPasswordReset(db: Db, email: string, meta: { ip: string }): Promise<{ status: "check-email" }> {
-  await enforceRateLimit("password-reset-ip", meta.ip, env.RATE_LIMIT_PASSWORD_RESET_IP, "reset requests from your network");
-  await enforceRateLimit("password-reset", email, env.RATE_LIMIT_PASSWORD_RESET, "reset requests for this email");
+  await enforceRateLimit("password-reset-ip", meta.ip, env.RATE_LIMIT_PASSWORD_RESET_IP, "resetRequestsNetwork");
+  await enforceRateLimit("password-reset", email, env.RATE_LIMIT_PASSWORD_RESET, "resetRequestsEmail");
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, status: true } });
   if (user && user.status !== "BANNED") {
     const token = crypto.randomBytes(32).toString("base64url");
@@ -49,7 +49,7 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
       where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (consumed.count !== 1) throw new AppError("BAD_REQUEST", "This reset link is invalid, already used or expired. Ask for a new one.");
+    if (consumed.count !== 1) throw new AppError("BAD_REQUEST", "account.resetLinkInvalid");
     const { user: before } = await tx.passwordResetToken.findUniqueOrThrow({
       where: { tokenHash },
       select: { user: { select: { id: true, emailVerified: true } } },

@@ -15,7 +15,7 @@ import type { SignUpInput } from "@/lib/schemas/accounts";
  * and password sign-in waits for the confirmation, so sign-up never reveals who has an account.
  */
 export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string }): Promise<{ status: "check-email" }> {
-  await enforceRateLimit("sign-up", meta.ip, env.RATE_LIMIT_SIGN_UP, "sign-ups from your network");
+  await enforceRateLimit("sign-up", meta.ip, env.RATE_LIMIT_SIGN_UP, "signUpsNetwork");
   // Hash before looking the email up, so both branches take the same time.
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
