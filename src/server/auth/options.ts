@@ -8,6 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
+import { resolveLocale } from "@/lib/i18n/locales";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { verifyPassword } from "@/server/accounts/password";
 import { emailSchema } from "@/lib/schemas/accounts";
@@ -77,9 +78,9 @@ export const authOptions: NextAuthOptions = {
       async sendVerificationRequest({ identifier, url }) {
         const email = identifier.toLowerCase();
         await enforceRateLimit("magic-link", email, env.RATE_LIMIT_MAGIC_LINK, "signInLinksEmail");
-        const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true, suspendedUntil: true, statusReason: true } });
+        const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true, suspendedUntil: true, statusReason: true, locale: true } });
         if (!user || blockedMessage(user)) return;
-        await queueEmail(db, { kind: "magic-link", to: email, userId: user.id, ...(await magicLinkEmail({ url })) });
+        await queueEmail(db, { kind: "magic-link", to: email, userId: user.id, ...(await magicLinkEmail({ url, locale: resolveLocale({ saved: user.locale }) })) });
       },
     }),
   ],

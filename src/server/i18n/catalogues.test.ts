@@ -56,7 +56,10 @@ function placeholders(message: string): string[] {
         }
       }
       i++;
-    } else readUntil("}"), i++;
+    } else {
+      readUntil("}");
+      i++;
+    }
   };
   body();
   return [...names].sort();
