@@ -14,7 +14,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { db } from "@/server/db";
 import { AppError, errorMessage } from "@/server/errors";
-import { callerLocale, headerLocale } from "@/server/i18n/caller-locale";
+import { headerLocale } from "@/server/i18n/caller-locale";
 import type { Locale } from "@/lib/i18n/locales";
 import { toFieldIssues } from "@/server/api/field-issues";
 import { logger } from "@/server/logger";
@@ -48,8 +48,8 @@ export function createTRPCContext(opts: CreateContextOptions) {
 export type Context = ReturnType<typeof createTRPCContext>;
 
 /**
- * The caller's language of an error that went through `errorMapping` (which reads the signed-in caller's saved
- * choice, asynchronously, only when a call fails); errors raised before it fall back to the request's headers.
+ * The caller's language of an error that went through `errorMapping` (the session's saved choice, else the
+ * request's cookie and Accept-Language); errors raised before it fall back to the request's headers.
  */
 const errorLocales = new WeakMap<TRPCError, Locale>();
 
@@ -95,8 +95,8 @@ const errorMapping = t.middleware(({ ctx, next, path, type }) =>
     const result = await next();
     if (!result.ok) {
       const cause = result.error.cause;
-      // A failed call only: the caller's saved language costs one read, and a read that fails means English.
-      const locale = await callerLocale(ctx.db, ctx.headers, ctx.session?.user.id).catch(() => "en" as const);
+      // The caller's saved language came with the session (no query on the refusal path, which races may crowd).
+      const locale = headerLocale(ctx.headers, ctx.session?.user.locale);
       // The refusal's message is in the caller's language here already, so server-side callers (RSC, tests) get it too.
       const refuse = (refusal: AppError) => {
         const error = new TRPCError({ code: refusal.code, message: refusal.messageIn(locale), cause: refusal });

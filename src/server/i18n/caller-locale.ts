@@ -14,15 +14,9 @@ function cookieValue(headers: Headers, name: string): string | null {
   return null;
 }
 
-/** From the request alone (no account): the cookie, then Accept-Language. */
+/** `saved` (the session's `user.locale`) first, then the request's cookie, then Accept-Language. */
 export function headerLocale(headers: Headers, saved?: string | null): Locale {
   return resolveLocale({ saved, cookie: cookieValue(headers, LOCALE_COOKIE), acceptLanguage: headers.get("accept-language") });
-}
-
-/** The caller's language, reading the saved choice of a signed-in user (one primary-key read, on refusals only). */
-export async function callerLocale(db: Tx, headers: Headers, userId?: string | null): Promise<Locale> {
-  const saved = userId ? (await db.user.findUnique({ where: { id: userId }, select: { locale: true } }))?.locale : null;
-  return headerLocale(headers, saved);
 }
 
 /** The recipient's language for emails and notifications: their saved choice, English when they made none. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { db } from "@/server/db";
-import { cast, createOpenJob, createUser, callerFor, validJobInput } from "@/test/factories";
+import { cast, createOpenJob, createUser, callerWithSession, validJobInput } from "@/test/factories";
 import { sessionCookieFor } from "@/test/realtime-harness";
 
 type ErrorBody = { error: { json: { message: string; data: { code: string; reason?: string; params?: Record<string, unknown> } } } };
@@ -20,16 +20,19 @@ describe("errors in the caller's language", () => {
     await expect(customer.api.jobs.claim({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Only a scooper may do this." });
     const spanishCustomer = await createUser(["CUSTOMER"]);
     await db.user.update({ where: { id: spanishCustomer.id }, data: { locale: "es" } });
-    await expect(callerFor(spanishCustomer).jobs.claim({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Solo un recolector puede hacer esto." });
+    // The session carries the saved language, as src/server/auth/session.ts reads it with the user.
+    const asSpanish = (u: { id: string; email: string; roles: ("CUSTOMER" | "SCOOPER" | "ADMIN")[] }, headers?: Headers) =>
+      callerWithSession({ user: { ...u, locale: "es" } }, headers);
+    await expect(asSpanish(spanishCustomer).jobs.claim({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Solo un recolector puede hacer esto." });
 
     // A domain refusal with parameters: a job in the wrong state.
     await scooper.api.jobs.claim({ jobId });
-    const refused = await scooper.api.jobs.complete({ jobId }).catch((e: unknown) => e);
+    const refused = await asSpanish(scooper).jobs.complete({ jobId }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "PRECONDITION_FAILED", message: "Este trabajo está tomado; no se puede completar ahora." });
     expect((refused as { cause: unknown }).cause).toMatchObject({ reason: "job.wrongState", params: { status: "CLAIMED", action: "completed" } });
 
     // The saved choice wins over the browser's header.
-    const englishBrowser = callerFor(scooper, new Headers({ "accept-language": "en-US,en;q=0.9" }));
+    const englishBrowser = asSpanish(scooper, new Headers({ "accept-language": "en-US,en;q=0.9" }));
     await expect(englishBrowser.jobs.claim({ jobId: "missing-job" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Ese trabajo no existe." });
   });
 

@@ -10,7 +10,7 @@ import { env } from "@/env";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { AppError, errorMessage, HTTP_STATUS, localizedError } from "@/server/errors";
-import { callerLocale, headerLocale } from "@/server/i18n/caller-locale";
+import { headerLocale } from "@/server/i18n/caller-locale";
 import type { Locale } from "@/lib/i18n/locales";
 import { maxPhotoBytes, uploadJobPhoto } from "@/server/jobs/photos";
 import { logger } from "@/server/logger";
@@ -37,7 +37,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   try {
     const session = await getSessionFromHeaders(req.headers);
     if (!session) return fail(new AppError("UNAUTHORIZED", "auth.signIn"), locale);
-    locale = await callerLocale(db, req.headers, session.user.id);
+    locale = headerLocale(req.headers, session.user.locale);
     await enforceRateLimit("upload-user", session.user.id, env.RATE_LIMIT_UPLOAD, "uploads");
     const ip = clientIp(req.headers);
     if (ip !== UNKNOWN_IP) await enforceRateLimit("upload-ip", ip, env.RATE_LIMIT_UPLOAD, "uploads");
