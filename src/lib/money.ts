@@ -62,6 +62,8 @@ export function splitRefund(
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-export function formatCents(cents: number): string {
+/** `intlLocale` (e.g. "es-US", INTL_LOCALE in src/lib/i18n/locales.ts) formats for another language; US English by default. */
+export function formatCents(cents: number, intlLocale?: string): string {
+  if (intlLocale && intlLocale !== "en-US") return new Intl.NumberFormat(intlLocale, { style: "currency", currency: "USD" }).format(cents / 100);
   return usd.format(cents / 100);
 }

@@ -60,7 +60,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
   const error = [claim, release, start, confirm, cancel].find((m) => m.error)?.error;
   // The claim's onboarding refusals (src/server/accounts/scooper-onboarding.ts) come with the way to finish it.
   const onboardingRefusal = (e: NonNullable<typeof error>) =>
-    e === claim.error && e.data?.code === "PRECONDITION_FAILED" && /scooper profile|awaiting approval/.test(e.message);
+    e === claim.error && (e.data?.reason === "account.onboardingIncomplete" || e.data?.reason === "account.awaitingApproval");
 
   // Live: the parties follow the job's own channel; anyone else viewing an open job hears when it leaves the board.
   api.jobs.onJobChange.useSubscription({ jobId }, { enabled: party, onData: () => void refresh() });

@@ -20,11 +20,11 @@ const BUSY_STATUSES = ["CLAIMED", "IN_PROGRESS", "COMPLETED", "DISPUTED"] as con
 
 export async function deleteAccount(db: Db, userId: string, input: z.infer<typeof deleteAccountSchema>): Promise<{ ok: true }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, roles: true } });
-  if (input.confirmEmail !== user.email) throw new AppError("BAD_REQUEST", "Type your account's email to confirm.");
+  if (input.confirmEmail !== user.email) throw new AppError("BAD_REQUEST", "account.confirmEmail");
   const busy = await db.cleanupJob.count({ where: { OR: [{ posterId: userId }, { scooperId: userId }], status: { in: [...BUSY_STATUSES] } } });
-  if (busy) throw new AppError("PRECONDITION_FAILED", "Finish, confirm or cancel your claimed and disputed jobs first.");
+  if (busy) throw new AppError("PRECONDITION_FAILED", "account.busyJobs");
   const recurring = await db.recurringCleanup.count({ where: { customerId: userId, status: { not: "CANCELLED" } } });
-  if (recurring) throw new AppError("PRECONDITION_FAILED", "Cancel your recurring cleanups first.");
+  if (recurring) throw new AppError("PRECONDITION_FAILED", "account.recurringFirst");
 
   // Unclaimed jobs end through the normal cancellation (it releases their payment holds).
   const open = await db.cleanupJob.findMany({ where: { posterId: userId, status: { in: ["AWAITING_PAYMENT", "OPEN"] } }, select: { id: true } });

@@ -34,7 +34,7 @@ async function audited<T>(
 ): Promise<T> {
   return commitWithEffects(db, async (tx, emit) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: userSnapshot });
-    if (!before) throw new AppError("NOT_FOUND", "No such user.");
+    if (!before) throw new AppError("NOT_FOUND", "account.userNotFound");
     const result = await change(tx, emit);
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSnapshot });
     await recordAudit(tx, { actorId: actor?.id ?? null, action, targetType: "user", targetId: userId, before, after, reason });
@@ -50,7 +50,7 @@ export async function grantRole(db: Db, actor: Actor, userId: string, role: Role
 }
 
 export async function revokeRole(db: Db, actor: Actor, userId: string, role: Role, reason: string) {
-  if (actor?.id === userId && role === "ADMIN") throw new AppError("BAD_REQUEST", "You cannot remove your own admin role.");
+  if (actor?.id === userId && role === "ADMIN") throw new AppError("BAD_REQUEST", "account.ownAdminRole");
   await audited(db, actor, "user.role.revoke", userId, reason, async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } });
     await tx.user.update({ where: { id: userId }, data: { roles: user.roles.filter((r) => r !== role), sessionVersion: { increment: 1 } } });
@@ -66,7 +66,7 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, role: Rol
  * sees them all applied (each step is guarded by the job's or subscription's state, so a second run is a no-op).
  */
 export async function suspendUser(db: Db, actor: { id: string }, userId: string, until: Date | null, reason: string) {
-  if (actor.id === userId) throw new AppError("BAD_REQUEST", "You cannot suspend yourself.");
+  if (actor.id === userId) throw new AppError("BAD_REQUEST", "account.suspendSelf");
   await audited(db, actor, "user.suspend", userId, reason, async (tx, emit) => {
     await tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED", suspendedUntil: until, statusReason: reason, sessionVersion: { increment: 1 } } });
     emit(accountBlockEffect(userId, actor.id));
@@ -76,7 +76,7 @@ export async function suspendUser(db: Db, actor: { id: string }, userId: string,
 }
 
 export async function banUser(db: Db, actor: { id: string }, userId: string, reason: string) {
-  if (actor.id === userId) throw new AppError("BAD_REQUEST", "You cannot ban yourself.");
+  if (actor.id === userId) throw new AppError("BAD_REQUEST", "account.banSelf");
   await audited(db, actor, "user.ban", userId, reason, async (tx, emit) => {
     await tx.user.update({ where: { id: userId }, data: { status: "BANNED", suspendedUntil: null, statusReason: reason, sessionVersion: { increment: 1 } } });
     emit(accountBlockEffect(userId, actor.id));
@@ -95,6 +95,6 @@ export async function reinstateUser(db: Db, actor: Actor, userId: string, reason
 export async function releasePostingHold(db: Db, actor: Actor, userId: string, reason: string) {
   await audited(db, actor, "user.release-posting-hold", userId, reason, async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: userId, postingHeldAt: { not: null } }, data: { postingHeldAt: null } });
-    if (count === 0) throw new AppError("CONFLICT", "This customer's posting is not on hold.");
+    if (count === 0) throw new AppError("CONFLICT", "account.postingNotHeld");
   });
 }

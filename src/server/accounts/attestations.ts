@@ -41,10 +41,10 @@ export async function updateAttestation(db: Db, admin: { id: string }, input: z.
     // Locks the row so two admins' rewordings cannot both take the same next version.
     const [before] = await tx.$queryRaw<{ id: string; text: string; version: number; required: boolean; active: boolean }[]>`
       SELECT id, text, version, required, active FROM "Attestation" WHERE id = ${input.id} FOR UPDATE`;
-    if (!before) throw new AppError("NOT_FOUND", "No such statement.");
+    if (!before) throw new AppError("NOT_FOUND", "account.statementNotFound");
     const reworded = before.text !== input.text;
     if (!reworded && before.required === input.required && before.active === input.active) {
-      throw new AppError("BAD_REQUEST", "Nothing changed.");
+      throw new AppError("BAD_REQUEST", "account.statementUnchanged");
     }
     const row = await tx.attestation.update({
       where: { id: input.id },
@@ -83,7 +83,7 @@ export async function acceptAttestations(db: Db, userId: string, input: z.output
     for (const item of input.accepted) {
       const statement = byId.get(item.id);
       if (!statement || statement.version !== item.version) {
-        throw new AppError("CONFLICT", "A statement changed while you were reading it. Read the current wording and accept again.");
+        throw new AppError("CONFLICT", "account.statementChanged");
       }
     }
     await tx.attestationAcceptance.createMany({

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { env } from "@/env";
+import { resolveLocale } from "@/lib/i18n/locales";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { queueEmail } from "@/server/email/send-email";
@@ -15,9 +16,9 @@ const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex"
  * and the rate limits (per email, and per address across emails) apply whether or not the account exists, so nothing reveals who is registered.
  */
 export async function requestPasswordReset(db: Db, email: string, meta: { ip: string }): Promise<{ status: "check-email" }> {
-  await enforceRateLimit("password-reset-ip", meta.ip, env.RATE_LIMIT_PASSWORD_RESET_IP, "reset requests from your network");
-  await enforceRateLimit("password-reset", email, env.RATE_LIMIT_PASSWORD_RESET, "reset requests for this email");
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, status: true } });
+  await enforceRateLimit("password-reset-ip", meta.ip, env.RATE_LIMIT_PASSWORD_RESET_IP, "resetRequestsNetwork");
+  await enforceRateLimit("password-reset", email, env.RATE_LIMIT_PASSWORD_RESET, "resetRequestsEmail");
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, status: true, locale: true } });
   if (user && user.status !== "BANNED") {
     const token = crypto.randomBytes(32).toString("base64url");
     const row = await db.passwordResetToken.create({
@@ -29,7 +30,7 @@ export async function requestPasswordReset(db: Db, email: string, meta: { ip: st
       to: user.email,
       userId: user.id,
       dedupeKey: `password-reset:${row.id}`,
-      ...(await passwordResetEmail({ resetUrl: appUrl(`/reset-password?token=${token}`), ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES })),
+      ...(await passwordResetEmail({ resetUrl: appUrl(`/reset-password?token=${token}`), ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES, locale: resolveLocale({ saved: user.locale }) })),
     });
   }
   return { status: "check-email" };
@@ -49,7 +50,7 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
       where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (consumed.count !== 1) throw new AppError("BAD_REQUEST", "This reset link is invalid, already used or expired. Ask for a new one.");
+    if (consumed.count !== 1) throw new AppError("BAD_REQUEST", "account.resetLinkInvalid");
     const { user: before } = await tx.passwordResetToken.findUniqueOrThrow({
       where: { tokenHash },
       select: { user: { select: { id: true, emailVerified: true } } },

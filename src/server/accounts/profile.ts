@@ -24,7 +24,7 @@ export async function getProfile(db: Tx, userId: string): Promise<Profile> {
     where: { id: userId },
     select: { id: true, email: true, name: true, notificationEmail: true, roles: true, passwordHash: true, createdAt: true },
   });
-  if (!user) throw new AppError("NOT_FOUND", "Account not found.");
+  if (!user) throw new AppError("NOT_FOUND", "account.notFound");
   const { passwordHash, ...rest } = user;
   return { ...rest, hasPassword: !!passwordHash, undeliverable: await undeliverableAddresses(db, [user.email, user.notificationEmail]) };
 }
@@ -32,7 +32,7 @@ export async function getProfile(db: Tx, userId: string): Promise<Profile> {
 /** "My inbox works again": mail to the user's own addresses resumes (another bounce would stop it again). */
 export async function retryOwnEmailAddresses(db: Tx, userId: string): Promise<Profile> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, notificationEmail: true } });
-  if (!user) throw new AppError("NOT_FOUND", "Account not found.");
+  if (!user) throw new AppError("NOT_FOUND", "account.notFound");
   await clearSuppressions(db, [user.email, user.notificationEmail]);
   return getProfile(db, userId);
 }
@@ -53,7 +53,7 @@ export async function addOwnRole(db: Tx, userId: string, role: z.infer<typeof se
 export async function changePassword(db: Db, userId: string, input: z.infer<typeof changePasswordSchema>): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (user.passwordHash && !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError("BAD_REQUEST", "Your current password is not right.");
+    throw new AppError("BAD_REQUEST", "account.wrongPassword");
   }
   await db.user.update({
     where: { id: userId },

@@ -9,11 +9,10 @@ import { z } from "zod";
 import { env } from "@/env";
 import { recordAudit } from "@/server/audit/audit-log";
 import type { Db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, errorMessage } from "@/server/errors";
 import { scooperProfileSchema, toProfileDto } from "./scooper-profile";
 
-export const AWAITING_APPROVAL_MESSAGE =
-  "Your scooper account is awaiting approval by Scoop. You can look around the board meanwhile; you can claim jobs once an admin has approved you.";
+export const AWAITING_APPROVAL_MESSAGE = errorMessage("en", "account.awaitingApproval");
 
 export const scooperApprovalRequired = () => env.SCOOPER_APPROVAL === "1";
 
@@ -49,8 +48,8 @@ export async function approveScooper(db: Db, admin: { id: string }, userId: stri
     });
     if (count !== 1) {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { roles: true } });
-      if (!user?.roles.includes("SCOOPER")) throw new AppError("NOT_FOUND", "No such scooper.");
-      throw new AppError("CONFLICT", "This scooper is already approved.");
+      if (!user?.roles.includes("SCOOPER")) throw new AppError("NOT_FOUND", "account.scooperNotFound");
+      throw new AppError("CONFLICT", "account.scooperAlreadyApproved");
     }
     await recordAudit(tx, { actorId: admin.id, action: "scooper.approve", targetType: "user", targetId: userId, after: { approvedAt }, reason: note });
     return { approvedAt };

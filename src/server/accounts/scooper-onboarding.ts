@@ -8,10 +8,10 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import { AWAITING_APPROVAL_MESSAGE, scooperApprovalRequired } from "./scooper-approval";
+import { errorMessage, type ErrorReason } from "@/server/errors";
+import { scooperApprovalRequired } from "./scooper-approval";
 
-export const ONBOARDING_INCOMPLETE_MESSAGE =
-  "Finish your scooper profile before claiming jobs: your onboarding page shows what is missing.";
+export const ONBOARDING_INCOMPLETE_MESSAGE = errorMessage("en", "account.onboardingIncomplete");
 export const ONBOARDING_PATH = "/scooper/onboarding";
 
 /** Over the claimer's `"User" u` row: the profile step is done (complete, or waived by the migration). */
@@ -33,10 +33,10 @@ export function onboardingSql(): Prisma.Sql {
 export const onboardingStateSql = Prisma.sql`${profileDoneSql} AS "profileDone", ${statementsDoneSql} AS "statementsDone", u."scooperApprovedAt" IS NOT NULL AS "approved"`;
 export type OnboardingState = { profileDone: boolean; statementsDone: boolean; approved: boolean };
 
-/** The claim refusal for an unfinished onboarding, or null when the gate is passed. */
-export function onboardingRefusalMessage(state: OnboardingState): string | null {
-  if (!state.profileDone || !state.statementsDone) return ONBOARDING_INCOMPLETE_MESSAGE;
-  if (scooperApprovalRequired() && !state.approved) return AWAITING_APPROVAL_MESSAGE;
+/** The claim refusal's reason for an unfinished onboarding, or null when the gate is passed. */
+export function onboardingRefusal(state: OnboardingState): ErrorReason | null {
+  if (!state.profileDone || !state.statementsDone) return "account.onboardingIncomplete";
+  if (scooperApprovalRequired() && !state.approved) return "account.awaitingApproval";
   return null;
 }
 

@@ -66,11 +66,11 @@ export async function uploadScooperPhoto(db: Db, storage: ObjectStorage, userId:
 
 /** The photo's bytes for `viewer` under the rule above, or NOT_FOUND (also for someone not allowed to see it). */
 export async function readScooperPhoto(db: Db, storage: ObjectStorage, viewer: { id: string; roles: readonly AppRole[] } | null, scooperId: string) {
-  if (!viewer) throw new AppError("NOT_FOUND", "No such photo.");
+  if (!viewer) throw new AppError("NOT_FOUND", "photo.notFound");
   const allowed = viewer.id === scooperId || can(viewer.roles, "admin.access")
     || (await db.cleanupJob.count({ where: { scooperId, posterId: viewer.id } })) > 0;
   const profile = allowed ? await db.scooperProfile.findUnique({ where: { userId: scooperId }, select: { photoKey: true } }) : null;
   const data = profile?.photoKey ? await storage.get(profile.photoKey) : null;
-  if (!data) throw new AppError("NOT_FOUND", "No such photo.");
+  if (!data) throw new AppError("NOT_FOUND", "photo.notFound");
   return data;
 }

@@ -6,6 +6,8 @@ import { createMagicLink } from "@/server/auth/magic-link";
 import { queueEmail } from "@/server/email/send-email";
 import { accountExistsEmail, confirmSignUpEmail, appUrl } from "@/server/email/templates";
 import { enforceRateLimit } from "@/server/security/rate-limit";
+import { recipientLocale } from "@/server/i18n/caller-locale";
+import type { Locale } from "@/lib/i18n/locales";
 import { hashPassword } from "./password";
 import type { SignUpInput } from "@/lib/schemas/accounts";
 
@@ -13,9 +15,10 @@ import type { SignUpInput } from "@/lib/schemas/accounts";
  * Creates an account and emails a confirmation link that signs the user in. The answer is the same whether or
  * not the email was already registered (then the owner gets a "you already have an account" email instead),
  * and password sign-in waits for the confirmation, so sign-up never reveals who has an account.
+ * `meta.locale` is the language the visitor signed up in: saved as the account's, so later emails follow it.
  */
-export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string }): Promise<{ status: "check-email" }> {
-  await enforceRateLimit("sign-up", meta.ip, env.RATE_LIMIT_SIGN_UP, "sign-ups from your network");
+export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string; locale?: Locale }): Promise<{ status: "check-email" }> {
+  await enforceRateLimit("sign-up", meta.ip, env.RATE_LIMIT_SIGN_UP, "signUpsNetwork");
   // Hash before looking the email up, so both branches take the same time.
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -25,11 +28,11 @@ export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string }): 
   }
   try {
     const user = await db.user.create({
-      data: { email: input.email, name: input.name, roles: input.roles, passwordHash, termsVersion: TERMS_VERSION, termsAcceptedAt: new Date() },
+      data: { email: input.email, name: input.name, roles: input.roles, passwordHash, termsVersion: TERMS_VERSION, termsAcceptedAt: new Date(), locale: meta.locale ?? null },
       select: { id: true, email: true },
     });
     const url = await createMagicLink(db, user.email, "/profile?welcome=1");
-    await queueEmail(db, { kind: "sign-up-confirmation", to: user.email, userId: user.id, ...(await confirmSignUpEmail({ url })) });
+    await queueEmail(db, { kind: "sign-up-confirmation", to: user.email, userId: user.id, ...(await confirmSignUpEmail({ url, locale: meta.locale })) });
   } catch (err) {
     // Two sign-ups for one new email at the same moment: the unique index lets one through.
     if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
@@ -39,11 +42,13 @@ export async function signUp(db: Tx, input: SignUpInput, meta: { ip: string }): 
   return { status: "check-email" };
 }
 
+/** In the existing account's own language: it is the owner who reads it, not whoever typed the address. */
 async function queueAccountExists(db: Tx, email: string, userId: string | null) {
+  const locale = await recipientLocale(db, userId);
   return queueEmail(db, {
     kind: "account-exists",
     to: email,
     userId,
-    ...(await accountExistsEmail({ signInUrl: appUrl("/sign-in"), resetUrl: appUrl("/forgot-password") })),
+    ...(await accountExistsEmail({ signInUrl: appUrl("/sign-in"), resetUrl: appUrl("/forgot-password"), locale })),
   });
 }

@@ -48,9 +48,9 @@ export async function listAdminEmails(db: Tx, query: z.input<typeof adminEmailQu
 export async function retryFailedEmail(db: Db, actorId: string, messageId: string, reason: string | null = null): Promise<{ jobId: string }> {
   const jobId = await db.$transaction(async (tx) => {
     const before = await tx.emailMessage.findUnique({ where: { id: messageId }, select: { status: true, attempts: true, lastError: true } });
-    if (!before) throw new AppError("NOT_FOUND", "No such email.");
+    if (!before) throw new AppError("NOT_FOUND", "admin.emailNotFound");
     const updated = await tx.emailMessage.updateMany({ where: { id: messageId, status: "FAILED" }, data: { status: "QUEUED" } });
-    if (updated.count !== 1) throw new AppError("CONFLICT", `Only a failed email can be retried; this one is ${before.status.toLowerCase()}.`);
+    if (updated.count !== 1) throw new AppError("CONFLICT", "admin.emailRetryOnlyFailed", { status: before.status });
     const previous = await tx.auditLog.count({ where: { action: "email.retry", targetType: "email", targetId: messageId } });
     await recordAudit(tx, { actorId, action: "email.retry", targetType: "email", targetId: messageId, before, after: { status: "QUEUED" }, reason });
     return `email-${messageId}-retry-${previous + 1}`;

@@ -106,7 +106,7 @@ export async function adminJobParties(db: Tx, jobId: string) {
       },
     },
   });
-  if (!job) throw new AppError("NOT_FOUND", "No such job.");
+  if (!job) throw new AppError("NOT_FOUND", "job.notFound");
   return {
     posterEmail: job.poster.email,
     scooperEmail: job.scooper?.email ?? null,

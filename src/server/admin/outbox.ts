@@ -44,9 +44,9 @@ export async function listDeadOutbox(db: Db, take = 50) {
 export async function retryDeadOutbox(db: Db, actorId: string, id: string, reason: string | null = null): Promise<{ jobId: string }> {
   const row = await db.$transaction(async (tx) => {
     const before = await tx.outboxMessage.findUnique({ where: { id }, select: { status: true, attempts: true, lastError: true } });
-    if (!before) throw new AppError("NOT_FOUND", "No such side effect.");
+    if (!before) throw new AppError("NOT_FOUND", "admin.sideEffectNotFound");
     const updated = await tx.outboxMessage.updateMany({ where: { id, status: "DEAD" }, data: { status: "PENDING", attempts: 0, retries: { increment: 1 } } });
-    if (updated.count !== 1) throw new AppError("CONFLICT", `Only a failed side effect can be retried; this one is ${before.status.toLowerCase()}.`);
+    if (updated.count !== 1) throw new AppError("CONFLICT", "admin.sideEffectRetryOnlyFailed", { status: before.status });
     await recordAudit(tx, { actorId, action: "outbox.retry", targetType: "outbox", targetId: id, before, after: { status: "PENDING" }, reason });
     return tx.outboxMessage.findUniqueOrThrow({ where: { id }, select: { id: true, queue: true, kind: true, payload: true, retries: true } });
   });

@@ -67,7 +67,7 @@ export async function listFailedJobs(name: QueueName, take = 50) {
 
 async function failedJob(name: QueueName, jobId: string) {
   const job = await getQueue(name).getJob(jobId);
-  if (!job || !(await job.isFailed())) throw new AppError("NOT_FOUND", "No failed job with that id in this queue.");
+  if (!job || !(await job.isFailed())) throw new AppError("NOT_FOUND", "admin.failedQueueJobNotFound");
   return job;
 }
 

@@ -59,7 +59,7 @@ export async function getAdminSubscription(db: Tx, id: string, now = new Date())
       jobs: { orderBy: { serviceDate: "desc" }, take: 10, select: { id: true, status: true, serviceDate: true } },
     },
   });
-  if (!sub) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
+  if (!sub) throw new AppError("NOT_FOUND", "recurring.notFound");
   const { customer, jobs, ...rest } = sub;
   const billing = await db.billingSubscription.findUnique({ where: { recurringId: id } });
   const prepaidVisitsAvailable = await db.prepaidVisit.count({ where: { recurringId: id, status: "AVAILABLE" } });
@@ -80,7 +80,7 @@ export const adminPauseInputSchema = z.object({ id: z.string().min(1).max(40), u
 async function changeAudited(db: Db, actorId: string, id: string, action: string, reason: string, apply: (tx: Tx) => Promise<void>) {
   await commitWithEffects(db, async (tx, emit) => {
     const before = await tx.recurringCleanup.findUnique({ where: { id }, select: { status: true, pausedUntil: true } });
-    if (!before) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
+    if (!before) throw new AppError("NOT_FOUND", "recurring.notFound");
     await apply(tx);
     const after = await tx.recurringCleanup.findUniqueOrThrow({ where: { id }, select: { status: true, pausedUntil: true } });
     await recordAudit(tx, { actorId, action, targetType: "recurring", targetId: id, before, after, reason });

@@ -3,7 +3,8 @@
  * 1. CONTEXT: what every procedure gets (db, the session, the request's headers and request id). Built the
  *    same way for HTTP requests and (from the real-time issue on) WebSocket connections.
  * 2. INIT: superjson for Dates, and an error formatter that puts flattened zod errors in `data.zodError` (and
- *    `data.issues`, the `{ path, code, params }` shape forms turn into words) and
+ *    `data.issues`, the `{ path, code, params }` shape forms turn into words), a domain refusal's
+ *    `{ reason, params }` in `data` with its message in the caller's language (src/server/i18n), and
  *    never leaks a stack trace or an internal message outside development.
  * 3. PROCEDURES: the ladder public → protected (signed in) → role. Add new rungs here, not in routers.
  */
@@ -12,7 +13,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, errorMessage } from "@/server/errors";
+import { headerLocale } from "@/server/i18n/caller-locale";
+import type { Locale } from "@/lib/i18n/locales";
 import { toFieldIssues } from "@/server/api/field-issues";
 import { logger } from "@/server/logger";
 import { reportError } from "@/server/observability/error-reporting";
@@ -26,7 +29,7 @@ import {
 } from "@/server/observability/request-context";
 import { clientIp, UNKNOWN_IP } from "@/server/security/client-ip";
 import { findBadInput } from "@/server/security/input-guard";
-import { enforceRateLimits, type RateLimitHit, type RateLimitRule } from "@/server/security/rate-limit";
+import { enforceRateLimits, type RateLimitHit, type RateLimitRule, type RateLimitSubject } from "@/server/security/rate-limit";
 import { can, PERMISSIONS, type Permission } from "@/lib/permissions";
 
 import type { Session } from "@/server/auth/session-type";
@@ -44,16 +47,27 @@ export function createTRPCContext(opts: CreateContextOptions) {
 }
 export type Context = ReturnType<typeof createTRPCContext>;
 
+/**
+ * The caller's language of an error that went through `errorMapping` (the session's saved choice, else the
+ * request's cookie and Accept-Language); errors raised before it fall back to the request's headers.
+ */
+const errorLocales = new WeakMap<TRPCError, Locale>();
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const locale = errorLocales.get(error) ?? (ctx ? headerLocale(ctx.headers) : "en");
+    const refusal = error.cause instanceof AppError ? error.cause : null;
     return {
       ...shape,
       // Internal errors keep their message in the logs; the browser gets a generic sentence.
-      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+      message: internal ? errorMessage(locale, "server.internal") : refusal ? refusal.messageIn(locale) : shape.message,
       data: {
+        // A refusal's words as data, so a client can say it in its own words: a key of messages/<locale>/errors.json.
+        reason: refusal?.reason,
+        params: refusal?.params,
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
@@ -81,27 +95,45 @@ const errorMapping = t.middleware(({ ctx, next, path, type }) =>
     const result = await next();
     if (!result.ok) {
       const cause = result.error.cause;
-      if (cause instanceof AppError) {
-        throw new TRPCError({ code: cause.code, message: cause.message, cause });
-      }
+      // The caller's saved language came with the session (no query on the refusal path, which races may crowd).
+      const locale = headerLocale(ctx.headers, ctx.session?.user.locale);
+      // The refusal's message is in the caller's language here already, so server-side callers (RSC, tests) get it too.
+      const refuse = (refusal: AppError) => {
+        const error = new TRPCError({ code: refusal.code, message: refusal.messageIn(locale), cause: refusal });
+        errorLocales.set(error, locale);
+        return error;
+      };
+      if (cause instanceof AppError) throw refuse(cause);
       // Redis is down: calls that need it (rate limits) cannot be answered now, and say so instead of a 500.
       if (isRedisUnavailable(cause)) {
         logger.warn({ path, type, err: cause }, "procedure refused: Redis is unreachable");
-        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "This is briefly unavailable. Please try again in a moment.", cause });
+        throw refuse(new AppError("SERVICE_UNAVAILABLE", "server.unavailable"));
       }
       if (result.error.code === "INTERNAL_SERVER_ERROR") {
         logger.error({ path, type, err: cause ?? result.error }, "procedure failed");
         reportError(cause ?? result.error, { tags: { "trpc.path": path, "trpc.type": type } });
       }
+      errorLocales.set(result.error, locale);
     }
     return result;
   }),
 );
 
+/** input-guard.ts's findings, as the select keys of server.invalidInput. */
+const INPUT_PROBLEMS: Record<string, string> = {
+  "is nested too deeply": "tooDeep",
+  "contains a control character": "controlCharacter",
+  "is not a finite number": "notFinite",
+  "is out of range": "outOfRange",
+};
+
 /** Control characters and out-of-range numbers anywhere in the input are a validation error (input-guard.ts). */
 const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   const bad = findBadInput(await getRawInput());
-  if (bad) throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input: ${bad.path || "the input"} ${bad.problem}.` });
+  if (bad) {
+    const problem = INPUT_PROBLEMS[bad.problem] ?? "other";
+    throw bad.path ? new AppError("BAD_REQUEST", "server.invalidInput", { path: bad.path, problem }) : new AppError("BAD_REQUEST", "server.invalidInputWhole", { problem });
+  }
   return next();
 });
 
@@ -121,7 +153,7 @@ const tracing = t.middleware(({ ctx, path, type, next }) =>
 export const publicProcedure = t.procedure.use(tracing).use(errorMapping).use(inputGuard);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (!ctx.session) throw new AppError("UNAUTHORIZED", "auth.signIn");
   if (ctx.session.blocked) throw new TRPCError({ code: "FORBIDDEN", message: ctx.session.blocked });
   return next({ ctx: { session: ctx.session } });
 });
@@ -130,8 +162,8 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const permissionProcedure = (permission: Permission) =>
   protectedProcedure.use(({ ctx, next }) => {
     if (!can(ctx.session.user.roles, permission)) {
-      const roles = PERMISSIONS[permission].map((r) => r.toLowerCase()).join(" or ");
-      throw new TRPCError({ code: "FORBIDDEN", message: `Only a ${roles} may do this.` });
+      // Every permission belongs to one role today (src/lib/permissions.ts).
+      throw new AppError("FORBIDDEN", "auth.roleRequired", { role: PERMISSIONS[permission][0] });
     }
     return next({ ctx });
   });
@@ -144,7 +176,7 @@ export const adminProcedure = permissionProcedure("admin.access");
  * A rate limit on a procedure, per caller IP and per signed-in user (each with `rule`, counted separately), in
  * Redis. Chain it after the rung that signs the caller in: `customerProcedure.use(rateLimited("post-job", …))`.
  */
-export const rateLimited = (name: string, rule: () => RateLimitRule, what: string) =>
+export const rateLimited = (name: string, rule: () => RateLimitRule, what: RateLimitSubject) =>
   t.middleware(async ({ ctx, next }) => {
     const ip = clientIp(ctx.headers);
     // "unknown": a call that came through no network request (a script, a test's caller), so no address to count.

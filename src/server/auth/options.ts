@@ -8,6 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
+import { resolveLocale } from "@/lib/i18n/locales";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { verifyPassword } from "@/server/accounts/password";
 import { BAD_CREDENTIALS, signInSchema } from "@/lib/schemas/accounts";
@@ -40,8 +41,8 @@ export async function authorizeCredentials(
   const subject = `${ip}|${email}`;
   try {
     // Per address and email (guessing one password), and per address across emails (password spraying).
-    await enforceRateLimit("sign-in", subject, env.RATE_LIMIT_SIGN_IN, "sign-in attempts");
-    await enforceRateLimit("sign-in-ip", ip, env.RATE_LIMIT_SIGN_IN_IP, "sign-in attempts from your network");
+    await enforceRateLimit("sign-in", subject, env.RATE_LIMIT_SIGN_IN, "signInAttempts");
+    await enforceRateLimit("sign-in-ip", ip, env.RATE_LIMIT_SIGN_IN_IP, "signInAttemptsNetwork");
   } catch (err) {
     throw new Error(err instanceof Error ? err.message : "Too many sign-in attempts.");
   }
@@ -76,10 +77,10 @@ export const authOptions: NextAuthOptions = {
       // page answers the same for every address.
       async sendVerificationRequest({ identifier, url }) {
         const email = identifier.toLowerCase();
-        await enforceRateLimit("magic-link", email, env.RATE_LIMIT_MAGIC_LINK, "sign-in links for this email");
-        const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true, suspendedUntil: true, statusReason: true } });
+        await enforceRateLimit("magic-link", email, env.RATE_LIMIT_MAGIC_LINK, "signInLinksEmail");
+        const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true, suspendedUntil: true, statusReason: true, locale: true } });
         if (!user || blockedMessage(user)) return;
-        await queueEmail(db, { kind: "magic-link", to: email, userId: user.id, ...(await magicLinkEmail({ url })) });
+        await queueEmail(db, { kind: "magic-link", to: email, userId: user.id, ...(await magicLinkEmail({ url, locale: resolveLocale({ saved: user.locale }) })) });
       },
     }),
   ],

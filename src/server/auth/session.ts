@@ -22,7 +22,7 @@ export async function loadSession(claims: SessionClaims): Promise<Session | null
     sessionEnded(claims.sid),
     db.user.findUnique({
       where: { id: claims.uid },
-      select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true },
+      select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true, locale: true },
     }),
   ]);
   if (ended) return null;
@@ -30,7 +30,7 @@ export async function loadSession(claims: SessionClaims): Promise<Session | null
   if (!user || user.sessionVersion !== claims.sv) return null;
   return {
     sessionId: claims.sid,
-    user: { id: user.id, email: user.email, name: user.name, roles: user.roles },
+    user: { id: user.id, email: user.email, name: user.name, roles: user.roles, locale: user.locale },
     blocked: blockedMessage(user),
   };
 }

@@ -24,7 +24,7 @@ export async function openDispute(db: Db, actor: JobActor, input: { jobId: strin
   const { jobId, reason } = input;
   const text = disputeTextSchema.parse(input.text);
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may dispute the work.");
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "dispute.onlyPosterDisputes");
   requireState(job, ["COMPLETED"], "disputed");
   const openedAt = new Date();
   const dispute = await commitWithEffects(db, async (tx, emit) => {

@@ -16,7 +16,7 @@ export function refundFor(outcome: DisputeOutcome, priceCents: number, requested
   if (outcome === "RELEASE") return 0;
   if (outcome === "FULL_REFUND") return priceCents;
   if (!Number.isInteger(requested) || requested! < 1 || requested! > priceCents - 1) {
-    throw new AppError("BAD_REQUEST", `A partial refund is between $0.01 and ${((priceCents - 1) / 100).toFixed(2)} for this job.`);
+    throw new AppError("BAD_REQUEST", "dispute.partialRefundRange", { max: ((priceCents - 1) / 100).toFixed(2) });
   }
   return requested!;
 }
@@ -27,10 +27,10 @@ export function refundFor(outcome: DisputeOutcome, priceCents: number, requested
  * from the row) and both parties' notifications, as outbox effects.
  */
 export async function resolveDispute(db: Db, actor: JobActor, input: ResolveDisputeInput): Promise<{ refundCents: number }> {
-  if (!isAdmin(actor)) throw new AppError("FORBIDDEN", "Only an admin may resolve a dispute.");
+  if (!isAdmin(actor)) throw new AppError("FORBIDDEN", "dispute.onlyAdminResolves");
   const { jobId, outcome } = input;
   const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { status: true, priceCents: true, dispute: { select: { id: true } } } });
-  if (!job?.dispute) throw new AppError("NOT_FOUND", "No such dispute.");
+  if (!job?.dispute) throw new AppError("NOT_FOUND", "dispute.notFound");
   requireState(job, ["DISPUTED"], "resolved");
   const refundCents = refundFor(outcome, job.priceCents, input.refundCents);
   const note = input.note?.trim() || null;

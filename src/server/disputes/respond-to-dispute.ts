@@ -13,8 +13,8 @@ export async function respondToDispute(db: Db, actor: JobActor, input: { jobId: 
   const { jobId } = input;
   const text = disputeTextSchema.parse(input.text);
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the job's scooper may respond to its dispute.");
-  requireState(job, ["DISPUTED"], "responded to");
+  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "dispute.onlyScooperResponds");
+  requireState(job, ["DISPUTED"], "respondedTo");
   await db.$transaction(async (tx) => {
     const { count } = await tx.dispute.updateMany({
       where: { jobId, respondedAt: null, resolvedAt: null, responseDeadlineAt: { gt: now }, job: { status: "DISPUTED" } },
@@ -22,9 +22,9 @@ export async function respondToDispute(db: Db, actor: JobActor, input: { jobId: 
     });
     if (count !== 1) {
       const dispute = await tx.dispute.findUnique({ where: { jobId }, select: { respondedAt: true, responseDeadlineAt: true } });
-      if (dispute?.respondedAt) throw new AppError("CONFLICT", "You have already responded to this dispute.");
-      if (dispute && dispute.responseDeadlineAt <= now) throw new AppError("PRECONDITION_FAILED", "The time to respond to this dispute has passed.");
-      throw new AppError("CONFLICT", "This dispute changed in the meantime. Reload and try again.");
+      if (dispute?.respondedAt) throw new AppError("CONFLICT", "dispute.alreadyResponded");
+      if (dispute && dispute.responseDeadlineAt <= now) throw new AppError("PRECONDITION_FAILED", "dispute.responseTimePassed");
+      throw new AppError("CONFLICT", "dispute.changed");
     }
     await tx.jobEvent.create({ data: { jobId, actorId: actor.id, type: "dispute_responded" } });
   });

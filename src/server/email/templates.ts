@@ -3,6 +3,7 @@
  * and a plain-text body, rendered from the React Email templates in ./templates/.
  */
 import { env } from "@/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { accountExists } from "./templates/account-exists";
 import type { RenderedEmail } from "./templates/layout";
 import { magicLink } from "./templates/magic-link";
@@ -15,7 +16,10 @@ export function appUrl(path: string): string {
   return new URL(path, env.APP_URL).toString();
 }
 
-export const passwordResetEmail = (opts: { resetUrl: string; ttlMinutes: number }): Promise<RenderedEmail> => passwordReset.render(opts);
-export const magicLinkEmail = (opts: { url: string }): Promise<RenderedEmail> => magicLink.render(opts);
-export const confirmSignUpEmail = (opts: { url: string }): Promise<RenderedEmail> => signUpConfirmation.render(opts);
-export const accountExistsEmail = (opts: { signInUrl: string; resetUrl: string }): Promise<RenderedEmail> => accountExists.render(opts);
+/** Each in the recipient's language (`locale`; English when omitted). */
+type InLocale = { locale?: Locale };
+
+export const passwordResetEmail = (opts: { resetUrl: string; ttlMinutes: number } & InLocale): Promise<RenderedEmail> => passwordReset.render(opts);
+export const magicLinkEmail = (opts: { url: string } & InLocale): Promise<RenderedEmail> => magicLink.render(opts);
+export const confirmSignUpEmail = (opts: { url: string } & InLocale): Promise<RenderedEmail> => signUpConfirmation.render(opts);
+export const accountExistsEmail = (opts: { signInUrl: string; resetUrl: string } & InLocale): Promise<RenderedEmail> => accountExists.render(opts);

@@ -34,20 +34,20 @@ export async function cancelJob(
     if (feeOwed) ({ feeOwedCents, onMyWayGuard } = await feeNow(db, jobId));
     details = { by: "poster", reason: text || null, cancellationFeeCents: feeOwedCents, feeOwedTo: feeOwed ? job.scooperId : null };
   } else if (isAdmin(actor)) {
-    if (isTerminal(job.status)) throw new AppError("PRECONDITION_FAILED", `This job is already ${job.status.toLowerCase()}.`);
-    if (!text) throw new AppError("BAD_REQUEST", "An admin cancellation needs a reason.");
+    if (isTerminal(job.status)) throw new AppError("PRECONDITION_FAILED", "job.alreadyStatus", { status: job.status });
+    if (!text) throw new AppError("BAD_REQUEST", "job.adminCancelReason");
     details = { by: "admin", reason: text };
     // A "can't get in" job: the admin decides whether the scooper's trip earns the cancellation fee.
     if (job.status === "UNREACHABLE") {
-      if (typeof opts.scooperFeeOwed !== "boolean") throw new AppError("BAD_REQUEST", "Say whether the scooper is owed the cancellation fee.");
+      if (typeof opts.scooperFeeOwed !== "boolean") throw new AppError("BAD_REQUEST", "job.feeDecisionRequired");
       if (opts.scooperFeeOwed) ({ feeOwedCents, onMyWayGuard } = await feeNow(db, jobId));
       details = { ...details, scooperFeeOwed: opts.scooperFeeOwed, cancellationFeeCents: feeOwedCents, feeOwedTo: opts.scooperFeeOwed ? job.scooperId : null };
     }
     byAdmin = true;
   } else if (poster) {
-    throw new AppError("PRECONDITION_FAILED", `This job is ${job.status.toLowerCase().replace("_", " ")}; only an admin can cancel it now.`);
+    throw new AppError("PRECONDITION_FAILED", "job.onlyAdminCancels", { status: job.status });
   } else {
-    throw new AppError("FORBIDDEN", "Only the poster or an admin may cancel a job.");
+    throw new AppError("FORBIDDEN", "job.onlyPosterOrAdminCancels");
   }
   await commitWithEffects(db, async (tx, emit) => {
     await transition(tx, {

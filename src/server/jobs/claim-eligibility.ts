@@ -9,12 +9,12 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
-import { onboardingRefusalMessage, onboardingSql, type OnboardingState } from "@/server/accounts/scooper-onboarding";
-import { AppError } from "@/server/errors";
+import { onboardingRefusal, onboardingSql, type OnboardingState } from "@/server/accounts/scooper-onboarding";
+import { AppError, errorMessage } from "@/server/errors";
 import { jobRules } from "./config";
 import { ACTIVE_CLAIM_STATES, reservedForAnother, type JobActor } from "./job-access";
 
-export const JUST_TAKEN_MESSAGE = "Just taken: another scooper claimed this job a moment ago.";
+export const JUST_TAKEN_MESSAGE = errorMessage("en", "job.justTaken");
 
 /** What the claim statement read: the claimer's account, onboarding and active claims, and the job (null when missing). */
 export type ClaimState = {
@@ -44,21 +44,22 @@ export function claimableSql(actorId: string, now: Date): Prisma.Sql {
 
 /** Why a claim that moved nothing was refused; a claim every rule allowed lost the race to another scooper. */
 export function claimRefusal(state: ClaimState, actor: JobActor, now: Date): AppError {
-  if (!state.userStatus) return new AppError("UNAUTHORIZED", "Please sign in again.");
-  if (state.userStatus !== "ACTIVE") return new AppError("FORBIDDEN", `Your account is ${state.userStatus.toLowerCase()}; you cannot claim jobs.`);
+  if (!state.userStatus) return new AppError("UNAUTHORIZED", "auth.signInAgain");
+  if (state.userStatus !== "ACTIVE") return new AppError("FORBIDDEN", "auth.accountBlocked", { status: state.userStatus, action: "claim" });
   // Onboarding (profile, statements, then SCOOPER_APPROVAL) before any job rule: the board stays visible meanwhile.
-  const unfinished = onboardingRefusalMessage(state.onboarding);
+  const unfinished = onboardingRefusal(state.onboarding);
   if (unfinished) return new AppError("PRECONDITION_FAILED", unfinished);
   const job = state.job;
   // A job waiting for its money is seen by nobody but its poster: to anyone else it does not exist.
-  if (!job || job.status === "AWAITING_PAYMENT" || reservedForAnother(job, actor, now)) return new AppError("NOT_FOUND", "No such job.");
-  if (job.posterId === actor.id) return new AppError("FORBIDDEN", "You cannot claim your own job.");
-  if (job.status !== "OPEN" || job.expiresAt <= now) return new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
+  if (!job || job.status === "AWAITING_PAYMENT" || reservedForAnother(job, actor, now)) return new AppError("NOT_FOUND", "job.notFound");
+  if (job.posterId === actor.id) return new AppError("FORBIDDEN", "job.claimOwnJob");
+  if (job.status !== "OPEN" || job.expiresAt <= now) return new AppError("CONFLICT", "job.justTaken");
   if (state.activeClaims >= jobRules.maxActiveClaims) {
     return new AppError(
       "PRECONDITION_FAILED",
-      `You already hold ${state.activeClaims} active jobs; finish or release one first (limit ${jobRules.maxActiveClaims}).`,
+      "job.tooManyClaims",
+      { count: state.activeClaims, limit: jobRules.maxActiveClaims },
     );
   }
-  return new AppError("CONFLICT", JUST_TAKEN_MESSAGE);
+  return new AppError("CONFLICT", "job.justTaken");
 }

@@ -27,9 +27,9 @@ export function boundTappedAt(tappedAt: Date | null | undefined, claimedAt: Date
  */
 export async function completeJob(db: Db, actor: JobActor, jobId: string, opts: { pickupCount?: number | null; tappedAt?: Date | null } = {}) {
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper doing the job may complete it.");
+  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "job.onlyScooperCompletes");
   // A resend whose first answer was lost (the offline queue) learns that its completion already landed.
-  if (ALREADY_DONE.has(job.status)) throw new AppError("CONFLICT", "This job is already marked done.");
+  if (ALREADY_DONE.has(job.status)) throw new AppError("CONFLICT", "job.alreadyDone");
   requireState(job, ["IN_PROGRESS"], "completed");
   const now = new Date();
   const claim = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { claimedAt: true } });
@@ -37,7 +37,7 @@ export async function completeJob(db: Db, actor: JobActor, jobId: string, opts: 
   const autoConfirmAt = new Date(now.getTime() + jobRules.autoConfirmMs);
   await commitWithEffects(db, async (tx, emit) => {
     const afterPhotos = await tx.photo.count({ where: { jobId, kind: "AFTER", status: { not: "FAILED" } } });
-    if (afterPhotos < 1) throw new AppError("PRECONDITION_FAILED", "Add at least one after photo before completing the job.");
+    if (afterPhotos < 1) throw new AppError("PRECONDITION_FAILED", "job.afterPhotoRequired");
     await transition(tx, {
       jobId,
       from: "IN_PROGRESS",

@@ -11,7 +11,7 @@ import { loadVisibleJob, requireState, transition, tryTransition } from "./trans
 /** COMPLETED → CONFIRMED by the poster. The payout becomes due (payments come with the money issue). */
 export async function confirmJob(db: Db, actor: JobActor, jobId: string): Promise<void> {
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may confirm the work.");
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "job.onlyPosterConfirms");
   requireState(job, ["COMPLETED"], "confirmed");
   await commitWithEffects(db, async (tx, emit) => {
     await transition(tx, { jobId, from: "COMPLETED", to: "CONFIRMED", event: "confirmed", actorId: actor.id, data: { confirmedAt: new Date() } });

@@ -21,7 +21,7 @@ export async function authorizePostedJob(input: { jobId: string; customerId: str
   } catch (err) {
     if (err instanceof AppError) throw err;
     logger.warn({ err, jobId: input.jobId }, "payment authorization failed");
-    throw new AppError("PRECONDITION_FAILED", "Your payment could not be authorized, so the job was not posted. Check your card and try again.");
+    throw new AppError("PRECONDITION_FAILED", "job.paymentNotAuthorized");
   }
 }
 

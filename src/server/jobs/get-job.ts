@@ -45,7 +45,7 @@ export async function getJob(db: Db, viewer: JobActor | null, jobId: string, vis
       review: { select: { id: true, rating: true, comment: true, tipCents: true, createdAt: true } },
     },
   });
-  if (!job || !canSeeJob(job, viewer)) throw new AppError("NOT_FOUND", "No such job.");
+  if (!job || !canSeeJob(job, viewer)) throw new AppError("NOT_FOUND", "job.notFound");
   const review = job.review && { ...job.review, tipUntil: tipUntil(job.review) };
   const poster = isPoster(job, viewer);
   const scooper = isJobScooper(job, viewer);

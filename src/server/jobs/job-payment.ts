@@ -15,7 +15,7 @@ import { loadVisibleJob } from "./transition";
 
 async function ownJob(db: Db, actor: JobActor, jobId: string) {
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster pays for a job.");
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "job.onlyPosterPays");
   return job;
 }
 

@@ -7,7 +7,7 @@ import { loadVisibleJob } from "./transition";
 /** The job's events, oldest first, for its poster, its scooper and admins. Actors appear as roles, not people. */
 export async function getJobTimeline(db: Db, viewer: JobActor, jobId: string): Promise<JobEventDto[]> {
   const job = await loadVisibleJob(db, jobId, viewer);
-  if (!canSeeTimeline(job, viewer)) throw new AppError("FORBIDDEN", "Only the poster, the scooper and admins see the timeline.");
+  if (!canSeeTimeline(job, viewer)) throw new AppError("FORBIDDEN", "job.timelineForbidden");
   const events = await db.jobEvent.findMany({
     where: { jobId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -67,9 +67,9 @@ const jobForMessages = { id: true, status: true, posterId: true, scooperId: true
 
 async function loadJob(db: Db | Tx, jobId: string, viewer: JobActor) {
   const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: jobForMessages });
-  if (!job) throw new AppError("NOT_FOUND", "No such job.");
+  if (!job) throw new AppError("NOT_FOUND", "job.notFound");
   const { dispute, ...parties } = job;
-  if (!canSeeJob(parties, viewer)) throw new AppError("NOT_FOUND", "No such job.");
+  if (!canSeeJob(parties, viewer)) throw new AppError("NOT_FOUND", "job.notFound");
   return { ...parties, hasDispute: !!dispute };
 }
 
@@ -79,7 +79,7 @@ export async function listJobMessages(db: Db, viewer: JobActor, jobId: string): 
   const poster = isPoster(job, viewer);
   const scooper = isJobScooper(job, viewer);
   if (!poster && !scooper && !(isAdmin(viewer) && job.hasDispute)) {
-    throw new AppError("FORBIDDEN", "Job messages are private to the customer and the scooper (admins read them only in a dispute).");
+    throw new AppError("FORBIDDEN", "message.private");
   }
   const rows = await db.jobMessage.findMany({
     // The scooper reads only their own conversation; the poster and a dispute's admin read every one.
@@ -119,15 +119,15 @@ export async function sendJobMessage(db: Db, sender: JobActor, raw: SendMessageI
   const job = await loadJob(db, input.jobId, sender);
   if (!canWriteMessages(job, sender)) {
     if (!isPoster(job, sender) && !isJobScooper(job, sender)) {
-      throw new AppError("FORBIDDEN", "Only the customer and the scooper holding the claim write messages on a job.");
+      throw new AppError("FORBIDDEN", "message.onlyParties");
     }
-    throw new AppError("PRECONDITION_FAILED", "Messages are closed on this job.");
+    throw new AppError("PRECONDITION_FAILED", "message.closed");
   }
   const photoIds = [...new Set(input.photoIds)];
   const message = await commitWithEffects(db, async (tx, emit) => {
     // Guarded on the claim read above: a release or a cancel racing the send leaves no message in a closed job.
     const stillOpen = await tx.cleanupJob.count({ where: { id: job.id, scooperId: job.scooperId, status: { in: [...MESSAGING_STATES] } } });
-    if (stillOpen !== 1) throw new AppError("CONFLICT", "This job changed in the meantime. Reload and try again.");
+    if (stillOpen !== 1) throw new AppError("CONFLICT", "job.changed");
     const created = await tx.jobMessage.create({
       data: { jobId: job.id, scooperId: job.scooperId!, senderId: sender.id, body: input.body },
       select: { id: true, createdAt: true },
@@ -137,7 +137,7 @@ export async function sendJobMessage(db: Db, sender: JobActor, raw: SendMessageI
         where: { id: { in: photoIds }, jobId: job.id, uploaderId: sender.id, kind: "MESSAGE", messageId: null, status: { not: "FAILED" } },
         data: { messageId: created.id },
       });
-      if (attached.count !== photoIds.length) throw new AppError("CONFLICT", "A photo was already sent or is not yours. Remove it and try again.");
+      if (attached.count !== photoIds.length) throw new AppError("CONFLICT", "message.photoUnavailable");
     }
     emit(jobMessageNotification(created.id));
     return created;

@@ -20,10 +20,10 @@ export type OnMyWayResult = { onMyWayAt: Date; etaAt: Date | null; etaMinutes: n
 
 export async function markOnMyWay(db: Db, actor: JobActor, jobId: string, location?: DeviceLocation | null): Promise<OnMyWayResult> {
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper holding the claim may say they are on their way.");
-  requireState(job, ["CLAIMED"], "marked on the way");
+  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "job.onlyHolderOnMyWay");
+  requireState(job, ["CLAIMED"], "markedOnTheWay");
   const pin = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { lat: true, lng: true, onMyWayAt: true } });
-  if (pin.onMyWayAt) throw new AppError("PRECONDITION_FAILED", "You already told the customer you are on your way.");
+  if (pin.onMyWayAt) throw new AppError("PRECONDITION_FAILED", "job.alreadyOnMyWay");
   const now = new Date();
   const distanceM = location ? Math.round(distanceMeters(location, pin)) : null;
   const etaMinutes = distanceM === null ? null : straightLineEtaMinutes(distanceM, env.ON_MY_WAY_SPEED_KMH);
@@ -41,7 +41,7 @@ export async function markOnMyWay(db: Db, actor: JobActor, jobId: string, locati
       data: { onMyWayAt: now, onMyWayEtaAt: etaAt },
       details: { locationShared: !!location, distanceM, etaMinutes, etaAt: etaAt?.toISOString() ?? null, speedKmh: env.ON_MY_WAY_SPEED_KMH },
     });
-    if (!moved) throw new AppError("CONFLICT", "This job changed in the meantime. Reload and try again.");
+    if (!moved) throw new AppError("CONFLICT", "job.changed");
     emit(jobChangeNotification(jobId, "on-my-way"));
   });
   await announceJobChange(db, jobId, "on_my_way");

@@ -9,7 +9,7 @@ import type { PhotoKind } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { env } from "@/env";
-import { AppError } from "@/server/errors";
+import { AppError, type ErrorReason } from "@/server/errors";
 import { commitWithEffects } from "@/server/outbox/outbox";
 import { maxImageBytes, reencodeImage } from "@/server/storage/reencode-image";
 import type { ObjectStorage } from "@/server/storage/storage";
@@ -27,12 +27,12 @@ const UPLOAD_NEEDS: Record<Exclude<PhotoKind, "MESSAGE">, JobAction[]> = {
   DISPUTE: ["openDispute", "respondToDispute"],
   UNREACHABLE: ["reportUnreachable"],
 };
-const UPLOAD_REFUSED: Record<PhotoKind, string> = {
-  BEFORE: "Only the poster adds before photos, until the work starts.",
-  AFTER: "Only the scooper doing the job adds after photos.",
-  DISPUTE: "Dispute photos come from the poster opening a dispute or the scooper responding to one.",
-  UNREACHABLE: "Only the scooper holding the claim adds photos of a yard they cannot get into.",
-  MESSAGE: "Only the customer and the scooper holding the claim send photos in job messages, while messages are open.",
+const UPLOAD_REFUSED: Record<PhotoKind, ErrorReason> = {
+  BEFORE: "photo.refusedBefore",
+  AFTER: "photo.refusedAfter",
+  DISPUTE: "photo.refusedDispute",
+  UNREACHABLE: "photo.refusedUnreachable",
+  MESSAGE: "photo.refusedMessage",
 };
 const DISPLAY_MAX_PX = 1600;
 const THUMB_PX = 320;
@@ -50,9 +50,9 @@ export async function uploadJobPhoto(
   const { jobId, kind, bytes } = input;
   const clientKey = input.clientKey ?? null;
   if (bytes.length > env.PHOTO_MAX_BYTES) {
-    throw new AppError("BAD_REQUEST", `The photo is larger than ${Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024)} MB.`);
+    throw new AppError("BAD_REQUEST", "photo.tooLarge", { megabytes: Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024) });
   }
-  if (bytes.length === 0) throw new AppError("BAD_REQUEST", "The file is empty.");
+  if (bytes.length === 0) throw new AppError("BAD_REQUEST", "photo.empty");
   const job = await db.cleanupJob.findUnique({
     where: { id: jobId },
     select: {
@@ -60,7 +60,7 @@ export async function uploadJobPhoto(
       dispute: { select: { respondedAt: true, responseDeadlineAt: true } },
     },
   });
-  if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "No such job.");
+  if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "job.notFound");
   // A retry of a photo that already landed (its answer was lost to a dropped connection) returns that photo and
   // stores nothing: checked before the action rules, because it adds nothing the scooper was not allowed to add.
   const replay = clientKey ? await findReplayedPhoto(db, actor.id, clientKey, { jobId, kind }) : null;
@@ -71,7 +71,7 @@ export async function uploadJobPhoto(
   if (!mayUpload) throw new AppError("FORBIDDEN", UPLOAD_REFUSED[kind]);
   const maxOfKind = kind === "MESSAGE" ? MESSAGE_PHOTOS_PER_JOB : MAX_PHOTOS_PER_KIND;
   const count = await db.photo.count({ where: { jobId, kind, status: { not: "FAILED" } } });
-  if (count >= maxOfKind) throw new AppError("PRECONDITION_FAILED", `A job has at most ${maxOfKind} ${kind.toLowerCase()} photos.`);
+  if (count >= maxOfKind) throw new AppError("PRECONDITION_FAILED", "photo.tooMany", { max: maxOfKind, kind });
 
   const stripped = await reencodeImage(bytes, { logContext: { jobId } });
 
@@ -107,7 +107,7 @@ async function findReplayedPhoto(db: Db, uploaderId: string, clientKey: string, 
   const existing = await db.photo.findUnique({ where: { uploaderId_clientKey: { uploaderId, clientKey } }, select: { id: true, jobId: true, kind: true } });
   if (!existing) return null;
   if (existing.jobId !== expected.jobId || existing.kind !== expected.kind) {
-    throw new AppError("CONFLICT", "This photo key was already used for another photo.");
+    throw new AppError("CONFLICT", "photo.keyReused");
   }
   return existing.id;
 }
@@ -153,14 +153,14 @@ export async function readJobPhoto(
     },
   });
   if (!photo || (!signed && (!canSeeJob(photo.job, viewer) || (photo.kind !== "BEFORE" && !canSeeTimeline(photo.job, viewer))))) {
-    throw new AppError("NOT_FOUND", "No such photo.");
+    throw new AppError("NOT_FOUND", "photo.notFound");
   }
   // A message photo: only whoever reads its conversation (never through a signed link, which no email carries).
   if (photo.kind === "MESSAGE" && !canSeeMessagePhoto({ ...photo.job, hasDispute: !!photo.job.dispute }, photo, viewer)) {
-    throw new AppError("NOT_FOUND", "No such photo.");
+    throw new AppError("NOT_FOUND", "photo.notFound");
   }
   const key = storedKey(photo, variant);
   const data = await storage.get(key);
-  if (!data) throw new AppError("NOT_FOUND", "No such photo.");
+  if (!data) throw new AppError("NOT_FOUND", "photo.notFound");
   return { data, contentType: photo.mimeType, version: photoVersion(key) };
 }

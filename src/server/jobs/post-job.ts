@@ -32,7 +32,7 @@ export async function postJob(db: Db, actor: JobActor, raw: PostJobInput): Promi
     await requireActiveUser(tx, actor.id, "post");
     const poster = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { postingHeldAt: true } });
     if (poster.postingHeldAt) {
-      throw new AppError("PRECONDITION_FAILED", "New cleanups from your account are on hold while a card dispute on an earlier job is reviewed. Our team will contact you.", { reason: "posting-held" });
+      throw new AppError("PRECONDITION_FAILED", "job.postingHeld", {}, { reason: "posting-held" });
     }
     return tx.cleanupJob.create({
       data: {

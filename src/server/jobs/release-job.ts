@@ -45,10 +45,10 @@ async function afterReopen(db: Db, jobId: string, expiresAt: Date, change: "rele
 /** CLAIMED → OPEN by the scooper holding the claim. */
 export async function releaseJob(db: Db, actor: JobActor, jobId: string): Promise<void> {
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper holding the claim may release it.");
+  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "job.onlyHolderReleases");
   requireState(job, ["CLAIMED"], "released");
   const expiresAt = await reopen(db, jobId, actor.id, "released", "released", { scooperId: actor.id });
-  if (!expiresAt) throw new AppError("CONFLICT", "This job changed in the meantime. Reload and try again.");
+  if (!expiresAt) throw new AppError("CONFLICT", "job.changed");
   await afterReopen(db, jobId, expiresAt, "released");
 }
 

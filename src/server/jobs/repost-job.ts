@@ -15,9 +15,9 @@ export async function repostJob(db: Db, actor: JobActor, jobId: string) {
       pileEstimate: true, litterLevel: true, yardSegments: true, publicNotes: true, accessNotes: true,
     },
   });
-  if (!old || !isPoster(old, actor)) throw new AppError("NOT_FOUND", "No such job.");
+  if (!old || !isPoster(old, actor)) throw new AppError("NOT_FOUND", "job.notFound");
   if (!mayRepost(old.status)) {
-    throw new AppError("PRECONDITION_FAILED", "Only an expired or cancelled job can be posted again.");
+    throw new AppError("PRECONDITION_FAILED", "job.repostOnlyEnded");
   }
   return postJob(db, actor, {
     address: old.address, lat: old.lat, lng: old.lng, priceCents: old.priceCents, type: old.type, pileEstimate: old.pileEstimate,

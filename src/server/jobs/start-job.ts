@@ -14,7 +14,7 @@ export type DeviceLocation = z.infer<typeof deviceLocationSchema>;
 /** CLAIMED → IN_PROGRESS by the claiming scooper. A device far from the pin is flagged, never refused. */
 export async function startJob(db: Db, actor: JobActor, jobId: string, location?: DeviceLocation | null) {
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper holding the claim may start it.");
+  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "job.onlyHolderStarts");
   requireState(job, ["CLAIMED"], "started");
   const pin = await db.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { lat: true, lng: true } });
   const distance = location ? Math.round(distanceMeters(location, pin)) : null;

@@ -6,7 +6,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, type ErrorReason } from "@/server/errors";
 import { canSeeJob, type JobActor } from "./job-access";
 
 export const jobPartiesSelect = {
@@ -16,13 +16,18 @@ export const jobPartiesSelect = {
 /** Loads the parties of a job the actor may see; NOT_FOUND otherwise (a hidden job and a missing one look alike). */
 export async function loadVisibleJob(tx: Tx, jobId: string, actor: JobActor | null) {
   const job = await tx.cleanupJob.findUnique({ where: { id: jobId }, select: jobPartiesSelect });
-  if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "No such job.");
+  if (!job || !canSeeJob(job, actor)) throw new AppError("NOT_FOUND", "job.notFound");
   return job;
 }
 
-export function requireState(job: { status: JobStatus }, allowed: readonly JobStatus[], action: string): void {
+/** The change a job refuses in its present state ("This job is claimed; it cannot be confirmed now"). */
+export type JobAction =
+  | "answered" | "completed" | "confirmed" | "disputed" | "markedOnTheWay" | "released" | "reportedUnreachable"
+  | "resolved" | "respondedTo" | "reviewed" | "started";
+
+export function requireState(job: { status: JobStatus }, allowed: readonly JobStatus[], action: JobAction): void {
   if (!allowed.includes(job.status)) {
-    throw new AppError("PRECONDITION_FAILED", `This job is ${job.status.toLowerCase().replace("_", " ")}; it cannot be ${action} now.`);
+    throw new AppError("PRECONDITION_FAILED", "job.wrongState", { status: job.status, action });
   }
 }
 
@@ -54,6 +59,6 @@ export async function tryTransition(tx: Tx, t: Transition): Promise<boolean> {
 }
 
 /** Like `tryTransition`, but a lost race is the caller's error: CONFLICT with `message`. */
-export async function transition(tx: Tx, t: Transition, message = "This job changed in the meantime. Reload and try again."): Promise<void> {
-  if (!(await tryTransition(tx, t))) throw new AppError("CONFLICT", message);
+export async function transition(tx: Tx, t: Transition, reason: ErrorReason = "job.changed"): Promise<void> {
+  if (!(await tryTransition(tx, t))) throw new AppError("CONFLICT", reason);
 }

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { UnreachableReason } from "@/generated/prisma/enums";
 import { jobAmounts } from "@/lib/money";
 import type { Db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, type ErrorReason } from "@/server/errors";
 import { jobChangeNotification } from "@/server/notifications/job-change";
 import { commitWithEffects } from "@/server/outbox/outbox";
 import { settlement } from "@/server/jobs/settlement";
@@ -27,14 +27,14 @@ export const unreachableReportSchema = z.object({
 });
 export type UnreachableReport = z.infer<typeof unreachableReportSchema>;
 
-const CHANGED = "This job changed in the meantime. Reload and try again.";
+const CHANGED = "job.changed" satisfies ErrorReason;
 
 /** CLAIMED / IN_PROGRESS → UNREACHABLE by the scooper holding the claim. */
 export async function reportUnreachable(db: Db, actor: JobActor, jobId: string, report: UnreachableReport): Promise<{ answerDeadlineAt: Date }> {
   const input = unreachableReportSchema.parse(report);
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "Only the scooper holding the claim may report that they cannot get in.");
-  requireState(job, ["CLAIMED", "IN_PROGRESS"], "reported unreachable");
+  if (!isJobScooper(job, actor)) throw new AppError("FORBIDDEN", "job.onlyHolderReportsUnreachable");
+  requireState(job, ["CLAIMED", "IN_PROGRESS"], "reportedUnreachable");
   const now = new Date();
   const answerDeadlineAt = new Date(now.getTime() + jobRules.unreachableAnswerMs);
   await commitWithEffects(db, async (tx, emit) => {
@@ -42,7 +42,7 @@ export async function reportUnreachable(db: Db, actor: JobActor, jobId: string, 
     // Photos of this report: uploaded by this scooper since the claim, and since any earlier report of it.
     const since = [row.claimedAt, row.unreachableAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? new Date(0);
     const photos = await tx.photo.count({ where: { jobId, uploaderId: actor.id, kind: "UNREACHABLE", status: { not: "FAILED" }, createdAt: { gte: since } } });
-    if (photos === 0) throw new AppError("PRECONDITION_FAILED", "Add at least one photo showing why you cannot get in.");
+    if (photos === 0) throw new AppError("PRECONDITION_FAILED", "job.unreachablePhotoRequired");
     await transition(tx, {
       jobId,
       from: job.status,
@@ -64,7 +64,7 @@ export async function reportUnreachable(db: Db, actor: JobActor, jobId: string, 
 /** The poster's answer: "retry" (UNREACHABLE → CLAIMED, new start deadline) or "cancel" (the fee is owed). */
 export async function answerUnreachable(db: Db, actor: JobActor, jobId: string, answer: "retry" | "cancel"): Promise<{ feeOwedCents: number }> {
   const job = await loadVisibleJob(db, jobId, actor);
-  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster answers a \"can't get in\" report.");
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "job.onlyPosterAnswersUnreachable");
   requireState(job, ["UNREACHABLE"], "answered");
   if (answer === "cancel") return cancelJob(db, actor, jobId);
   const now = new Date();
@@ -85,7 +85,7 @@ export async function answerUnreachable(db: Db, actor: JobActor, jobId: string, 
     if (!moved) {
       const current = await tx.cleanupJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
       throw current.status === "UNREACHABLE"
-        ? new AppError("PRECONDITION_FAILED", "The time to answer has passed; the job is being cancelled.")
+        ? new AppError("PRECONDITION_FAILED", "job.answerTimePassed")
         : new AppError("CONFLICT", CHANGED);
     }
     emit(jobChangeNotification(jobId, "unreachable-retry"));

@@ -10,6 +10,6 @@ export async function requireActiveUser(tx: Tx, userId: string, action: string, 
     ? await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "User" WHERE id = ${userId} FOR UPDATE`
     : await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "User" WHERE id = ${userId}`;
   const status = rows[0]?.status;
-  if (!status) throw new AppError("UNAUTHORIZED", "Please sign in again.");
-  if (status !== "ACTIVE") throw new AppError("FORBIDDEN", `Your account is ${status.toLowerCase()}; you cannot ${action} jobs.`);
+  if (!status) throw new AppError("UNAUTHORIZED", "auth.signInAgain");
+  if (status !== "ACTIVE") throw new AppError("FORBIDDEN", "auth.accountBlocked", { status, action });
 }

@@ -1,9 +1,12 @@
 /**
- * What each kind of notification says: the in-app (and push) title, body and link, and its email. The data
- * is what the notification service was given (loaded by id in job-events.ts), never read from the browser.
+ * What each kind of notification says: the in-app (and push) title, body and link, and its email, in the
+ * recipient's language (words in messages/<locale>/push.json and emails.json). The data is what the notification
+ * service was given (loaded by id in job-events.ts), never read from the browser.
  */
 import { formatCents } from "@/lib/money";
+import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { NotificationKind } from "@/lib/notification-kinds";
+import { translatorFor, type Translate } from "@/server/i18n/translate";
 import { appUrl } from "@/server/email/templates";
 import { disputeOpened } from "@/server/email/templates/dispute-opened";
 import { disputeResolved } from "@/server/email/templates/dispute-resolved";
@@ -55,129 +58,147 @@ export const jobPath = (jobId: string) => `/jobs/${jobId}`;
 export const repostPath = (jobId: string) => `/jobs/${encodeURIComponent(jobId)}/repost`;
 const SUBSCRIPTIONS_PATH = "/recurring";
 
-type Builders = { [K in NotificationKind]: (data: NotificationData[K], ctx: { unsubscribeUrl: string }) => NotificationContent };
+/** What a builder writes with: the recipient's language (its push words, money format) and the email's language. */
+type Ctx = { unsubscribeUrl: string; locale: Locale; t: Translate<"push">; money: (cents: number) => string };
+type Builders = { [K in NotificationKind]: (data: NotificationData[K], ctx: Ctx) => NotificationContent };
 
 const builders: Builders = {
-  "job.claimed": (d) => ({
-    title: "Your cleanup was claimed",
-    body: `${d.scooperName} claimed your cleanup at ${d.address}.`,
+  "job.claimed": (d, { t, locale }) => ({
+    title: t("jobClaimed.title"),
+    body: t("jobClaimed.body", { scooperName: d.scooperName, address: d.address }),
     url: jobPath(d.jobId),
-    email: () => jobClaimed.render({ address: d.address, scooperName: d.scooperName, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobClaimed.render({ address: d.address, scooperName: d.scooperName, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.reopened": (d) => ({
-    title: "Your cleanup is back on the map",
-    body: `The scooper released your cleanup at ${d.address}; it is open for others to claim.`,
+  "job.reopened": (d, { t }) => ({
+    title: t("jobReopened.title"),
+    body: t("jobReopened.body", { address: d.address }),
     url: jobPath(d.jobId),
     email: null,
   }),
-  "job.on-my-way": (d) => ({
-    title: "Your scooper is on the way",
-    body: `${d.scooperName} is on the way to ${d.address}${d.etaLocalTime && d.etaMinutes !== null ? `; expected around ${d.etaLocalTime} (about ${d.etaMinutes} min)` : ""}.`,
+  "job.on-my-way": (d, { t, locale }) => ({
+    title: t("jobOnMyWay.title"),
+    body:
+      d.etaLocalTime && d.etaMinutes !== null
+        ? t("jobOnMyWay.bodyWithEta", { scooperName: d.scooperName, address: d.address, time: d.etaLocalTime, minutes: d.etaMinutes })
+        : t("jobOnMyWay.body", { scooperName: d.scooperName, address: d.address }),
     url: jobPath(d.jobId),
-    email: () => jobOnMyWay.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobOnMyWay.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.unreachable": (d) => ({
-    title: "Your scooper could not get in",
-    body: `${d.scooperName} could not get into the yard at ${d.address} (${d.reason}). Answer by ${d.answerBy}: try again or cancel.`,
+  "job.unreachable": (d, { t, locale }) => ({
+    title: t("jobUnreachable.title"),
+    body: t("jobUnreachable.body", { scooperName: d.scooperName, address: d.address, reason: d.reason, answerBy: d.answerBy }),
     url: jobPath(d.jobId),
-    email: () => jobUnreachable.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobUnreachable.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.retry": (d) => ({
-    title: "Please try the yard again",
-    body: `The customer at ${d.address} asks you to try again; start by ${d.startBy}.`,
+  "job.retry": (d, { t, locale }) => ({
+    title: t("jobRetry.title"),
+    body: t("jobRetry.body", { address: d.address, startBy: d.startBy }),
     url: jobPath(d.jobId),
-    email: () => jobRetry.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobRetry.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.message": (d) => ({
-    title: `New message from ${d.senderLabel}`,
-    body: d.excerpt ? `${d.excerpt}` : `${d.photoCount === 1 ? "A photo" : `${d.photoCount} photos`} about the cleanup at ${d.address}.`,
+  "job.message": (d, { t, locale }) => ({
+    title: t("jobMessage.title", { sender: d.senderLabel }),
+    body: d.excerpt ? d.excerpt : t("jobMessage.photos", { count: d.photoCount, address: d.address }),
     url: jobPath(d.jobId),
-    email: () => jobMessage.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobMessage.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.completed": (d) => ({
-    title: "Your cleanup is done",
-    body: `${d.scooperName} finished your cleanup at ${d.address}. Check the photos and confirm.`,
+  "job.completed": (d, { t, locale }) => ({
+    title: t("jobCompleted.title"),
+    body: t("jobCompleted.body", { scooperName: d.scooperName, address: d.address }),
     url: jobPath(d.jobId),
-    email: () => jobCompleted.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobCompleted.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.confirmed": (d) => ({
-    title: d.role === "poster" ? "Receipt for your cleanup" : `You earned ${formatCents(d.takeHomeCents)}`,
+  "job.confirmed": (d, { t, locale, money }) => ({
+    title: d.role === "poster" ? t("jobConfirmed.titlePoster") : t("jobConfirmed.titleScooper", { amount: money(d.takeHomeCents) }),
     body:
       d.role === "poster"
-        ? `Your cleanup at ${d.address} is confirmed: ${formatCents(d.priceCents)}.`
-        : `The cleanup at ${d.address} is confirmed; your take-home is ${formatCents(d.takeHomeCents)}.`,
+        ? t("jobConfirmed.bodyPoster", { address: d.address, amount: money(d.priceCents) })
+        : t("jobConfirmed.bodyScooper", { address: d.address, amount: money(d.takeHomeCents) }),
     url: jobPath(d.jobId),
     // The poster's receipt email is the capture's own (one receipt per money event, payments/receipt-email.ts).
-    email: d.role === "poster" ? null : () => jobConfirmed.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: d.role === "poster" ? null : () => jobConfirmed.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.expired": (d) => ({
-    title: "Your cleanup expired unclaimed",
-    body: `No one claimed your cleanup at ${d.address}. Post it again in one tap.`,
+  "job.expired": (d, { t, locale }) => ({
+    title: t("jobExpired.title"),
+    body: t("jobExpired.body", { address: d.address }),
     url: repostPath(d.jobId),
-    email: () => jobExpired.render({ address: d.address, repostUrl: appUrl(repostPath(d.jobId)) }),
+    email: () => jobExpired.render({ address: d.address, repostUrl: appUrl(repostPath(d.jobId)), locale }),
   }),
-  "job.reserved": (d) => ({
-    title: "A cleanup is waiting for you",
-    body: `The recurring cleanup at ${d.address} is offered to you first (you take home ${formatCents(d.takeHomeCents)}).`,
+  "job.reserved": (d, { t, locale, money }) => ({
+    title: t("jobReserved.title"),
+    body: t("jobReserved.body", { address: d.address, amount: money(d.takeHomeCents) }),
     url: jobPath(d.jobId),
-    email: () => jobReserved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobReserved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "job.cancelled": (d) => ({
-    title: d.audience === "scooper" ? "A cleanup you claimed was cancelled" : "Your cleanup was cancelled",
+  "job.cancelled": (d, { t, locale, money }) => ({
+    title: d.audience === "scooper" ? t("jobCancelled.titleScooper") : t("jobCancelled.titlePoster"),
     body:
       d.audience === "scooper"
-        ? `The cleanup at ${d.address} was cancelled${d.feeCents > 0 ? `; you are paid a ${formatCents(d.feeCents)} cancellation fee` : ""}.`
-        : `Your cleanup at ${d.address} was cancelled${d.reason ? `: ${d.reason}` : ""}. Any hold on your card is released.`,
+        ? d.feeCents > 0
+          ? t("jobCancelled.bodyScooperFee", { address: d.address, fee: money(d.feeCents) })
+          : t("jobCancelled.bodyScooper", { address: d.address })
+        : d.reason
+          ? t("jobCancelled.bodyPosterReason", { address: d.address, reason: d.reason })
+          : t("jobCancelled.bodyPoster", { address: d.address }),
     url: jobPath(d.jobId),
-    email: () => jobCancelled.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => jobCancelled.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "dispute.opened": (d) => ({
-    title: "A cleanup was disputed",
-    body: `The cleanup at ${d.address} was disputed (${d.reason}). The payout is on hold.`,
+  "dispute.opened": (d, { t, locale }) => ({
+    title: t("disputeOpened.title"),
+    body: t("disputeOpened.body", { address: d.address, reason: d.reason }),
     url: jobPath(d.jobId),
-    email: () => disputeOpened.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => disputeOpened.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "dispute.resolved": (d) => ({
-    title: "Dispute resolved",
-    body: `The dispute about the cleanup at ${d.address} was resolved.`,
+  "dispute.resolved": (d, { t, locale }) => ({
+    title: t("disputeResolved.title"),
+    body: t("disputeResolved.body", { address: d.address }),
     url: jobPath(d.jobId),
-    email: () => disputeResolved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)) }),
+    email: () => disputeResolved.render({ ...d, jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
-  "recurring.weather-skip": (d) => ({
-    title: "A visit is skipped for the weather",
-    body: `Your recurring cleanup at ${d.address} is skipped on ${d.serviceDate}: ${d.reason}. Nothing is charged for it.`,
+  "recurring.weather-skip": (d, { t, locale }) => ({
+    title: t("weatherSkip.title"),
+    body: t("weatherSkip.body", { address: d.address, date: d.serviceDate, reason: d.reason }),
     url: SUBSCRIPTIONS_PATH,
-    email: () => weatherSkip.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH) }),
+    email: () => weatherSkip.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), locale }),
   }),
   "reminder.service-day": (d, ctx) => ({
-    title: "Your cleanup is tomorrow",
-    body: `Your recurring cleanup at ${d.address} is on ${d.serviceDate}.`,
+    title: ctx.t("serviceDay.title"),
+    body: ctx.t("serviceDay.body", { address: d.address, date: d.serviceDate }),
     url: SUBSCRIPTIONS_PATH,
-    email: () => serviceDayReminder.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), unsubscribeUrl: ctx.unsubscribeUrl }),
+    email: () => serviceDayReminder.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), unsubscribeUrl: ctx.unsubscribeUrl, locale: ctx.locale }),
   }),
   "reminder.renewal": (d, ctx) => ({
-    title: "Your subscription renews soon",
-    body: `Your recurring cleanup at ${d.address} renews on ${d.billingDate} for ${formatCents(d.amountCents)}.`,
+    title: ctx.t("renewal.title"),
+    body: ctx.t("renewal.body", { address: d.address, date: d.billingDate, amount: ctx.money(d.amountCents) }),
     url: SUBSCRIPTIONS_PATH,
-    email: () => renewalReminder.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), unsubscribeUrl: ctx.unsubscribeUrl }),
+    email: () => renewalReminder.render({ ...d, manageUrl: appUrl(SUBSCRIPTIONS_PATH), unsubscribeUrl: ctx.unsubscribeUrl, locale: ctx.locale }),
   }),
-  "review.received": (d) => ({
-    title: d.event === "tip" ? `You got a ${formatCents(d.tipCents)} tip` : `You were rated ${d.rating} ${d.rating === 1 ? "star" : "stars"}`,
+  "review.received": (d, { t, money }) => ({
+    title: d.event === "tip" ? t("reviewReceived.titleTip", { amount: money(d.tipCents) }) : t("reviewReceived.titleRating", { rating: d.rating ?? 0 }),
     body:
       d.event === "tip"
-        ? `The customer at ${d.address} added a ${formatCents(d.tipCents)} tip. All of it is yours.`
-        : `The customer at ${d.address} rated your cleanup ${d.rating}/5${d.tipCents > 0 ? ` and tipped ${formatCents(d.tipCents)}` : ""}.`,
+        ? t("reviewReceived.bodyTip", { address: d.address, amount: money(d.tipCents) })
+        : d.tipCents > 0
+          ? t("reviewReceived.bodyRatingTip", { address: d.address, rating: d.rating ?? 0, amount: money(d.tipCents) })
+          : t("reviewReceived.bodyRating", { address: d.address, rating: d.rating ?? 0 }),
     url: jobPath(d.jobId),
     email: null,
   }),
   "earnings.weekly": (d, ctx) => ({
-    title: `You earned ${formatCents(d.totalCents)} last week`,
-    body: `${d.jobs.length} paid cleanup${d.jobs.length === 1 ? "" : "s"} from ${d.weekStart} to ${d.weekEnd}. ${d.payoutNote}`,
+    title: ctx.t("weeklyEarnings.title", { amount: ctx.money(d.totalCents) }),
+    body: ctx.t("weeklyEarnings.body", { count: d.jobs.length, start: d.weekStart, end: d.weekEnd, payoutNote: d.payoutNote }),
     url: "/earnings",
-    email: () => weeklyEarnings.render({ ...d, unsubscribeUrl: ctx.unsubscribeUrl }),
+    email: () => weeklyEarnings.render({ ...d, unsubscribeUrl: ctx.unsubscribeUrl, locale: ctx.locale }),
   }),
 };
 
-export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], ctx: { unsubscribeUrl: string }): NotificationContent {
-  return (builders[kind] as (d: NotificationData[K], c: { unsubscribeUrl: string }) => NotificationContent)(data, ctx);
+/** The notification in the recipient's language (`locale`, English by default): its in-app/push words and its email. */
+export function notificationContent<K extends NotificationKind>(
+  kind: K,
+  data: NotificationData[K],
+  ctx: { unsubscribeUrl: string; locale?: Locale },
+): NotificationContent {
+  const locale = ctx.locale ?? DEFAULT_LOCALE;
+  const words: Ctx = { unsubscribeUrl: ctx.unsubscribeUrl, locale, t: translatorFor(locale, "push"), money: (cents) => formatCents(cents, INTL_LOCALE[locale]) };
+  return (builders[kind] as (d: NotificationData[K], c: Ctx) => NotificationContent)(data, words);
 }

@@ -9,6 +9,7 @@
  * transaction that made the change has committed, never inside it (the event would announce uncommitted data).
  */
 import { env } from "@/env";
+import { resolveLocale } from "@/lib/i18n/locales";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notification-kinds";
 import type { Tx } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
@@ -34,11 +35,12 @@ export function unsubscribeUrl(userId: string, kind: NotificationKind): string {
 
 export async function notify<K extends NotificationKind>(db: Tx, input: NotifyInput<K>): Promise<NotifyResult> {
   const { kind, recipientId, eventKey } = input;
-  const user = await db.user.findUnique({ where: { id: recipientId }, select: { id: true, email: true, notificationEmail: true } });
+  const user = await db.user.findUnique({ where: { id: recipientId }, select: { id: true, email: true, notificationEmail: true, locale: true } });
   if (!user) return null;
   const spec = NOTIFICATION_KINDS[kind];
   const unsubscribe = unsubscribeUrl(user.id, kind);
-  const content = notificationContent(kind, input.data, { unsubscribeUrl: unsubscribe });
+  // The recipient's saved language decides the row, its push and its email (English when they chose none).
+  const content = notificationContent(kind, input.data, { unsubscribeUrl: unsubscribe, locale: resolveLocale({ saved: user.locale }) });
 
   const id = notificationId(eventKey, recipientId);
   await db.notification.createMany({

@@ -29,7 +29,7 @@ export async function listPreferences(db: Tx, userId: string): Promise<Preferenc
 }
 
 export async function setPreference(db: Tx, userId: string, input: { kind: NotificationKind; email?: boolean; push?: boolean }): Promise<void> {
-  if (!CONFIGURABLE_KINDS.includes(input.kind)) throw new AppError("BAD_REQUEST", "These notifications cannot be turned off.");
+  if (!CONFIGURABLE_KINDS.includes(input.kind)) throw new AppError("BAD_REQUEST", "notification.alwaysOn");
   const current = await channelsFor(db, userId, input.kind);
   const next = { email: input.email ?? current.email, push: input.push ?? current.push };
   await db.notificationPreference.upsert({

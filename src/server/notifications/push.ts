@@ -27,9 +27,9 @@ export const pushSubscriptionInput = z.object({
 
 /** Stores this browser's subscription for `userId` (a device that changes hands moves to the new user). */
 export async function savePushSubscription(db: Tx, userId: string, input: z.infer<typeof pushSubscriptionInput>, userAgent: string | null) {
-  if (!pushConfig()) throw new AppError("PRECONDITION_FAILED", "Push notifications are not available.");
+  if (!pushConfig()) throw new AppError("PRECONDITION_FAILED", "notification.pushUnavailable");
   const problem = await publicEndpointProblem(input.endpoint);
-  if (problem) throw new AppError("BAD_REQUEST", `That push endpoint is not accepted (${problem}).`);
+  if (problem) throw new AppError("BAD_REQUEST", "notification.pushEndpointRefused", { problem });
   const data = { userId, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 300) ?? null };
   await db.pushSubscription.upsert({ where: { endpoint: input.endpoint }, create: { endpoint: input.endpoint, ...data }, update: data });
 }

@@ -49,7 +49,7 @@ describe("error reporting", () => {
       throw new Error(`ledger exploded while charging ${ctx.session.user.email}`);
     }),
     missing: protectedProcedure.query(() => {
-      throw new AppError("NOT_FOUND", "expected-not-found-error");
+      throw new AppError("NOT_FOUND", "job.notFound");
     }),
   });
   const caller = createCallerFactory(router)(
@@ -68,7 +68,7 @@ describe("error reporting", () => {
   it("does not report domain errors (4xx)", async () => {
     await expect(caller.missing()).rejects.toMatchObject({ code: "NOT_FOUND" });
     await Sentry.flush(2_000);
-    expect(received().flatMap((r) => r.events).some((e) => messageOf(e).includes("expected-not-found-error"))).toBe(false);
+    expect(received().flatMap((r) => r.events).some((e) => messageOf(e).includes("No such job."))).toBe(false);
   });
 
   describe("worker", () => {

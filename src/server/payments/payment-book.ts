@@ -85,31 +85,36 @@ const paymentSelect = {
 
 export async function getJobPayment(db: Tx, jobId: string) {
   const payment = await db.payment.findUnique({ where: { jobId }, select: paymentSelect });
-  if (!payment) throw new AppError("NOT_FOUND", "This job has no payment.");
+  if (!payment) throw new AppError("NOT_FOUND", "payment.none");
   return payment;
 }
 
 export type JobPayment = Awaited<ReturnType<typeof getJobPayment>>;
 
 /** The conditional state change: `data` applies only while the status is one of `from`; otherwise CONFLICT. */
-async function transition(tx: Tx, jobId: string, from: PaymentStatus[], data: Prisma.PaymentUpdateManyMutationInput, what: string) {
+async function transition(tx: Tx, jobId: string, from: PaymentStatus[], data: Prisma.PaymentUpdateManyMutationInput, what: PaymentAction) {
   const { count } = await tx.payment.updateMany({ where: { jobId, status: { in: from } }, data });
   if (count === 0) {
     const current = await getJobPayment(tx, jobId);
-    throw new AppError("CONFLICT", `Cannot ${what}: the payment is already ${current.status.toLowerCase().replace("_", " ")}.`, { status: current.status });
+    throw new AppError("CONFLICT", "payment.wrongStatus", { action: what, status: current.status }, { status: current.status });
   }
   return getJobPayment(tx, jobId);
 }
 
-export function assertCents(amountCents: number, what: string) {
-  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw new AppError("BAD_REQUEST", `${what} must be a positive whole number of cents.`);
+/** What an amount is, for the words of its refusal (messages/<locale>/errors.json, payment.notPositiveCents). */
+export type AmountName = "amount" | "chargeback" | "cancellationFee" | "refund" | "tip";
+/** The payment change a refusal names (payment.wrongStatus). */
+export type PaymentAction = "confirmAuthorization" | "void" | "capture" | "refund" | "chargeCancellationFee" | "tip";
+
+export function assertCents(amountCents: number, what: AmountName) {
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw new AppError("BAD_REQUEST", "payment.notPositiveCents", { what });
 }
 
 /** The scooper a capture pays: the job's current scooper. */
 export async function jobScooperId(db: Tx, jobId: string): Promise<string> {
   const job = await db.cleanupJob.findUnique({ where: { id: jobId }, select: { scooperId: true } });
-  if (!job) throw new AppError("NOT_FOUND", "Job not found.");
-  if (!job.scooperId) throw new AppError("PRECONDITION_FAILED", "The job has no scooper to pay.");
+  if (!job) throw new AppError("NOT_FOUND", "job.notFoundPlain");
+  if (!job.scooperId) throw new AppError("PRECONDITION_FAILED", "payment.noScooperToPay");
   return job.scooperId;
 }
 
@@ -122,7 +127,7 @@ export async function bookAuthorization(
     chargeRef?: string | null; prepaidVisitId?: string;
   },
 ): Promise<StoredResult> {
-  assertCents(input.amountCents, "The amount");
+  assertCents(input.amountCents, "amount");
   const payment = await tx.payment.create({
     data: {
       jobId: input.jobId, customerId: input.customerId, provider: input.provider, status: input.status,
@@ -147,7 +152,7 @@ function holdLines(customerId: string, amountCents: number): LedgerLine[] {
 
 /** Stripe: a PENDING (or declined, then retried) PaymentIntent was authorized later. Writes the hold the authorization skipped. */
 export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey: string; jobId: string }): Promise<StoredResult> {
-  const payment = await transition(tx, input.jobId, ["PENDING", "FAILED"], { status: "AUTHORIZED", failureReason: null, heldAt: new Date() }, "confirm the authorization");
+  const payment = await transition(tx, input.jobId, ["PENDING", "FAILED"], { status: "AUTHORIZED", failureReason: null, heldAt: new Date() }, "confirmAuthorization");
   return recordOperation(tx, {
     payment, kind: "authorize", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents,
     lines: holdLines(payment.customerId, payment.amountCents),
@@ -206,7 +211,7 @@ export async function bookHoldRenewal(tx: Tx, input: { idempotencyKey: string; j
     data: { providerRef: input.newRef, heldAt: new Date(), failureReason: null, renewingUntil: null },
   });
   const payment = await getJobPayment(tx, input.jobId);
-  if (count === 0) throw new AppError("CONFLICT", `Cannot renew the hold: the payment is ${payment.status.toLowerCase()}.`, { status: payment.status });
+  if (count === 0) throw new AppError("CONFLICT", "payment.cannotRenewHold", { status: payment.status }, { status: payment.status });
   return recordOperation(tx, { payment, kind: "renew-hold", idempotencyKey: input.idempotencyKey, amountCents: payment.amountCents, lines: [] });
 }
 
@@ -219,7 +224,7 @@ export async function bookChargeback(
   tx: Tx,
   input: { idempotencyKey: string; paymentId: string; amountCents: number; won: boolean },
 ): Promise<StoredResult> {
-  assertCents(input.amountCents, "The chargeback");
+  assertCents(input.amountCents, "chargeback");
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: input.paymentId }, select: { ...paymentSelect } });
   const sign = input.won ? -1 : 1;
   return recordOperation(tx, {
@@ -281,8 +286,8 @@ export async function bookVoid(tx: Tx, input: { idempotencyKey: string; jobId: s
  */
 export async function resolveCancellationFee(tx: Tx, jobId: string, amountCents: number, feeCents?: number): Promise<number> {
   const fee = feeCents ?? (await jobCancellationFeeOf(tx, jobId, amountCents));
-  assertCents(fee, "The cancellation fee");
-  if (fee > amountCents) throw new AppError("BAD_REQUEST", "The cancellation fee cannot exceed the authorized amount.");
+  assertCents(fee, "cancellationFee");
+  if (fee > amountCents) throw new AppError("BAD_REQUEST", "payment.feeExceedsAmount");
   return fee;
 }
 
@@ -295,7 +300,7 @@ export async function bookCancellationFee(
   const payment = await transition(tx, input.jobId, ["AUTHORIZED"], {
     status: "CAPTURED", capturedCents: fee, platformFeeCents: 0, scooperPayoutCents: fee, scooperId: input.scooperId,
     transferRef: input.transferRef ?? null, ...(input.chargeRef ? { chargeRef: input.chargeRef } : {}),
-  }, "charge the cancellation fee");
+  }, "chargeCancellationFee");
   return recordOperation(tx, {
     payment, kind: "cancellation-fee", idempotencyKey: input.idempotencyKey, amountCents: fee,
     lines: [
@@ -309,7 +314,7 @@ export async function bookCancellationFee(
 type RefundedRow = { id: string; jobId: string; status: PaymentStatus; customerId: string; scooperId: string | null; capturedCents: number; platformFeeCents: number; refundedCents: number };
 
 export async function bookRefund(tx: Tx, input: { idempotencyKey: string; jobId: string; amountCents: number }): Promise<StoredResult> {
-  assertCents(input.amountCents, "The refund");
+  assertCents(input.amountCents, "refund");
   // One statement: the refund applies only while the payment is captured and enough of it is left to refund.
   const rows = await tx.$queryRaw<RefundedRow[]>`
     UPDATE "Payment"
@@ -324,9 +329,9 @@ export async function bookRefund(tx: Tx, input: { idempotencyKey: string; jobId:
   if (!row) {
     const current = await getJobPayment(tx, input.jobId);
     if (current.status === "CAPTURED" || current.status === "PARTIALLY_REFUNDED") {
-      throw new AppError("BAD_REQUEST", `Only ${current.capturedCents - current.refundedCents} cents are left to refund.`);
+      throw new AppError("BAD_REQUEST", "payment.refundLeft", { cents: current.capturedCents - current.refundedCents });
     }
-    throw new AppError("CONFLICT", `Cannot refund: the payment is ${current.status.toLowerCase()}.`, { status: current.status });
+    throw new AppError("CONFLICT", "payment.cannotRefund", { status: current.status }, { status: current.status });
   }
   const { feeCents, scooperCents } = splitRefund(input.amountCents, { ...row, refundedCents: row.refundedCents - input.amountCents });
   return recordOperation(tx, {
@@ -340,13 +345,13 @@ export async function bookRefund(tx: Tx, input: { idempotencyKey: string; jobId:
 }
 
 export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: string; tipCents: number }): Promise<StoredResult> {
-  assertCents(input.tipCents, "The tip");
+  assertCents(input.tipCents, "tip");
   const { count } = await tx.payment.updateMany({
     where: { jobId: input.jobId, status: { in: ["CAPTURED", "PARTIALLY_REFUNDED"] }, tipCents: 0, scooperId: { not: null } },
     data: { tipCents: input.tipCents },
   });
   const payment = await getJobPayment(tx, input.jobId);
-  if (count === 0) throw new AppError("CONFLICT", payment.tipCents > 0 ? "This job already has a tip." : "Tips are possible only after the job is paid.");
+  if (count === 0) throw new AppError("CONFLICT", payment.tipCents > 0 ? "payment.alreadyTipped" : "payment.tipAfterPaid");
   return recordOperation(tx, {
     payment, kind: "tip", idempotencyKey: input.idempotencyKey, amountCents: input.tipCents,
     lines: [
@@ -365,7 +370,7 @@ export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: st
  */
 export async function bookLedgerHolds(tx: Tx, holds: { jobId: string; customerId: string; amountCents: number }[]): Promise<string[]> {
   if (holds.length === 0) return [];
-  for (const h of holds) assertCents(h.amountCents, "The amount");
+  for (const h of holds) assertCents(h.amountCents, "amount");
   const heldAt = new Date();
   const payments = await tx.payment.createManyAndReturn({
     data: holds.map((h) => ({ jobId: h.jobId, customerId: h.customerId, provider: "ledger", status: "AUTHORIZED" as const, amountCents: h.amountCents, heldAt })),

@@ -8,11 +8,18 @@ import type { Db, Tx } from "@/server/db";
 import { queueEmail } from "@/server/email/send-email";
 import { appUrl } from "@/server/email/templates";
 import { isReceiptKind, receipt, type ReceiptKind } from "@/server/email/templates/receipt";
+import { recipientLocale } from "@/server/i18n/caller-locale";
 import { logger } from "@/server/logger";
 import type { PaymentResult } from "./types";
 
-function receiptEmail(opts: { kind: ReceiptKind; amountCents: number; address: string; date: Date; reference: string; url: string; linkLabel?: string }) {
-  return receipt.render({ ...opts, date: opts.date.toISOString().slice(0, 10), linkLabel: opts.linkLabel ?? "View the job" });
+/** In the customer's saved language (English when they chose none). */
+async function receiptEmail(
+  db: Tx,
+  customerId: string,
+  opts: { kind: ReceiptKind; amountCents: number; address: string; date: Date; reference: string; url: string; linkLabel?: "viewJob" | "viewRecurring" },
+) {
+  const locale = await recipientLocale(db, customerId);
+  return receipt.render({ ...opts, date: opts.date.toISOString().slice(0, 10), linkLabel: opts.linkLabel ?? "viewJob", locale });
 }
 
 /**
@@ -33,7 +40,7 @@ export async function queueReceiptFor(db: Db, result: PaymentResult): Promise<Pa
       to: job.poster.notificationEmail ?? job.poster.email,
       userId: job.poster.id,
       dedupeKey: `receipt:${result.operationId}`,
-      ...(await receiptEmail({ kind: result.kind, amountCents: result.amountCents, address: job.address, date: op.createdAt, reference: result.operationId, url: appUrl(`/jobs/${job.id}`) })),
+      ...(await receiptEmail(db, job.poster.id, { kind: result.kind, amountCents: result.amountCents, address: job.address, date: op.createdAt, reference: result.operationId, url: appUrl(`/jobs/${job.id}`) })),
     });
   } catch (err) {
     logger.error({ err, operationId: result.operationId }, "could not queue a payment receipt");
@@ -56,9 +63,9 @@ export async function writeVisitReceipt(
   if (!sub) return;
   let rendered;
   try {
-    rendered = await receiptEmail({
+    rendered = await receiptEmail(db, sub.customer.id, {
       kind: input.kind, amountCents: input.amountCents, address: sub.address, date: new Date(), reference: input.reference,
-      url: appUrl(`/recurring/${sub.id}`), linkLabel: "View your recurring cleanup",
+      url: appUrl(`/recurring/${sub.id}`), linkLabel: "viewRecurring",
     });
   } catch (err) {
     // A template that cannot render must not stop the money from being recorded (this may run in its transaction).

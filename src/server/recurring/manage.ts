@@ -55,13 +55,13 @@ async function checkPreferredScooper(db: Tx, customerId: string, scooperId: stri
   if (!scooperId || scooperId === current) return;
   const choices = await preferredScooperChoices(db, customerId);
   if (!choices.some((c) => c.id === scooperId)) {
-    throw new AppError("BAD_REQUEST", "Choose a scooper who has done a job for you.", { field: "preferredScooperId" });
+    throw new AppError("BAD_REQUEST", "recurring.preferredScooper", {}, { field: "preferredScooperId" });
   }
 }
 
 function checkFirstDate(date: LocalDate, now: Date) {
   if (compareDates(date, firstOpenServiceDate(now)) < 0) {
-    throw new AppError("BAD_REQUEST", `The first service date must be ${firstOpenServiceDate(now)} or later.`);
+    throw new AppError("BAD_REQUEST", "recurring.firstDateTooEarly", { date: firstOpenServiceDate(now) });
   }
 }
 
@@ -94,7 +94,7 @@ export async function billingSyncFor(tx: Tx, id: string): Promise<OutboxEffect> 
 async function ownSubscription(db: Tx, customerId: string, id: string): Promise<RecurringCleanup> {
   const sub = await db.recurringCleanup.findUnique({ where: { id } });
   // Someone else's subscription reads as missing: ids never confirm what exists.
-  if (!sub || sub.customerId !== customerId) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
+  if (!sub || sub.customerId !== customerId) throw new AppError("NOT_FOUND", "recurring.notFound");
   return sub;
 }
 
@@ -109,7 +109,7 @@ export async function getRecurring(db: Tx, customerId: string, id: string, now =
 
 export async function updateRecurring(db: Db, customerId: string, id: string, input: CreateRecurringInput, now = new Date()): Promise<RecurringDto> {
   const sub = await ownSubscription(db, customerId, id);
-  if (sub.status === "CANCELLED") throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
+  if (sub.status === "CANCELLED") throw new AppError("CONFLICT", "recurring.cancelled");
   const scheduleChanged = sub.frequency !== input.frequency || fromDbDate(sub.firstServiceDate) !== input.firstServiceDate;
   if (scheduleChanged) checkFirstDate(input.firstServiceDate, now);
   await checkPreferredScooper(db, customerId, input.preferredScooperId, sub.preferredScooperId);
@@ -119,7 +119,7 @@ export async function updateRecurring(db: Db, customerId: string, id: string, in
       where: { id, status: { not: "CANCELLED" } },
       data: { ...input, firstServiceDate: toDbDate(input.firstServiceDate) },
     });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is cancelled.");
+    if (updated.count !== 1) throw new AppError("CONFLICT", "recurring.cancelled");
     // A new price or schedule is billed by a new subscription (the worker replaces it; visits paid at the old price
     // are refunded, at the same price they pay the next visits).
     if (scheduleChanged || sub.priceCents !== input.priceCents) emit(await billingSyncFor(tx, id));
@@ -133,17 +133,17 @@ export async function updateRecurring(db: Db, customerId: string, id: string, in
  * Each is a conditional update, so a concurrent cancel wins cleanly.
  */
 export async function applyPause(db: Tx, id: string, until: LocalDate | null, now = new Date()): Promise<void> {
-  if (until && compareDates(until, firstOpenServiceDate(now)) <= 0) throw new AppError("BAD_REQUEST", "Pause until a later date.");
+  if (until && compareDates(until, firstOpenServiceDate(now)) <= 0) throw new AppError("BAD_REQUEST", "recurring.pauseLater");
   const updated = await db.recurringCleanup.updateMany({
     where: { id, status: { in: ["ACTIVE", "PAUSED"] } },
     data: { status: "PAUSED", pausedUntil: until ? toDbDate(until) : null, pauseReason: null },
   });
-  if (updated.count !== 1) throw new AppError("CONFLICT", "Only an active recurring cleanup can be paused.");
+  if (updated.count !== 1) throw new AppError("CONFLICT", "recurring.onlyActivePauses");
 }
 
 export async function applyResume(db: Tx, id: string): Promise<void> {
   const updated = await db.recurringCleanup.updateMany({ where: { id, status: "PAUSED" }, data: { status: "ACTIVE", pausedUntil: null, pauseReason: null } });
-  if (updated.count !== 1) throw new AppError("CONFLICT", "Only a paused recurring cleanup can be resumed.");
+  if (updated.count !== 1) throw new AppError("CONFLICT", "recurring.onlyPausedResumes");
 }
 
 /** Applies a state change and, in the same transaction, the billing sync it owes. */
@@ -174,7 +174,7 @@ export async function cancelRecurring(db: Db, customerId: string, id: string, no
       where: { id, status: { not: "CANCELLED" } },
       data: { status: "CANCELLED", cancelledAt: now, pausedUntil: null, pauseReason: null },
     });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "This recurring cleanup is already cancelled.");
+    if (updated.count !== 1) throw new AppError("CONFLICT", "recurring.alreadyCancelled");
   });
   return getRecurring(db, customerId, id, now);
 }

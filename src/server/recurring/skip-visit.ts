@@ -20,7 +20,7 @@ export type UpcomingVisit = { date: LocalDate; skipped: boolean };
 async function lockOwned(tx: Tx, customerId: string, recurringId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RecurringCleanup" WHERE id = ${recurringId} FOR UPDATE`;
   const sub = rows.length ? await tx.recurringCleanup.findUnique({ where: { id: recurringId } }) : null;
-  if (!sub || sub.customerId !== customerId) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
+  if (!sub || sub.customerId !== customerId) throw new AppError("NOT_FOUND", "recurring.notFound");
   return sub;
 }
 
@@ -28,14 +28,14 @@ async function requireNotGenerated(tx: Tx, recurringId: string, date: LocalDate,
   const generated = await tx.cleanupJob.findFirst({ where: { recurringId, serviceDate: toDbDate(date) }, select: { id: true } });
   // The date's generation has run (a job exists), or its time has passed (today after 06:00, or earlier).
   if (generated || compareDates(date, firstOpenServiceDate(now)) < 0) {
-    throw new AppError("PRECONDITION_FAILED", `The cleanup of ${date} has already been scheduled; it can no longer be ${verb}.`);
+    throw new AppError("PRECONDITION_FAILED", "recurring.visitScheduled", { date, change: verb });
   }
 }
 
 /** The next service dates of a subscription with whether each is skipped (what the page offers). */
 export async function upcomingVisits(db: Tx, customerId: string, recurringId: string, now = new Date()): Promise<UpcomingVisit[]> {
   const sub = await db.recurringCleanup.findUnique({ where: { id: recurringId } });
-  if (!sub || sub.customerId !== customerId) throw new AppError("NOT_FOUND", "No such recurring cleanup.");
+  if (!sub || sub.customerId !== customerId) throw new AppError("NOT_FOUND", "recurring.notFound");
   const dates = upcomingDates(sub, SKIPPABLE_AHEAD, now);
   const skipped = await db.skippedVisit.findMany({ where: { recurringId, serviceDate: { in: dates.map(toDbDate) } }, select: { serviceDate: true } });
   const set = new Set(skipped.map((s) => fromDbDate(s.serviceDate)));
@@ -46,14 +46,14 @@ export async function upcomingVisits(db: Tx, customerId: string, recurringId: st
 export async function skipVisit(db: Db, customerId: string, recurringId: string, date: LocalDate, now = new Date()): Promise<UpcomingVisit[]> {
   await db.$transaction(async (tx) => {
     const sub = await lockOwned(tx, customerId, recurringId);
-    if (sub.status === "CANCELLED") throw new AppError("PRECONDITION_FAILED", "This recurring cleanup is cancelled.");
+    if (sub.status === "CANCELLED") throw new AppError("PRECONDITION_FAILED", "recurring.cancelled");
     const schedule = { frequency: sub.frequency, firstServiceDate: fromDbDate(sub.firstServiceDate) };
     if (compareDates(date, schedule.firstServiceDate) < 0 || !isServiceDate(schedule, date)) {
-      throw new AppError("BAD_REQUEST", `${date} is not one of this cleanup's service dates.`, { field: "date" });
+      throw new AppError("BAD_REQUEST", "recurring.notServiceDate", { date }, { field: "date" });
     }
     await requireNotGenerated(tx, recurringId, date, now, "skipped");
     const ahead = upcomingDates({ ...sub, status: "ACTIVE", pausedUntil: null }, SKIPPABLE_AHEAD, now);
-    if (!ahead.includes(date)) throw new AppError("BAD_REQUEST", `Only the next ${SKIPPABLE_AHEAD} service dates can be skipped.`, { field: "date" });
+    if (!ahead.includes(date)) throw new AppError("BAD_REQUEST", "recurring.skipAheadLimit", { count: SKIPPABLE_AHEAD }, { field: "date" });
     await tx.skippedVisit.createMany({ data: [{ recurringId, serviceDate: toDbDate(date), createdById: customerId }], skipDuplicates: true });
   });
   return upcomingVisits(db, customerId, recurringId, now);
@@ -65,7 +65,7 @@ export async function undoSkipVisit(db: Db, customerId: string, recurringId: str
     await lockOwned(tx, customerId, recurringId);
     await requireNotGenerated(tx, recurringId, date, now, "put back");
     const { count } = await tx.skippedVisit.deleteMany({ where: { recurringId, serviceDate: toDbDate(date) } });
-    if (count === 0) throw new AppError("PRECONDITION_FAILED", `${date} is not skipped.`);
+    if (count === 0) throw new AppError("PRECONDITION_FAILED", "recurring.notSkipped", { date });
   });
   return upcomingVisits(db, customerId, recurringId, now);
 }

@@ -56,7 +56,7 @@ function inArea(area: WeatherArea) {
 export async function skipVisitsForWeather(db: Db, admin: { id: string }, raw: WeatherSkipInput, now = new Date()): Promise<WeatherSkipResult> {
   const input = weatherSkipInputSchema.parse(raw);
   const today = localDateIn(env.APP_TIMEZONE, now);
-  if (compareDates(input.date, today) < 0) throw new AppError("BAD_REQUEST", "Pick today or a later date.", { field: "date" });
+  if (compareDates(input.date, today) < 0) throw new AppError("BAD_REQUEST", "recurring.pickLaterDate", {}, { field: "date" });
   const day = toDbDate(input.date);
 
   const { weatherSkipId, matched, generated } = await commitWithEffects(db, async (tx, emit) => {

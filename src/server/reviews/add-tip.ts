@@ -21,7 +21,7 @@ export function tipUntil(review: { createdAt: Date; tipCents: number }): Date | 
 export async function addTip(db: Db, actor: JobActor, raw: AddTipInput, now = new Date()): Promise<{ tipCents: number }> {
   const input = addTipInputSchema.parse(raw);
   const job = await loadVisibleJob(db, input.jobId, actor);
-  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may tip for the work.");
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "review.onlyPosterTips");
   const earliestReview = new Date(now.getTime() - env.TIP_WINDOW_SECONDS * 1000);
   await commitWithEffects(db, async (tx, emit) => {
     const { count } = await tx.review.updateMany({
@@ -30,9 +30,9 @@ export async function addTip(db: Db, actor: JobActor, raw: AddTipInput, now = ne
     });
     if (count === 0) {
       const review = await tx.review.findUnique({ where: { jobId: job.id }, select: { tipCents: true } });
-      if (!review) throw new AppError("PRECONDITION_FAILED", "Rate the scooper first; a tip goes with the review.");
-      if (review.tipCents > 0) throw new AppError("CONFLICT", "You have already tipped for this job.");
-      throw new AppError("PRECONDITION_FAILED", "The time to add a tip for this job has passed.");
+      if (!review) throw new AppError("PRECONDITION_FAILED", "review.rateFirst");
+      if (review.tipCents > 0) throw new AppError("CONFLICT", "review.alreadyTipped");
+      throw new AppError("PRECONDITION_FAILED", "review.tipTimePassed");
     }
     await tx.jobEvent.create({ data: { jobId: job.id, actorId: actor.id, type: "tipped", details: { tipCents: input.tipCents } } });
     emit(settlement(job.id, "tip"));

@@ -17,9 +17,9 @@ import { leaveReviewInputSchema, type LeaveReviewInput } from "@/lib/schemas/rev
 export async function leaveReview(db: Db, actor: JobActor, raw: LeaveReviewInput): Promise<{ id: string }> {
   const input = leaveReviewInputSchema.parse(raw);
   const job = await loadVisibleJob(db, input.jobId, actor);
-  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "Only the poster may review the work.");
+  if (!isPoster(job, actor)) throw new AppError("FORBIDDEN", "review.onlyPosterReviews");
   requireState(job, ["CONFIRMED"], "reviewed");
-  if (!job.scooperId) throw new AppError("PRECONDITION_FAILED", "This job has no scooper to review.");
+  if (!job.scooperId) throw new AppError("PRECONDITION_FAILED", "review.noScooper");
   const scooperId = job.scooperId;
   let review: { id: string };
   try {
@@ -34,7 +34,7 @@ export async function leaveReview(db: Db, actor: JobActor, raw: LeaveReviewInput
       return created;
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "You have already reviewed this job.");
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "review.alreadyReviewed");
     throw err;
   }
   return review;

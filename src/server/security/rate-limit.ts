@@ -6,7 +6,7 @@
  */
 import crypto from "node:crypto";
 import { env } from "@/env";
-import { AppError } from "@/server/errors";
+import { AppError, type ErrorReason } from "@/server/errors";
 import { getRedis, redisKey } from "@/server/redis";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
@@ -46,20 +46,23 @@ export async function hitRateLimits(hits: RateLimitHit[]): Promise<RateLimitResu
   });
 }
 
-export function retryMessage(seconds: number): string {
-  const minutes = Math.ceil(seconds / 60);
-  return seconds < 90 ? `Try again in ${seconds} seconds.` : `Try again in ${minutes} minutes.`;
+/** The parameters of "Try again in …": seconds under 90 s, whole minutes above. */
+export function retryParams(seconds: number): { count: number; unit: "seconds" | "minutes" } {
+  return seconds < 90 ? { count: seconds, unit: "seconds" } : { count: Math.ceil(seconds / 60), unit: "minutes" };
 }
 
-export async function enforceRateLimit(name: string, subject: string, rule: RateLimitRule, what: string): Promise<void> {
+/** What a limit counts, as a key of the `rateLimit` group of messages/<locale>/errors.json ("Too many …"). */
+export type RateLimitSubject = ErrorReason extends infer R ? (R extends `rateLimit.${infer K}` ? K : never) : never;
+
+export async function enforceRateLimit(name: string, subject: string, rule: RateLimitRule, what: RateLimitSubject): Promise<void> {
   await enforceRateLimits([{ name, subject, rule }], what);
 }
 
 /** Counts every hit (one round trip); refuses when any of them is over its limit. */
-export async function enforceRateLimits(hits: RateLimitHit[], what: string): Promise<void> {
+export async function enforceRateLimits(hits: RateLimitHit[], what: RateLimitSubject): Promise<void> {
   const result = (await hitRateLimits(hits)).find((r) => !r.allowed);
   if (result) {
-    throw new AppError("TOO_MANY_REQUESTS", `Too many ${what}. ${retryMessage(result.retryAfterSeconds)}`, {
+    throw new AppError("TOO_MANY_REQUESTS", `rateLimit.${what}`, retryParams(result.retryAfterSeconds), {
       retryAfterSeconds: result.retryAfterSeconds,
     });
   }

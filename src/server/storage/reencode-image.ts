@@ -19,9 +19,9 @@ export function maxImageBytes(): number {
 /** The stripped JPEG, or BAD_REQUEST in plain words. `square` also crops it to a centred square of that size. */
 export async function reencodeImage(bytes: Buffer, opts: { square?: number; logContext?: Record<string, unknown> } = {}): Promise<{ data: Buffer; info: OutputInfo }> {
   if (bytes.length > env.PHOTO_MAX_BYTES) {
-    throw new AppError("BAD_REQUEST", `The photo is larger than ${Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024)} MB.`);
+    throw new AppError("BAD_REQUEST", "photo.tooLarge", { megabytes: Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024) });
   }
-  if (bytes.length === 0) throw new AppError("BAD_REQUEST", "The file is empty.");
+  if (bytes.length === 0) throw new AppError("BAD_REQUEST", "photo.empty");
   try {
     const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, animated: false });
     const meta = await image.metadata();
@@ -32,6 +32,6 @@ export async function reencodeImage(bytes: Buffer, opts: { square?: number; logC
     return await sized.jpeg({ quality: 90, mozjpeg: true }).toBuffer({ resolveWithObject: true });
   } catch (err) {
     logger.info({ err: (err as Error).message, ...opts.logContext }, "image upload refused: not a decodable image");
-    throw new AppError("BAD_REQUEST", "That file is not an image we can read (JPEG, PNG, WebP, HEIC, AVIF or GIF).");
+    throw new AppError("BAD_REQUEST", "photo.unreadable");
   }
 }

@@ -47,7 +47,7 @@ export async function createSavedYard(db: Db, customerId: string, input: SavedYa
     // Serialise one customer's saves on their row so two at once cannot both pass the limit.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${customerId} FOR UPDATE`;
     if ((await tx.savedYard.count({ where: { customerId } })) >= MAX_SAVED_YARDS) {
-      throw new AppError("PRECONDITION_FAILED", `You can save at most ${MAX_SAVED_YARDS} yards. Delete one first.`);
+      throw new AppError("PRECONDITION_FAILED", "yard.limit", { max: MAX_SAVED_YARDS });
     }
     return tx.savedYard.create({ data: { ...data, customerId }, select });
   });
@@ -57,11 +57,11 @@ export async function createSavedYard(db: Db, customerId: string, input: SavedYa
 export async function updateSavedYard(db: Db, customerId: string, id: string, input: SavedYardInput): Promise<SavedYardDto> {
   const data = rowData(input);
   const { count } = await db.savedYard.updateMany({ where: { id, customerId }, data });
-  if (count !== 1) throw new AppError("NOT_FOUND", "No such saved yard.");
+  if (count !== 1) throw new AppError("NOT_FOUND", "yard.notFound");
   return db.savedYard.findUniqueOrThrow({ where: { id }, select });
 }
 
 export async function deleteSavedYard(db: Db, customerId: string, id: string): Promise<void> {
   const { count } = await db.savedYard.deleteMany({ where: { id, customerId } });
-  if (count !== 1) throw new AppError("NOT_FOUND", "No such saved yard.");
+  if (count !== 1) throw new AppError("NOT_FOUND", "yard.notFound");
 }

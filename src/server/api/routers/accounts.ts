@@ -7,6 +7,7 @@ import {
   addOwnRole, changePassword, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
 } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
+import { headerLocale } from "@/server/i18n/caller-locale";
 import { deleteAccount, deleteAccountSchema } from "@/server/accounts/account-data";
 import { clientIp } from "@/server/security/client-ip";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
@@ -17,7 +18,7 @@ export const accountsRouter = createTRPCRouter({
   signUp: publicProcedure
     .input(signUpSchema)
     .output(checkEmail)
-    .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: clientIp(ctx.headers) })),
+    .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: clientIp(ctx.headers), locale: headerLocale(ctx.headers) })),
 
   requestPasswordReset: publicProcedure
     .input(passwordResetRequestSchema)

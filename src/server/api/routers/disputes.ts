@@ -12,7 +12,7 @@ import { adminProcedure, createTRPCRouter, customerProcedure, rateLimited, scoop
 const jobId = z.string().min(1);
 
 export const disputesRouter = createTRPCRouter({
-  open: customerProcedure.use(rateLimited("dispute", () => env.RATE_LIMIT_DISPUTE, "disputes opened"))
+  open: customerProcedure.use(rateLimited("dispute", () => env.RATE_LIMIT_DISPUTE, "disputesOpened"))
     .input(openDisputeInputSchema)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => openDispute(ctx.db, ctx.session.user, input)),

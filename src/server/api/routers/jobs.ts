@@ -24,7 +24,7 @@ import { env } from "@/env";
 import { createTRPCRouter, customerProcedure, protectedProcedure, publicProcedure, rateLimited, scooperProcedure } from "../trpc";
 
 const jobIdInput = z.object({ jobId: z.string().min(1) });
-const postingProcedure = customerProcedure.use(rateLimited("post-job", () => env.RATE_LIMIT_POST_JOB, "jobs posted"));
+const postingProcedure = customerProcedure.use(rateLimited("post-job", () => env.RATE_LIMIT_POST_JOB, "jobsPosted"));
 const claimingProcedure = scooperProcedure.use(rateLimited("claim", () => env.RATE_LIMIT_CLAIM, "claims"));
 
 export const jobsRouter = createTRPCRouter({

@@ -1,4 +1,5 @@
 /** Every email template by name: the development preview (/dev/emails/<name>) renders each with its sample. */
+import type { Locale } from "@/lib/i18n/locales";
 import { accountExists } from "./account-exists";
 import { disputeOpened } from "./dispute-opened";
 import { disputeResolved } from "./dispute-resolved";
@@ -48,7 +49,7 @@ export const EMAIL_TEMPLATES = {
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
 
 /** Renders a template with its preview sample (loosely typed on purpose: the sample belongs to its template). */
-export function renderSample(name: EmailTemplateName) {
-  const template = EMAIL_TEMPLATES[name] as { render: (p: unknown) => Promise<{ subject: string; html: string; text: string }>; sample: unknown };
-  return template.render(template.sample);
+export function renderSample(name: EmailTemplateName, locale?: Locale) {
+  const template = EMAIL_TEMPLATES[name] as { render: (p: object) => Promise<{ subject: string; html: string; text: string }>; sample: object };
+  return template.render({ ...template.sample, locale });
 }

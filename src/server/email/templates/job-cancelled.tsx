@@ -1,4 +1,3 @@
-import { formatCents } from "@/lib/money";
 import { defineEmail, EmailLayout, P } from "./layout";
 
 /** Who is told, and by whom the job was cancelled: the scooper who held it, or the poster when someone else cancelled. */
@@ -12,21 +11,16 @@ type Props = {
   jobUrl: string;
 };
 
-const byWords = { poster: "The customer", admin: "Scoop's support team", system: "Scoop" } as const;
-
 export const jobCancelled = defineEmail<Props>({
-  subject: ({ audience }) => (audience === "scooper" ? "A cleanup you claimed was cancelled" : "Your cleanup was cancelled"),
+  subject: ({ audience }, { t }) => t(audience === "scooper" ? "jobCancelled.subjectScooper" : "jobCancelled.subjectPoster"),
   sample: { address: "12 Oak St, Park Slope, Brooklyn", audience: "scooper", by: "poster", reason: "Moved the visit", feeCents: 425, jobUrl: "http://localhost:3000/jobs/sample" },
-  Component: ({ address, audience, by, reason, feeCents, jobUrl }) => (
-    <EmailLayout preview="The cleanup is cancelled" title="Cleanup cancelled" action={{ label: "See the job", url: jobUrl }}>
-      <P>
-        {byWords[by]} cancelled the cleanup at {address}
-        {reason ? ` (“${reason}”)` : ""}.
-      </P>
+  Component: ({ address, audience, by, reason, feeCents, jobUrl, t, locale, money }) => (
+    <EmailLayout locale={locale} preview={t("jobCancelled.preview")} title={t("jobCancelled.title")} action={{ label: t("jobCancelled.action"), url: jobUrl }}>
+      <P>{reason ? t("jobCancelled.bodyWithReason", { by, address, reason }) : t("jobCancelled.body", { by, address })}</P>
       {audience === "scooper" ? (
-        <P>{feeCents > 0 ? `You are paid a cancellation fee of ${formatCents(feeCents)} for it.` : "You do not need to go; it no longer counts toward your claims."}</P>
+        <P>{feeCents > 0 ? t("jobCancelled.scooperFee", { fee: money(feeCents) }) : t("jobCancelled.scooperNoFee")}</P>
       ) : (
-        <P>Any hold on your card for it is released{feeCents > 0 ? `, less the scooper's cancellation fee of ${formatCents(feeCents)}` : ""}.</P>
+        <P>{feeCents > 0 ? t("jobCancelled.posterHoldLessFee", { fee: money(feeCents) }) : t("jobCancelled.posterHold")}</P>
       )}
     </EmailLayout>
   ),

@@ -3,13 +3,11 @@ import { defineEmail, EmailLayout, P } from "./layout";
 type Props = { address: string; scooperName: string; jobUrl: string };
 
 export const jobClaimed = defineEmail<Props>({
-  subject: () => "A scooper claimed your cleanup",
+  subject: (_, { t }) => t("jobClaimed.subject"),
   sample: { address: "12 Oak St, Park Slope, Brooklyn", scooperName: "Sam", jobUrl: "http://localhost:3000/jobs/sample" },
-  Component: ({ address, scooperName, jobUrl }) => (
-    <EmailLayout preview={`${scooperName} claimed your cleanup`} title="Your cleanup was claimed" action={{ label: "View the job", url: jobUrl }}>
-      <P>
-        {scooperName} claimed your cleanup at {address}. They have 2 hours to start; you will hear from us when the yard is done.
-      </P>
+  Component: ({ address, scooperName, jobUrl, t, locale }) => (
+    <EmailLayout locale={locale} preview={t("jobClaimed.preview", { scooperName })} title={t("jobClaimed.title")} action={{ label: t("jobClaimed.action"), url: jobUrl }}>
+      <P>{t("jobClaimed.body", { scooperName, address })}</P>
     </EmailLayout>
   ),
 });

@@ -4,7 +4,7 @@ import { defineEmail, EmailLayout, P } from "./layout";
 type Props = { address: string; scooperName: string; jobUrl: string; photoUrls: string[]; autoConfirmHours: number };
 
 export const jobCompleted = defineEmail<Props>({
-  subject: () => "Your yard is clean: check the photos",
+  subject: (_, { t }) => t("jobCompleted.subject"),
   sample: {
     address: "12 Oak St, Park Slope, Brooklyn",
     scooperName: "Sam",
@@ -12,17 +12,14 @@ export const jobCompleted = defineEmail<Props>({
     photoUrls: ["https://placehold.co/160x120/png", "https://placehold.co/160x120/png"],
     autoConfirmHours: 24,
   },
-  Component: ({ address, scooperName, jobUrl, photoUrls, autoConfirmHours }) => (
-    <EmailLayout preview={`${scooperName} finished your cleanup`} title="Your cleanup is done" action={{ label: "Confirm or report a problem", url: jobUrl }}>
-      <P>
-        {scooperName} finished the cleanup at {address}. Look at the photos and confirm; if you do nothing, it is confirmed automatically
-        after {autoConfirmHours} hours.
-      </P>
+  Component: ({ address, scooperName, jobUrl, photoUrls, autoConfirmHours, t, locale }) => (
+    <EmailLayout locale={locale} preview={t("jobCompleted.preview", { scooperName })} title={t("jobCompleted.title")} action={{ label: t("jobCompleted.action"), url: jobUrl }}>
+      <P>{t("jobCompleted.body", { scooperName, address, hours: autoConfirmHours })}</P>
       {photoUrls.length > 0 && (
         <Section>
           <Row>
             {photoUrls.map((url, i) => (
-              <Img key={url + i} src={url} alt={`After photo ${i + 1}`} width="160" height="120" style={{ display: "inline-block", margin: "0 8px 8px 0", borderRadius: "6px" }} />
+              <Img key={url + i} src={url} alt={t("jobCompleted.photoAlt", { number: i + 1 })} width="160" height="120" style={{ display: "inline-block", margin: "0 8px 8px 0", borderRadius: "6px" }} />
             ))}
           </Row>
         </Section>

@@ -3,12 +3,12 @@ import { defineEmail, EmailLayout, P } from "./layout";
 type Props = { address: string; repostUrl: string };
 
 export const jobExpired = defineEmail<Props>({
-  subject: () => "Your cleanup expired unclaimed",
+  subject: (_, { t }) => t("jobExpired.subject"),
   sample: { address: "12 Oak St, Park Slope, Brooklyn", repostUrl: "http://localhost:3000/jobs/sample/repost" },
-  Component: ({ address, repostUrl }) => (
-    <EmailLayout preview="Post it again in one tap" title="No one claimed your cleanup" action={{ label: "Post it again", url: repostUrl }}>
-      <P>Your cleanup at {address} was not claimed within 24 hours, so it expired and you were not charged.</P>
-      <P>Post it again with the same details in one tap; a higher price is claimed faster.</P>
+  Component: ({ address, repostUrl, t, locale }) => (
+    <EmailLayout locale={locale} preview={t("jobExpired.preview")} title={t("jobExpired.title")} action={{ label: t("jobExpired.action"), url: repostUrl }}>
+      <P>{t("jobExpired.body", { address })}</P>
+      <P>{t("jobExpired.repost")}</P>
     </EmailLayout>
   ),
 });

@@ -1,18 +1,19 @@
-import { formatCents } from "@/lib/money";
 import { defineEmail, EmailLayout, P } from "./layout";
 
 type Props = { address: string; takeHomeCents: number; windowMinutes: number; jobUrl: string };
 
 /** To a customer's preferred scooper: a recurring visit is theirs to claim first, for a while. */
 export const jobReserved = defineEmail<Props>({
-  subject: () => "A cleanup is waiting for you",
+  subject: (_, { t }) => t("jobReserved.subject"),
   sample: { address: "12 Oak St, Park Slope, Brooklyn", takeHomeCents: 1530, windowMinutes: 120, jobUrl: "http://localhost:3000/jobs/sample" },
-  Component: ({ address, takeHomeCents, windowMinutes, jobUrl }) => (
-    <EmailLayout preview="Claim it before it opens to everyone" title="A customer asked for you" action={{ label: "Claim it", url: jobUrl }}>
+  Component: ({ address, takeHomeCents, windowMinutes, jobUrl, t, locale, money }) => (
+    <EmailLayout locale={locale} preview={t("jobReserved.preview")} title={t("jobReserved.title")} action={{ label: t("jobReserved.action"), url: jobUrl }}>
+      <P>{t("jobReserved.body", { address, amount: money(takeHomeCents) })}</P>
       <P>
-        Today&apos;s recurring cleanup at {address} is offered to you first: you take home {formatCents(takeHomeCents)}.
+        {windowMinutes >= 120
+          ? t("jobReserved.window", { unit: "hours", count: windowMinutes / 60 })
+          : t("jobReserved.window", { unit: "minutes", count: windowMinutes })}
       </P>
-      <P>It opens to every scooper in {windowMinutes >= 120 ? `${windowMinutes / 60} hours` : `${windowMinutes} minutes`} if you have not claimed it.</P>
     </EmailLayout>
   ),
 });

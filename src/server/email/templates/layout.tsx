@@ -2,26 +2,43 @@
  * The frame every email shares (React Email components render to table-based, inline-styled HTML that mail
  * clients accept) and `defineEmail`, which pairs a template with its subject and preview sample so the
  * notification service, the account emails and /dev/emails/<name> all render it the same way.
+ * Every word comes from messages/<locale>/emails.json: a template gets `t` (its language's translator), `locale`
+ * and `money` (cents in that language's format); `render({ ...props, locale })` picks the recipient's language
+ * (English when none is given).
  */
 import type { ReactNode } from "react";
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text, render } from "react-email";
+import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { formatCents } from "@/lib/money";
+import { translatorFor, type Translate } from "@/server/i18n/translate";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
+/** What a template writes with: the recipient's language, its translator and its money format. */
+export type EmailWords = { locale: Locale; t: Translate<"emails">; money: (cents: number) => string };
+
+export function emailWords(locale: Locale = DEFAULT_LOCALE): EmailWords {
+  return { locale, t: translatorFor(locale, "emails"), money: (cents) => formatCents(cents, INTL_LOCALE[locale]) };
+}
+
 export type EmailDefinition<P> = {
-  subject: (props: P) => string;
-  Component: (props: P) => ReactNode;
+  subject: (props: P, words: EmailWords) => string;
+  Component: (props: P & EmailWords) => ReactNode;
   /** Realistic sample props for the development preview. */
   sample: P;
 };
 
-export function defineEmail<P>(definition: EmailDefinition<P>): EmailDefinition<P> & { render: (props: P) => Promise<RenderedEmail> } {
+export function defineEmail<P>(
+  definition: EmailDefinition<P>,
+): EmailDefinition<P> & { render: (props: P & { locale?: Locale }) => Promise<RenderedEmail> } {
   return {
     ...definition,
-    render: async (props) => {
-      const element = definition.Component(props);
+    render: async ({ locale, ...rest }) => {
+      const props = rest as P;
+      const words = emailWords(locale);
+      const element = definition.Component({ ...props, ...words });
       const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-      return { subject: definition.subject(props), html, text };
+      return { subject: definition.subject(props, words), html, text };
     },
   };
 }
@@ -36,6 +53,7 @@ const styles = {
 };
 
 export function EmailLayout(props: {
+  locale: Locale;
   preview: string;
   title: string;
   children: ReactNode;
@@ -43,8 +61,9 @@ export function EmailLayout(props: {
   /** Marketing-style emails carry a one-click unsubscribe link that works signed-out. */
   unsubscribeUrl?: string;
 }) {
+  const t = translatorFor(props.locale, "emails");
   return (
-    <Html lang="en">
+    <Html lang={props.locale}>
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={styles.body}>
@@ -62,10 +81,10 @@ export function EmailLayout(props: {
             </Section>
           )}
           <Hr />
-          <Text style={styles.small}>Scoop · yard cleanups</Text>
+          <Text style={styles.small}>{t("layout.footer")}</Text>
           {props.unsubscribeUrl && (
             <Text style={styles.small}>
-              Don&apos;t want these emails? <Link href={props.unsubscribeUrl}>Unsubscribe</Link>
+              {t("layout.unsubscribePrompt")} <Link href={props.unsubscribeUrl}>{t("layout.unsubscribe")}</Link>
             </Text>
           )}
         </Container>

@@ -3,11 +3,11 @@ import { defineEmail, EmailLayout, P } from "./layout";
 type Props = { url: string };
 
 export const magicLink = defineEmail<Props>({
-  subject: () => "Your Scoop sign-in link",
+  subject: (_, { t }) => t("magicLink.subject"),
   sample: { url: "http://localhost:3000/api/auth/callback/email?token=sample" },
-  Component: ({ url }) => (
-    <EmailLayout preview="Your Scoop sign-in link" title="Sign in to Scoop" action={{ label: "Sign in", url }}>
-      <P>Use the link below to sign in to Scoop. It works once and expires in 24 hours.</P>
+  Component: ({ url, t, locale }) => (
+    <EmailLayout locale={locale} preview={t("magicLink.subject")} title={t("magicLink.title")} action={{ label: t("magicLink.action"), url }}>
+      <P>{t("magicLink.body")}</P>
     </EmailLayout>
   ),
 });

@@ -3,12 +3,12 @@ import { defineEmail, EmailLayout, P } from "./layout";
 type Props = { url: string };
 
 export const signUpConfirmation = defineEmail<Props>({
-  subject: () => "Confirm your Scoop account",
+  subject: (_, { t }) => t("signUpConfirmation.subject"),
   sample: { url: "http://localhost:3000/api/auth/callback/email?token=sample" },
-  Component: ({ url }) => (
-    <EmailLayout preview="Confirm your email to finish signing up" title="Confirm your email" action={{ label: "Confirm and sign in", url }}>
-      <P>Welcome to Scoop! Confirm your email address to finish creating your account.</P>
-      <P>The link works once and expires in 24 hours.</P>
+  Component: ({ url, t, locale }) => (
+    <EmailLayout locale={locale} preview={t("signUpConfirmation.preview")} title={t("signUpConfirmation.title")} action={{ label: t("signUpConfirmation.action"), url }}>
+      <P>{t("signUpConfirmation.welcome")}</P>
+      <P>{t("signUpConfirmation.expiry")}</P>
     </EmailLayout>
   ),
 });

@@ -1,5 +1,4 @@
 import { Column, Row, Section, Text } from "react-email";
-import { formatCents } from "@/lib/money";
 import { defineEmail, EmailLayout, P } from "./layout";
 
 type Props = {
@@ -15,7 +14,7 @@ type Props = {
 const cell = { fontSize: "14px", padding: "4px 0", margin: 0 };
 
 export const weeklyEarnings = defineEmail<Props>({
-  subject: (p) => `You earned ${formatCents(p.totalCents)} this week`,
+  subject: (p, { t, money }) => t("weeklyEarnings.subject", { amount: money(p.totalCents) }),
   sample: {
     weekStart: "2027-03-08", weekEnd: "2027-03-14", totalCents: 4250, payoutNote: "It is held in your Scoop balance until payouts to your bank are set up.",
     jobs: [
@@ -25,23 +24,25 @@ export const weeklyEarnings = defineEmail<Props>({
     unsubscribeUrl: "http://localhost:3000/unsubscribe?token=sample",
   },
   Component: (p) => (
-    <EmailLayout preview={`You earned ${formatCents(p.totalCents)}`} title={`You earned ${formatCents(p.totalCents)} this week`} unsubscribeUrl={p.unsubscribeUrl}>
-      <P>
-        What you were paid for cleanups from {p.weekStart} to {p.weekEnd}, tips and cancellation fees included, less
-        any refunds. {p.payoutNote}
-      </P>
+    <EmailLayout
+      locale={p.locale}
+      preview={p.t("weeklyEarnings.preview", { amount: p.money(p.totalCents) })}
+      title={p.t("weeklyEarnings.title", { amount: p.money(p.totalCents) })}
+      unsubscribeUrl={p.unsubscribeUrl}
+    >
+      <P>{p.t("weeklyEarnings.body", { start: p.weekStart, end: p.weekEnd, payoutNote: p.payoutNote })}</P>
       <Section>
         {p.jobs.map((job, i) => (
           <Row key={i}>
             <Column><Text style={cell}>{job.date}</Text></Column>
             <Column><Text style={cell}>{job.area}</Text></Column>
-            <Column align="right"><Text style={cell}>{formatCents(job.amountCents)}</Text></Column>
+            <Column align="right"><Text style={cell}>{p.money(job.amountCents)}</Text></Column>
           </Row>
         ))}
         <Row>
-          <Column><Text style={{ ...cell, fontWeight: 700 }}>Total</Text></Column>
+          <Column><Text style={{ ...cell, fontWeight: 700 }}>{p.t("weeklyEarnings.total")}</Text></Column>
           <Column />
-          <Column align="right"><Text style={{ ...cell, fontWeight: 700 }}>{formatCents(p.totalCents)}</Text></Column>
+          <Column align="right"><Text style={{ ...cell, fontWeight: 700 }}>{p.money(p.totalCents)}</Text></Column>
         </Row>
       </Section>
     </EmailLayout>

@@ -70,8 +70,8 @@ export function createStripeBilling(ctx: PaymentsContext & { stripe: Stripe }): 
   const service: BillingService = {
     async createSubscriptionBilling({ recurringId }) {
       const recurring = await db.recurringCleanup.findUnique({ where: { id: recurringId } });
-      if (!recurring) throw new AppError("NOT_FOUND", "Recurring cleanup not found.");
-      if (recurring.status === "CANCELLED") throw new AppError("CONFLICT", "The recurring cleanup is cancelled.");
+      if (!recurring) throw new AppError("NOT_FOUND", "recurring.notFoundPlain");
+      if (recurring.status === "CANCELLED") throw new AppError("CONFLICT", "recurring.cancelledThe");
       // What the subscription bills: a change of frequency, price or first date is a new version, which replaces it
       // (pausing or editing notes is not). The keys also name the subscription it follows, so going back to an
       // earlier version makes a new one, while a retry of the same step replays it.
@@ -171,7 +171,7 @@ export function createStripeBilling(ctx: PaymentsContext & { stripe: Stripe }): 
       }
       // No paid invoice covers this visit: hold its price on the card that paid the subscription, like a posted job.
       if (!billing?.paymentMethodRef) {
-        throw new AppError("PRECONDITION_FAILED", "No paid invoice covers this visit and there is no card on file to charge.");
+        throw new AppError("PRECONDITION_FAILED", "payment.noInvoiceNoCard");
       }
       const held = await authorizeJobPayment(ctx, { jobId, customerId, amountCents, paymentMethodId: billing.paymentMethodRef });
       // The failed invoice this visit was billed by must not be paid later too (Stripe's retries, the card form).

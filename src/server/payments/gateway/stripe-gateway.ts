@@ -11,7 +11,7 @@ import { stripeCustomerId } from "../stripe/customers";
 import type { MoneyGateway } from "./gateway";
 
 function requireRef(ref: string | null): string {
-  if (!ref) throw new AppError("PRECONDITION_FAILED", "This payment was not made through Stripe.");
+  if (!ref) throw new AppError("PRECONDITION_FAILED", "payment.notStripe");
   return ref;
 }
 

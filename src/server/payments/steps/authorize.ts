@@ -13,7 +13,7 @@ export async function authorizeJobPayment(ctx: PaymentsContext, input: Authorize
   const idempotencyKey = paymentKeys.authorize(jobId);
   const done = await findOperationResult(ctx.db, idempotencyKey);
   if (done) return done;
-  assertCents(amountCents, "The amount");
+  assertCents(amountCents, "amount");
   const hold = await ctx.gateway.hold({
     key: idempotencyKey, customerId, amountCents, savedCardRef: input.paymentMethodId, metadata: { jobId, customerId }, group: jobGroup(jobId),
   });
@@ -36,10 +36,10 @@ export async function confirmJobAuthorization(ctx: PaymentsContext, { jobId }: {
   const payment = await getJobPayment(ctx.db, jobId);
   if (payment.status !== "PENDING" && payment.status !== "FAILED") {
     const authorized = await findOperationResult(ctx.db, paymentKeys.authorize(jobId));
-    if (!authorized) throw new AppError("NOT_FOUND", "This job has no authorization.");
+    if (!authorized) throw new AppError("NOT_FOUND", "payment.noAuthorization");
     return { ...authorized, status: payment.status };
   }
   const hold = await ctx.gateway.holdStatus({ ref: payment.providerRef });
-  if (!hold.held) throw new AppError("PRECONDITION_FAILED", hold.message ?? "The card has not been accepted yet.", { stripeStatus: hold.providerStatus });
+  if (!hold.held) throw new AppError("PRECONDITION_FAILED", hold.message ? "payment.cardNotAccepted" : "payment.cardNotYetAccepted", { detail: hold.message ?? "" }, { stripeStatus: hold.providerStatus });
   return runOnce(ctx.db, confirmedKey, (tx) => bookAuthorizationConfirmed(tx, { idempotencyKey: confirmedKey, jobId }));
 }

@@ -21,7 +21,7 @@ export async function settleCancellationFee(
   // Never while the hold is being renewed (and a renewal waits for this step): read the payment after.
   await startHoldStep(db, jobId);
   const payment = await getJobPayment(db, jobId);
-  requireStatus(payment, ["AUTHORIZED"], "charge the cancellation fee");
+  requireStatus(payment, ["AUTHORIZED"], "chargeCancellationFee");
   const fee = await resolveCancellationFee(db, jobId, payment.amountCents, feeCents);
   let chargeRef: string | null;
   if (payment.prepaidVisitId) {

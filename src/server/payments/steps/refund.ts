@@ -18,11 +18,11 @@ export async function refundJobPayment(
   const idempotencyKey = paymentKeys.refund(jobId, refundNo);
   const done = await findOperationResult(db, idempotencyKey);
   if (done) return queueReceiptFor(db, done);
-  assertCents(amountCents, "The refund");
+  assertCents(amountCents, "refund");
   const payment = await getJobPayment(db, jobId);
   requireStatus(payment, ["CAPTURED", "PARTIALLY_REFUNDED"], "refund");
   if (amountCents > payment.capturedCents - payment.refundedCents) {
-    throw new AppError("BAD_REQUEST", `Only ${payment.capturedCents - payment.refundedCents} cents are left to refund.`);
+    throw new AppError("BAD_REQUEST", "payment.refundLeft", { cents: payment.capturedCents - payment.refundedCents });
   }
   await ctx.gateway.refund({ key: idempotencyKey, ref: payment.providerRef, amountCents, metadata: { jobId, reason }, reason: "requested_by_customer" });
   const { scooperCents } = splitRefund(amountCents, payment);

@@ -15,10 +15,10 @@ export async function recordTip(ctx: PaymentsContext, { jobId, tipCents }: { job
   const idempotencyKey = paymentKeys.tip(jobId);
   const done = await findOperationResult(db, idempotencyKey);
   if (done) return queueReceiptFor(db, done);
-  assertCents(tipCents, "The tip");
+  assertCents(tipCents, "tip");
   const payment = await getJobPayment(db, jobId);
-  requireStatus(payment, ["CAPTURED", "PARTIALLY_REFUNDED"], "tip", "Tips are possible only after the job is paid.");
-  if (payment.tipCents > 0 || !payment.scooperId) throw new AppError("CONFLICT", payment.tipCents > 0 ? "This job already has a tip." : "This job cannot take a tip.");
+  requireStatus(payment, ["CAPTURED", "PARTIALLY_REFUNDED"], "tip", "payment.tipAfterPaid");
+  if (payment.tipCents > 0 || !payment.scooperId) throw new AppError("CONFLICT", payment.tipCents > 0 ? "payment.alreadyTipped" : "payment.cannotTip");
   const destination = await payoutDestination(ctx, payment.scooperId);
   const charge = await ctx.gateway.chargeSavedCard({
     key: idempotencyKey, fromRef: payment.providerRef, amountCents: tipCents, destination, metadata: { jobId, kind: "tip" }, group: jobGroup(jobId),

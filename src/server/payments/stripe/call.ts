@@ -6,9 +6,9 @@ export async function stripeCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    if (err instanceof Stripe.errors.StripeCardError) throw new AppError("PRECONDITION_FAILED", err.message, { stripeCode: err.code });
+    if (err instanceof Stripe.errors.StripeCardError) throw new AppError("PRECONDITION_FAILED", "payment.cardError", { detail: err.message }, { stripeCode: err.code });
     if (err instanceof Stripe.errors.StripeInvalidRequestError && err.code === "payment_intent_unexpected_state") {
-      throw new AppError("CONFLICT", "The payment changed in the meantime.", { stripeCode: err.code });
+      throw new AppError("CONFLICT", "payment.changed", {}, { stripeCode: err.code });
     }
     throw err;
   }

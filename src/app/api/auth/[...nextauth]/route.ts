@@ -15,7 +15,7 @@ async function handler(req: NextRequest, ctx: Ctx) {
   try {
     // Email sign-in links are limited per address here (the provider only sees the email, limited per email).
     if (new URL(req.url).pathname.endsWith("/signin/email")) {
-      await enforceRateLimit("magic-link-ip", clientIp(req.headers), env.RATE_LIMIT_MAGIC_LINK_IP, "sign-in links from your network");
+      await enforceRateLimit("magic-link-ip", clientIp(req.headers), env.RATE_LIMIT_MAGIC_LINK_IP, "signInLinksNetwork");
     }
     // next-auth reads the whole body itself; hand it a copy read under the cap instead.
     const body = await readBodyCapped(req, API_MAX_BODY_BYTES);

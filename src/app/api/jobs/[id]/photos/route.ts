@@ -8,7 +8,9 @@
 import { z } from "zod";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { db } from "@/server/db";
-import { AppError, HTTP_STATUS } from "@/server/errors";
+import { AppError, errorMessage, HTTP_STATUS, localizedError } from "@/server/errors";
+import { headerLocale } from "@/server/i18n/caller-locale";
+import type { Locale } from "@/lib/i18n/locales";
 import { maxPhotoBytes, uploadJobPhoto } from "@/server/jobs/photos";
 import { logger } from "@/server/logger";
 import { getStorage } from "@/server/storage/storage";
@@ -20,29 +22,34 @@ export const runtime = "nodejs";
 const kindSchema = z.enum(["BEFORE", "AFTER", "DISPUTE", "UNREACHABLE", "MESSAGE"]);
 const clientKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable();
 
-function fail(code: keyof typeof HTTP_STATUS | "PAYLOAD_TOO_LARGE", message: string) {
-  return Response.json({ error: { code, message } }, { status: code === "PAYLOAD_TOO_LARGE" ? 413 : HTTP_STATUS[code] });
+/** A refusal in the caller's language, with its `{ reason, params }` like tRPC's error data. */
+function fail(err: AppError, locale: Locale) {
+  return Response.json({ error: localizedError(err, locale) }, { status: HTTP_STATUS[err.code] });
 }
 
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id: jobId } = await params;
+  let locale = headerLocale(req.headers);
   try {
     const session = await getSessionFromHeaders(req.headers);
-    if (!session) return fail("UNAUTHORIZED", "Please sign in.");
+    if (!session) return fail(new AppError("UNAUTHORIZED", "auth.signIn"), locale);
+    locale = headerLocale(req.headers, session.user.locale);
     const form = await readUploadForm(req, session.user.id, maxPhotoBytes());
     const file = form?.get("file");
     const kind = kindSchema.safeParse(form?.get("kind"));
-    if (!(file instanceof Blob) || !kind.success) return fail("BAD_REQUEST", "Send a `file` and a `kind` of BEFORE, AFTER, DISPUTE, UNREACHABLE or MESSAGE.");
+    if (!(file instanceof Blob) || !kind.success) return fail(new AppError("BAD_REQUEST", "upload.missingFields"), locale);
     const clientKey = clientKeySchema.safeParse(form?.get("key") ?? null);
-    if (!clientKey.success) return fail("BAD_REQUEST", "The photo key must be 8 to 64 letters, digits, dashes or underscores.");
-    if (file.size > maxPhotoBytes()) return fail("BAD_REQUEST", "The photo is too large.");
+    if (!clientKey.success) return fail(new AppError("BAD_REQUEST", "upload.badKey"), locale);
+    if (file.size > maxPhotoBytes()) return fail(new AppError("BAD_REQUEST", "upload.tooLarge"), locale);
     const bytes = Buffer.from(await file.arrayBuffer());
     const photo = await uploadJobPhoto(db, getStorage(), session.user, { jobId, kind: kind.data, bytes, clientKey: clientKey.data });
     return Response.json({ id: photo.id }, { status: photo.replayed ? 200 : 201 });
   } catch (err) {
-    if (err instanceof BodyTooLargeError) return fail("PAYLOAD_TOO_LARGE", "The photo is too large.");
-    if (err instanceof AppError) return fail(err.code, err.message);
+    if (err instanceof BodyTooLargeError) {
+      return Response.json({ error: { ...localizedError(new AppError("BAD_REQUEST", "upload.tooLarge"), locale), code: "PAYLOAD_TOO_LARGE" } }, { status: 413 });
+    }
+    if (err instanceof AppError) return fail(err, locale);
     logger.error({ err, jobId }, "photo upload failed");
-    return Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+    return Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: errorMessage(locale, "server.internal") } }, { status: 500 });
   }
 }

@@ -5,6 +5,7 @@
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { AppError, HTTP_STATUS } from "@/server/errors";
+import { headerLocale } from "@/server/i18n/caller-locale";
 import { photoSignatureValid } from "@/server/jobs/photo-signature";
 import { readJobPhoto } from "@/server/jobs/photos";
 import { getStorage } from "@/server/storage/storage";
@@ -32,7 +33,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
       headers: { "content-type": photo.contentType, "cache-control": cacheControl, "x-content-type-options": "nosniff" },
     });
   } catch (err) {
-    if (err instanceof AppError) return new Response(err.message, { status: HTTP_STATUS[err.code] });
+    if (err instanceof AppError) return new Response(err.messageIn(headerLocale(req.headers)), { status: HTTP_STATUS[err.code] });
     throw err;
   }
 }
