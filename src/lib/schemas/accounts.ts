@@ -1,5 +1,6 @@
 /** Input rules for accounts, shared by the tRPC routers, the next-auth credentials check and the forms. */
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const NAME_MAX = 80;
 export const PASSWORD_MIN = 10;
@@ -38,5 +39,8 @@ export const updateProfileSchema = z.object({
   name: z.string().trim().min(1).max(NAME_MAX),
   notificationEmail: z.union([emailSchema, z.literal("").transform(() => null)]).nullable(),
 });
+
+/** The language a user saves for the app, emails and push (issue 17). */
+export const setLocaleSchema = z.object({ locale: z.enum(LOCALES) });
 
 export const changePasswordSchema = z.object({ currentPassword: z.string().max(PASSWORD_MAX).default(""), newPassword: passwordSchema });
