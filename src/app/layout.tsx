@@ -3,6 +3,9 @@ import "leaflet/dist/leaflet.css";
 import "./globals.css";
 import { ServiceWorkerRegistration } from "@/components/layout/service-worker-registration";
 import { SiteHeader } from "@/components/layout/site-header";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
+import { CLIENT_NAMESPACES, pickNamespaces } from "@/i18n/messages";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { TRPCReactProvider } from "@/trpc/react";
 
@@ -19,9 +22,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Read here (an entry point) and handed down: components import no server code.
   const session = await getCurrentSession();
+  // The request's language (src/i18n/request.ts); the browser gets only the catalogues client components use.
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="flex min-h-full flex-col bg-white font-sans text-slate-900 antialiased">
+        <NextIntlClientProvider locale={locale} messages={pickNamespaces(messages, CLIENT_NAMESPACES)}>
         <TRPCReactProvider>
           <a href="#content" className="skip-link">
             Skip to content
@@ -33,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </div>
         </TRPCReactProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

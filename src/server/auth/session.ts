@@ -22,7 +22,7 @@ export async function loadSession(claims: SessionClaims): Promise<Session | null
     sessionEnded(claims.sid),
     db.user.findUnique({
       where: { id: claims.uid },
-      select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true },
+      select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true, locale: true },
     }),
   ]);
   if (ended) return null;
@@ -32,6 +32,7 @@ export async function loadSession(claims: SessionClaims): Promise<Session | null
     sessionId: claims.sid,
     user: { id: user.id, email: user.email, name: user.name, roles: user.roles },
     blocked: blockedMessage(user),
+    locale: user.locale,
   };
 }
 
