@@ -1,5 +1,7 @@
 "use client";
-import { formatDateTime } from "@/lib/format-date";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDateTime, formatRelative } from "@/lib/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 /**
  * The header bell: unread count, the latest notifications, mark read / mark all read. Live: `notifications.onNew`
  * (over the app's one WebSocket) refetches the list when a notification arrives.
@@ -10,6 +12,8 @@ import { api } from "@/trpc/react";
 import { PushOptIn } from "./push-opt-in";
 
 export function NotificationBell() {
+  const t = useTranslations("notifications-ui");
+  const locale = useLocale() as Locale;
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const utils = api.useUtils();
@@ -34,7 +38,7 @@ export function NotificationBell() {
         type="button"
         onClick={() => setOpen((o) => !o)}
         className="relative rounded-full p-1.5 text-slate-700 hover:bg-slate-100"
-        aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+        aria-label={unread ? t("bellUnread", { count: unread }) : t("title")}
         aria-expanded={open}
         data-testid="notification-bell"
       >
@@ -55,18 +59,18 @@ export function NotificationBell() {
           data-testid="notification-panel"
         >
           <div className="flex items-center justify-between border-b px-3 py-2">
-            <span className="text-sm font-semibold">Notifications</span>
+            <span className="text-sm font-semibold">{t("title")}</span>
             <button
               type="button"
               className="text-xs font-medium text-brand-700 disabled:text-slate-400"
               disabled={unread === 0 || markAllRead.isPending}
               onClick={() => markAllRead.mutate()}
             >
-              Mark all read
+              {t("markAllRead")}
             </button>
           </div>
           <ul className="max-h-[60vh] overflow-y-auto sm:max-h-96">
-            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-600">Nothing yet.</li>}
+            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-600">{t("nothing")}</li>}
             {list.data?.items.map((n) => (
               <li key={n.id} className={`border-b px-3 py-2 text-sm last:border-0 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification-item" data-read={!!n.readAt}>
                 <div className="flex items-start justify-between gap-2">
@@ -79,13 +83,13 @@ export function NotificationBell() {
                       <span className="font-medium text-slate-900">{n.title}</span>
                     )}
                     <p className="text-slate-600">{n.body}</p>
-                    <time className="text-xs text-slate-600" dateTime={n.createdAt.toISOString()}>
-                      {formatDateTime(n.createdAt)}
+                    <time className="text-xs text-slate-600" dateTime={n.createdAt.toISOString()} title={formatDateTime(n.createdAt, { locale })}>
+                      {formatRelative(n.createdAt, new Date(), { locale })}
                     </time>
                   </div>
                   {!n.readAt && (
                     <button type="button" className="shrink-0 text-xs text-brand-700" onClick={() => markRead.mutate({ ids: [n.id] })}>
-                      Mark read
+                      {t("markRead")}
                     </button>
                   )}
                 </div>
