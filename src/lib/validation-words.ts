@@ -89,6 +89,11 @@ export function issueWords(issue: FieldIssue, locale?: Locale): string {
   }
 }
 
+/** The sentence above a form whose fields carry the errors, or that failed without a reason, in the caller's language. */
+export function formWords(which: "fixFields" | "somethingWrong", locale?: Locale): string {
+  return translator(callerLocale(locale))(which);
+}
+
 /** Words per top-level field (the first issue of each is what the form shows first). */
 export function fieldWords(issues: FieldIssue[], locale?: Locale): Record<string, string[]> {
   const out: Record<string, string[]> = {};
