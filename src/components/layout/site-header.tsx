@@ -29,7 +29,7 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
           ))}
         </nav>
       )}
-      <div className="flex h-14 items-center gap-3 text-sm">
+      <div className="flex min-h-14 flex-wrap items-center justify-end gap-x-3 gap-y-1 py-2 text-sm">
         <LanguageSwitcher signedIn={!!user} />
         {user ? (
           <>
