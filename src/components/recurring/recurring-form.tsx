@@ -79,8 +79,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
     return (
       <div className="space-y-4">
         <p className="rounded-lg bg-amber-50 p-3 text-amber-800">
-          Pay for the first visit ({formatCents(create.data.priceCents)}) to start. After that each visit is billed the day before it
-          (monthly: at the end of the month before), and you get a reminder three days ahead.
+          {t("form.payFirst", { amount: formatCents(create.data.priceCents, locale) })}
         </p>
         <CardPayment
           {...create.data.payment}
