@@ -37,6 +37,8 @@ async function signUpInSpanish(page: Page, opts: { name: string; email: string; 
 }
 
 test("a Spanish-speaking customer signs up and posts a job, a Spanish-speaking scooper claims it, all in Spanish", async ({ browser }) => {
+  // Two sign-ups, a post, a claim and axe on six pages: longer than one page's default budget.
+  test.setTimeout(240_000);
   const customerContext = await personContext(browser, SPANISH);
   const scooperContext = await personContext(browser, SPANISH);
   const customer = await customerContext.newPage();
