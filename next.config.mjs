@@ -1,5 +1,6 @@
 // Importing the env module validates every variable, so a misconfigured build fails here, not at runtime.
 import { withSerwist } from "@serwist/turbopack";
+import createNextIntlPlugin from "next-intl/plugin";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { publicTileProblem } from "./scripts/lib/map-tiles.mjs";
 import { env } from "./src/env.js";
@@ -30,11 +31,14 @@ async function withSentryWhenConfigured(config) {
   });
 }
 
+// next-intl without locale segments in URLs: the request's language comes from src/i18n/request.ts (docs/i18n.md).
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
 /** @param {string} phase */
 export default async function config(phase) {
   // The tile URL is inlined into the browser bundle at build time, so a production build is where to refuse it.
   const tiles = phase === PHASE_PRODUCTION_BUILD ? publicTileProblem(env.NEXT_PUBLIC_MAP_TILE_URL) : null;
   if (tiles) throw new Error(tiles);
   // withSerwist keeps esbuild (which bundles the service worker, src/app/sw.js/route.ts) out of the server bundle.
-  return withSentryWhenConfigured(withSerwist(nextConfig));
+  return withSentryWhenConfigured(withNextIntl(withSerwist(nextConfig)));
 }

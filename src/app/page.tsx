@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Landing } from "@/components/layout/landing";
 import { JobMap } from "@/components/map/job-map";
 import { getCurrentSession } from "@/server/auth/current-session";
@@ -7,9 +8,10 @@ export const dynamic = "force-dynamic";
 /** Visitors get the landing page (with the live map below it); signed-in users go straight to the map. */
 export default async function HomePage() {
   if (!(await getCurrentSession())) return <Landing map={<JobMap />} />;
+  const t = await getTranslations("landing");
   return (
     <main className="relative h-[calc(100dvh-3.5rem)]">
-      <h1 className="sr-only">Open jobs near you</h1>
+      <h1 className="sr-only">{t("mapHeading")}</h1>
       <JobMap />
     </main>
   );

@@ -26,3 +26,19 @@ describe("formatRelative", () => {
     expect(formatRelative(plus(10_000), now)).toBe("in a moment");
   });
 });
+
+describe("in Spanish (es-US)", () => {
+  const now = new Date("2026-11-29T12:00:00Z");
+  const plus = (ms: number) => new Date(now.getTime() + ms);
+  it("says dates and times the way es-US reads them", () => {
+    expect(formatDateTime(at, { timeZone: "America/New_York", locale: "es" })).toBe("dom, 29 de nov, 6:57 p.m.");
+    expect(formatDate(at, { timeZone: "UTC", locale: "es" })).toBe("29 nov 2026");
+  });
+  it("says relative times in Spanish", () => {
+    expect(formatRelative(plus(3 * 3_600_000 + 20 * 60_000), now, { locale: "es" })).toBe("dentro de 3 horas");
+    expect(formatRelative(plus(-5 * 60_000), now, { locale: "es" })).toBe("hace 5 minutos");
+    expect(formatRelative(plus(-26 * 3_600_000), now, { locale: "es" })).toBe("ayer");
+    expect(formatRelative(plus(-10_000), now, { locale: "es" })).toBe("hace un momento");
+    expect(formatRelative(plus(10_000), now, { locale: "es" })).toBe("en un momento");
+  });
+});

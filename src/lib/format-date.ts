@@ -1,12 +1,17 @@
 /**
  * Dates as people read them, in the viewer's own time zone (the browser's, unless one is passed): "Sun, Nov 29,
- * 6:57 PM" and "in 3 hours" / "5 minutes ago". One place, so every page says a time the same way. The locale is
- * fixed to en-US until the Spanish issue adds a choice; the time zone is the only per-viewer part.
+ * 6:57 PM" and "in 3 hours" / "5 minutes ago" ("dom, 29 de nov, 6:57 p.m.", "dentro de 3 horas" in Spanish). One
+ * place, so every page says a time the same way. Per viewer: the time zone and the language (`locale`, "en"/"es",
+ * formatted with its INTL_LOCALE; English when absent).
  */
-export type DateOptions = { timeZone?: string; locale?: string };
+import { INTL_LOCALE, type Locale } from "./i18n/locales";
+
+export type DateOptions = { timeZone?: string; locale?: Locale };
+
+const intl = (opts: DateOptions) => INTL_LOCALE[opts.locale ?? "en"];
 
 export function formatDateTime(date: Date, opts: DateOptions = {}): string {
-  return new Intl.DateTimeFormat(opts.locale ?? "en-US", {
+  return new Intl.DateTimeFormat(intl(opts), {
     weekday: "short",
     month: "short",
     day: "numeric",
@@ -17,7 +22,7 @@ export function formatDateTime(date: Date, opts: DateOptions = {}): string {
 }
 
 export function formatDate(date: Date, opts: DateOptions = {}): string {
-  return new Intl.DateTimeFormat(opts.locale ?? "en-US", { month: "short", day: "numeric", year: "numeric", timeZone: opts.timeZone }).format(date);
+  return new Intl.DateTimeFormat(intl(opts), { month: "short", day: "numeric", year: "numeric", timeZone: opts.timeZone }).format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -26,12 +31,19 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
+/** Under a minute, which `Intl.RelativeTimeFormat` would call "in 0 minutes". */
+const UNDER_A_MINUTE: Record<Locale, { soon: string; now: string }> = {
+  en: { soon: "in a moment", now: "just now" },
+  es: { soon: "en un momento", now: "hace un momento" },
+};
+
 /** "in 3 hours", "5 minutes ago", "yesterday"; under a minute is "just now" (or "in a moment"). */
 export function formatRelative(date: Date, now: Date, opts: DateOptions = {}): string {
   const ms = date.getTime() - now.getTime();
-  const rtf = new Intl.RelativeTimeFormat(opts.locale ?? "en-US", { numeric: "auto" });
+  const rtf = new Intl.RelativeTimeFormat(intl(opts), { numeric: "auto" });
   for (const [unit, size] of UNITS) {
     if (Math.abs(ms) >= size) return rtf.format(Math.trunc(ms / size), unit);
   }
-  return ms >= 0 ? "in a moment" : "just now";
+  const words = UNDER_A_MINUTE[opts.locale ?? "en"];
+  return ms >= 0 ? words.soon : words.now;
 }

@@ -50,3 +50,10 @@ describe("money", () => {
     expect(formatCents(50000)).toBe("$500.00");
   });
 });
+
+describe("formatCents in Spanish", () => {
+  it("writes dollars the es-US way", () => {
+    expect(formatCents(123_450, "es")).toBe("$1,234.50");
+    expect(formatCents(1250, "es")).toBe("$12.50");
+  });
+});

@@ -3,6 +3,7 @@
  * are never defaulted here: a job carries the rates it was posted with (src/server/payments/fees.ts), and every
  * amount is computed from those.
  */
+import { INTL_LOCALE, type Locale } from "./i18n/locales";
 
 /**
  * The fee rates a job was posted with, in percent of its price, and the least a cancellation after "on my way"
@@ -60,10 +61,12 @@ export function splitRefund(
   return { feeCents, scooperCents: refundCents - feeCents };
 }
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const usd: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat(INTL_LOCALE.en, { style: "currency", currency: "USD" }),
+  es: new Intl.NumberFormat(INTL_LOCALE.es, { style: "currency", currency: "USD" }),
+};
 
-/** `intlLocale` (e.g. "es-US", INTL_LOCALE in src/lib/i18n/locales.ts) formats for another language; US English by default. */
-export function formatCents(cents: number, intlLocale?: string): string {
-  if (intlLocale && intlLocale !== "en-US") return new Intl.NumberFormat(intlLocale, { style: "currency", currency: "USD" }).format(cents / 100);
-  return usd.format(cents / 100);
+/** An amount in dollars as the reader's language writes it ("$1,234.50" in both en-US and es-US). */
+export function formatCents(cents: number, locale: Locale = "en"): string {
+  return usd[locale].format(cents / 100);
 }

@@ -94,3 +94,27 @@ describe("import direction", () => {
     }
   });
 }, 60_000);
+
+describe("words in JSX come from the catalogues", () => {
+  async function literalErrors(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  }
+
+  it("refuses text and readable props written in a component or a page", async () => {
+    const code = 'export function X() {\n  return <button aria-label="Close the panel">Close</button>;\n}\n';
+    for (const filePath of ["src/components/jobs/fixture.tsx", "src/app/fixture/page.tsx"]) {
+      expect(await literalErrors(filePath, code), filePath).toEqual([
+        expect.stringContaining("Words people read in a prop come from the message catalogues"),
+        expect.stringContaining("Words in JSX come from the message catalogues"),
+      ]);
+    }
+  });
+
+  it("allows translated words, punctuation, the brand and non-readable props", async () => {
+    const code =
+      'import { useTranslations } from "next-intl";\nexport function X({ n }: { n: number }) {\n  const t = useTranslations("common");\n' +
+      '  return <a href="/x" className="block" aria-label={t("language")}>{t("language")} · {n} ★ <b>Scoop</b></a>;\n}\n';
+    expect(await literalErrors("src/components/jobs/fixture.tsx", code)).toEqual([]);
+  });
+});

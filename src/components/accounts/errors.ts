@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { fieldWords, type FieldIssue } from "@/lib/validation-words";
+import { fieldWords, formWords, type FieldIssue } from "@/lib/validation-words";
 
 type ErrorData = { zodError?: { fieldErrors?: Record<string, string[]> } | null; issues?: FieldIssue[] } | undefined;
 
@@ -19,9 +19,9 @@ export function formError(error: unknown): string | null {
   if (!error) return null;
   if (error instanceof TRPCClientError) {
     const data = error.data as ErrorData;
-    return data?.zodError || data?.issues ? "Please fix the fields marked below." : error.message;
+    return data?.zodError || data?.issues ? formWords("fixFields") : error.message;
   }
-  return "Something went wrong. Please try again.";
+  return formWords("somethingWrong");
 }
 
 /**

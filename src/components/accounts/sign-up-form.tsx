@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { NAME_MAX, PASSWORD_MIN, signUpSchema } from "@/lib/schemas/accounts";
@@ -16,6 +17,7 @@ type SignUpValues = z.input<typeof signUpSchema>;
  * `initialRoles`: what the visitor came for ("Earn as a scooper" starts with the scooper box ticked).
  */
 export function SignUpForm({ initialRoles = ["CUSTOMER"] }: { initialRoles?: ("CUSTOMER" | "SCOOPER")[] }) {
+  const t = useTranslations("accounts");
   const form = useForm<SignUpValues, unknown, z.output<typeof signUpSchema>>({
     resolver: schemaResolver(signUpSchema),
     defaultValues: { name: "", email: "", password: "", roles: initialRoles },
@@ -26,7 +28,7 @@ export function SignUpForm({ initialRoles = ["CUSTOMER"] }: { initialRoles?: ("C
   if (signUp.isSuccess) {
     return (
       <Notice tone="success">
-        Check your inbox: we sent a link to confirm your email and sign you in. It works once and expires in 24 hours.
+        {t("signUp.checkInbox")}
       </Notice>
     );
   }
@@ -34,38 +36,40 @@ export function SignUpForm({ initialRoles = ["CUSTOMER"] }: { initialRoles?: ("C
   return (
     <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => signUp.mutate(input))}>
       {formError(signUp.error) && <Notice tone="error">{formError(signUp.error)}</Notice>}
-      <Field label="Your name" htmlFor="name" error={errors.name?.message}>
+      <Field label={t("signUp.name")} htmlFor="name" error={errors.name?.message}>
         <TextInput id="name" autoComplete="name" maxLength={NAME_MAX} aria-invalid={!!errors.name} {...form.register("name")} />
       </Field>
-      <Field label="Email" htmlFor="email" error={errors.email?.message}>
+      <Field label={t("signUp.email")} htmlFor="email" error={errors.email?.message}>
         <TextInput id="email" type="email" autoComplete="email" aria-invalid={!!errors.email} {...form.register("email")} />
       </Field>
-      <Field label="Password" htmlFor="password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN} characters.`}>
+      <Field label={t("signUp.password")} htmlFor="password" error={errors.password?.message} hint={t("passwordHint", { min: PASSWORD_MIN })}>
         <TextInput id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
       </Field>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">I want to…</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("signUp.iWant")}</legend>
         <label className="flex items-center gap-3 rounded-lg border p-3">
           <input type="checkbox" value="CUSTOMER" className="h-5 w-5" {...form.register("roles")} />
-          <span>Get my yard cleaned (customer)</span>
+          <span>{t("signUp.asCustomer")}</span>
         </label>
         <label className="flex items-center gap-3 rounded-lg border p-3">
           <input type="checkbox" value="SCOOPER" className="h-5 w-5" {...form.register("roles")} />
-          <span>Clean yards and get paid (scooper)</span>
+          <span>{t("signUp.asScooper")}</span>
         </label>
         {errors.roles?.message && <p className="text-sm text-red-700" role="alert">{errors.roles.message}</p>}
       </fieldset>
       <label className="flex items-start gap-3 text-sm">
         <input type="checkbox" className="mt-0.5 h-5 w-5" aria-invalid={!!errors.acceptTerms} {...form.register("acceptTerms")} />
         <span>
-          I accept the <Link href="/terms" className="font-medium text-brand-700">terms of service</Link> and the{" "}
-          <Link href="/privacy" className="font-medium text-brand-700">privacy policy</Link>.
+          {t.rich("signUp.accept", {
+            terms: (c) => <Link href="/terms" className="font-medium text-brand-700">{c}</Link>,
+            privacy: (c) => <Link href="/privacy" className="font-medium text-brand-700">{c}</Link>,
+          })}
         </span>
       </label>
       {errors.acceptTerms?.message && <p className="text-sm text-red-700" role="alert">{errors.acceptTerms.message}</p>}
-      <SubmitButton pending={signUp.isPending}>Create account</SubmitButton>
+      <SubmitButton pending={signUp.isPending}>{t("signUp.submit")}</SubmitButton>
       <p className="text-center text-sm text-slate-600">
-        Already have an account? <Link href="/sign-in" className="font-medium text-brand-700">Sign in</Link>
+        {t.rich("signUp.haveAccount", { link: (c) => <Link href="/sign-in" className="font-medium text-brand-700">{c}</Link> })}
       </p>
     </form>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { JobMap } from "@/components/map/job-map";
 import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
@@ -15,6 +16,8 @@ type Sort = "newest" | "price" | "distance";
  * browse jobs; the list keeps the map's last viewport.
  */
 export function Board({ serviceArea, onboardingMissing }: { serviceArea?: ServiceArea | null; onboardingMissing?: boolean }) {
+  const t = useTranslations("board");
+  const tj = useTranslations("jobs");
   const [type, setType] = useState<"" | keyof typeof TYPE_LABEL>("");
   const [pile, setPile] = useState<"" | keyof typeof PILE_LABEL>("");
   const [minPrice, setMinPrice] = useState("");
@@ -46,32 +49,32 @@ export function Board({ serviceArea, onboardingMissing }: { serviceArea?: Servic
     `flex-1 rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-white text-slate-900 shadow" : "text-slate-700"}`;
   return (
     <div className="flex flex-1 flex-col lg:flex-row">
-      <div role="group" aria-label="Show jobs as" className="flex gap-1 border-b bg-slate-100 p-1 lg:hidden">
-        <button type="button" aria-pressed={view === "map"} className={toggle(view === "map")} onClick={() => setView("map")}>Map</button>
-        <button type="button" aria-pressed={view === "list"} className={toggle(view === "list")} onClick={() => setView("list")}>List</button>
+      <div role="group" aria-label={t("showAs")} className="flex gap-1 border-b bg-slate-100 p-1 lg:hidden">
+        <button type="button" aria-pressed={view === "map"} className={toggle(view === "map")} onClick={() => setView("map")}>{t("map")}</button>
+        <button type="button" aria-pressed={view === "list"} className={toggle(view === "list")} onClick={() => setView("list")}>{t("list")}</button>
       </div>
-      <section aria-label="Map of open jobs" className={`relative h-[60dvh] lg:block lg:h-[calc(100dvh-57px)] lg:flex-1 ${view === "list" ? "hidden" : ""}`}>
+      <section aria-label={t("mapLabel")} className={`relative h-[60dvh] lg:block lg:h-[calc(100dvh-57px)] lg:flex-1 ${view === "list" ? "hidden" : ""}`}>
         <JobMap filters={filters} onViewport={onViewport} serviceArea={serviceArea} />
       </section>
       <aside className="flex flex-col gap-3 border-t p-3 lg:h-[calc(100dvh-57px)] lg:w-96 lg:overflow-y-auto lg:border-l lg:border-t-0">
         {onboardingMissing && <OnboardingLink />}
         <div className="grid grid-cols-2 gap-2">
-          <select aria-label="Type" className={select} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
-            <option value="">Any type</option>
-            {Object.entries(TYPE_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select aria-label={t("type")} className={select} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
+            <option value="">{t("anyType")}</option>
+            {Object.keys(TYPE_LABEL).map((v) => <option key={v} value={v}>{tj(`type.${v}`)}</option>)}
           </select>
-          <select aria-label="Piles" className={select} value={pile} onChange={(e) => setPile(e.target.value as typeof pile)}>
-            <option value="">Any pile count</option>
-            {Object.entries(PILE_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select aria-label={t("piles")} className={select} value={pile} onChange={(e) => setPile(e.target.value as typeof pile)}>
+            <option value="">{t("anyPiles")}</option>
+            {Object.keys(PILE_LABEL).map((v) => <option key={v} value={v}>{tj(`pile.${v}`)}</option>)}
           </select>
-          <input aria-label="Minimum price in dollars" className={select} inputMode="decimal" placeholder="Min $" value={minPrice} onChange={(e) => setMinPrice(e.target.value.replace(/[^0-9.]/g, ""))} />
-          <select aria-label="Sort" className={select} value={sort} onChange={(e) => chooseSort(e.target.value as Sort)}>
-            <option value="newest">Newest</option>
-            <option value="price">Highest price</option>
-            <option value="distance">Nearest</option>
+          <input aria-label={t("minPrice")} className={select} inputMode="decimal" placeholder={t("minPricePlaceholder")} value={minPrice} onChange={(e) => setMinPrice(e.target.value.replace(/[^0-9.]/g, ""))} />
+          <select aria-label={t("sort")} className={select} value={sort} onChange={(e) => chooseSort(e.target.value as Sort)}>
+            <option value="newest">{t("newest")}</option>
+            <option value="price">{t("highestPrice")}</option>
+            <option value="distance">{t("nearest")}</option>
           </select>
           <label className="col-span-2 flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={lastHour} onChange={(e) => setLastHour(e.target.checked)} /> Posted in the last hour
+            <input type="checkbox" checked={lastHour} onChange={(e) => setLastHour(e.target.checked)} /> {t("lastHour")}
           </label>
         </div>
         {viewport && <JobList viewport={viewport} filters={filters} from={from} />}

@@ -5,7 +5,9 @@
  * cancel of an UNREACHABLE job, choosing whether the scooper is owed the fee. Each is offered only when the
  * server lists the action (`allowedActions`), so the page never offers what the server refuses.
  */
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { UnreachableReason } from "@/generated/prisma/enums";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
@@ -14,19 +16,24 @@ import type { RouterOutputs } from "@/trpc/react";
 type JobDetail = RouterOutputs["jobs"]["byId"];
 import { devicePositionOnce } from "./device-position";
 import { timeLeft, UNREACHABLE_REASON_LABEL } from "./labels";
+
+function useWords() {
+  return { t: useTranslations("jobs"), locale: useLocale() as Locale };
+}
 import { PhotoUploader } from "./photo-uploader";
 
-const timeOfDay = (d: Date) => d.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+const timeOfDay = (d: Date, locale: Locale) => d.toLocaleTimeString(INTL_LOCALE[locale], { hour: "numeric", minute: "2-digit" });
 const btn = "w-full rounded-lg py-3 text-base font-semibold disabled:opacity-60";
 
 export function FieldActions({ job, now, onChanged }: { job: JobDetail; now: Date; onChanged: () => void }) {
+  const { t, locale } = useWords();
   const can = (a: JobDetail["actions"][number]) => job.actions.includes(a);
   return (
     <>
       {job.status === "CLAIMED" && job.onMyWayAt && (
         <p className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm" data-testid="on-my-way-status">
-          {job.viewer.isScooper ? "You told the customer you are on the way" : "Your scooper is on the way"}
-          {job.onMyWayEtaAt ? <>: expected around <b>{timeOfDay(job.onMyWayEtaAt)}</b>.</> : "."}
+          {job.viewer.isScooper ? t("field.youAreOnTheWay") : t("field.scooperOnTheWay")}
+          {job.onMyWayEtaAt ? t.rich("field.eta", { time: timeOfDay(job.onMyWayEtaAt, locale), b: (c) => <b>{c}</b> }) : "."}
         </p>
       )}
       {job.status === "UNREACHABLE" && <UnreachableSummary job={job} now={now} />}
@@ -39,6 +46,7 @@ export function FieldActions({ job, now, onChanged }: { job: JobDetail; now: Dat
 }
 
 function OnMyWay({ jobId, onChanged }: { jobId: string; onChanged: () => void }) {
+  const { t } = useWords();
   const [sharePosition, setSharePosition] = useState(true);
   const onMyWay = api.jobs.onMyWay.useMutation({ onSuccess: onChanged });
   return (
@@ -48,11 +56,11 @@ function OnMyWay({ jobId, onChanged }: { jobId: string; onChanged: () => void })
         disabled={onMyWay.isPending}
         onClick={async () => onMyWay.mutate({ jobId, location: sharePosition ? await devicePositionOnce() : null })}
       >
-        On my way
+        {t("field.onMyWay")}
       </button>
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" checked={sharePosition} onChange={(e) => setSharePosition(e.target.checked)} />
-        Share my position once, so the customer gets an arrival estimate
+        {t("field.sharePosition")}
       </label>
       {onMyWay.error && <p className="text-sm text-red-700">{onMyWay.error.message}</p>}
     </div>
@@ -60,15 +68,19 @@ function OnMyWay({ jobId, onChanged }: { jobId: string; onChanged: () => void })
 }
 
 function UnreachableSummary({ job, now }: { job: JobDetail; now: Date }) {
+  const { t, locale } = useWords();
   if (!job.unreachable) return null;
   return (
     <div className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="unreachable-summary">
-      <p className="font-semibold">The scooper could not get in: {UNREACHABLE_REASON_LABEL[job.unreachable.reason].toLowerCase()}</p>
+      <p className="font-semibold">{t("field.couldNotGetIn", { reason: t(`unreachableReason.${job.unreachable.reason}`).toLowerCase() })}</p>
       {job.unreachable.note && <p className="text-slate-700">&ldquo;{job.unreachable.note}&rdquo;</p>}
       {job.answerDeadlineAt && (
         <p className="text-slate-700">
-          {job.viewer.isPoster ? "Please answer" : "Waiting for the customer's answer"} within <b>{timeLeft(job.answerDeadlineAt, now)}</b>; with no answer
-          the job is cancelled and the scooper is paid {formatCents(job.cancellationFeeCents)}.
+          {t.rich(job.viewer.isPoster ? "field.answerWithin" : "field.waitingWithin", {
+            left: timeLeft(t, job.answerDeadlineAt, now),
+            fee: formatCents(job.cancellationFeeCents, locale),
+            b: (c) => <b>{c}</b>,
+          })}
         </p>
       )}
     </div>
@@ -76,14 +88,15 @@ function UnreachableSummary({ job, now }: { job: JobDetail; now: Date }) {
 }
 
 function AnswerUnreachable({ job, onChanged }: { job: JobDetail; onChanged: () => void }) {
+  const { t, locale } = useWords();
   const answer = api.jobs.answerUnreachable.useMutation({ onSuccess: onChanged });
   return (
     <div className="space-y-2">
       <button className={`${btn} bg-brand-600 text-white`} disabled={answer.isPending} onClick={() => answer.mutate({ jobId: job.id, answer: "retry" })}>
-        Try again (I fixed it)
+        {t("field.tryAgain")}
       </button>
       <button className={`${btn} border border-red-300 text-red-700`} disabled={answer.isPending} onClick={() => answer.mutate({ jobId: job.id, answer: "cancel" })}>
-        Cancel (the scooper is paid {formatCents(job.cancellationFeeCents)})
+        {t("field.cancelPaid", { fee: formatCents(job.cancellationFeeCents, locale) })}
       </button>
       {answer.error && <p className="text-sm text-red-700">{answer.error.message}</p>}
     </div>
@@ -91,25 +104,26 @@ function AnswerUnreachable({ job, onChanged }: { job: JobDetail; onChanged: () =
 }
 
 function AdminCancelUnreachable({ job, onChanged }: { job: JobDetail; onChanged: () => void }) {
+  const { t, locale } = useWords();
   const [reason, setReason] = useState("");
   const [feeOwed, setFeeOwed] = useState<boolean | null>(null);
   const cancel = api.jobs.cancel.useMutation({ onSuccess: onChanged });
   return (
     <fieldset className="space-y-2 rounded-lg border p-3 text-sm">
-      <legend className="px-1 font-semibold">Cancel as an admin</legend>
-      <input className="w-full rounded-lg border px-3 py-2" placeholder="Reason (required)" value={reason} onChange={(e) => setReason(e.target.value)} />
+      <legend className="px-1 font-semibold">{t("field.adminCancel")}</legend>
+      <input className="w-full rounded-lg border px-3 py-2" placeholder={t("field.reasonRequired")} value={reason} onChange={(e) => setReason(e.target.value)} />
       <label className="flex items-center gap-2">
-        <input type="radio" name="fee" checked={feeOwed === true} onChange={() => setFeeOwed(true)} /> The scooper is owed the {formatCents(job.cancellationFeeCents)} fee
+        <input type="radio" name="fee" checked={feeOwed === true} onChange={() => setFeeOwed(true)} /> {t("field.feeOwed", { fee: formatCents(job.cancellationFeeCents, locale) })}
       </label>
       <label className="flex items-center gap-2">
-        <input type="radio" name="fee" checked={feeOwed === false} onChange={() => setFeeOwed(false)} /> No fee (the hold is released)
+        <input type="radio" name="fee" checked={feeOwed === false} onChange={() => setFeeOwed(false)} /> {t("field.noFee")}
       </label>
       <button
         className={`${btn} border border-red-300 text-red-700`}
         disabled={cancel.isPending || feeOwed === null || !reason.trim()}
         onClick={() => cancel.mutate({ jobId: job.id, reason, scooperFeeOwed: feeOwed })}
       >
-        Cancel the job
+        {t("cancelDialog.trigger")}
       </button>
       {cancel.error && <p className="text-red-700">{cancel.error.message}</p>}
     </fieldset>
@@ -119,6 +133,7 @@ function AdminCancelUnreachable({ job, onChanged }: { job: JobDetail; onChanged:
 const REASONS = Object.keys(UNREACHABLE_REASON_LABEL) as UnreachableReason[];
 
 function ReportUnreachable({ jobId, onChanged }: { jobId: string; onChanged: () => void }) {
+  const { t } = useWords();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<UnreachableReason>("LOCKED_GATE");
   const [note, setNote] = useState("");
@@ -126,29 +141,29 @@ function ReportUnreachable({ jobId, onChanged }: { jobId: string; onChanged: () 
   if (!open) {
     return (
       <button className={`${btn} border border-amber-400 text-amber-800`} onClick={() => setOpen(true)}>
-        Can&apos;t get in?
+        {t("field.cantGetIn")}
       </button>
     );
   }
   return (
     <fieldset className="space-y-2 rounded-lg border border-amber-300 p-3 text-sm">
-      <legend className="px-1 font-semibold">Report that you can&apos;t get in</legend>
+      <legend className="px-1 font-semibold">{t("field.reportTitle")}</legend>
       <label className="block">
-        Why
+        {t("field.why")}
         <select className="mt-1 w-full rounded-lg border px-3 py-2" value={reason} onChange={(e) => setReason(e.target.value as UnreachableReason)}>
           {REASONS.map((r) => (
-            <option key={r} value={r}>{UNREACHABLE_REASON_LABEL[r]}</option>
+            <option key={r} value={r}>{t(`unreachableReason.${r}`)}</option>
           ))}
         </select>
       </label>
       <label className="block">
-        Note for the customer (optional)
+        {t("field.note")}
         <textarea className="mt-1 w-full rounded-lg border px-3 py-2" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <p className="text-slate-600">Add at least one photo showing the problem (the gate, the dog, the house number).</p>
+      <p className="text-slate-600">{t("field.addPhoto")}</p>
       <PhotoUploader jobId={jobId} kind="UNREACHABLE" onUploaded={onChanged} />
       <button className={`${btn} bg-amber-600 text-white`} disabled={report.isPending} onClick={() => report.mutate({ jobId, reason, note: note || null })}>
-        Send the report
+        {t("field.sendReport")}
       </button>
       {report.error && <p className="text-red-700">{report.error.message}</p>}
     </fieldset>

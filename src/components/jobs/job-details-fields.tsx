@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
 import { useFormContext, useWatch, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { inputResolver } from "@/components/ui/schema-resolver";
@@ -47,16 +49,11 @@ export const DEFAULT_JOB_DETAILS: JobDetailsValues = {
   pinConfirmed: false,
 };
 
-/** Words of the job details fields, in one place. */
-export const DETAILS_WORDS = {
-  pinHelp: "Type the address and the pin follows it; tap the map or drag the pin onto the yard if it is off.",
-  pinOffline: "Tap the map or drag the pin onto the yard.",
-  pinConfirm: "The pin is on my yard",
-  pinConfirmNeeded: "Check the pin on the map and tick the box: the scooper goes to the pin.",
-  pinFound: (label: string) => `Pin moved to ${label}. Check it is on your yard.`,
-  pinNotFound: "We could not find that address: place the pin yourself.",
-  priceRange: `${formatCents(MIN_PRICE_CENTS)}–${formatCents(MAX_PRICE_CENTS)}.`,
-};
+/** The form's own error for an unconfirmed pin: a key of the `post` catalogue (`details.*`), shown translated. */
+const PIN_CONFIRM_NEEDED = "details.pinConfirmNeeded";
+
+/** "$5.00–$500.00.": the price range a job may have, in the reader's language. */
+export const priceRange = (locale: Locale) => `${formatCents(MIN_PRICE_CENTS, locale)}–${formatCents(MAX_PRICE_CENTS, locale)}.`;
 
 /** The typed price in cents, or 0 while it is not an amount (the field says why). */
 export const priceCentsOf = (price: string) => {
@@ -77,7 +74,7 @@ export function jobDetailsInput(d: JobDetailsValues) {
 /** The form's own checks before the server's schema: an amount that is not one, a pin nobody looked at. */
 export function jobDetailsOwnErrors(d: JobDetailsValues): { price?: string; pinConfirmed?: string } {
   const price = parseDollars(d.price);
-  return { price: price.ok ? undefined : price.error, pinConfirmed: d.pinConfirmed ? undefined : DETAILS_WORDS.pinConfirmNeeded };
+  return { price: price.ok ? undefined : price.error, pinConfirmed: d.pinConfirmed ? undefined : PIN_CONFIRM_NEEDED };
 }
 
 /** Server fields that the form shows elsewhere: the price is typed in dollars, the coordinates are the pin. */
@@ -96,11 +93,14 @@ const GEOCODE_PAUSE_MS = 700;
  * `priceHint` says what the price means where the form is used; `notesMax` is the notes limit of its schema.
  */
 export function JobDetailsFields(props: { priceLabel?: string; priceHint: ReactNode; notesMax?: number }) {
+  const t = useTranslations("post");
+  const tj = useTranslations("jobs");
   const form = useFormContext<JobDetailsValues>();
   const { register, setValue, formState } = form;
   const errors = formState.errors;
   const input = "w-full rounded-lg border border-slate-300 px-3 py-2";
-  const err = (message: string | undefined, id?: string) => message && <p id={id} className="text-xs text-red-700" role="alert">{message}</p>;
+  const words = (message: string) => (message === PIN_CONFIRM_NEEDED ? t(PIN_CONFIRM_NEEDED) : message);
+  const err = (message: string | undefined, id?: string) => message && <p id={id} className="text-xs text-red-700" role="alert">{words(message)}</p>;
   const notesMax = props.notesMax ?? JOB_NOTES_MAX;
   const [type, lat, lng, segments] = useWatch({ control: form.control, name: ["type", "lat", "lng", "yardSegments"] });
   const movePin = (p: { lat: number; lng: number }) => {
@@ -108,11 +108,11 @@ export function JobDetailsFields(props: { priceLabel?: string; priceHint: ReactN
     setValue("lng", p.lng, { shouldDirty: true });
     setValue("pinConfirmed", false, { shouldDirty: true });
   };
-  const geocode = useAddressPin(movePin);
+  const geocode = useAddressPin(movePin, (label) => (label ? t("details.pinFound", { label }) : t("details.pinNotFound")));
   return (
     <>
       <label className="block space-y-1">
-        <span className="text-sm font-medium">Address</span>
+        <span className="text-sm font-medium">{t("details.address")}</span>
         <input className={input} autoComplete="street-address" aria-invalid={!!errors.address} {...register("address", { onChange: (e: { target: { value: string } }) => geocode.typed(e.target.value) })} />
         {err(errors.address?.message)}
         {geocode.note && <span className="block text-xs text-slate-700" aria-live="polite" data-testid="geocode-note">{geocode.note}</span>}
@@ -120,58 +120,58 @@ export function JobDetailsFields(props: { priceLabel?: string; priceHint: ReactN
       <div className="h-64 overflow-hidden rounded-lg border">
         <PinPicker value={{ lat, lng }} onChange={movePin} />
       </div>
-      <p className="text-xs text-slate-600">{geocode.enabled ? DETAILS_WORDS.pinHelp : DETAILS_WORDS.pinOffline}</p>
+      <p className="text-xs text-slate-600">{geocode.enabled ? t("details.pinHelp") : t("details.pinOffline")}</p>
       <label className="flex items-center gap-3 rounded-lg border p-3 text-sm">
         <input type="checkbox" className="h-5 w-5" aria-invalid={!!errors.pinConfirmed} aria-describedby="pin-error" {...register("pinConfirmed")} />
-        <span>{DETAILS_WORDS.pinConfirm}</span>
+        <span>{t("details.pinConfirm")}</span>
       </label>
       {err(errors.pinConfirmed?.message, "pin-error")}
       <label className="block space-y-1">
-        <span className="text-sm font-medium">{props.priceLabel ?? "Price (USD)"}</span>
+        <span className="text-sm font-medium">{props.priceLabel ?? t("details.price")}</span>
         <input className={input} inputMode="decimal" aria-invalid={!!errors.price} {...register("price")} />
         <span className="block text-xs text-slate-600">{props.priceHint}</span>
         {err(errors.price?.message)}
       </label>
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">What needs cleaning</legend>
+        <legend className="text-sm font-medium">{t("details.what")}</legend>
         <div className="flex flex-wrap gap-2">
-          {Object.entries(TYPE_LABEL).map(([v, l]) => (
+          {Object.keys(TYPE_LABEL).map((v) => (
             <label key={v} className={`rounded-lg border px-3 py-2 text-sm ${type === v ? "border-brand-600 bg-brand-50" : ""}`}>
-              <input type="radio" className="sr-only" value={v} {...register("type")} /> {l}
+              <input type="radio" className="sr-only" value={v} {...register("type")} /> {tj(`type.${v}`)}
             </label>
           ))}
         </div>
       </fieldset>
       {type !== "LITTER" && (
         <>
-          <select aria-label="Pile estimate" className={input} {...register("pileEstimate")}>
-            {Object.entries(PILE_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select aria-label={t("details.pileEstimate")} className={input} {...register("pileEstimate")}>
+            {Object.keys(PILE_LABEL).map((v) => <option key={v} value={v}>{tj(`pile.${v}`)}</option>)}
           </select>
           {err(errors.pileEstimate?.message)}
         </>
       )}
       {type !== "POOP" && (
         <>
-          <select aria-label="Litter level" className={input} {...register("litterLevel")}>
-            {Object.entries(LITTER_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select aria-label={t("details.litterLevel")} className={input} {...register("litterLevel")}>
+            {Object.keys(LITTER_LABEL).map((v) => <option key={v} value={v}>{tj(`litter.${v}`)}</option>)}
           </select>
           {err(errors.litterLevel?.message)}
         </>
       )}
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">Parts of the yard</legend>
+        <legend className="text-sm font-medium">{t("details.parts")}</legend>
         <div className="flex gap-2">
           {SEGMENTS.map((s) => (
             <label key={s} className={`rounded-lg border px-4 py-2 ${segments.includes(s) ? "border-brand-600 bg-brand-50" : ""}`}>
               <input type="checkbox" className="sr-only" value={s} {...register("yardSegments")} />
-              {s}
+              {tj(`segment.${s}`)}
             </label>
           ))}
         </div>
         {err(errors.yardSegments?.message)}
       </fieldset>
-      <NotesField name="publicNotes" label="Notes for scoopers (shown on the board)" max={notesMax} />
-      <NotesField name="accessNotes" label="Private access notes: gate code, where the key is (only the scooper who claims it sees this)" max={notesMax} />
+      <NotesField name="publicNotes" label={t("details.publicNotes")} max={notesMax} />
+      <NotesField name="accessNotes" label={t("details.accessNotes")} max={notesMax} />
     </>
   );
 }
@@ -181,7 +181,7 @@ export function JobDetailsFields(props: { priceLabel?: string; priceHint: ReactN
  * to the best match. Only typing triggers it: values set by code (a saved yard with its own pin) stay put. Off when
  * the server has no geocoder, and harmless offline: typing and dragging the pin work as before.
  */
-function useAddressPin(movePin: (p: { lat: number; lng: number }) => void) {
+function useAddressPin(movePin: (p: { lat: number; lng: number }) => void, found: (label: string | null) => string) {
   const utils = api.useUtils();
   const [enabled, setEnabled] = useState(true);
   const [note, setNote] = useState<string | null>(null);
@@ -201,9 +201,9 @@ function useAddressPin(movePin: (p: { lat: number; lng: number }) => void) {
         .then((r) => {
           if (!r.enabled) return setEnabled(false);
           const best = r.results[0];
-          if (!best) return setNote(DETAILS_WORDS.pinNotFound);
+          if (!best) return setNote(found(null));
           move.current({ lat: best.lat, lng: best.lng });
-          setNote(DETAILS_WORDS.pinFound(best.label));
+          setNote(found(best.label));
         })
         .catch(() => setNote(null)); // offline or refused: the pin stays where it is and can still be placed by hand
     }, GEOCODE_PAUSE_MS);
@@ -213,6 +213,7 @@ function useAddressPin(movePin: (p: { lat: number; lng: number }) => void) {
 
 /** A notes box that shows its limit before it is hit ("12/2000") and lets the schema's words show under it. */
 function NotesField(props: { name: "publicNotes" | "accessNotes"; label: string; max: number }) {
+  const t = useTranslations("post");
   const { register, control, formState } = useFormContext<JobDetailsValues>();
   const length = useWatch({ control, name: props.name }).length;
   const over = length > props.max;
@@ -223,7 +224,7 @@ function NotesField(props: { name: "publicNotes" | "accessNotes"; label: string;
       <textarea className="w-full rounded-lg border border-slate-300 px-3 py-2" aria-invalid={over || !!error} {...register(props.name)} />
       <span className={`block text-right text-xs ${over ? "font-semibold text-red-700" : "text-slate-600"}`} aria-live="polite">
         {length}/{props.max}
-        {over && ` · ${length - props.max} too many`}
+        {over && ` · ${t("details.tooMany", { count: length - props.max })}`}
       </span>
       {error && <p className="text-xs text-red-700" role="alert">{error}</p>}
     </label>

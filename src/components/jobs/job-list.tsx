@@ -1,11 +1,13 @@
 "use client";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import type { Locale } from "@/lib/i18n/locales";
 import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
 import { distanceMeters } from "@/lib/distance";
 import { formatCents } from "@/lib/money";
 import { api } from "@/trpc/react";
-import { distanceWords, PILE_LABEL, TYPE_LABEL } from "./labels";
+import { distanceWords } from "./labels";
 
 const PAGE = 50;
 
@@ -14,6 +16,9 @@ const PAGE = 50;
  * (the keyboard and screen-reader path to a job). Shows a page at a time; "Show more" adds another.
  */
 export function JobList({ viewport, filters, from }: { viewport: Viewport; filters: BoardFilters; from?: { lat: number; lng: number } }) {
+  const t = useTranslations("jobs");
+  const tb = useTranslations("board");
+  const locale = useLocale() as Locale;
   const [limit, setLimit] = useState(PAGE);
   const { postedWithinMinutes, ...rest } = filters;
   const list = api.jobs.openInViewport.useQuery({ bounds: viewport.bounds, ...rest, postedWithinMinutes, limit }, { placeholderData: (prev) => prev });
@@ -21,7 +26,7 @@ export function JobList({ viewport, filters, from }: { viewport: Viewport; filte
   return (
     <section aria-labelledby="job-list-heading" className="flex flex-col gap-2">
       <h2 id="job-list-heading" className="text-sm font-semibold text-slate-700">
-        {list.isLoading ? "Loading jobs…" : `${jobs.length}${list.data?.truncated ? "+" : ""} open jobs in this area`}
+        {list.isLoading ? tb("loadingJobs") : tb(list.data?.truncated ? "openJobsMore" : "openJobs", { count: jobs.length })}
       </h2>
       <ul className="divide-y" data-testid="board-list">
         {jobs.map((job) => (
@@ -30,26 +35,26 @@ export function JobList({ viewport, filters, from }: { viewport: Viewport; filte
               <span className="min-w-0">
                 <span className="block truncate font-medium">{job.address}</span>
                 <span className="block text-xs text-slate-600">
-                  {TYPE_LABEL[job.type]}
-                  {job.pileEstimate ? ` · ${PILE_LABEL[job.pileEstimate]}` : ""}
-                  {from ? ` · ${distanceWords(distanceMeters(from, job))}` : ""}
+                  {t(`type.${job.type}`)}
+                  {job.pileEstimate ? ` · ${t(`pile.${job.pileEstimate}`)}` : ""}
+                  {from ? ` · ${distanceWords(t, distanceMeters(from, job))}` : ""}
                 </span>
               </span>
               <span className="shrink-0 text-right">
-                <span className="block font-semibold">{formatCents(job.priceCents)}</span>
-                <span className="text-xs text-slate-600">take-home {formatCents(job.takeHomeCents)}</span>
+                <span className="block font-semibold">{formatCents(job.priceCents, locale)}</span>
+                <span className="text-xs text-slate-600">{tb("takeHome", { amount: formatCents(job.takeHomeCents, locale) })}</span>
               </span>
             </Link>
           </li>
         ))}
-        {list.data && jobs.length === 0 && <li className="py-3 text-sm text-slate-600">No open jobs here. Move the map or relax the filters.</li>}
+        {list.data && jobs.length === 0 && <li className="py-3 text-sm text-slate-600">{tb("noJobs")}</li>}
       </ul>
       {list.data?.truncated && limit < 500 && (
         <button type="button" className="self-start rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium" onClick={() => setLimit((l) => Math.min(500, l + PAGE))}>
-          Show more
+          {tb("showMore")}
         </button>
       )}
-      {list.data?.truncated && limit >= 500 && <p className="text-xs text-amber-700">More jobs match than the list shows: zoom the map in or filter.</p>}
+      {list.data?.truncated && limit >= 500 && <p className="text-xs text-amber-700">{tb("tooMany")}</p>}
     </section>
   );
 }

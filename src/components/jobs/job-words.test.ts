@@ -1,5 +1,15 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { cancelMoneyWords, tappedLaterWords, timelineWords } from "./job-words";
+import enJobs from "../../../messages/en/jobs.json";
+import esJobs from "../../../messages/es/jobs.json";
+import { cancelMoneyWords as cancelWords, tappedLaterWords as tappedWords, timelineWords as timeline, type JobsT } from "./job-words";
+
+const tr = (locale: "en" | "es", jobs: typeof enJobs): JobsT => createTranslator({ locale, messages: { jobs }, namespace: "jobs" }) as unknown as JobsT;
+const en = tr("en", enJobs);
+const es = tr("es", esJobs);
+const timelineWords = (type: string, actor: Parameters<typeof timeline>[2]) => timeline(en, type, actor);
+const tappedLaterWords = (event: Parameters<typeof tappedWords>[2]) => tappedWords(en, "en", event);
+const cancelMoneyWords = (job: Parameters<typeof cancelWords>[2], asAdmin: boolean) => cancelWords(en, "en", job, asAdmin);
 
 describe("timelineWords", () => {
   it("names the role in words and never says 'posted by poster'", () => {
@@ -43,5 +53,19 @@ describe("cancelMoneyWords", () => {
   });
   it("an admin is told the customer is not charged", () => {
     expect(cancelMoneyWords({ ...job, status: "IN_PROGRESS" }, true).join(" ")).toContain("nothing is charged");
+  });
+});
+
+describe("in Spanish", () => {
+  it("says the timeline and the money of a cancellation in Spanish", () => {
+    expect(timeline(es, "claimed", "scooper")).toBe("Tomado por el scooper");
+    expect(timeline(es, "expired", "system")).toBe("Venció sin que nadie lo tomara");
+    const words = cancelWords(es, "es", { priceCents: 2500, cancellationFeeCents: 500, cancellationFeePercent: 20, status: "CLAIMED" }, false).join(" ");
+    expect(words).toContain("tarifa de cancelación del 20%: $5.00");
+    expect(words).toContain("Se le cobra $5.00; se liberan los otros $20.00");
+  });
+  it("says when a late completion was tapped, in es-US", () => {
+    const words = tappedWords(es, "es", { type: "completed", details: { tappedAt: "2026-11-29T20:10:00Z" }, createdAt: new Date("2026-11-29T20:30:00Z") });
+    expect(words).toMatch(/^, marcado como terminado en el teléfono el .*29 de nov/);
   });
 });

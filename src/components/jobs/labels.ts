@@ -1,4 +1,9 @@
-/** Human labels for job enums, shared by the pages. */
+/**
+ * The job enums' values, in display order; their words are in the `jobs` catalogue (`type.POOP`, `status.OPEN`…).
+ * The English here is what tests and the admin pages read.
+ */
+import type { JobsT } from "./job-words";
+
 export const TYPE_LABEL = { POOP: "Dog waste", LITTER: "Litter", BOTH: "Waste + litter" } as const;
 export const PILE_LABEL = { PILES_1_3: "1–3 piles", PILES_4_8: "4–8 piles", PILES_9_PLUS: "9+ piles" } as const;
 export const LITTER_LABEL = { LIGHT: "Light litter", MODERATE: "Moderate litter", HEAVY: "Heavy litter" } as const;
@@ -16,9 +21,9 @@ export const STATUS_LABEL = {
   UNREACHABLE: "Can't get in",
 } as const;
 
-export function timeLeft(until: Date, now: Date): string {
+export function timeLeft(t: JobsT, until: Date, now: Date): string {
   const ms = until.getTime() - now.getTime();
-  if (ms <= 0) return "now";
+  if (ms <= 0) return t("timeLeftNow");
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / 60_000);
   const s = Math.floor((ms % 60_000) / 1000);
@@ -36,8 +41,8 @@ export const DISPUTE_OUTCOME_LABEL = { RELEASE: "Paid in full", PARTIAL_REFUND: 
 
 export const UNREACHABLE_REASON_LABEL = { LOCKED_GATE: "Locked gate", UNSAFE_DOG: "Unsafe dog", WRONG_ADDRESS: "Wrong address", OTHER: "Other" } as const;
 
-/** "350 m away", "1.2 km away", "12 km away". */
-export function distanceWords(meters: number): string {
-  if (meters < 1000) return `${Math.max(10, Math.round(meters / 10) * 10)} m away`;
-  return `${meters < 10_000 ? (meters / 1000).toFixed(1) : Math.round(meters / 1000)} km away`;
+/** "350 m away", "1.2 km away", "12 km away" ("a 350 m"). */
+export function distanceWords(t: JobsT, meters: number): string {
+  if (meters < 1000) return t("distanceM", { meters: Math.max(10, Math.round(meters / 10) * 10) });
+  return t("distanceKm", { km: meters < 10_000 ? (meters / 1000).toFixed(1) : String(Math.round(meters / 1000)) });
 }

@@ -7,12 +7,12 @@ const groupsOf = (groups: readonly (readonly [string, readonly string[]])[], sta
 describe("/my-jobs groups", () => {
   it("puts a posted job of every state in exactly one group, a dispute under its own", () => {
     for (const status of Object.values(JobStatus)) expect(groupsOf(POSTED_GROUPS, status), status).toHaveLength(1);
-    expect(groupsOf(POSTED_GROUPS, "DISPUTED")).toEqual(["In dispute"]);
+    expect(groupsOf(POSTED_GROUPS, "DISPUTED")).toEqual(["inDispute"]);
   });
 
   it("puts a claimed job of every state after a claim in exactly one scooping group", () => {
     const afterClaim = Object.values(JobStatus).filter((s) => !["AWAITING_PAYMENT", "OPEN", "EXPIRED"].includes(s));
     for (const status of afterClaim) expect(groupsOf(CLAIMED_GROUPS, status), status).toHaveLength(1);
-    expect(groupsOf(CLAIMED_GROUPS, "DISPUTED")).toEqual(["In dispute"]);
+    expect(groupsOf(CLAIMED_GROUPS, "DISPUTED")).toEqual(["inDispute"]);
   });
 });

@@ -1,17 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-const STEPS = [
-  { title: "Post your yard", body: "Drop a pin on your yard, say what needs cleaning and set your price. Your card is held, not charged." },
-  { title: "A local scooper claims it", body: "Scoopers nearby see it on the live map; the first to claim it comes by, usually the same day." },
-  { title: "Check the photos, then pay", body: "The scooper sends before-and-after photos. You confirm the work and only then is the payment taken." },
-];
-
-const TRUST: { title: string; body: string }[] = [
-  { title: "Photo proof", body: "Every cleanup ends with after photos you can see before anything is paid." },
-  { title: "Payment held until you confirm", body: "Your card is only held when you post. Not happy? Open a dispute instead of confirming." },
-  { title: "Free to cancel before a claim", body: "Cancel an open job and the hold is released in full. After a claim, a small fee goes to the scooper." },
-];
+/** The keys of the three steps and the three trust points in the `landing` catalogue. */
+const STEPS = ["post", "claim", "pay"] as const;
+const TRUST = ["photos", "held", "cancel"] as const;
 
 function Card(props: { title: string; children: ReactNode; n?: number }) {
   return (
@@ -32,25 +25,26 @@ function Card(props: { title: string; children: ReactNode; n?: number }) {
  * works in three steps, why it is safe to pay, and the live map right below (the "See open jobs" link jumps to it).
  */
 export function Landing({ map }: { map: ReactNode }) {
+  const t = useTranslations("landing");
   return (
     <main className="flex flex-1 flex-col">
       <section className="bg-brand-50 px-4 py-10 sm:py-16">
         <div className="mx-auto max-w-3xl text-center">
-          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-5xl">A clean yard, without the scooping</h1>
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-5xl">{t("headline")}</h1>
           <p className="mx-auto mt-3 max-w-xl text-lg text-slate-700">
-            Post your yard and a local scooper clears the dog waste, with photos to prove it. You pay only when you are happy.
+            {t("lead")}
           </p>
           <div className="mt-6 flex flex-col justify-center gap-3 sm:flex-row">
             <Link href="/sign-up" className="rounded-lg bg-brand-700 px-5 py-3 text-base font-semibold text-white hover:bg-brand-600">
-              Book a cleanup
+              {t("book")}
             </Link>
             <Link href="/sign-up?as=scooper" className="rounded-lg border border-brand-700 bg-white px-5 py-3 text-base font-semibold text-brand-700 hover:bg-brand-50">
-              Earn as a scooper
+              {t("earn")}
             </Link>
           </div>
           <p className="mt-4 text-sm">
             <a href="#live-map" className="font-medium text-brand-700 underline">
-              See open jobs on the live map
+              {t("seeMap")}
             </a>
           </p>
         </div>
@@ -58,11 +52,11 @@ export function Landing({ map }: { map: ReactNode }) {
 
       <section aria-labelledby="how-it-works" className="px-4 py-10">
         <div className="mx-auto max-w-5xl">
-          <h2 id="how-it-works" className="text-2xl font-bold">How it works</h2>
+          <h2 id="how-it-works" className="text-2xl font-bold">{t("howItWorks")}</h2>
           <ol className="mt-4 grid gap-3 sm:grid-cols-3">
             {STEPS.map((s, i) => (
-              <Card key={s.title} title={s.title} n={i + 1}>
-                {s.body}
+              <Card key={s} title={t(`steps.${s}.title`)} n={i + 1}>
+                {t(`steps.${s}.body`)}
               </Card>
             ))}
           </ol>
@@ -71,19 +65,18 @@ export function Landing({ map }: { map: ReactNode }) {
 
       <section aria-labelledby="trust" className="bg-slate-50 px-4 py-10">
         <div className="mx-auto max-w-5xl">
-          <h2 id="trust" className="text-2xl font-bold">Why it is safe to book</h2>
+          <h2 id="trust" className="text-2xl font-bold">{t("whySafe")}</h2>
           <ul className="mt-4 grid gap-3 sm:grid-cols-3">
-            {TRUST.map((t) => (
-              <Card key={t.title} title={t.title}>
-                {t.body}
+            {TRUST.map((k) => (
+              <Card key={k} title={t(`trust.${k}.title`)}>
+                {t(`trust.${k}.body`)}
               </Card>
             ))}
           </ul>
           <p className="mt-6 text-sm text-slate-700">
-            <b>For scoopers:</b> see every open job and its take-home pay before you claim it, work when you want, and get paid when the
-            customer confirms.{" "}
+            {t.rich("forScoopers", { b: (c) => <b>{c}</b> })}{" "}
             <Link href="/sign-up?as=scooper" className="font-medium text-brand-700 underline">
-              Start earning
+              {t("startEarning")}
             </Link>
           </p>
         </div>
@@ -91,8 +84,8 @@ export function Landing({ map }: { map: ReactNode }) {
 
       <section id="live-map" aria-labelledby="live-map-heading" className="flex flex-col px-4 pb-6 pt-10">
         <div className="mx-auto w-full max-w-5xl">
-          <h2 id="live-map-heading" className="text-2xl font-bold">Open jobs right now</h2>
-          <p className="mt-1 text-sm text-slate-700">Every pin is a yard waiting for a scooper. Prices are what the customer pays.</p>
+          <h2 id="live-map-heading" className="text-2xl font-bold">{t("openNow")}</h2>
+          <p className="mt-1 text-sm text-slate-700">{t("pinsExplain")}</p>
         </div>
         <div className="mx-auto mt-4 h-[70vh] w-full max-w-5xl overflow-hidden rounded-xl border">{map}</div>
       </section>

@@ -4,15 +4,16 @@
  */
 import { can, type AppRole, type Permission } from "@/lib/permissions";
 
-export const NAV_LINKS: { href: string; label: string; permissions: Permission[] }[] = [
-  { href: "/board", label: "Board", permissions: ["jobs.claim"] },
-  { href: "/today", label: "Today", permissions: ["jobs.claim"] },
-  { href: "/jobs/new", label: "Post a job", permissions: ["jobs.post"] },
-  { href: "/my-jobs", label: "My jobs", permissions: ["jobs.post", "jobs.claim"] },
-  { href: "/recurring", label: "Recurring", permissions: ["recurring.manage"] },
-  { href: "/yards", label: "Yards", permissions: ["jobs.post"] },
-  { href: "/payments", label: "Payments", permissions: ["jobs.post"] },
-  { href: "/earnings", label: "Earnings", permissions: ["jobs.claim"] },
+/** `key` names the link's words in the `header` catalogue (`nav.<key>`); `label` is its English, for tests. */
+export const NAV_LINKS: { href: string; key: string; label: string; permissions: Permission[] }[] = [
+  { href: "/board", key: "board", label: "Board", permissions: ["jobs.claim"] },
+  { href: "/today", key: "today", label: "Today", permissions: ["jobs.claim"] },
+  { href: "/jobs/new", key: "post", label: "Post a job", permissions: ["jobs.post"] },
+  { href: "/my-jobs", key: "myJobs", label: "My jobs", permissions: ["jobs.post", "jobs.claim"] },
+  { href: "/recurring", key: "recurring", label: "Recurring", permissions: ["recurring.manage"] },
+  { href: "/yards", key: "yards", label: "Yards", permissions: ["jobs.post"] },
+  { href: "/payments", key: "payments", label: "Payments", permissions: ["jobs.post"] },
+  { href: "/earnings", key: "earnings", label: "Earnings", permissions: ["jobs.claim"] },
 ];
 
 export function navLinksFor(roles: readonly AppRole[]) {

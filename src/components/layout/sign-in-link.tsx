@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -7,11 +8,12 @@ const NO_RETURN = new Set(["", "sign-in", "sign-up", "forgot-password", "reset-p
 
 /** The header's "Sign in": brings the visitor back to the page they were on (through the sign-in page's redirect check). */
 export function SignInLink() {
+  const t = useTranslations("header");
   const path = usePathname();
   const href = path && !NO_RETURN.has(path.split("/")[1] ?? "") ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in";
   return (
     <Link href={href} className="text-slate-700">
-      Sign in
+      {t("signIn")}
     </Link>
   );
 }

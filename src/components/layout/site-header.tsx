@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { can, type AppRole } from "@/lib/permissions";
 import { navLinksFor } from "./nav-links";
 import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 
 /**
  * One header for every page. Mobile-first: the account controls stay on the top row and the page links wrap
@@ -11,6 +13,7 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
  * readers never see duplicates).
  */
 export function SiteHeader({ user, blocked }: { user: { name?: string | null; email: string; roles: AppRole[] } | null; blocked: boolean }) {
+  const t = useTranslations("header");
   const links = user ? navLinksFor(user.roles) : [];
   return (
     <header className="flex flex-wrap items-center justify-between gap-x-3 border-b bg-white px-4">
@@ -18,20 +21,21 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
         Scoop
       </Link>
       {links.length > 0 && (
-        <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-1 overflow-x-auto border-t px-3 py-1 text-sm sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:border-t-0 sm:py-0">
+        <nav aria-label={t("mainNav")} className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-1 overflow-x-auto border-t px-3 py-1 text-sm sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:border-t-0 sm:py-0">
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-lg px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
-              {l.label}
+              {t(`nav.${l.key}`)}
             </Link>
           ))}
         </nav>
       )}
-      <div className="flex h-14 items-center gap-3 text-sm">
+      <div className="flex min-h-14 flex-wrap items-center justify-end gap-x-3 gap-y-1 py-2 text-sm">
+        <LanguageSwitcher signedIn={!!user} />
         {user ? (
           <>
             {can(user.roles, "admin.access") && (
               <Link href="/admin" className="rounded bg-slate-100 px-2 py-0.5 text-xs">
-                Admin
+                {t("admin")}
               </Link>
             )}
             {!blocked && <NotificationBell />}
@@ -43,11 +47,11 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
         ) : (
           <>
             <Link href="/board" className="text-slate-700">
-              Find jobs
+              {t("findJobs")}
             </Link>
             <SignInLink />
             <Link href="/sign-up" className="rounded-lg bg-brand-600 px-3 py-1.5 font-semibold text-white">
-              Sign up
+              {t("signUp")}
             </Link>
           </>
         )}

@@ -5,8 +5,10 @@
  * ./notification-bell.tsx, with its own tRPC provider: the header is on every page, the query code is not.
  */
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime, formatRelative } from "@/lib/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import { api, TRPCReactProvider } from "@/trpc/react";
 import { BellButton } from "./bell-button";
 import { PushOptIn } from "./push-opt-in";
@@ -20,6 +22,8 @@ export function NotificationBellLive() {
 }
 
 function Bell() {
+  const t = useTranslations("notifications-ui");
+  const locale = useLocale() as Locale;
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const utils = api.useUtils();
@@ -49,18 +53,18 @@ function Bell() {
           data-testid="notification-panel"
         >
           <div className="flex items-center justify-between border-b px-3 py-2">
-            <span className="text-sm font-semibold">Notifications</span>
+            <span className="text-sm font-semibold">{t("title")}</span>
             <button
               type="button"
               className="text-xs font-medium text-brand-700 disabled:text-slate-400"
               disabled={unread === 0 || markAllRead.isPending}
               onClick={() => markAllRead.mutate()}
             >
-              Mark all read
+              {t("markAllRead")}
             </button>
           </div>
           <ul className="max-h-[60vh] overflow-y-auto sm:max-h-96">
-            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-600">Nothing yet.</li>}
+            {list.data?.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-600">{t("nothing")}</li>}
             {list.data?.items.map((n) => (
               <li key={n.id} className={`border-b px-3 py-2 text-sm last:border-0 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification-item" data-read={!!n.readAt}>
                 <div className="flex items-start justify-between gap-2">
@@ -73,13 +77,13 @@ function Bell() {
                       <span className="font-medium text-slate-900">{n.title}</span>
                     )}
                     <p className="text-slate-600">{n.body}</p>
-                    <time className="text-xs text-slate-600" dateTime={n.createdAt.toISOString()}>
-                      {formatDateTime(n.createdAt)}
+                    <time className="text-xs text-slate-600" dateTime={n.createdAt.toISOString()} title={formatDateTime(n.createdAt, { locale })}>
+                      {formatRelative(n.createdAt, new Date(), { locale })}
                     </time>
                   </div>
                   {!n.readAt && (
                     <button type="button" className="shrink-0 text-xs text-brand-700" onClick={() => markRead.mutate({ ids: [n.id] })}>
-                      Mark read
+                      {t("markRead")}
                     </button>
                   )}
                 </div>

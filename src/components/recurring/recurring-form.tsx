@@ -1,5 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import type { Locale } from "@/lib/i18n/locales";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { fieldErrors, formError, showServerErrors } from "@/components/accounts/errors";
 import * as details from "@/components/jobs/job-details-fields";
@@ -39,6 +41,8 @@ const recurringInput = (v: RecurringValues) => ({
  * maths before saving. Edits apply from the next service date; jobs already generated keep their details.
  */
 export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earliestFirstDate: string; existing?: Recurring; onSaved?: () => void }) {
+  const t = useTranslations("recurring");
+  const locale = useLocale() as Locale;
   const router = useRouter();
   const form = useForm<RecurringValues, unknown, CreateRecurringInput>({
     mode: "onChange",
@@ -75,8 +79,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
     return (
       <div className="space-y-4">
         <p className="rounded-lg bg-amber-50 p-3 text-amber-800">
-          Pay for the first visit ({formatCents(create.data.priceCents)}) to start. After that each visit is billed the day before it
-          (monthly: at the end of the month before), and you get a reminder three days ahead.
+          {t("form.payFirst", { amount: formatCents(create.data.priceCents, locale) })}
         </p>
         <CardPayment
           {...create.data.payment}
@@ -98,24 +101,24 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
       {!existing && <SavedYardPicker onPick={(picked, yard) => form.reset({ ...form.getValues(), ...picked, postalCode: yard.postalCode ?? "" })} />}
       <details.JobDetailsFields
         notesMax={RECURRING_NOTES_MAX}
-        priceLabel="Price per visit (USD)"
-        priceHint={`Charged for each cleanup, not per month. ${details.DETAILS_WORDS.priceRange}`}
+        priceLabel={t("form.price")}
+        priceHint={t("form.priceHint", { range: details.priceRange(locale) })}
       />
       <label className="block space-y-1">
-        <span className="text-sm font-medium">ZIP code</span>
+        <span className="text-sm font-medium">{t("form.zip")}</span>
         <input className="w-full rounded-lg border border-slate-300 px-3 py-2" inputMode="numeric" autoComplete="postal-code" aria-invalid={!!errors.postalCode} {...form.register("postalCode")} />
-        <span className="block text-xs text-slate-600">Lets us tell you when bad weather moves a visit.</span>
+        <span className="block text-xs text-slate-600">{t("form.zipHint")}</span>
         {errors.postalCode?.message && <p className="text-xs text-red-700" role="alert">{errors.postalCode.message}</p>}
       </label>
       <label className="block space-y-1">
-        <span className="text-sm font-medium">Frequency</span>
+        <span className="text-sm font-medium">{t("form.frequency")}</span>
         <select className="w-full rounded-lg border border-slate-300 px-3 py-2" {...form.register("frequency")}>
-          {Object.entries(FREQUENCY_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {Object.keys(FREQUENCY_LABEL).map((v) => <option key={v} value={v}>{t(`frequency.${v}`)}</option>)}
         </select>
         {errors.frequency?.message && <p className="text-xs text-red-700" role="alert">{errors.frequency.message}</p>}
       </label>
       <label className="block space-y-1">
-        <span className="text-sm font-medium">First service date</span>
+        <span className="text-sm font-medium">{t("form.firstDate")}</span>
         <input
           type="date"
           className="w-full rounded-lg border border-slate-300 px-3 py-2"
@@ -123,41 +126,41 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
           aria-invalid={!!errors.firstServiceDate}
           {...form.register("firstServiceDate")}
         />
-        <span className="block text-xs text-slate-600">Its weekday is the cleanup day. Jobs are posted at 06:00 on each service date.</span>
+        <span className="block text-xs text-slate-600">{t("form.firstDateHint")}</span>
         {errors.firstServiceDate?.message && <p className="text-xs text-red-700" role="alert">{errors.firstServiceDate.message}</p>}
       </label>
       <label className="block space-y-1">
-        <span className="text-sm font-medium">Preferred scooper (optional)</span>
+        <span className="text-sm font-medium">{t("form.preferred")}</span>
         <select
           className="w-full rounded-lg border border-slate-300 px-3 py-2"
           data-testid="preferred-scooper"
           {...form.register("preferredScooperId")}
         >
-          <option value="">Anyone (no preference)</option>
+          <option value="">{t("form.anyone")}</option>
           {/* A preference chosen earlier stays selectable even if that scooper is no longer offered. */}
-          {preferred && choices.data && !choices.data.some((c) => c.id === preferred) && <option value={preferred}>Your current preferred scooper</option>}
+          {preferred && choices.data && !choices.data.some((c) => c.id === preferred) && <option value={preferred}>{t("form.currentPreferred")}</option>}
           {choices.data?.map((c) => (
             <option key={c.id} value={c.id}>
-              ★ {c.name} ({c.jobsDone} {c.jobsDone === 1 ? "job" : "jobs"} for you)
+              {t("form.scooperChoice", { name: c.name ?? "", count: c.jobsDone })}
             </option>
           ))}
         </select>
         <span className="block text-xs text-slate-600">
           {choices.data?.length === 0
-            ? "Once a scooper has done a job for you, you can pick them here."
-            : "Each visit is offered to them alone first, then to everyone."}
+            ? t("form.noChoices")
+            : t("form.choicesHint")}
         </span>
         {errors.preferredScooperId?.message && <p className="text-xs text-red-700" role="alert">{errors.preferredScooperId.message}</p>}
       </label>
       <section className="space-y-1">
-        <h2 className="text-sm font-medium">Next five service dates</h2>
-        {preview.error ? <p className="text-sm text-red-700">{preview.error.message}</p> : <ServiceDates dates={preview.data?.dates ?? []} empty="Choose a first service date." />}
+        <h2 className="text-sm font-medium">{t("form.nextDates")}</h2>
+        {preview.error ? <p className="text-sm text-red-700">{preview.error.message}</p> : <ServiceDates dates={preview.data?.dates ?? []} empty={t("form.chooseFirst")} />}
       </section>
       {/* Nested errors on edit ({ id, data }) flatten to one key, so they show here rather than per field. */}
       {nestedErrors && <p className="text-sm text-red-700" role="alert">{nestedErrors.join(" ")}</p>}
       {mutation.error && !nestedErrors && <p className="text-sm text-red-700" role="alert">{formError(mutation.error)}</p>}
       <button disabled={mutation.isPending} className="w-full rounded-lg bg-brand-600 py-3 font-semibold text-white disabled:opacity-60">
-        {mutation.isPending ? "Saving…" : existing ? "Save changes" : `Start for ${formatCents(details.priceCentsOf(price))} per visit`}
+        {mutation.isPending ? t("form.saving") : existing ? t("form.saveChanges") : t("form.startFor", { amount: formatCents(details.priceCentsOf(price), locale) })}
       </button>
     </form>
     </FormProvider>

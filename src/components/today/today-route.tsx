@@ -1,9 +1,10 @@
 "use client";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import type { Locale } from "@/lib/i18n/locales";
 import { devicePositionOnce } from "@/components/jobs/device-position";
-import { STATUS_LABEL } from "@/components/jobs/labels";
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime, formatRelative } from "@/lib/format-date";
 import { api } from "@/trpc/react";
 
 type Position = { lat: number; lng: number };
@@ -14,6 +15,10 @@ const km = (m: number) => (m < 1000 ? `${m} m` : `${(m / 1000).toFixed(1)} km`);
  * deadline and a link that opens the stop in the phone's maps app. Without a position: deadline order.
  */
 export function TodayRoute() {
+  const t = useTranslations("today");
+  const tj = useTranslations("jobs");
+  const locale = useLocale() as Locale;
+  const now = new Date();
   const [position, setPosition] = useState<Position | null | undefined>(undefined);
   useEffect(() => {
     void devicePositionOnce().then(setPosition);
@@ -22,11 +27,11 @@ export function TodayRoute() {
   const approval = api.adminScoopers.mine.useQuery();
   const awaiting = approval.data?.required && !approval.data.approved && (
     <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="awaiting-approval">
-      Your scooper account is awaiting approval by Scoop. You can look around the board; claiming opens once an admin approves you.
+      {t("awaitingApproval")}
     </p>
   );
 
-  if (position === undefined || route.isLoading) return <p className="text-slate-600">Finding your position…</p>;
+  if (position === undefined || route.isLoading) return <p className="text-slate-600">{t("finding")}</p>;
   if (route.error) return <p className="text-red-700">{route.error.message}</p>;
   const { stops, ordered, totalMeters } = route.data!;
   if (stops.length === 0) {
@@ -34,7 +39,7 @@ export function TodayRoute() {
       <div className="space-y-3">
         {awaiting}
         <p className="text-slate-600">
-          No active jobs. <Link href="/board" className="font-medium text-brand-700 underline">Find jobs on the board</Link>.
+          {t.rich("noJobs", { link: (c) => <Link href="/board" className="font-medium text-brand-700 underline">{c}</Link> })}
         </p>
       </div>
     );
@@ -43,12 +48,12 @@ export function TodayRoute() {
     <div className="space-y-3">
       <p className="text-sm text-slate-700" data-testid="route-summary">
         {ordered === "route"
-          ? `${stops.length} stop${stops.length === 1 ? "" : "s"} in driving order from where you are, about ${km(totalMeters ?? 0)} in a straight line.`
-          : "Your position is not available, so the stops are in deadline order."}
+          ? t("summary", { count: stops.length, distance: km(totalMeters ?? 0) })
+          : t("noPosition")}
       </p>
       {ordered === "deadline" && (
         <button type="button" className="rounded-lg border px-3 py-2 text-sm font-semibold" onClick={() => void devicePositionOnce().then(setPosition)}>
-          Use my position
+          {t("usePosition")}
         </button>
       )}
       <ol className="space-y-2" data-testid="today-stops">
@@ -58,18 +63,19 @@ export function TodayRoute() {
             <span className="min-w-0 flex-1 space-y-0.5">
               <Link href={`/jobs/${s.jobId}`} className="block font-medium text-brand-700 underline">{s.address}</Link>
               <span className="block text-xs text-slate-600">
-                {STATUS_LABEL[s.status]}
-                {s.legMeters !== null && ` · ${km(s.legMeters)} ${i === 0 ? "from you" : "from the last stop"}`}
+                {tj(`status.${s.status}`)}
+                {s.legMeters !== null && ` · ${t(i === 0 ? "fromYou" : "fromLast", { distance: km(s.legMeters) })}`}
               </span>
               {s.deadline && (
                 <span className="block text-sm">
-                  {s.deadline.kind === "start" ? "Start by " : "Customer answers by "}
-                  <time dateTime={s.deadline.at.toISOString()} className="font-semibold">{formatDateTime(s.deadline.at)}</time>
+                  {s.deadline.kind === "start" ? t("startBy") : t("answersBy")}{" "}
+                  <time dateTime={s.deadline.at.toISOString()} className="font-semibold">{formatDateTime(s.deadline.at, { locale })}</time>{" "}
+                  <span className="text-slate-600">({formatRelative(s.deadline.at, now, { locale })})</span>
                 </span>
               )}
             </span>
             <a href={s.mapsUrl} target="_blank" rel="noreferrer" className="shrink-0 rounded-lg border px-3 py-2 text-sm font-semibold">
-              Open in maps<span className="sr-only"> for {s.address}</span>
+              {t("openInMaps")}<span className="sr-only">{t("forAddress", { address: s.address })}</span>
             </a>
           </li>
         ))}

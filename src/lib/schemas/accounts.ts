@@ -1,6 +1,7 @@
 /** Input rules for accounts, shared by the tRPC routers, the next-auth credentials check and the forms. */
 import { z } from "zod";
 import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./account-limits";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export { BAD_CREDENTIALS, EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./account-limits";
 
@@ -47,5 +48,8 @@ export const updateProfileSchema = z.object({
   name: z.string().trim().min(1).max(NAME_MAX),
   notificationEmail: z.union([emailSchema, z.literal("").transform(() => null)]).nullable(),
 });
+
+/** The language a user saves for the app, emails and push (issue 17). */
+export const setLocaleSchema = z.object({ locale: z.enum(LOCALES) });
 
 export const changePasswordSchema = z.object({ currentPassword: z.string().max(PASSWORD_MAX).default(""), newPassword: passwordSchema });

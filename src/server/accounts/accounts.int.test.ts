@@ -233,3 +233,22 @@ describe("rate limits", () => {
     expect((await hitRateLimit("t", subject, rule)).allowed).toBe(true);
   });
 });
+
+describe("language", () => {
+  it("saves the caller's language on their account and in their session", async () => {
+    const user = await createUser(["CUSTOMER"]);
+    await expect(callerFor(user).accounts.setLocale({ locale: "es" })).resolves.toEqual({ locale: "es" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("es");
+    const session = await loadSession({ uid: user.id, sv: 0, sid: crypto.randomUUID() });
+    expect(session?.user.locale).toBe("es");
+    await callerFor(user).accounts.setLocale({ locale: "en" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("en");
+  });
+
+  it("refuses an anonymous caller and a language Scoop does not speak", async () => {
+    const user = await createUser(["CUSTOMER"]);
+    await expect(callerFor(null).accounts.setLocale({ locale: "es" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(user).accounts.setLocale({ locale: "fr" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@ import { publishSessionsRevoked } from "@/server/realtime/events";
 import { clearSuppressions, undeliverableAddresses, undeliverableSchema } from "@/server/email/suppressions";
 import { hashPassword, verifyPassword } from "./password";
 import { changePasswordSchema, selfServiceRoleSchema, updateProfileSchema } from "@/lib/schemas/accounts";
+import type { Locale } from "@/lib/i18n/locales";
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -27,6 +28,12 @@ export async function getProfile(db: Tx, userId: string): Promise<Profile> {
   if (!user) throw new AppError("NOT_FOUND", "account.notFound");
   const { passwordHash, ...rest } = user;
   return { ...rest, hasPassword: !!passwordHash, undeliverable: await undeliverableAddresses(db, [user.email, user.notificationEmail]) };
+}
+
+/** Saves the language the user chose for the app, their emails and push messages. */
+export async function setOwnLocale(db: Tx, userId: string, locale: Locale): Promise<{ locale: Locale }> {
+  await db.user.update({ where: { id: userId }, data: { locale } });
+  return { locale };
 }
 
 /** "My inbox works again": mail to the user's own addresses resumes (another bounce would stop it again). */

@@ -4,7 +4,7 @@
  * service was given (loaded by id in job-events.ts), never read from the browser.
  */
 import { formatCents } from "@/lib/money";
-import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { NotificationKind } from "@/lib/notification-kinds";
 import { translatorFor, type Translate } from "@/server/i18n/translate";
 import { appUrl } from "@/server/email/templates";
@@ -199,6 +199,6 @@ export function notificationContent<K extends NotificationKind>(
   ctx: { unsubscribeUrl: string; locale?: Locale },
 ): NotificationContent {
   const locale = ctx.locale ?? DEFAULT_LOCALE;
-  const words: Ctx = { unsubscribeUrl: ctx.unsubscribeUrl, locale, t: translatorFor(locale, "push"), money: (cents) => formatCents(cents, INTL_LOCALE[locale]) };
+  const words: Ctx = { unsubscribeUrl: ctx.unsubscribeUrl, locale, t: translatorFor(locale, "push"), money: (cents) => formatCents(cents, locale) };
   return (builders[kind] as (d: NotificationData[K], c: Ctx) => NotificationContent)(data, words);
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import {
-  changePasswordSchema, passwordResetRequestSchema, passwordResetSchema, selfServiceRoleSchema, signUpSchema, updateProfileSchema,
+  changePasswordSchema, passwordResetRequestSchema, passwordResetSchema, selfServiceRoleSchema, setLocaleSchema, signUpSchema, updateProfileSchema,
 } from "@/lib/schemas/accounts";
 import { requestPasswordReset, resetPassword } from "@/server/accounts/password-reset";
 import {
-  addOwnRole, changePassword, getProfile, profileSchema, retryOwnEmailAddresses, signOutEverywhere, updateProfile,
+  addOwnRole, changePassword, getProfile, profileSchema, retryOwnEmailAddresses, setOwnLocale, signOutEverywhere, updateProfile,
 } from "@/server/accounts/profile";
 import { signUp } from "@/server/accounts/sign-up";
 import { headerLocale } from "@/server/i18n/caller-locale";
@@ -38,6 +38,12 @@ export const accountsRouter = createTRPCRouter({
     .input(updateProfileSchema)
     .output(profileSchema)
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.session.user.id, input)),
+
+  /** The caller's language for the app, emails and push (the switcher in the header and on the profile). */
+  setLocale: protectedProcedure
+    .input(setLocaleSchema)
+    .output(setLocaleSchema)
+    .mutation(({ ctx, input }) => setOwnLocale(ctx.db, ctx.session.user.id, input.locale)),
 
   addRole: protectedProcedure
     .input(z.object({ role: selfServiceRoleSchema }))

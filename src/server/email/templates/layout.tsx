@@ -8,7 +8,7 @@
  */
 import type { ReactNode } from "react";
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text, render } from "react-email";
-import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { formatCents } from "@/lib/money";
 import { translatorFor, type Translate } from "@/server/i18n/translate";
 
@@ -18,7 +18,7 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 export type EmailWords = { locale: Locale; t: Translate<"emails">; money: (cents: number) => string };
 
 export function emailWords(locale: Locale = DEFAULT_LOCALE): EmailWords {
-  return { locale, t: translatorFor(locale, "emails"), money: (cents) => formatCents(cents, INTL_LOCALE[locale]) };
+  return { locale, t: translatorFor(locale, "emails"), money: (cents) => formatCents(cents, locale) };
 }
 
 export type EmailDefinition<P> = {

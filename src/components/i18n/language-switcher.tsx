@@ -1,0 +1,54 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useTransition } from "react";
+import { isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { api } from "@/trpc/react";
+
+/** Each language named in itself, so a reader finds their own whatever the page's language. */
+const NATIVE_NAME: Record<Locale, string> = { en: "English", es: "Español" };
+
+/**
+ * The language switcher (header and profile). Signed out, the choice is kept in the `scoop-locale` cookie;
+ * signed in, it is also saved on the account (accounts.setLocale), which emails and push follow. Then the page
+ * is rendered again in the new language.
+ */
+export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; className?: string }) {
+  const t = useTranslations("common");
+  const locale = useLocale();
+  const router = useRouter();
+  const id = useId();
+  const [pending, startTransition] = useTransition();
+  const save = api.accounts.setLocale.useMutation();
+
+  async function choose(next: Locale) {
+    // A year; the cookie also keeps the choice after signing out.
+    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+    if (signedIn) await save.mutateAsync({ locale: next });
+    startTransition(() => router.refresh());
+  }
+
+  return (
+    <span className={className}>
+      <label htmlFor={id} className="sr-only">
+        {t("language")}
+      </label>
+      <select
+        id={id}
+        value={locale}
+        disabled={pending || save.isPending}
+        onChange={(e) => {
+          if (isLocale(e.target.value)) void choose(e.target.value);
+        }}
+        className="rounded-lg border border-slate-300 bg-white px-1.5 py-1 text-sm"
+        data-testid="language-switcher"
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {NATIVE_NAME[l]}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
