@@ -2,11 +2,12 @@
  * The marketplace in the shape of the documented deploy (playwright.production-shape.config.ts): the scooper's
  * browser talks to web instance A, the customer's to instance B, a separate worker resizes photos, and each of
  * the three has its own storage folder, so photos only work through the S3-compatible server. Settings are
- * render.yaml's with non-default fees and timers (platform fee 12 %, cancellation fee 25 %).
+ * render.yaml's with non-default fees and timers (platform fee 12 %, cancellation fee 25 %), and with
+ * SCOOPER_APPROVAL on: a new scooper's first claim waits for an admin's approval.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO, personContext, pngPhoto, postJob, signIn, signUpAndConfirm, uniqueEmail } from "../e2e/fixtures";
 
 const A = `http://127.0.0.1:${process.env.E2E_PORT_A}`;
@@ -22,6 +23,17 @@ async function expectLoaded(img: Locator) {
 async function openJobPage(page: Page, jobId: string) {
   await page.goto(`/jobs/${jobId}`);
   await expect(page.getByTestId("job-status")).toBeVisible();
+}
+
+/** An admin (on instance B) approves a new scooper from the back office's queue. */
+async function approveScooper(browser: Browser, email: string) {
+  const adminContext = await personContext(browser, { baseURL: B });
+  const admin = await adminContext.newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.goto("/admin/scoopers");
+  await admin.getByTestId("scooper-queue").locator("li", { hasText: email }).getByRole("button", { name: `Approve ${email}` }).click();
+  await expect(admin.getByTestId("scooper-queue").locator("li", { hasText: email })).toHaveCount(0);
+  await adminContext.close();
 }
 
 function filesUnder(dir: string): string[] {
@@ -42,12 +54,20 @@ test("post with a photo on B, claim on A seen live on B, start, complete with a 
   await expect(customer.getByTestId("job-status")).toHaveText("Open");
   await expectLoaded(customer.getByAltText("before photo"));
 
-  await signUpAndConfirm(scooper, { name: "Shay Scooper", email: uniqueEmail("shape-scooper"), password: "scooper pass 123", scooper: true });
+  const scooperEmail = uniqueEmail("shape-scooper");
+  await signUpAndConfirm(scooper, { name: "Shay Scooper", email: scooperEmail, password: "scooper pass 123", scooper: true });
   await openJobPage(scooper, jobId);
   // The platform fee is 12 % here: the take-home shown before claiming is what the scooper is paid.
   await expect(scooper.getByText("Scooper takes home $17.60")).toBeVisible();
   // Saved by instance B, resized by the worker, served by instance A: only possible through object storage.
   await expectLoaded(scooper.getByAltText("before photo"));
+
+  // Onboarded but not yet approved: the claim is refused in plain words, with the way to the onboarding steps.
+  await scooper.getByRole("button", { name: "Claim this job" }).click();
+  await expect(scooper.getByText(/awaiting approval by Scoop/)).toBeVisible();
+  await expect(scooper.getByTestId("onboarding-link")).toBeVisible();
+  await expect(scooper.getByTestId("job-status")).toHaveText("Open");
+  await approveScooper(browser, scooperEmail);
 
   await scooper.getByRole("button", { name: "Claim this job" }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("Claimed");
@@ -84,7 +104,9 @@ test("a claimed job cancelled on B: the scooper on A sees it live, owed the 25 %
 
   await signIn(customer, DEMO.customer);
   const jobId = await postJob(customer, { address: `${Math.floor(Math.random() * 900) + 100} Cancel Ct, Queens`, price: "40.00" });
-  await signUpAndConfirm(scooper, { name: "Cam Scooper", email: uniqueEmail("shape-cancel"), password: "scooper pass 123", scooper: true });
+  const scooperEmail = uniqueEmail("shape-cancel");
+  await signUpAndConfirm(scooper, { name: "Cam Scooper", email: scooperEmail, password: "scooper pass 123", scooper: true });
+  await approveScooper(browser, scooperEmail);
   await openJobPage(scooper, jobId);
   await scooper.getByRole("button", { name: "Claim this job" }).click();
   await expect(scooper.getByTestId("job-status")).toHaveText("Claimed");

@@ -3,7 +3,8 @@
  * add a photo, a name and a service area and accept the statements; an admin sees all of it beside "Approve" on
  * /admin/scoopers and approves; the scooper claims. The e2e server runs with SCOOPER_APPROVAL=0 (every other spec's
  * scoopers claim unapproved), so the "awaiting approval" refusal between those steps is proven with the setting on
- * by src/server/accounts/scooper-onboarding.int.test.ts.
+ * by src/server/accounts/scooper-onboarding.int.test.ts and in the browser by the production-shaped run
+ * (e2e-production/production-shape.spec.ts runs with SCOOPER_APPROVAL=1).
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";

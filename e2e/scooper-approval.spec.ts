@@ -1,7 +1,8 @@
 /**
  * The new-scooper approval queue (issue 19): a scooper who just signed up is listed on /admin/scoopers and an admin
- * approves them (audited). The e2e server runs with SCOOPER_APPROVAL=0, so the claim refusal itself is proven by
- * src/server/accounts/scooper-approval.int.test.ts with the setting on.
+ * approves them (audited). The e2e server runs with SCOOPER_APPROVAL=0; the claim refusal with the setting on is
+ * proven by src/server/accounts/scooper-approval.int.test.ts and in the browser by the production-shaped run
+ * (e2e-production/production-shape.spec.ts, SCOOPER_APPROVAL=1).
  */
 import { expect, test } from "@playwright/test";
 import { DEMO, personContext, signIn, signUpAndConfirm, uniqueEmail } from "./fixtures";

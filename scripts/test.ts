@@ -166,6 +166,8 @@ async function productionShaped(e2eEnv: NodeJS.ProcessEnv): Promise<number> {
     AUTO_CONFIRM_SECONDS: "7200",
     PLATFORM_FEE_PERCENT: "12",
     CANCELLATION_FEE_PERCENT: "25",
+    // New scoopers wait for an admin's approval before their first claim (issue 19), as a careful launch would run.
+    SCOOPER_APPROVAL: "1",
     // This run's own services in place of Render's.
     REDIS_PREFIX: base.REDIS_PREFIX,
     APP_URL: `http://127.0.0.1:${portA}`,
