@@ -7,7 +7,8 @@ import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { createPrismaClient } from "@/server/db";
 import { createOpenJob, createUser } from "@/test/factories";
 import { sessionCookieFor } from "@/test/realtime-harness";
-import { newRequestTiming, runWithRequestContext } from "./request-context";
+import { addQueryTime, serverTimingHeader } from "./query-timing";
+import { newRequestTiming, runWithRequestContext, type RequestTiming } from "./request-context";
 
 function parseServerTiming(header: string | null) {
   const metrics = new Map<string, { dur: number; desc?: string }>();
@@ -76,5 +77,27 @@ describe("slow query log", () => {
     expect(lines[0]!.query).toContain("pg_sleep");
     expect(timing.queries).toBe(2);
     expect(timing.dbMs).toBeGreaterThanOrEqual(lines[0]!.durationMs);
+  });
+});
+
+const timingAt = (startedAt: number): RequestTiming => ({ startedAt, dbMs: 0, queries: 0, dbBusyUntil: startedAt });
+
+describe("database time of a request", () => {
+  it("counts queries run side by side once, so it stays within the total", () => {
+    const timing = timingAt(1000);
+    // Three reads of a Promise.all: 1000–1050, 1010–1060, 1020–1055; then one alone: 1100–1120.
+    addQueryTime(timing, 50, 1050);
+    addQueryTime(timing, 35, 1055);
+    addQueryTime(timing, 50, 1060);
+    addQueryTime(timing, 20, 1120);
+    expect(timing.queries).toBe(4);
+    expect(timing.dbMs).toBe(80);
+    expect(serverTimingHeader(timing, 1130)).toBe('total;dur=130.0, db;dur=80.0;desc="4 queries"');
+  });
+
+  it("leaves out the part of a query from before the request's timing began", () => {
+    const timing = timingAt(1000);
+    addQueryTime(timing, 30, 1010);
+    expect(timing.dbMs).toBe(10);
   });
 });

@@ -11,15 +11,24 @@ export type QueryEvent = { query: string; duration: number };
 
 export type SlowQueryLog = { warn: (fields: { durationMs: number; query: string }, message: string) => void };
 
-export function recordQuery(event: QueryEvent, slowQueryMs: number, log: SlowQueryLog = logger): void {
+export function recordQuery(event: QueryEvent, slowQueryMs: number, log: SlowQueryLog = logger, now = performance.now()): void {
   const timing = getRequestContext()?.timing;
-  if (timing) {
-    timing.dbMs += event.duration;
-    timing.queries += 1;
-  }
+  if (timing) addQueryTime(timing, event.duration, now);
   if (event.duration >= slowQueryMs) {
     log.warn({ durationMs: event.duration, query: event.query.slice(0, 1000) }, "slow query");
   }
+}
+
+/**
+ * Adds a query that ended `now` after `durationMs` to the request's database time: only the part after the
+ * request's start and after the queries already counted, so parallel queries (a `Promise.all` of reads) count
+ * their overlap once and the database time stays within the total.
+ */
+export function addQueryTime(timing: RequestTiming, durationMs: number, now: number): void {
+  const start = Math.max(now - durationMs, timing.startedAt, timing.dbBusyUntil);
+  timing.dbMs += Math.max(0, now - start);
+  timing.dbBusyUntil = Math.max(timing.dbBusyUntil, now);
+  timing.queries += 1;
 }
 
 /** `total;dur=…, db;dur=…;desc="n queries"` (durations in ms). */

@@ -22,10 +22,15 @@ export type RequestContext = {
   timing?: RequestTiming;
 };
 
-export type RequestTiming = { startedAt: number; dbMs: number; queries: number };
+/**
+ * `dbMs` is wall-clock time with at least one query in flight since `startedAt` (queries run side by side count
+ * once), so it never exceeds the total; `dbBusyUntil` is the end of the latest query counted.
+ */
+export type RequestTiming = { startedAt: number; dbMs: number; queries: number; dbBusyUntil: number };
 
 export function newRequestTiming(): RequestTiming {
-  return { startedAt: performance.now(), dbMs: 0, queries: 0 };
+  const now = performance.now();
+  return { startedAt: now, dbMs: 0, queries: 0, dbBusyUntil: now };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
