@@ -1,17 +1,16 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/locales";
-import { api } from "@/trpc/react";
 
 /** Each language named in itself, so a reader finds their own whatever the page's language. */
 const NATIVE_NAME: Record<Locale, string> = { en: "English", es: "Español" };
 
 /**
  * The language switcher (header and profile). Signed out, the choice is kept in the `scoop-locale` cookie;
- * signed in, it is also saved on the account (accounts.setLocale), which emails and push follow. Then the page
- * is rendered again in the new language.
+ * signed in, it is also saved on the account (accounts.setLocale, src/trpc/save-locale.ts), which emails and push
+ * follow. Then the page is rendered again in the new language.
  */
 export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; className?: string }) {
   const t = useTranslations("common");
@@ -19,12 +18,21 @@ export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; c
   const router = useRouter();
   const id = useId();
   const [pending, startTransition] = useTransition();
-  const save = api.accounts.setLocale.useMutation();
+  const [saving, setSaving] = useState(false);
 
   async function choose(next: Locale) {
     // A year; the cookie also keeps the choice after signing out.
     document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    if (signedIn) await save.mutateAsync({ locale: next });
+    if (signedIn) {
+      setSaving(true);
+      try {
+        // Loaded on demand: the header holds no tRPC provider (see src/trpc/save-locale.ts).
+        const { saveLocale } = await import("@/trpc/save-locale");
+        await saveLocale(next);
+      } finally {
+        setSaving(false);
+      }
+    }
     startTransition(() => router.refresh());
   }
 
@@ -36,7 +44,7 @@ export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; c
       <select
         id={id}
         value={locale}
-        disabled={pending || save.isPending}
+        disabled={pending || saving}
         onChange={(e) => {
           if (isLocale(e.target.value)) void choose(e.target.value);
         }}
