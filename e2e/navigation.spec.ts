@@ -25,6 +25,7 @@ const HEADINGS: Record<string, string> = {
   "/admin/disputes": "Open disputes",
   "/admin/chargebacks": "Card disputes",
   "/admin/scoopers": "Scoopers awaiting approval",
+  "/admin/attestations": "Scooper statements",
   "/admin/weather": "Weather skips",
   "/admin/queues": "Background queues",
   "/admin/audit": "Audit log",
