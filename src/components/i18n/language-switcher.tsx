@@ -1,6 +1,5 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/locales";
 
@@ -10,11 +9,10 @@ const NATIVE_NAME: Record<Locale, string> = { en: "English", es: "Español" };
 /**
  * The language switcher (header and profile). Signed out, the choice is kept in the `scoop-locale` cookie;
  * signed in, it is also saved on the account (accounts.setLocale, src/trpc/save-locale.ts), which emails and push
- * follow. Then the page is rendered again in the new language.
+ * follow. Then the page is rendered again in the new language. The caller (a server component) passes the
+ * current language and the label, so pages need no client-side translator for it (issue 16's byte budgets).
  */
-export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; className?: string }) {
-  const t = useTranslations("common");
-  const locale = useLocale();
+export function LanguageSwitcher({ signedIn, locale, label, className }: { signedIn: boolean; locale: Locale; label: string; className?: string }) {
   const router = useRouter();
   const id = useId();
   const [pending, startTransition] = useTransition();
@@ -39,7 +37,7 @@ export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; c
   return (
     <span className={className}>
       <label htmlFor={id} className="sr-only">
-        {t("language")}
+        {label}
       </label>
       <select
         id={id}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import type { Locale } from "@/lib/i18n/locales";
 import { can, type AppRole } from "@/lib/permissions";
 import { navLinksFor } from "./nav-links";
 import { SignInLink } from "./sign-in-link";
@@ -14,6 +15,8 @@ import { LanguageSwitcher } from "@/components/i18n/language-switcher";
  */
 export function SiteHeader({ user, blocked }: { user: { name?: string | null; email: string; roles: AppRole[] } | null; blocked: boolean }) {
   const t = useTranslations("header");
+  const tc = useTranslations("common");
+  const locale = useLocale() as Locale;
   const links = user ? navLinksFor(user.roles) : [];
   return (
     <header className="flex flex-wrap items-center justify-between gap-x-3 border-b bg-white px-4">
@@ -30,7 +33,7 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
         </nav>
       )}
       <div className="flex min-h-14 flex-wrap items-center justify-end gap-x-3 gap-y-1 py-2 text-sm">
-        <LanguageSwitcher signedIn={!!user} />
+        <LanguageSwitcher signedIn={!!user} locale={locale} label={tc("language")} />
         {user ? (
           <>
             {can(user.roles, "admin.access") && (
@@ -38,7 +41,7 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
                 {t("admin")}
               </Link>
             )}
-            {!blocked && <NotificationBell />}
+            {!blocked && <NotificationBell label={t("notifications")} />}
             <Link href="/profile" className="max-w-[10rem] truncate font-medium text-slate-800" data-testid="signed-in-as">
               {user.name ?? user.email}
             </Link>
@@ -49,7 +52,7 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
             <Link href="/board" className="text-slate-700">
               {t("findJobs")}
             </Link>
-            <SignInLink />
+            <SignInLink label={t("signIn")} />
             <Link href="/sign-up" className="rounded-lg bg-brand-600 px-3 py-1.5 font-semibold text-white">
               {t("signUp")}
             </Link>

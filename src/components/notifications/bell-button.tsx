@@ -1,8 +1,5 @@
-import { useTranslations } from "next-intl";
-
 /** The bell's button, shared by the placeholder the server renders and the live bell that replaces it. */
-export function BellButton(props: { unread: number; open: boolean; onClick?: () => void }) {
-  const t = useTranslations("notifications-ui");
+export function BellButton(props: { label: string; unread: number; open: boolean; onClick?: () => void }) {
   const { unread } = props;
   return (
     <button
@@ -10,7 +7,7 @@ export function BellButton(props: { unread: number; open: boolean; onClick?: () 
       onClick={props.onClick}
       disabled={!props.onClick}
       className="relative rounded-full p-1.5 text-slate-700 hover:bg-slate-100"
-      aria-label={unread ? t("bellUnread", { count: unread }) : t("title")}
+      aria-label={props.label}
       aria-expanded={props.open}
       data-testid="notification-bell"
     >

@@ -44,7 +44,7 @@ function Bell() {
   const unread = list.data?.unread ?? 0;
   return (
     <div className="relative" ref={panel}>
-      <BellButton unread={unread} open={open} onClick={() => setOpen((o) => !o)} />
+      <BellButton label={unread ? t("bellUnread", { count: unread }) : t("title")} unread={unread} open={open} onClick={() => setOpen((o) => !o)} />
       {open && (
         // Phones: pinned under the header across the screen (the bell sits mid-row, so a panel hung from it ran
         // off the left edge at 390 px); wider screens: hung from the bell. Above the map's own overlays (z 1000).

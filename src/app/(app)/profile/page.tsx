@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import type { Locale } from "@/lib/i18n/locales";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { SignOutEverywhere } from "@/components/accounts/sign-out-everywhere";
 import { YourData } from "@/components/accounts/your-data";
@@ -34,7 +35,7 @@ export default async function ProfilePage(props: { searchParams: Promise<{ welco
       <section className="mb-6 space-y-1" aria-labelledby="language-heading">
         <h2 id="language-heading" className="text-lg font-semibold">{t("profile.language")}</h2>
         <p className="text-sm text-slate-600">{t("profile.languageHint")}</p>
-        <LanguageSwitcher signedIn />
+        <LanguageSwitcher signedIn locale={(await getLocale()) as Locale} label={(await getTranslations("common"))("language")} />
       </section>
       <ProfileForm profile={profile} />
       <div className="mt-8">
