@@ -87,8 +87,10 @@ test("a new scooper onboards, an admin approves from the queue, and the scooper 
   const item = admin.getByTestId("attestation").filter({ hasText: wording });
   await expect(item).toContainText("Version 1 · optional · active");
   await item.getByRole("button", { name: /^Edit/ }).click();
-  await item.getByLabel("Wording").fill(`${wording} Always.`);
-  await item.getByRole("button", { name: "Save" }).click();
+  // While editing, the wording is in a text box (not the row's text): the row being edited is the one with "Save".
+  const editing = admin.getByTestId("attestation").filter({ has: admin.getByRole("button", { name: "Save" }) });
+  await editing.getByLabel("Wording").fill(`${wording} Always.`);
+  await editing.getByRole("button", { name: "Save" }).click();
   await expect(admin.getByTestId("attestation").filter({ hasText: `${wording} Always.` })).toContainText("Version 2 · optional");
   await screens(admin, "admin-attestations");
   await expectAxeClean(admin);

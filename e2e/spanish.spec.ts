@@ -6,7 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { distinctivePrice, linkFromMailbox, personContext, uniqueEmail } from "./fixtures";
+import { completeScooperOnboarding, distinctivePrice, linkFromMailbox, personContext, uniqueEmail } from "./fixtures";
 import { screens } from "./screens";
 
 const SPANISH = { locale: "es-US" } as const;
@@ -34,6 +34,8 @@ async function signUpInSpanish(page: Page, opts: { name: string; email: string; 
   await expect(page.getByText("Revise su bandeja de entrada")).toBeVisible();
   await page.goto(await linkFromMailbox(page, opts.email, "sign-up-confirmation"));
   await expect(page.getByTestId("signed-in-as")).toHaveText(opts.name);
+  // A scooper's onboarding (profile, photo, statements) before their first claim, as the other specs' scoopers.
+  if (opts.scooper) await completeScooperOnboarding(page, opts.name);
 }
 
 test("a Spanish-speaking customer signs up and posts a job, a Spanish-speaking scooper claims it, all in Spanish", async ({ browser }) => {
