@@ -3,20 +3,13 @@
  * `scoop-locale` cookie, else the browser's Accept-Language, else English (`resolveLocale`). The tRPC error path
  * and the route handlers answer refusals in it; sign-up saves it as the new account's language.
  */
+import { parse as parseCookies } from "cookie";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/locales";
 import type { Tx } from "@/server/db";
 
-function cookieValue(headers: Headers, name: string): string | null {
-  for (const part of (headers.get("cookie") ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return null;
-}
-
 /** `saved` (the session's `user.locale`) first, then the request's cookie, then Accept-Language. */
 export function headerLocale(headers: Headers, saved?: string | null): Locale {
-  return resolveLocale({ saved, cookie: cookieValue(headers, LOCALE_COOKIE), acceptLanguage: headers.get("accept-language") });
+  return resolveLocale({ saved, cookie: parseCookies(headers.get("cookie") ?? "")[LOCALE_COOKIE], acceptLanguage: headers.get("accept-language") });
 }
 
 /** The recipient's language for emails and notifications: their saved choice, English when they made none. */
