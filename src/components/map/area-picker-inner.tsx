@@ -2,7 +2,7 @@
 import L from "leaflet";
 import { useState } from "react";
 import { MapContainer, Marker, Rectangle, TileLayer } from "react-leaflet";
-import { MAP_ATTRIBUTION, MAP_TILE_URL } from "@/lib/map-settings";
+import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
 
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 const corner = L.divIcon({ className: "scoop-pin scoop-pin--LITTER", html: '<span class="scoop-pin__badge">Corner</span>', iconSize: [0, 0] });

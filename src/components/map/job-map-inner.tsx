@@ -3,7 +3,7 @@ import L from "leaflet";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
-import { MAP_ATTRIBUTION, MAP_TILE_URL } from "@/lib/map-settings";
+import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
 import { serviceAreaViewport, type ServiceArea } from "@/lib/service-area";
 import { boardRefetchDelayMs, boxesMeet } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";

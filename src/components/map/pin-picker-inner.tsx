@@ -1,7 +1,7 @@
 "use client";
 import L from "leaflet";
 import { MapContainer, Marker, TileLayer, useMapEvents } from "react-leaflet";
-import { MAP_ATTRIBUTION, MAP_TILE_URL } from "@/lib/map-settings";
+import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
 
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 const pin = L.divIcon({ className: "scoop-pin scoop-pin--POOP", html: '<span class="scoop-pin__badge">Yard</span>', iconSize: [0, 0] });
