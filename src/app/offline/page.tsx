@@ -1,3 +1,4 @@
+import { IntlIsland } from "@/components/i18n/intl-island";
 import { OfflinePage } from "@/components/offline/offline-job";
 
 export const metadata = { title: "Offline" };
@@ -9,7 +10,9 @@ export const metadata = { title: "Offline" };
 export default function Offline() {
   return (
     <main className="flex flex-1 flex-col">
-      <OfflinePage />
+      <IntlIsland namespaces={["offline", "jobs", "common"]}>
+        <OfflinePage />
+      </IntlIsland>
     </main>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
-import { useTranslations } from "next-intl";
 import { signOutAndForget } from "./sign-out";
 
-export function SignOutButton() {
-  const t = useTranslations("header");
+/** The header's sign-out: its words come from the server's header (no client catalogue on every page). */
+export function SignOutButton({ label }: { label: string }) {
   return (
     <button type="button" onClick={() => void signOutAndForget("/")} className="text-slate-600 underline-offset-2 hover:underline">
-      {t("signOut")}
+      {label}
     </button>
   );
 }

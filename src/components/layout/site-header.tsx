@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useMessages, useTranslations } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
 import { can, type AppRole } from "@/lib/permissions";
 import { navLinksFor } from "./nav-links";
@@ -7,6 +7,7 @@ import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { pickNamespaces } from "@/i18n/messages";
 
 /**
  * One header for every page. Mobile-first: the account controls stay on the top row and the page links wrap
@@ -17,6 +18,7 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
   const t = useTranslations("header");
   const tc = useTranslations("common");
   const locale = useLocale() as Locale;
+  const messages = useMessages();
   const links = user ? navLinksFor(user.roles) : [];
   return (
     <header className="flex flex-wrap items-center justify-between gap-x-3 border-b bg-white px-4">
@@ -41,11 +43,14 @@ export function SiteHeader({ user, blocked }: { user: { name?: string | null; em
                 {t("admin")}
               </Link>
             )}
-            {!blocked && <NotificationBell label={t("notifications")} />}
+            {!blocked && (
+              // The bell's live part translates in the browser with its own catalogue, loaded with it.
+              <NotificationBell label={t("notifications")} locale={locale} messages={pickNamespaces(messages, ["notifications-ui"])} />
+            )}
             <Link href="/profile" className="max-w-[10rem] truncate font-medium text-slate-800" data-testid="signed-in-as">
               {user.name ?? user.email}
             </Link>
-            <SignOutButton />
+            <SignOutButton label={t("signOut")} />
           </>
         ) : (
           <>

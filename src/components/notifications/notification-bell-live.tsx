@@ -2,10 +2,11 @@
 /**
  * The header bell: unread count, the latest notifications, mark read / mark all read. Live: `notifications.onNew`
  * (over the app's one WebSocket) refetches the list when a notification arrives. Loaded after the page by
- * ./notification-bell.tsx, with its own tRPC provider: the header is on every page, the query code is not.
+ * ./notification-bell.tsx, with its own tRPC and next-intl providers: the header is on every page, the query code
+ * and the message formatter are not.
  */
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { NextIntlClientProvider, useLocale, useTranslations, type AbstractIntlMessages } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime, formatRelative } from "@/lib/format-date";
 import type { Locale } from "@/lib/i18n/locales";
@@ -13,11 +14,13 @@ import { api, TRPCReactProvider } from "@/trpc/react";
 import { BellButton } from "./bell-button";
 import { PushOptIn } from "./push-opt-in";
 
-export function NotificationBellLive() {
+export function NotificationBellLive({ locale, messages }: { locale: Locale; messages: AbstractIntlMessages }) {
   return (
-    <TRPCReactProvider>
-      <Bell />
-    </TRPCReactProvider>
+    <NextIntlClientProvider locale={locale} messages={messages}>
+      <TRPCReactProvider>
+        <Bell />
+      </TRPCReactProvider>
+    </NextIntlClientProvider>
   );
 }
 
