@@ -1,11 +1,16 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DeadEnd } from "@/components/ui/dead-end";
 
-export const metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages"))("notFound.metaTitle") };
+}
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("pages");
   return (
-    <DeadEnd code="404" title="We could not find that page">
-      <p>The link may be old or mistyped. A job that was claimed, cancelled or expired is no longer shown to everyone.</p>
+    <DeadEnd code="404" title={t("notFound.title")} links={{ home: t("deadEnd.home"), board: t("deadEnd.board") }}>
+      <p>{t("notFound.body")}</p>
     </DeadEnd>
   );
 }

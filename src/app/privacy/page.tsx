@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/ui/form";
 import { TERMS_VERSION } from "@/lib/legal";
 
-export const metadata: Metadata = { title: "Privacy policy" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages"))("privacy.title") };
+}
 
-export default function PrivacyPage() {
+export default async function PrivacyPage() {
+  const t = await getTranslations("pages");
   return (
-    <AuthCard title="Privacy policy">
+    <AuthCard title={t("privacy.title")}>
       <div className="space-y-3 text-sm leading-6 text-slate-700">
-        <p>Version {TERMS_VERSION}.</p>
-        <p>We keep what the service needs: your name and email, the jobs you post or claim (address, pin, notes, photos), messages and notifications we send you, and the money lines of your jobs.</p>
-        <p>Before a job is claimed, the public board shows only its street and an approximate pin; the house number, exact pin and access notes go only to the scooper who claims it. Photos are stripped of location data.</p>
-        <p>You can download everything we hold about you as JSON from your profile, and delete your account there: your personal details are erased or anonymised, your open jobs are cancelled and every session ends. Payment and dispute records are kept, without your name and email, for as long as the law requires.</p>
-        <p>We do not sell personal data. Email goes through our mail provider and payments through Stripe, each only with what it needs.</p>
+        <p>{t("version", { version: TERMS_VERSION })}</p>
+        <p>{t("privacy.keep")}</p>
+        <p>{t("privacy.board")}</p>
+        <p>{t("privacy.yourData")}</p>
+        <p>{t("privacy.selling")}</p>
       </div>
     </AuthCard>
   );
