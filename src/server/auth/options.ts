@@ -14,6 +14,8 @@ import { verifyPassword } from "@/server/accounts/password";
 import { BAD_CREDENTIALS, signInSchema } from "@/lib/schemas/accounts";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { headerLocale } from "@/server/i18n/caller-locale";
 import { queueEmail } from "@/server/email/send-email";
 import { magicLinkEmail } from "@/server/email/templates";
 import { clientIp } from "@/server/security/client-ip";
@@ -29,6 +31,15 @@ const DUMMY_HASH = "$2b$12$sMGqZIQi4mM2X3LH5p5/lukNODXNXvnTdRuopxOMqNuf2mu9YZVEG
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 export { BAD_CREDENTIALS };
 
+function plainHeaders(headers: Record<string, string | string[] | undefined>): Headers {
+  const out = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === "string") out.set(name, value);
+    else if (Array.isArray(value)) out.set(name, value.join(", "));
+  }
+  return out;
+}
+
 export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: Record<string, string | string[] | undefined>,
@@ -39,12 +50,14 @@ export async function authorizeCredentials(
   const { email, password } = parsed.data;
   const ip = clientIp(headers);
   const subject = `${ip}|${email}`;
+  // Refusals travel to the page as next-auth's error text: in the caller's language (cookie, Accept-Language).
+  const locale = headerLocale(plainHeaders(headers));
   try {
     // Per address and email (guessing one password), and per address across emails (password spraying).
     await enforceRateLimit("sign-in", subject, env.RATE_LIMIT_SIGN_IN, "signInAttempts");
     await enforceRateLimit("sign-in-ip", ip, env.RATE_LIMIT_SIGN_IN_IP, "signInAttemptsNetwork");
   } catch (err) {
-    throw new Error(err instanceof Error ? err.message : "Too many sign-in attempts.");
+    throw new Error(err instanceof AppError ? err.messageIn(locale) : err instanceof Error ? err.message : "Too many sign-in attempts.");
   }
   const user = await db.user.findUnique({
     where: { email },
@@ -52,7 +65,7 @@ export async function authorizeCredentials(
   });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !ok || !user.emailVerified) throw new Error(BAD_CREDENTIALS);
-  const blocked = blockedMessage(user);
+  const blocked = blockedMessage(user, new Date(), locale);
   if (blocked) throw new Error(blocked);
   await resetRateLimit("sign-in", subject);
   // Only failures count across accounts, so a busy shared address (an office, the e2e runner) keeps signing in.

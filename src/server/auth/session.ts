@@ -8,6 +8,7 @@ import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/env";
 import type { Session } from "./session-type";
+import { resolveLocale } from "@/lib/i18n/locales";
 import { blockedMessage } from "@/server/accounts/status";
 import { db } from "@/server/db";
 import { sessionEnded } from "./session-deny-list";
@@ -31,7 +32,7 @@ export async function loadSession(claims: SessionClaims): Promise<Session | null
   return {
     sessionId: claims.sid,
     user: { id: user.id, email: user.email, name: user.name, roles: user.roles, locale: user.locale },
-    blocked: blockedMessage(user),
+    blocked: blockedMessage(user, new Date(), resolveLocale({ saved: user.locale })),
   };
 }
 
