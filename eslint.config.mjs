@@ -92,8 +92,6 @@ const UNTRANSLATED = [
   "src/app/(app)/admin/subscriptions/page.tsx",
   "src/app/(app)/admin/users/page.tsx",
   "src/app/(app)/admin/weather/page.tsx",
-  "src/app/dev/emails/page.tsx",
-  "src/app/dev/mailbox/page.tsx",
   "src/app/(app)/earnings/page.tsx",
   "src/app/error.tsx",
   "src/app/forbidden.tsx",
