@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 
 export const NAMESPACES = [
   "common", "header", "landing", "board", "jobs", "post", "recurring", "yards", "today", "payments", "earnings",
-  "admin", "accounts", "notifications-ui", "validation", "offline", "sign-in", "pages",
+  "admin", "accounts", "notifications-ui", "validation", "offline", "sign-in", "pages", "dev",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

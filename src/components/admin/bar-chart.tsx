@@ -1,14 +1,17 @@
+import { useTranslations } from "next-intl";
+
 /**
  * A dependency-free SVG bar chart: one bar per point, its label and count on hover. `labels="ends"` (days)
  * prints the first and last label under the axis; `labels="all"` (a histogram's buckets) prints each one.
  */
 export function BarChart({ points, labels = "ends" }: { points: { label: string; count: number }[]; labels?: "ends" | "all" }) {
+  const t = useTranslations("admin");
   const max = Math.max(1, ...points.map((p) => p.count));
   const width = 600;
   const height = 120;
   const bar = width / Math.max(1, points.length);
   return (
-    <svg viewBox={`0 0 ${width} ${height + 16}`} className="h-40 w-full max-w-3xl" role="img" aria-label="bar chart">
+    <svg viewBox={`0 0 ${width} ${height + 16}`} className="h-40 w-full max-w-3xl" role="img" aria-label={t("chart.bar")}>
       {points.map((p, i) => {
         const h = (p.count / max) * height;
         return (

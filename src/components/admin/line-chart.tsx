@@ -1,8 +1,16 @@
-/** A dependency-free SVG multi-series line chart over days, with a legend; each point's values on hover. */
+import { useTranslations } from "next-intl";
+
 const COLORS = ["stroke-brand-600", "stroke-amber-500", "stroke-slate-400"];
 const SWATCHES = ["bg-brand-600", "bg-amber-500", "bg-slate-400"];
 
+/** A dependency-free SVG multi-series line chart over days, with a legend; each point's values on hover. A series' name
+ * is read from the `admin` catalogue (`chart.series.<name>`) when it is there. */
 export function LineChart<K extends string>({ days, series }: { days: ({ date: string } & Record<K, number>)[]; series: readonly K[] }) {
+  const t = useTranslations("admin");
+  const name = (s: K) => {
+    const key: string = `chart.series.${s}`;
+    return t.has(key) ? t(key) : s;
+  };
   const width = 600;
   const height = 120;
   const max = Math.max(1, ...days.flatMap((d) => series.map((s) => d[s])));
@@ -14,11 +22,11 @@ export function LineChart<K extends string>({ days, series }: { days: ({ date: s
         {series.map((s, i) => (
           <span key={s} className="flex items-center gap-1">
             <span className={`inline-block h-2 w-3 ${SWATCHES[i % SWATCHES.length]}`} />
-            {s} ({days.reduce((sum, d) => sum + d[s], 0)})
+            {name(s)} ({days.reduce((sum, d) => sum + d[s], 0)})
           </span>
         ))}
       </div>
-      <svg viewBox={`-4 -4 ${width + 8} ${height + 20}`} className="h-40 w-full max-w-3xl" role="img" aria-label="line chart">
+      <svg viewBox={`-4 -4 ${width + 8} ${height + 20}`} className="h-40 w-full max-w-3xl" role="img" aria-label={t("chart.line")}>
         <line x1={0} y1={height} x2={width} y2={height} className="stroke-slate-300" />
         {series.map((s, i) => (
           <polyline
@@ -31,7 +39,7 @@ export function LineChart<K extends string>({ days, series }: { days: ({ date: s
         ))}
         {days.map((d, j) => (
           <rect key={d.date} x={x(j) - width / days.length / 2} y={0} width={width / days.length} height={height} fill="transparent">
-            <title>{`${d.date}: ${series.map((s) => `${s} ${d[s]}`).join(", ")}`}</title>
+            <title>{`${d.date}: ${series.map((s) => `${name(s)} ${d[s]}`).join(", ")}`}</title>
           </rect>
         ))}
         <text x={0} y={height + 14} className="fill-slate-500 text-[10px]">{days[0]?.date}</text>

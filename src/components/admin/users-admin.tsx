@@ -1,26 +1,22 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formError } from "@/components/accounts/errors";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice, TextInput } from "@/components/ui/form";
 import { formatDate } from "@/lib/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import { api } from "@/trpc/react";
 
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
 
+/** Each action's dialog words are in the `admin` catalogue: `users.action.<action>.title`, `.confirm`, `.what`. */
 type Action = "suspend" | "ban" | "reinstate" | "grantAdmin" | "revokeAdmin" | "grantScooper" | "grantCustomer";
 
-const ACTION_WORDS: Record<Action, { title: string; confirm: string; what: string }> = {
-  suspend: { title: "Suspend this user?", confirm: "Suspend", what: "cannot sign in, post or claim until the date or until reinstated. Their open jobs are cancelled (holds released), recurring cleanups paused, and jobs they claimed go back to the board (in-progress ones to an admin)." },
-  ban: { title: "Ban this user?", confirm: "Ban", what: "can never sign in again unless reinstated. Their open jobs are cancelled (holds released), recurring cleanups paused, and jobs they claimed go back to the board (in-progress ones to an admin)." },
-  reinstate: { title: "Reinstate this user?", confirm: "Reinstate", what: "can sign in, post and claim again." },
-  grantAdmin: { title: "Make this user an admin?", confirm: "Make admin", what: "will see every job, every user and private access notes, and can take every admin action." },
-  revokeAdmin: { title: "Remove admin rights?", confirm: "Remove admin", what: "loses the admin pages." },
-  grantScooper: { title: "Add the scooper role?", confirm: "Add scooper", what: "can claim jobs from the board." },
-  grantCustomer: { title: "Add the customer role?", confirm: "Add customer", what: "can post jobs and recurring cleanups." },
-};
 
 export function UsersAdmin() {
+  const t = useTranslations("admin.users");
+  const locale = useLocale() as Locale;
   const [query, setQuery] = useState("");
   const users = api.adminUsers.search.useQuery({ query });
   const utils = api.useUtils();
@@ -57,29 +53,29 @@ export function UsersAdmin() {
 
   return (
     <div className="space-y-4">
-      <TextInput placeholder="Search by email or name" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search users" />
+      <TextInput placeholder={t("searchPlaceholder")} value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t("search")} />
       {error && <Notice tone="error">{formError(error)}</Notice>}
       {pending && (
         <ConfirmDialog
           open
           onOpenChange={(open) => !open && setPending(null)}
-          title={ACTION_WORDS[pending.action].title}
+          title={t(`action.${pending.action}.title`)}
           tone={pending.action === "ban" || pending.action === "suspend" ? "danger" : "default"}
-          confirmLabel={ACTION_WORDS[pending.action].confirm}
-          cancelLabel="Back"
+          confirmLabel={t(`action.${pending.action}.confirm`)}
+          cancelLabel={t("back")}
           confirmDisabled={!reason.trim() || !daysValid}
           onConfirm={act}
-          description={<p><b className="break-all">{pending.email}</b>: {ACTION_WORDS[pending.action].what}</p>}
+          description={<p><b className="break-all">{pending.email}</b>: {t(`action.${pending.action}.what`)}</p>}
         >
           <label className="block text-sm font-medium">
-            Reason (required, kept in the audit log)
+            {t("reasonLabel")}
             <input className="mt-1 w-full rounded-lg border px-3 py-2" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
           </label>
           {pending.action === "suspend" && (
             <label className="block text-sm font-medium">
-              Suspend for how many days? (empty: until reinstated)
+              {t("daysLabel")}
               <input className="mt-1 block w-24 rounded-lg border px-3 py-2" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} aria-invalid={!daysValid} />
-              {!daysValid && <span className="block text-sm text-red-700" role="alert">Use a whole number of days.</span>}
+              {!daysValid && <span className="block text-sm text-red-700" role="alert">{t("daysError")}</span>}
             </label>
           )}
         </ConfirmDialog>
@@ -88,10 +84,10 @@ export function UsersAdmin() {
         <table className="w-full text-left text-sm max-sm:block">
           <thead className="text-xs uppercase text-slate-600 max-sm:hidden">
             <tr>
-              <th className="py-2">User</th>
-              <th>Roles</th>
-              <th>Status</th>
-              <th>Actions</th>
+              <th className="py-2">{t("user")}</th>
+              <th>{t("roles")}</th>
+              <th>{t("status")}</th>
+              <th>{t("actions")}</th>
             </tr>
           </thead>
           <tbody className="max-sm:block">
@@ -101,26 +97,26 @@ export function UsersAdmin() {
                   <div className="font-medium">{u.name ?? "—"}</div>
                   <div className="break-all text-slate-600">{u.email}</div>
                 </td>
-                <td className="max-sm:block">{u.roles.map((r) => r.toLowerCase()).join(", ")}</td>
+                <td className="max-sm:block">{u.roles.map((r) => t(`role.${r}`)).join(", ")}</td>
                 <td className="max-sm:block" data-testid="admin-user-status">
-                  {u.status.toLowerCase()}
-                  {u.suspendedUntil && <div className="text-xs text-slate-500">until {formatDate(u.suspendedUntil)}</div>}
+                  {t(`statusWord.${u.status}`)}
+                  {u.suspendedUntil && <div className="text-xs text-slate-500">{t("until", { date: formatDate(u.suspendedUntil, { locale }) })}</div>}
                 </td>
                 <td className="space-x-2 space-y-1 max-sm:block">
                   {u.status === "ACTIVE" ? (
                     <>
-                      <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "suspend")}>Suspend</button>
-                      <button className="rounded border border-red-300 px-2 py-1 text-red-700" onClick={() => ask(u.id, u.email, "ban")}>Ban</button>
+                      <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "suspend")}>{t("suspend")}</button>
+                      <button className="rounded border border-red-300 px-2 py-1 text-red-700" onClick={() => ask(u.id, u.email, "ban")}>{t("ban")}</button>
                     </>
                   ) : (
-                    <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "reinstate")}>Reinstate</button>
+                    <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "reinstate")}>{t("reinstate")}</button>
                   )}
-                  {!u.roles.includes("SCOOPER") && <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "grantScooper")}>+ scooper</button>}
-                  {!u.roles.includes("CUSTOMER") && <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "grantCustomer")}>+ customer</button>}
+                  {!u.roles.includes("SCOOPER") && <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "grantScooper")}>{t("addScooper")}</button>}
+                  {!u.roles.includes("CUSTOMER") && <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "grantCustomer")}>{t("addCustomer")}</button>}
                   {u.roles.includes("ADMIN") ? (
-                    <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "revokeAdmin")}>− admin</button>
+                    <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "revokeAdmin")}>{t("removeAdmin")}</button>
                   ) : (
-                    <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "grantAdmin")}>+ admin</button>
+                    <button className="rounded border px-2 py-1" onClick={() => ask(u.id, u.email, "grantAdmin")}>{t("addAdmin")}</button>
                   )}
                 </td>
               </tr>

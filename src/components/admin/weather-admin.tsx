@@ -1,9 +1,11 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { fieldErrors, formError } from "@/components/accounts/errors";
 import { AreaPicker } from "@/components/map/job-map";
 import { Notice } from "@/components/ui/form";
 import { formatDateTime } from "@/lib/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import { api } from "@/trpc/react";
 
 type Mode = "postalCodes" | "box";
@@ -14,6 +16,8 @@ const input = "w-full rounded-lg border border-slate-300 px-3 py-2";
  * generated are skipped, that date's jobs already generated are cancelled with no fee, customers are told; audited.
  */
 export function WeatherAdmin({ today }: { today: string }) {
+  const t = useTranslations("admin");
+  const locale = useLocale() as Locale;
   const utils = api.useUtils();
   const list = api.adminWeather.list.useQuery();
   const [date, setDate] = useState(today);
@@ -43,21 +47,21 @@ export function WeatherAdmin({ today }: { today: string }) {
         }}
       >
         <label className="block space-y-1">
-          <span className="text-sm font-medium">Service date</span>
+          <span className="text-sm font-medium">{t("weather.serviceDate")}</span>
           <input type="date" className={input} min={today} value={date} onChange={(e) => setDate(e.target.value)} />
           {err("date")}
         </label>
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Area</legend>
+          <legend className="text-sm font-medium">{t("weather.area")}</legend>
           <label className="mr-4 inline-flex items-center gap-2 text-sm">
-            <input type="radio" name="mode" checked={mode === "postalCodes"} onChange={() => setMode("postalCodes")} /> ZIP codes
+            <input type="radio" name="mode" checked={mode === "postalCodes"} onChange={() => setMode("postalCodes")} /> {t("weather.zipMode")}
           </label>
           <label className="inline-flex items-center gap-2 text-sm">
-            <input type="radio" name="mode" checked={mode === "box"} onChange={() => setMode("box")} /> A box (latitude / longitude)
+            <input type="radio" name="mode" checked={mode === "box"} onChange={() => setMode("box")} /> {t("weather.boxMode")}
           </label>
           {mode === "postalCodes" ? (
             <label className="block space-y-1">
-              <span className="text-sm">ZIP codes, separated by commas or spaces</span>
+              <span className="text-sm">{t("weather.zipLabel")}</span>
               <textarea className={input} value={codes} onChange={(e) => setCodes(e.target.value)} />
               {err("area.postalCodes", "area.postalCodes.0", "area")}
             </label>
@@ -71,7 +75,7 @@ export function WeatherAdmin({ today }: { today: string }) {
               </div>
               {(["north", "south", "west", "east"] as const).map((side) => (
                 <label key={side} className="block space-y-1">
-                  <span className="text-sm capitalize">{side}</span>
+                  <span className="text-sm capitalize">{t(`weather.side.${side}`)}</span>
                   <input className={input} inputMode="decimal" value={box[side]} onChange={(e) => setBox((b) => ({ ...b, [side]: e.target.value }))} />
                 </label>
               ))}
@@ -80,29 +84,35 @@ export function WeatherAdmin({ today }: { today: string }) {
           )}
         </fieldset>
         <label className="block space-y-1">
-          <span className="text-sm font-medium">Reason (customers read it)</span>
+          <span className="text-sm font-medium">{t("weather.reason")}</span>
           <input className={input} value={reason} onChange={(e) => setReason(e.target.value)} />
           {err("reason")}
         </label>
         {skip.error && !Object.keys(errors).length && <Notice tone="error">{formError(skip.error)}</Notice>}
         {skip.data && (
           <Notice tone="success">
-            Skipped {skip.data.skippedRecurringIds.length} recurring visit{skip.data.skippedRecurringIds.length === 1 ? "" : "s"}; cancelled{" "}
-            {skip.data.cancelledJobIds.length} job{skip.data.cancelledJobIds.length === 1 ? "" : "s"} already generated.
+            {t("weather.skipped", { visits: skip.data.skippedRecurringIds.length, jobs: skip.data.cancelledJobIds.length })}
           </Notice>
         )}
         <button type="submit" disabled={skip.isPending} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white disabled:opacity-60">
-          Skip these visits
+          {t("weather.submit")}
         </button>
       </form>
       <section>
-        <h2 className="mb-2 font-semibold">Recent weather skips</h2>
-        {list.data?.length === 0 && <p className="text-slate-600">None yet.</p>}
+        <h2 className="mb-2 font-semibold">{t("weather.recent")}</h2>
+        {list.data?.length === 0 && <p className="text-slate-600">{t("noneYet")}</p>}
         <ul className="divide-y text-sm" data-testid="weather-skips">
           {list.data?.map((w) => (
             <li key={w.id} className="py-2">
-              <b>{w.date}</b> · {w.reason} · {w.area.kind === "box" ? "box" : w.area.postalCodes.join(", ")} · {w.subscriptions} visits, {w.cancelledJobs} jobs cancelled ·{" "}
-              {formatDateTime(w.createdAt)}
+              {t.rich("weather.row", {
+                date: w.date,
+                reason: w.reason,
+                area: w.area.kind === "box" ? t("weather.box") : w.area.postalCodes.join(", "),
+                visits: w.subscriptions,
+                jobs: w.cancelledJobs,
+                when: formatDateTime(w.createdAt, { locale }),
+                b: (chunks) => <b>{chunks}</b>,
+              })}
             </li>
           ))}
         </ul>

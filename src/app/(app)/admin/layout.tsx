@@ -1,32 +1,34 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/server/auth/require";
 
 export const dynamic = "force-dynamic";
 
 const LINKS = [
-  ["/admin", "Dashboard"],
-  ["/admin/users", "Users"],
-  ["/admin/jobs", "Jobs"],
-  ["/admin/subscriptions", "Subscriptions"],
-  ["/admin/emails", "Sent emails"],
-  ["/admin/disputes", "Disputes"],
-  ["/admin/chargebacks", "Card disputes"],
-  ["/admin/scoopers", "Scoopers"],
-  ["/admin/attestations", "Statements"],
-  ["/admin/weather", "Weather"],
-  ["/admin/queues", "Queues"],
-  ["/admin/audit", "Audit log"],
+  ["/admin", "dashboard"],
+  ["/admin/users", "users"],
+  ["/admin/jobs", "jobs"],
+  ["/admin/subscriptions", "subscriptions"],
+  ["/admin/emails", "emails"],
+  ["/admin/disputes", "disputes"],
+  ["/admin/chargebacks", "chargebacks"],
+  ["/admin/scoopers", "scoopers"],
+  ["/admin/attestations", "attestations"],
+  ["/admin/weather", "weather"],
+  ["/admin/queues", "queues"],
+  ["/admin/audit", "audit"],
 ] as const;
 
 /** Every /admin page is refused on the server for anyone but an admin (the layout runs for each of them). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requirePermission("admin.access", "/admin");
+  const t = await getTranslations("admin");
   return (
     <div className="flex flex-1 flex-col">
       <nav className="flex gap-4 overflow-x-auto border-b bg-slate-50 px-4 py-2 text-sm">
-        {LINKS.map(([href, label]) => (
+        {LINKS.map(([href, key]) => (
           <Link key={href} href={href} className="whitespace-nowrap font-medium text-slate-700 hover:text-brand-700">
-            {label}
+            {t(`nav.${key}`)}
           </Link>
         ))}
       </nav>

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/server/db";
 import { devMailboxEnabled } from "@/server/email/transport";
 
-export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dev"))("mailbox.title"), robots: { index: false } };
+}
+
 export const dynamic = "force-dynamic";
 
 /**
@@ -13,6 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function DevMailboxPage(props: { searchParams: Promise<{ to?: string }> }) {
   if (!devMailboxEnabled()) notFound();
   const { to } = await props.searchParams;
+  const t = await getTranslations("dev.mailbox");
   const messages = await db.emailMessage.findMany({
     where: to ? { toAddress: to.toLowerCase() } : {},
     orderBy: { createdAt: "desc" },
@@ -21,21 +26,21 @@ export default async function DevMailboxPage(props: { searchParams: Promise<{ to
   });
   return (
     <main className="mx-auto w-full max-w-3xl flex-1 space-y-4 px-4 py-6">
-      <h1 className="text-2xl font-bold">Dev mailbox</h1>
-      <p className="text-sm text-slate-600">Emails are stored here instead of being sent, because no RESEND_API_KEY is set.</p>
-      {messages.length === 0 && <p>No messages{to ? ` to ${to}` : ""}.</p>}
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      {messages.length === 0 && <p>{to ? t("emptyTo", { to }) : t("empty")}</p>}
       {messages.map((m) => (
         <article key={m.id} className="rounded-lg border p-4" data-testid="mailbox-message" data-to={m.toAddress} data-kind={m.kind}>
           <header className="mb-2 text-sm text-slate-600">
             <div>
-              To <strong>{m.toAddress}</strong> · {m.createdAt.toISOString()} · {m.status.toLowerCase()}
+              {t.rich("to", { address: m.toAddress, when: m.createdAt.toISOString(), status: m.status, b: (chunks) => <strong>{chunks}</strong> })}
             </div>
             <div className="text-base font-semibold text-slate-900">{m.subject}</div>
           </header>
           {/* The HTML is our own template output, rendered as sent. */}
           <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: m.html }} />
           <details className="mt-2 text-xs">
-            <summary>Plain text</summary>
+            <summary>{t("plainText")}</summary>
             <pre className="whitespace-pre-wrap">{m.text}</pre>
           </details>
         </article>
