@@ -127,8 +127,6 @@ const UNTRANSLATED = [
   "src/components/admin/subscriptions-admin.tsx",
   "src/components/admin/users-admin.tsx",
   "src/components/admin/weather-admin.tsx",
-  "src/components/notifications/notification-preferences.tsx",
-  "src/components/notifications/push-opt-in.tsx",
   "src/components/offline/offline-job.tsx",
   "src/components/offline/queued-photos.tsx",
   "src/components/payments/card-payment.tsx",
