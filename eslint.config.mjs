@@ -127,8 +127,6 @@ const UNTRANSLATED = [
   "src/components/admin/subscriptions-admin.tsx",
   "src/components/admin/users-admin.tsx",
   "src/components/admin/weather-admin.tsx",
-  "src/components/payments/card-payment.tsx",
-  "src/components/payments/payout-setup-button.tsx",
   "src/components/recurring/recurring-view.tsx",
   "src/components/recurring/skip-visits.tsx",
   "src/components/ui/dead-end.tsx",
