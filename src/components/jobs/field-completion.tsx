@@ -5,6 +5,7 @@
  * and sent once every photo has landed (src/trpc/offline-queue.ts). Background Sync wakes the service worker when
  * the connection returns; an open page sends the queue itself.
  */
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { queueCompletion, queuePhoto } from "@/lib/offline/offline-store";
 import { flushOfflineQueue, requestBackgroundSync } from "@/trpc/offline-queue";
@@ -19,6 +20,7 @@ function sendNow() {
 }
 
 export function FieldCompletion({ job, onChanged }: { job: Job; onChanged: () => void }) {
+  const t = useTranslations("jobs");
   const queue = useOfflineQueue(job.id, onChanged);
   const online = useOnline();
   const [pickupCount, setPickupCount] = useState("");
@@ -52,13 +54,13 @@ export function FieldCompletion({ job, onChanged }: { job: Job; onChanged: () =>
     <div className="space-y-2" data-testid="field-completion">
       {!online && (
         <p className="rounded bg-slate-100 px-2 py-1 text-sm text-slate-800" role="status">
-          No signal. Photos and &quot;Mark done&quot; are saved on this phone and sent when you are back online.
+          {t("completion.noSignal")}
         </p>
       )}
       {canUpload && !completionWaiting && (
         <label className="inline-flex cursor-pointer items-center gap-2 rounded-lg border border-dashed border-slate-400 px-3 py-2 text-sm focus-within:ring-2 focus-within:ring-brand-600">
           <input type="file" accept="image/*" capture="environment" multiple className="sr-only" disabled={saving} onChange={(e) => void addPhotos(e.target.files).then(() => (e.target.value = ""))} />
-          Add after photos
+          {t("completion.addAfter")}
         </label>
       )}
       <QueuedPhotos photos={queue.photos} online={online} />
@@ -66,14 +68,14 @@ export function FieldCompletion({ job, onChanged }: { job: Job; onChanged: () =>
       {canComplete && !completionWaiting && (
         <>
           <div className="flex gap-2">
-            <input className="w-28 rounded-lg border px-2" inputMode="numeric" placeholder="Pickups" aria-label="Pickups (optional)" value={pickupCount} onChange={(e) => setPickupCount(e.target.value.replace(/\D/g, ""))} />
+            <input className="w-28 rounded-lg border px-2" inputMode="numeric" placeholder={t("completion.pickups")} aria-label={t("completion.pickupsLabel")} value={pickupCount} onChange={(e) => setPickupCount(e.target.value.replace(/\D/g, ""))} />
             <button className={`${btn} bg-brand-600 text-white`} disabled={!hasAfterPhoto || !queue.loaded} aria-describedby={hasAfterPhoto ? undefined : "mark-done-hint"} onClick={() => void markDone()}>
-              Mark done
+              {t("completion.markDone")}
             </button>
           </div>
           {!hasAfterPhoto && (
             <p id="mark-done-hint" className="text-xs text-slate-700">
-              Add at least one after photo first.
+              {t("completion.afterFirst")}
             </p>
           )}
         </>

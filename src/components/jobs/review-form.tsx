@@ -1,10 +1,12 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { formError, showServerErrors } from "@/components/accounts/errors";
 import { inputResolver } from "@/components/ui/schema-resolver";
 import { parseDollars } from "@/lib/dollars-input";
 import { formatCents } from "@/lib/money";
 import { formatDateTime } from "@/lib/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import { addTipInputSchema, leaveReviewInputSchema, REVIEW_COMMENT_MAX, TIP_MAX_CENTS } from "@/lib/schemas/reviews";
 import { api, type RouterOutputs } from "@/trpc/react";
 
@@ -15,12 +17,23 @@ type ReviewValues = { rating: number | null; comment: string; tip: string };
 
 const tipOf = (tip: string) => (tip.trim() ? parseDollars(tip) : ({ ok: true, cents: 0 } as const));
 
+/** parseDollars says why in English: its three refusals, in the reader's language (`jobs` review.dollars.*). */
+const DOLLARS_ERROR_KEY: Record<string, string> = {
+  "Amounts cannot be negative.": "review.dollars.negative",
+  "Enter an amount in dollars, like 25 or 25.50.": "review.dollars.notAmount",
+  "Use at most two digits after the point (cents).": "review.dollars.cents",
+};
+const tipError = (t: (key: string) => string, tip: ReturnType<typeof tipOf>) =>
+  tip.ok ? undefined : DOLLARS_ERROR_KEY[tip.error] ? t(DOLLARS_ERROR_KEY[tip.error]!) : tip.error;
+
 /**
  * The poster's rating (1–5), comment and optional tip after confirming; once per job. No rating is chosen for
  * them: the form asks for one. Checked with the server's schema (src/lib/schemas/reviews.ts), so a tip over the
  * limit or a long comment is refused on its field, in words, before anything is sent.
  */
 export function ReviewForm({ jobId, onDone }: { jobId: string; onDone: () => void }) {
+  const t = useTranslations("jobs");
+  const locale = useLocale() as Locale;
   const form = useForm<ReviewValues, unknown, { jobId: string; rating: number; comment?: string | null; tipCents: number }>({
     mode: "onChange",
     defaultValues: { rating: null, comment: "", tip: "" },
@@ -30,7 +43,7 @@ export function ReviewForm({ jobId, onDone }: { jobId: string; onDone: () => voi
         const tip = tipOf(v.tip);
         return {
           input: { jobId, rating: v.rating ?? 0, comment: v.comment || null, tipCents: tip.ok ? tip.cents : 0 },
-          errors: { rating: v.rating === null ? "Choose a rating from 1 to 5 stars." : undefined, tip: tip.ok ? undefined : tip.error },
+          errors: { rating: v.rating === null ? t("review.chooseRating") : undefined, tip: tipError(t, tip) },
         };
       },
       { tipCents: "tip" },
@@ -49,15 +62,15 @@ export function ReviewForm({ jobId, onDone }: { jobId: string; onDone: () => voi
         name="rating"
         render={({ field }) => (
           <fieldset>
-            <legend className="text-sm font-medium">Rate the scooper</legend>
-            <div className="flex gap-1" role="radiogroup" aria-label="Rating" aria-describedby={errors.rating ? "rating-error" : undefined}>
+            <legend className="text-sm font-medium">{t("review.rateScooper")}</legend>
+            <div className="flex gap-1" role="radiogroup" aria-label={t("review.rating")} aria-describedby={errors.rating ? "rating-error" : undefined}>
               {[1, 2, 3, 4, 5].map((n) => (
                 <button
                   key={n}
                   type="button"
                   role="radio"
                   aria-checked={field.value === n}
-                  aria-label={n === 1 ? "1 star" : `${n} stars`}
+                  aria-label={t("review.stars", { count: n })}
                   className={`text-3xl leading-none ${field.value !== null && n <= field.value ? "text-amber-600" : "text-slate-400"}`}
                   onClick={() => (field.onChange(n), form.clearErrors("rating"))}
                 >
@@ -70,29 +83,33 @@ export function ReviewForm({ jobId, onDone }: { jobId: string; onDone: () => voi
         )}
       />
       <label className="block text-sm">
-        <span className="font-medium">Comment (optional)</span>
+        <span className="font-medium">{t("review.comment")}</span>
         <textarea className="mt-1 w-full rounded-lg border px-3 py-2" rows={2} maxLength={REVIEW_COMMENT_MAX} {...form.register("comment")} />
         <span className="block text-right text-xs text-slate-600">{comment.length}/{REVIEW_COMMENT_MAX}</span>
         {errors.comment?.message && <span className="block text-sm text-red-700" role="alert">{errors.comment.message}</span>}
       </label>
       <label className="block text-sm">
-        <span className="font-medium">Tip in dollars (optional, all to the scooper)</span>
+        <span className="font-medium">{t("review.tip")}</span>
         <input className="mt-1 block w-32 rounded-lg border px-2 py-1" inputMode="decimal" aria-invalid={!!errors.tip} {...form.register("tip")} />
-        <span className="block text-xs text-slate-600">Up to {formatCents(TIP_MAX_CENTS)}.</span>
+        <span className="block text-xs text-slate-600">{t("review.upTo", { amount: formatCents(TIP_MAX_CENTS, locale) })}</span>
         {errors.tip?.message && <span className="block text-sm text-red-700" role="alert">{errors.tip.message}</span>}
       </label>
       {topError && <p className="text-sm text-red-700" role="alert">{topError}</p>}
       <button type="submit" className="w-full rounded-lg bg-brand-700 py-3 font-semibold text-white disabled:opacity-60" disabled={leave.isPending}>
-        Send review{tipCents > 0 ? ` and ${formatCents(tipCents)} tip` : ""}
+        {tipCents > 0 ? t("review.sendWithTip", { amount: formatCents(tipCents, locale) }) : t("review.send")}
       </button>
     </form>
   );
 }
 
 export function ReviewSummary({ review }: { review: NonNullable<JobDetail["review"]> }) {
+  const t = useTranslations("jobs");
+  const locale = useLocale() as Locale;
   return (
     <p className="text-sm" data-testid="review">
-      Rated {review.rating}/5{review.tipCents > 0 && ` · tipped ${formatCents(review.tipCents)}`}
+      {review.tipCents > 0
+        ? t("review.ratedTipped", { rating: review.rating, amount: formatCents(review.tipCents, locale) })
+        : t("review.rated", { rating: review.rating })}
       {review.comment && ` · “${review.comment}”`}
     </p>
   );
@@ -103,6 +120,8 @@ export function ReviewSummary({ review }: { review: NonNullable<JobDetail["revie
  * decides (`reviews.addTip`), this form only says the deadline and the limit before they are hit.
  */
 export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Date; onDone: () => void }) {
+  const t = useTranslations("jobs");
+  const locale = useLocale() as Locale;
   const form = useForm<{ tip: string }, unknown, { jobId: string; tipCents: number }>({
     mode: "onChange",
     defaultValues: { tip: "" },
@@ -110,7 +129,7 @@ export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Dat
       addTipInputSchema,
       (v: { tip: string }) => {
         const tip = tipOf(v.tip);
-        return { input: { jobId, tipCents: tip.ok ? tip.cents : 0 }, errors: { tip: tip.ok ? undefined : tip.error } };
+        return { input: { jobId, tipCents: tip.ok ? tip.cents : 0 }, errors: { tip: tipError(t, tip) } };
       },
       { tipCents: "tip" },
     ),
@@ -122,16 +141,16 @@ export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Dat
   return (
     <form className="space-y-2 rounded-lg border p-3" noValidate onSubmit={form.handleSubmit((input) => add.mutate(input))}>
       <label className="block text-sm">
-        <span className="font-medium">Add a tip in dollars (all to the scooper)</span>
+        <span className="font-medium">{t("review.addTipLabel")}</span>
         <input className="mt-1 block w-32 rounded-lg border px-2 py-1" inputMode="decimal" aria-invalid={!!error} {...form.register("tip")} />
         <span className="block text-xs text-slate-600">
-          Up to {formatCents(TIP_MAX_CENTS)}, once, until {formatDateTime(until)}.
+          {t("review.tipUntil", { amount: formatCents(TIP_MAX_CENTS, locale), when: formatDateTime(until, { locale }) })}
         </span>
         {error && <span className="block text-sm text-red-700" role="alert">{error}</span>}
       </label>
       {topError && <p className="text-sm text-red-700" role="alert">{topError}</p>}
       <button type="submit" className="w-full rounded-lg bg-brand-700 py-2 font-semibold text-white disabled:opacity-60" disabled={add.isPending}>
-        {typed.ok && typed.cents > 0 ? `Tip ${formatCents(typed.cents)}` : "Add a tip"}
+        {typed.ok && typed.cents > 0 ? t("review.tipAmount", { amount: formatCents(typed.cents, locale) }) : t("review.addTip")}
       </button>
     </form>
   );

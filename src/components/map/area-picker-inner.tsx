@@ -1,11 +1,16 @@
 "use client";
 import L from "leaflet";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { MapContainer, Marker, Rectangle, TileLayer } from "react-leaflet";
 import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
 
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
-const corner = L.divIcon({ className: "scoop-pin scoop-pin--LITTER", html: '<span class="scoop-pin__badge">Corner</span>', iconSize: [0, 0] });
+/** HTML-escaped text, for words that go into a marker's icon HTML. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** A corner marker, its badge in the reader's language. */
+const cornerIcon = (word: string) =>
+  L.divIcon({ className: "scoop-pin scoop-pin--LITTER", html: `<span class="scoop-pin__badge">${escapeHtml(word)}</span>`, iconSize: [0, 0] });
 const NEW_YORK: [number, number] = [40.6782, -73.9442];
 
 export type AreaBox = { south: number; west: number; north: number; east: number };
@@ -16,6 +21,9 @@ const round = (n: number) => Math.round(n * 100_000) / 100_000;
  * adjust it. The typed numbers next to it stay the source of truth (this only fills them).
  */
 export function AreaPickerInner({ value, onChange }: { value: AreaBox | null; onChange: (box: AreaBox) => void }) {
+  const t = useTranslations("board");
+  const cornerWord = t("jobMap.corner");
+  const corner = useMemo(() => cornerIcon(cornerWord), [cornerWord]);
   const [map, setMap] = useState<L.Map | null>(null);
   const moveCorner = (which: "sw" | "ne", to: L.LatLng) => {
     if (!value) return;
@@ -46,7 +54,7 @@ export function AreaPickerInner({ value, onChange }: { value: AreaBox | null; on
           onChange({ south: round(b.getSouth()), west: round(b.getWest()), north: round(b.getNorth()), east: round(b.getEast()) });
         }}
       >
-        Use the map&apos;s view as the box
+        {t("jobMap.useView")}
       </button>
     </div>
   );

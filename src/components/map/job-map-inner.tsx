@@ -1,12 +1,14 @@
 "use client";
 import L from "leaflet";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
 import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
 import { serviceAreaViewport, type ServiceArea } from "@/lib/service-area";
 import { boardRefetchDelayMs, boxesMeet } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
+import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { formatCents } from "@/lib/money";
 import { TYPE_LABEL } from "@/components/jobs/labels";
 import { LiveIndicator } from "@/components/layout/live-indicator";
@@ -25,15 +27,15 @@ type Cluster = Extract<BoardView, { kind: "clusters" }>["clusters"][number];
 export type Viewport = { bounds: Bounds; zoom: number };
 const INITIAL_VIEWPORT: Viewport = { bounds: { south: 40.5, west: -74.1, north: 40.95, east: -73.7 }, zoom: 11 };
 
-// Icons depend only on type and price, so pins share them.
+// Icons depend only on type, price and language, so pins share them.
 const iconCache = new Map<string, L.DivIcon>();
-function pinIcon(type: string, priceCents: number): L.DivIcon {
-  const key = `${type}-${priceCents}`;
+function pinIcon(type: string, priceCents: number, locale: Locale): L.DivIcon {
+  const key = `${type}-${priceCents}-${locale}`;
   let icon = iconCache.get(key);
   if (!icon) {
     icon = L.divIcon({
       className: `scoop-pin scoop-pin--${type}`,
-      html: `<span class="scoop-pin__badge">${formatCents(priceCents)}</span>`,
+      html: `<span class="scoop-pin__badge">${formatCents(priceCents, locale)}</span>`,
       iconSize: [0, 0],
     });
     iconCache.set(key, icon);
@@ -42,12 +44,12 @@ function pinIcon(type: string, priceCents: number): L.DivIcon {
 }
 
 /** A group's bubble: the number of jobs and their price range; its size grows with the count. */
-function clusterIcon(c: Cluster): L.DivIcon {
+function clusterIcon(c: Cluster, locale: Locale): L.DivIcon {
   const size = c.count < 10 ? 36 : c.count < 100 ? 44 : c.count < 1000 ? 52 : 60;
-  const prices = c.minPriceCents === c.maxPriceCents ? formatCents(c.minPriceCents) : `$${Math.floor(c.minPriceCents / 100)}–$${Math.ceil(c.maxPriceCents / 100)}`;
+  const prices = c.minPriceCents === c.maxPriceCents ? formatCents(c.minPriceCents, locale) : `$${Math.floor(c.minPriceCents / 100)}–$${Math.ceil(c.maxPriceCents / 100)}`;
   return L.divIcon({
     className: "scoop-cluster",
-    html: `<span class="scoop-cluster__count" style="width:${size}px;height:${size}px">${c.count.toLocaleString("en-US")}</span><span class="scoop-cluster__prices">${prices}</span>`,
+    html: `<span class="scoop-cluster__count" style="width:${size}px;height:${size}px">${c.count.toLocaleString(INTL_LOCALE[locale])}</span><span class="scoop-cluster__prices">${prices}</span>`,
     iconSize: [0, 0],
   });
 }
@@ -82,12 +84,14 @@ function ViewportWatcher({ onChange }: { onChange: (v: Viewport) => void }) {
 /** Clicking (or pressing Enter on) a group zooms the map to it. */
 function ClusterMarker({ cluster }: { cluster: Cluster }) {
   const map = useMap();
+  const t = useTranslations("board");
+  const locale = useLocale() as Locale;
   const b = cluster.bounds;
-  const label = `${cluster.count.toLocaleString("en-US")} open jobs, ${formatCents(cluster.minPriceCents)} to ${formatCents(cluster.maxPriceCents)}: zoom in`;
+  const label = t("jobMap.clusterLabel", { count: cluster.count, min: formatCents(cluster.minPriceCents, locale), max: formatCents(cluster.maxPriceCents, locale) });
   return (
     <Marker
       position={[cluster.lat, cluster.lng]}
-      icon={clusterIcon(cluster)}
+      icon={clusterIcon(cluster, locale)}
       title={label}
       alt={label}
       eventHandlers={{ click: () => map.flyToBounds([[b.south, b.west], [b.north, b.east]], { maxZoom: map.getZoom() + 3, duration: 0.4 }) }}
@@ -113,6 +117,8 @@ export function JobMapInner(props: JobMapProps) {
 }
 
 function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
+  const t = useTranslations("board");
+  const locale = useLocale() as Locale;
   // A scooper's board opens on their service area (their onboarding profile); everyone else's on the default view.
   const [initial] = useState<Viewport>(() => (serviceArea ? serviceAreaViewport(serviceArea) : INITIAL_VIEWPORT));
   const [viewport, setViewport] = useState<Viewport>(initial);
@@ -168,20 +174,23 @@ function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
   const markers =
     data?.kind === "clusters"
       ? data.clusters.map((c) => <ClusterMarker key={`${c.bounds.south},${c.bounds.west}`} cluster={c} />)
-      : data?.jobs.map((job) => (
-          <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents)} title={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`} alt={`${TYPE_LABEL[job.type]}, ${formatCents(job.priceCents)}`}>
-            <Popup>
-              <div className="space-y-1">
-                <div className="font-semibold">{formatCents(job.priceCents)} · {TYPE_LABEL[job.type]}</div>
-                <div className="text-xs text-slate-600">{job.address}</div>
-                <div className="text-xs">Take-home {formatCents(job.takeHomeCents)}</div>
-                <Link href={`/jobs/${job.id}`} className="text-xs font-semibold text-brand-700 underline">
-                  Open job
-                </Link>
-              </div>
-            </Popup>
-          </Marker>
-        ));
+      : data?.jobs.map((job) => {
+          const pinLabel = t("jobMap.pinLabel", { type: t(`jobMap.type.${job.type}`), price: formatCents(job.priceCents, locale) });
+          return (
+            <Marker key={job.id} position={[job.lat, job.lng]} icon={pinIcon(job.type, job.priceCents, locale)} title={pinLabel} alt={pinLabel}>
+              <Popup>
+                <div className="space-y-1">
+                  <div className="font-semibold">{formatCents(job.priceCents, locale)} · {t(`jobMap.type.${job.type}`)}</div>
+                  <div className="text-xs text-slate-600">{job.address}</div>
+                  <div className="text-xs">{t("jobMap.takeHome", { amount: formatCents(job.takeHomeCents, locale) })}</div>
+                  <Link href={`/jobs/${job.id}`} className="text-xs font-semibold text-brand-700 underline">
+                    {t("jobMap.openJob")}
+                  </Link>
+                </div>
+              </Popup>
+            </Marker>
+          );
+        });
 
   return (
     <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
@@ -195,10 +204,10 @@ function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
       <div className="pointer-events-none absolute left-14 top-3 z-[1000] flex flex-wrap items-center gap-2">
         <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow" data-testid="open-count" aria-live="polite">
           {!data
-            ? "Loading jobs…"
+            ? t("loadingJobs")
             : data.kind === "clusters"
-              ? `${data.total.toLocaleString("en-US")} open jobs here · tap a group to zoom`
-              : `${data.jobs.length}${data.truncated ? "+" : ""} open jobs here${data.truncated ? " (zoom in for more)" : ""}`}
+              ? t("jobMap.clusters", { count: data.total })
+              : t(data.truncated ? "jobMap.pinsTruncated" : "jobMap.pins", { count: data.jobs.length })}
         </span>
         <LiveIndicator />
       </div>
@@ -209,19 +218,20 @@ function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
 
 /** What the pin colours mean (the same colours as the .scoop-pin--TYPE rules in globals.css). */
 function MapLegend() {
+  const t = useTranslations("board");
   return (
     <ul
-      aria-label="Map legend"
+      aria-label={t("jobMap.legend")}
       className="pointer-events-none absolute bottom-6 left-2 z-[1000] space-y-0.5 rounded-lg bg-white/95 px-2.5 py-1.5 text-xs text-slate-800 shadow"
       data-testid="map-legend"
     >
       {(Object.keys(TYPE_LABEL) as (keyof typeof TYPE_LABEL)[]).map((type) => (
         <li key={type} className="flex items-center gap-1.5">
           <span aria-hidden className={`scoop-legend-dot scoop-pin--${type}`} />
-          {TYPE_LABEL[type]}
+          {t(`jobMap.type.${type}`)}
         </li>
       ))}
-      <li className="text-slate-600">Price = what the customer pays</li>
+      <li className="text-slate-600">{t("jobMap.priceMeaning")}</li>
     </ul>
   );
 }

@@ -3,6 +3,7 @@
  * Browser push opt-in for this device: registers /sw.js (the one service worker, src/app/sw.ts), subscribes with the server's VAPID key and stores the
  * subscription. Hidden when the server has no VAPID keys or the browser has no Push API.
  */
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { api } from "@/trpc/react";
 
@@ -17,6 +18,7 @@ function keyToBytes(base64url: string): Uint8Array<ArrayBuffer> {
 }
 
 export function PushOptIn({ compact = false }: { compact?: boolean }) {
+  const t = useTranslations("notifications-ui");
   const config = api.notifications.pushConfig.useQuery(undefined, { staleTime: Infinity });
   const subscribe = api.notifications.subscribePush.useMutation();
   const unsubscribe = api.notifications.unsubscribePush.useMutation();
@@ -51,7 +53,7 @@ export function PushOptIn({ compact = false }: { compact?: boolean }) {
       await subscribe.mutateAsync({ endpoint: sub.endpoint, keys: { p256dh: json.keys?.p256dh ?? "", auth: json.keys?.auth ?? "" } });
       setState("on");
     } catch {
-      setError("Could not turn on push notifications on this device.");
+      setError(t("push.couldNotEnable"));
       setState("off");
     }
   }
@@ -70,15 +72,15 @@ export function PushOptIn({ compact = false }: { compact?: boolean }) {
   const button = "rounded-lg border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 disabled:opacity-50";
   return (
     <div className={compact ? "text-xs" : "space-y-1 text-sm"} data-testid="push-opt-in">
-      {state === "denied" && <p className="text-slate-600">Push notifications are blocked in this browser&apos;s settings.</p>}
+      {state === "denied" && <p className="text-slate-600">{t("push.blocked")}</p>}
       {state === "off" && (
         <button type="button" className={button} onClick={() => void enable()}>
-          Get push notifications on this device
+          {t("push.enable")}
         </button>
       )}
       {(state === "on" || state === "working") && (
         <button type="button" className={button} disabled={state === "working"} onClick={() => void disable()}>
-          Turn off push on this device
+          {t("push.disable")}
         </button>
       )}
       {error && <p className="text-red-700">{error}</p>}

@@ -5,9 +5,11 @@
  * "Mark done" waiting on the phone, when the job cannot be loaded from the server.
  */
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { forgetJob, getJobCopy, listJobCopies, saveJobCopy, type OfflineJobCopy } from "@/lib/offline/offline-store";
 import { formatDateTime } from "@/lib/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import { ACTIVE_CLAIM } from "@/lib/offline/offline-signals";
 import { JobNotes } from "@/components/jobs/job-notes";
 import { QueuedCompletionNote, QueuedPhotos } from "./queued-photos";
@@ -66,24 +68,26 @@ function useCopy(jobId: string): { copy: OfflineJobCopy | null; loaded: boolean 
 }
 
 export function OfflineJob({ jobId }: { jobId: string }) {
+  const t = useTranslations("offline");
+  const locale = useLocale() as Locale;
   const { copy, loaded } = useCopy(jobId);
   const queue = useOfflineQueue(jobId);
   const online = useOnline();
-  if (!loaded) return <p className="p-4 text-slate-600">Loading…</p>;
+  if (!loaded) return <p className="p-4 text-slate-600">{t("loading")}</p>;
   return (
     <div className="mx-auto max-w-xl space-y-4 p-4" data-testid="offline-job">
       <p className="rounded bg-slate-100 px-2 py-1 text-sm text-slate-800" role="status">
-        {online ? "This job could not be loaded just now. This is the copy saved on this phone." : "No signal. This is the copy saved on this phone."}
+        {online ? t("couldNotLoad") : t("noSignalCopy")}
       </p>
       {copy ? (
         <>
           <h1 className="text-xl font-bold">{copy.address}</h1>
-          {copy.startDeadlineAt && copy.status === "CLAIMED" && <p className="text-sm">Start by <b>{formatDateTime(new Date(copy.startDeadlineAt))}</b></p>}
+          {copy.startDeadlineAt && copy.status === "CLAIMED" && <p className="text-sm">{t.rich("startByRich", { b: (chunks) => <b>{chunks}</b>, when: formatDateTime(new Date(copy.startDeadlineAt), { locale }) })}</p>}
           <JobNotes publicNotes={copy.publicNotes} accessNotes={copy.accessNotes} />
-          <p className="text-xs text-slate-600">Saved {formatDateTime(new Date(copy.savedAt))}.</p>
+          <p className="text-xs text-slate-600">{t("saved", { when: formatDateTime(new Date(copy.savedAt), { locale }) })}</p>
         </>
       ) : (
-        <h1 className="text-xl font-bold">This job is not saved on this phone</h1>
+        <h1 className="text-xl font-bold">{t("notSaved")}</h1>
       )}
       <QueuedPhotos photos={queue.photos} online={online} />
       {queue.completion && <QueuedCompletionNote completion={queue.completion} online={online} />}
@@ -93,18 +97,20 @@ export function OfflineJob({ jobId }: { jobId: string }) {
 
 /** The offline page's list: every job this phone holds a copy of. */
 export function OfflineJobList() {
+  const t = useTranslations("offline");
+  const locale = useLocale() as Locale;
   const [copies, setCopies] = useState<OfflineJobCopy[] | null>(null);
   useEffect(() => {
     void listJobCopies().then(setCopies).catch(() => setCopies([]));
   }, []);
-  if (copies === null) return <p className="text-slate-600">Loading…</p>;
-  if (copies.length === 0) return <p className="text-slate-700">No jobs are saved on this phone. Jobs you have claimed are saved when you open them.</p>;
+  if (copies === null) return <p className="text-slate-600">{t("loading")}</p>;
+  if (copies.length === 0) return <p className="text-slate-700">{t("none")}</p>;
   return (
     <ul className="space-y-2" data-testid="offline-jobs">
       {copies.map((c) => (
         <li key={c.jobId} className="rounded-lg border p-3">
           <Link className="font-semibold text-brand-700 underline" href={`/jobs/${c.jobId}`}>{c.address}</Link>
-          {c.startDeadlineAt && c.status === "CLAIMED" && <p className="text-sm">Start by {formatDateTime(new Date(c.startDeadlineAt))}</p>}
+          {c.startDeadlineAt && c.status === "CLAIMED" && <p className="text-sm">{t("startBy", { when: formatDateTime(new Date(c.startDeadlineAt), { locale }) })}</p>}
         </li>
       ))}
     </ul>
@@ -115,6 +121,7 @@ export function OfflineJobList() {
 const unchanging = () => () => {};
 
 export function OfflinePage() {
+  const t = useTranslations("offline");
   // The address bar, not the router: the worker answers /jobs/<id> with this page's HTML.
   const path = useSyncExternalStore(unchanging, () => window.location.pathname, () => null);
   if (path === null) return null;
@@ -122,8 +129,8 @@ export function OfflinePage() {
   if (jobId) return <OfflineJob jobId={decodeURIComponent(jobId)} />;
   return (
     <div className="mx-auto max-w-xl space-y-4 p-4">
-      <h1 className="text-xl font-bold">You are offline</h1>
-      <p className="text-slate-700">Scoop needs a connection for most things. Your claimed jobs saved on this phone:</p>
+      <h1 className="text-xl font-bold">{t("title")}</h1>
+      <p className="text-slate-700">{t("needsConnection")}</p>
       <OfflineJobList />
     </div>
   );

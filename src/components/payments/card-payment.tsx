@@ -8,6 +8,7 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import type { Stripe } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 const loaders = new Map<string, Promise<Stripe | null>>();
@@ -30,8 +31,9 @@ export type CardPaymentProps = {
 };
 
 export function CardPayment({ clientSecret, publishableKey, ...form }: CardPaymentProps) {
+  const t = useTranslations("payments");
   if (!publishableKey) {
-    return <p className="text-sm text-red-700" role="alert">Card payments are not set up on this site yet (STRIPE_PUBLISHABLE_KEY is missing).</p>;
+    return <p className="text-sm text-red-700" role="alert">{t("card.notSetUp")}</p>;
   }
   return (
     <Elements stripe={stripeFor(publishableKey)} options={{ clientSecret }}>
@@ -41,6 +43,7 @@ export function CardPayment({ clientSecret, publishableKey, ...form }: CardPayme
 }
 
 function CardForm({ submitLabel, returnPath, onPaid }: Omit<CardPaymentProps, "clientSecret" | "publishableKey">) {
+  const t = useTranslations("payments");
   const stripe = useStripe();
   const elements = useElements();
   const [error, setError] = useState<string | null>(null);
@@ -58,10 +61,10 @@ function CardForm({ submitLabel, returnPath, onPaid }: Omit<CardPaymentProps, "c
           const result = await stripe.confirmPayment({
             elements, redirect: "if_required", confirmParams: { return_url: new URL(returnPath, window.location.origin).toString() },
           });
-          if (result.error) setError(result.error.message ?? "The payment did not go through.");
+          if (result.error) setError(result.error.message ?? t("card.failed"));
           else await onPaid();
         } catch (err) {
-          setError(err instanceof Error ? err.message : "The payment did not go through.");
+          setError(err instanceof Error ? err.message : t("card.failed"));
         } finally {
           setBusy(false);
         }
@@ -70,7 +73,7 @@ function CardForm({ submitLabel, returnPath, onPaid }: Omit<CardPaymentProps, "c
       <PaymentElement />
       {error && <p className="text-sm text-red-700" role="alert">{error}</p>}
       <button disabled={!stripe || busy} className="w-full rounded-lg bg-brand-600 py-3 font-semibold text-white disabled:opacity-60">
-        {busy ? "Paying…" : submitLabel}
+        {busy ? t("card.paying") : submitLabel}
       </button>
     </form>
   );

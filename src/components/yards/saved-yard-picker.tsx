@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { JobDetailsValues } from "@/components/jobs/job-details-fields";
 import { api } from "@/trpc/react";
@@ -10,19 +11,20 @@ import { detailsFromYard, type SavedYard } from "./yard-details";
  * (`onPick`), which the customer may still change before posting. Renders a link to /yards when none is saved.
  */
 export function SavedYardPicker({ onPick }: { onPick: (details: JobDetailsValues, yard: SavedYard) => void }) {
+  const t = useTranslations("yards");
   const yards = api.yards.list.useQuery();
   const id = useId();
   if (!yards.data) return null;
   if (yards.data.length === 0) {
     return (
       <p className="text-sm text-slate-600">
-        Cleaning the same yard again? <Link href="/yards" className="font-medium text-brand-700 underline">Save your yards</Link> and pick one here next time.
+        {t.rich("picker.again", { link: (chunks) => <Link href="/yards" className="font-medium text-brand-700 underline">{chunks}</Link> })}
       </p>
     );
   }
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="text-sm font-medium">Start from a saved yard</label>
+      <label htmlFor={id} className="text-sm font-medium">{t("picker.startFrom")}</label>
       <select
         id={id}
         className="w-full rounded-lg border border-slate-300 px-3 py-2"
@@ -32,7 +34,7 @@ export function SavedYardPicker({ onPick }: { onPick: (details: JobDetailsValues
           if (yard) onPick(detailsFromYard(yard), yard);
         }}
       >
-        <option value="" disabled>Choose a yard…</option>
+        <option value="" disabled>{t("picker.choose")}</option>
         {yards.data.map((y) => (
           <option key={y.id} value={y.id}>{y.label}: {y.address}</option>
         ))}
