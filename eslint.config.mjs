@@ -74,60 +74,6 @@ const JSX_LITERALS = {
   ],
 };
 
-/**
- * Pages and components not yet translated (issue 17): the rule covers every other file, and each file leaves this
- * list when its words move into the catalogues.
- */
-const UNTRANSLATED = [
-  "src/app/(app)/earnings/page.tsx",
-  "src/app/(app)/forgot-password/page.tsx",
-  "src/app/(app)/jobs/\\[id\\]/repost/page.tsx",
-  "src/app/(app)/payments/page.tsx",
-  "src/app/(app)/reset-password/page.tsx",
-  "src/components/accounts/forgot-password-form.tsx",
-  "src/components/accounts/profile-form.tsx",
-  "src/components/accounts/reset-password-form.tsx",
-  "src/components/accounts/sign-out-everywhere.tsx",
-  "src/components/accounts/your-data.tsx",
-<<<<<<< HEAD
-  "src/components/jobs/dispute-panel.tsx",
-  "src/components/jobs/field-completion.tsx",
-  "src/components/jobs/job-messages.tsx",
-  "src/components/jobs/job-payment-panel.tsx",
-  "src/components/jobs/photo-uploader.tsx",
-  "src/components/jobs/review-form.tsx",
-  "src/components/map/area-picker-inner.tsx",
-  "src/components/map/job-map-inner.tsx",
-  "src/components/notifications/notification-preferences.tsx",
-  "src/components/notifications/push-opt-in.tsx",
-  "src/components/offline/offline-job.tsx",
-  "src/components/offline/queued-photos.tsx",
-  "src/components/payments/card-payment.tsx",
-  "src/components/payments/payout-setup-button.tsx",
-  "src/components/recurring/recurring-view.tsx",
-  "src/components/recurring/skip-visits.tsx",
-  "src/components/yards/saved-yard-picker.tsx",
-=======
-  "src/components/admin/audit-admin.tsx",
-  "src/components/admin/bar-chart.tsx",
-  "src/components/admin/chargebacks-admin.tsx",
-  "src/components/admin/disputes-admin.tsx",
-  "src/components/admin/emails-admin.tsx",
-  "src/components/admin/jobs-admin.tsx",
-  "src/components/admin/line-chart.tsx",
-  "src/components/admin/queues-admin.tsx",
-  "src/components/admin/scoopers-admin.tsx",
-  "src/components/admin/subscriptions-admin.tsx",
-  "src/components/admin/users-admin.tsx",
-  "src/components/admin/weather-admin.tsx",
-  "src/components/ui/dead-end.tsx",
-  "src/app/(app)/admin/attestations/page.tsx",
->>>>>>> h/t-field
-  "src/app/(app)/scooper/onboarding/page.tsx",
-  "src/components/scooper/onboarding-link.tsx",
-  "src/components/scooper/onboarding.tsx",
-];
-
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -233,7 +179,6 @@ const config = [
   },
   {
     files: ["src/app/**/*.tsx", "src/components/**/*.tsx"],
-    ignores: UNTRANSLATED,
     rules: JSX_LITERALS,
   },
   {

@@ -9,14 +9,14 @@ import type { Locale } from "@/lib/i18n/locales";
 
 export const NAMESPACES = [
   "common", "header", "landing", "board", "jobs", "post", "recurring", "yards", "today", "payments", "earnings",
-  "admin", "accounts", "notifications-ui", "validation", "offline", "sign-in", "pages", "dev",
+  "admin", "accounts", "notifications-ui", "validation", "offline", "sign-in", "pages", "dev", "receipts", "onboarding",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The namespaces client components use (`useTranslations`), passed to NextIntlClientProvider. */
 export const CLIENT_NAMESPACES: Namespace[] = [
   "common", "header", "board", "jobs", "post", "recurring", "yards", "today", "payments", "admin", "accounts",
-  "notifications-ui", "validation", "offline",
+  "notifications-ui", "validation", "offline", "onboarding",
 ];
 
 export async function loadMessages(locale: Locale): Promise<AbstractIntlMessages> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatRelative } from "./format-date";
+import { formatDate, formatDateTime, formatRelative, formatTime } from "./format-date";
 
 const at = new Date("2026-11-29T23:57:15Z");
 
@@ -33,6 +33,8 @@ describe("in Spanish (es-US)", () => {
   it("says dates and times the way es-US reads them", () => {
     expect(formatDateTime(at, { timeZone: "America/New_York", locale: "es" })).toBe("dom, 29 de nov, 6:57 p.m.");
     expect(formatDate(at, { timeZone: "UTC", locale: "es" })).toBe("29 nov 2026");
+    expect(formatTime(at, { timeZone: "America/New_York", locale: "es" })).toBe("6:57 p.m.");
+    expect(formatTime(at, { timeZone: "America/New_York" })).toMatch(/^6:57\sPM$/);
   });
   it("says relative times in Spanish", () => {
     expect(formatRelative(plus(3 * 3_600_000 + 20 * 60_000), now, { locale: "es" })).toBe("dentro de 3 horas");

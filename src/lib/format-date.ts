@@ -47,3 +47,8 @@ export function formatRelative(date: Date, now: Date, opts: DateOptions = {}): s
   const words = UNDER_A_MINUTE[opts.locale ?? "en"];
   return ms >= 0 ? words.soon : words.now;
 }
+
+/** A time of day, "3:42 PM" ("3:42 p.m." in Spanish), in the given time zone (the viewer's when absent). */
+export function formatTime(date: Date, opts: DateOptions = {}): string {
+  return new Intl.DateTimeFormat(intl(opts), { hour: "numeric", minute: "2-digit", timeZone: opts.timeZone }).format(date);
+}

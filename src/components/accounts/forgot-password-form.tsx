@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { passwordResetRequestSchema } from "@/lib/schemas/accounts";
@@ -8,22 +9,23 @@ import { schemaResolver } from "@/components/ui/schema-resolver";
 import { formError, showServerErrors } from "./errors";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("accounts");
   const form = useForm<z.input<typeof passwordResetRequestSchema>, unknown, z.output<typeof passwordResetRequestSchema>>({
     resolver: schemaResolver(passwordResetRequestSchema),
     defaultValues: { email: "" },
   });
   const request = api.accounts.requestPasswordReset.useMutation({ onError: (e) => showServerErrors(form.setError, e) });
   if (request.isSuccess) {
-    return <Notice tone="success">If that email has an account, we sent a link to choose a new password. It expires in 60 minutes.</Notice>;
+    return <Notice tone="success">{t("forgot.sent")}</Notice>;
   }
   const error = form.formState.errors.email?.message;
   return (
     <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => request.mutate(input))}>
       {formError(request.error) && <Notice tone="error">{formError(request.error)}</Notice>}
-      <Field label="Email" htmlFor="email" error={error}>
+      <Field label={t("forgot.email")} htmlFor="email" error={error}>
         <TextInput id="email" type="email" autoComplete="email" aria-invalid={!!error} {...form.register("email")} />
       </Field>
-      <SubmitButton pending={request.isPending}>Send reset link</SubmitButton>
+      <SubmitButton pending={request.isPending}>{t("forgot.submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useLocale, useTranslations } from "next-intl";
+import type { Locale } from "@/lib/i18n/locales";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
 import { useForm } from "react-hook-form";
@@ -13,6 +15,7 @@ import { formError, showServerErrors } from "./errors";
 type Profile = RouterOutputs["accounts"]["me"];
 
 export function ProfileForm({ profile }: { profile: Profile }) {
+  const t = useTranslations("accounts");
   const router = useRouter();
   const addRole = api.accounts.addRole.useMutation({ onSuccess: () => router.refresh() });
   const missingRoles = (["CUSTOMER", "SCOOPER"] as const).filter((r) => !profile.roles.includes(r));
@@ -22,9 +25,9 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       <DetailsForm profile={profile} />
 
       <section className="space-y-3">
-        <h2 className="text-lg font-semibold">Roles</h2>
+        <h2 className="text-lg font-semibold">{t("profileForm.roles")}</h2>
         <p className="text-sm text-slate-700" data-testid="roles">
-          {profile.roles.map((r) => r.toLowerCase()).join(", ")}
+          {profile.roles.map((r) => t(`profileForm.role.${r}`)).join(", ")}
         </p>
         {missingRoles.map((role) => (
           <button
@@ -34,7 +37,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             onClick={() => addRole.mutate({ role })}
             className="w-full rounded-lg border border-brand-600 px-4 py-3 font-medium text-brand-700"
           >
-            {role === "SCOOPER" ? "Become a scooper too" : "Post cleanups as a customer too"}
+            {role === "SCOOPER" ? t("profileForm.becomeScooper") : t("profileForm.becomeCustomer")}
           </button>
         ))}
       </section>
@@ -46,6 +49,8 @@ export function ProfileForm({ profile }: { profile: Profile }) {
 
 /** Name and notification email, checked with the server's schema (src/lib/schemas/accounts.ts). */
 function DetailsForm({ profile }: { profile: Profile }) {
+  const t = useTranslations("accounts");
+  const locale = useLocale() as Locale;
   const router = useRouter();
   const form = useForm<z.input<typeof updateProfileSchema>, unknown, z.output<typeof updateProfileSchema>>({
     resolver: schemaResolver(updateProfileSchema),
@@ -56,45 +61,51 @@ function DetailsForm({ profile }: { profile: Profile }) {
   const errors = form.formState.errors;
   return (
     <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => update.mutate(input))}>
-      <h2 className="text-lg font-semibold">Details</h2>
+      <h2 className="text-lg font-semibold">{t("profileForm.details")}</h2>
       {profile.undeliverable.length > 0 && (
         <div role="alert" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="email-undeliverable">
           {profile.undeliverable.map((u) => (
             <p key={u.address}>
-              Email to <b>{u.address}</b> {u.reason === "bounced" ? "bounced" : "was reported as spam"} on {formatDate(u.since)}
-              {u.detail ? ` (${u.detail})` : ""}, so we have stopped sending to it, except password resets.
+              {t.rich("profileForm.undeliverable", {
+                b: (c) => <b>{c}</b>,
+                address: u.address,
+                reason: u.reason,
+                date: formatDate(u.since, { locale }),
+                detail: u.detail ? ` (${u.detail})` : "",
+              })}
             </p>
           ))}
-          <p>Fix it by entering another notification email below, or, once the inbox works again:</p>
+          <p>{t("profileForm.undeliverableFix")}</p>
           <button
             type="button"
             disabled={retryEmail.isPending}
             onClick={() => retryEmail.mutate()}
             className="rounded-lg border border-amber-600 px-3 py-1.5 font-semibold text-amber-900 disabled:opacity-60"
           >
-            Send to this address again
+            {t("profileForm.retryEmail")}
           </button>
           {formError(retryEmail.error) && <p className="text-red-700">{formError(retryEmail.error)}</p>}
         </div>
       )}
-      {update.isSuccess && <Notice tone="success">Saved.</Notice>}
+      {update.isSuccess && <Notice tone="success">{t("profileForm.saved")}</Notice>}
       {formError(update.error) && <Notice tone="error">{formError(update.error)}</Notice>}
-      <Field label="Sign-in email" htmlFor="email">
+      <Field label={t("profileForm.signInEmail")} htmlFor="email">
         <TextInput id="email" value={profile.email} readOnly disabled />
       </Field>
-      <Field label="Name" htmlFor="name" error={errors.name?.message} hint={`Up to ${NAME_MAX} characters.`}>
+      <Field label={t("profileForm.name")} htmlFor="name" error={errors.name?.message} hint={t("profileForm.nameHint", { max: NAME_MAX })}>
         <TextInput id="name" maxLength={NAME_MAX} aria-invalid={!!errors.name} {...form.register("name")} />
       </Field>
-      <Field label="Notification email" htmlFor="notificationEmail" error={errors.notificationEmail?.message} hint="Leave empty to use your sign-in email.">
+      <Field label={t("profileForm.notificationEmail")} htmlFor="notificationEmail" error={errors.notificationEmail?.message} hint={t("profileForm.notificationEmailHint")}>
         <TextInput id="notificationEmail" type="email" aria-invalid={!!errors.notificationEmail} {...form.register("notificationEmail")} />
       </Field>
-      <SubmitButton pending={update.isPending}>Save</SubmitButton>
+      <SubmitButton pending={update.isPending}>{t("profileForm.save")}</SubmitButton>
     </form>
   );
 }
 
 /** Changing the password ends every session, this one too: the form signs straight back in with the new one. */
 function PasswordForm({ profile }: { profile: Profile }) {
+  const t = useTranslations("accounts");
   const router = useRouter();
   const form = useForm<z.input<typeof changePasswordSchema>, unknown, z.output<typeof changePasswordSchema>>({
     resolver: schemaResolver(changePasswordSchema),
@@ -112,18 +123,18 @@ function PasswordForm({ profile }: { profile: Profile }) {
         }),
       )}
     >
-      <h2 className="text-lg font-semibold">Password</h2>
-      {changePassword.isSuccess && <Notice tone="success">Password changed. Other devices have been signed out.</Notice>}
+      <h2 className="text-lg font-semibold">{t("profileForm.password")}</h2>
+      {changePassword.isSuccess && <Notice tone="success">{t("profileForm.passwordChanged")}</Notice>}
       {formError(changePassword.error) && <Notice tone="error">{formError(changePassword.error)}</Notice>}
       {profile.hasPassword && (
-        <Field label="Current password" htmlFor="currentPassword" error={errors.currentPassword?.message}>
+        <Field label={t("profileForm.currentPassword")} htmlFor="currentPassword" error={errors.currentPassword?.message}>
           <TextInput id="currentPassword" type="password" autoComplete="current-password" {...form.register("currentPassword")} />
         </Field>
       )}
-      <Field label="New password" htmlFor="newPassword" error={errors.newPassword?.message} hint={`At least ${PASSWORD_MIN} characters.`}>
+      <Field label={t("profileForm.newPassword")} htmlFor="newPassword" error={errors.newPassword?.message} hint={t("passwordHint", { min: PASSWORD_MIN })}>
         <TextInput id="newPassword" type="password" autoComplete="new-password" aria-invalid={!!errors.newPassword} {...form.register("newPassword")} />
       </Field>
-      <SubmitButton pending={changePassword.isPending}>Change password</SubmitButton>
+      <SubmitButton pending={changePassword.isPending}>{t("profileForm.changePassword")}</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { signOutAndForget } from "./sign-out";
 import { api } from "@/trpc/react";
 import { Notice } from "@/components/ui/form";
@@ -6,11 +7,12 @@ import { formError } from "./errors";
 
 /** Ends every session of this account (other browsers and devices included), then this one. */
 export function SignOutEverywhere() {
+  const t = useTranslations("accounts");
   const everywhere = api.accounts.signOutEverywhere.useMutation({ onSuccess: () => void signOutAndForget("/sign-in?reason=signed-out") });
   return (
     <section className="space-y-2">
-      <h2 className="text-lg font-semibold">Sessions</h2>
-      <p className="text-sm text-slate-600">Signed in on a device you no longer use? End every session, this one included.</p>
+      <h2 className="text-lg font-semibold">{t("sessions.title")}</h2>
+      <p className="text-sm text-slate-600">{t("sessions.intro")}</p>
       {everywhere.error && <Notice tone="error">{formError(everywhere.error)}</Notice>}
       <button
         type="button"
@@ -18,7 +20,7 @@ export function SignOutEverywhere() {
         onClick={() => everywhere.mutate()}
         className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium"
       >
-        End every session
+        {t("sessions.endAll")}
       </button>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { formError, showServerErrors } from "@/components/accounts/errors";
@@ -13,32 +14,32 @@ import { api, type RouterOutputs } from "@/trpc/react";
 type Mine = RouterOutputs["scooperOnboarding"]["mine"];
 // Where the pin starts before the scooper moves it: the middle of the board's default view.
 const DEFAULT_CENTRE = { lat: 40.6782, lng: -73.9442 };
-const MISSING_WORDS = { displayName: "a display name", photo: "a profile photo", serviceArea: "a service area" } as const;
 
 /**
  * The scooper's onboarding steps before their first claim: the profile (name, photo, service area), the
  * statements admins ask them to accept, and (when it is on) the admin approval. Each step says what is missing.
  */
 export function Onboarding({ userId, photoMaxMb }: { userId: string; photoMaxMb: number }) {
+  const t = useTranslations("onboarding");
   const mine = api.scooperOnboarding.mine.useQuery();
-  if (mine.isLoading) return <p className="text-slate-600">Loading…</p>;
-  if (!mine.data) return <Notice tone="error">{formError(mine.error) ?? "Could not load your onboarding."}</Notice>;
+  if (mine.isLoading) return <p className="text-slate-600">{t("loading")}</p>;
+  if (!mine.data) return <Notice tone="error">{formError(mine.error) ?? t("loadFailed")}</Notice>;
   const { status } = mine.data;
   return (
     <div className="space-y-8">
       <section aria-labelledby="steps-heading" className="space-y-2">
-        <h2 id="steps-heading" className="text-lg font-semibold">Your steps</h2>
+        <h2 id="steps-heading" className="text-lg font-semibold">{t("steps.title")}</h2>
         <ol className="space-y-1 text-sm" data-testid="onboarding-steps">
-          <Step done={status.profileDone} label="Profile: display name, photo and service area"
-            missing={status.profileDone ? null : `Missing: ${status.missingProfile.map((m) => MISSING_WORDS[m]).join(", ")}.`} />
-          <Step done={status.statementsDone} label="Statements: accept each required one" missing={status.statementsDone ? null : "Some required statements are not accepted yet."} />
+          <Step done={status.profileDone} label={t("steps.profile")}
+            missing={status.profileDone ? null : t("steps.missingProfile", { items: status.missingProfile.map((m) => t(`steps.missingItem.${m}`)).join(", ") })} />
+          <Step done={status.statementsDone} label={t("steps.statements")} missing={status.statementsDone ? null : t("steps.statementsMissing")} />
           {status.approvalRequired && (
-            <Step done={status.approved} label="Approval by Scoop" missing={status.approved ? null : "Awaiting approval: an admin reviews your profile."} />
+            <Step done={status.approved} label={t("steps.approval")} missing={status.approved ? null : t("steps.approvalMissing")} />
           )}
         </ol>
         {status.ready
-          ? <Notice tone="success">You are all set: you can claim jobs. <Link className="underline" href="/board">Go to the board</Link></Notice>
-          : <p className="text-sm text-slate-700">You can look around the <Link className="underline" href="/board">board</Link> meanwhile.</p>}
+          ? <Notice tone="success">{t.rich("steps.ready", { link: (c) => <Link className="underline" href="/board">{c}</Link> })}</Notice>
+          : <p className="text-sm text-slate-700">{t.rich("steps.meanwhile", { link: (c) => <Link className="underline" href="/board">{c}</Link> })}</p>}
       </section>
       <ProfileStep mine={mine.data} userId={userId} photoMaxMb={photoMaxMb} waived={status.profileWaived} />
       <StatementsStep mine={mine.data} />
@@ -47,11 +48,12 @@ export function Onboarding({ userId, photoMaxMb }: { userId: string; photoMaxMb:
 }
 
 function Step({ done, label, missing }: { done: boolean; label: string; missing: string | null }) {
+  const t = useTranslations("onboarding");
   return (
     <li className="flex gap-2">
       <span aria-hidden className={done ? "text-green-700" : "text-amber-700"}>{done ? "✓" : "•"}</span>
       <span>
-        <span className="font-medium">{label}</span> <span className="sr-only">{done ? "(done)" : "(to do)"}</span>
+        <span className="font-medium">{label}</span> <span className="sr-only">{done ? t("steps.done") : t("steps.toDo")}</span>
         {missing && <span className="block text-slate-700">{missing}</span>}
       </span>
     </li>
@@ -61,6 +63,7 @@ function Step({ done, label, missing }: { done: boolean; label: string; missing:
 type ProfileValues = z.input<typeof scooperProfileInputSchema>;
 
 function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId: string; photoMaxMb: number; waived: boolean }) {
+  const t = useTranslations("onboarding");
   const utils = api.useUtils();
   const { profile } = mine;
   const form = useForm<ProfileValues, unknown, z.output<typeof scooperProfileInputSchema>>({
@@ -79,19 +82,19 @@ function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId:
   const errors = form.formState.errors;
   return (
     <section aria-labelledby="profile-heading" className="space-y-4">
-      <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
-      {waived && <p className="text-sm text-slate-700">You were scooping before profiles existed, so this step is optional for you.</p>}
+      <h2 id="profile-heading" className="text-lg font-semibold">{t("profile.title")}</h2>
+      {waived && <p className="text-sm text-slate-700">{t("profile.waived")}</p>}
       <PhotoField userId={userId} photoVersion={profile.photoVersion} photoMaxMb={photoMaxMb} />
       <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => save.mutate(input))}>
-        {save.isSuccess && <Notice tone="success">Profile saved.</Notice>}
+        {save.isSuccess && <Notice tone="success">{t("profile.saved")}</Notice>}
         {formError(save.error) && <Notice tone="error">{formError(save.error)}</Notice>}
-        <Field label="Display name" htmlFor="displayName" error={errors.displayName?.message}
-          hint={`What customers see: ${DISPLAY_NAME_MIN} to ${DISPLAY_NAME_MAX} characters.`}>
+        <Field label={t("profile.displayName")} htmlFor="displayName" error={errors.displayName?.message}
+          hint={t("profile.displayNameHint", { min: DISPLAY_NAME_MIN, max: DISPLAY_NAME_MAX })}>
           <TextInput id="displayName" maxLength={DISPLAY_NAME_MAX} aria-invalid={!!errors.displayName} {...form.register("displayName")} />
         </Field>
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-slate-800">Service area</legend>
-          <p className="text-xs text-slate-600">Tap the map or drag the pin to the middle of where you work. The board opens on this area.</p>
+          <legend className="text-sm font-medium text-slate-800">{t("profile.serviceArea")}</legend>
+          <p className="text-xs text-slate-600">{t("profile.serviceAreaHint")}</p>
           <Controller
             control={form.control}
             name="serviceLat"
@@ -107,15 +110,15 @@ function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId:
               </div>
             )}
           />
-          <Field label="Radius" htmlFor="serviceRadiusKm" error={errors.serviceRadiusKm?.message} hint={`One of ${SERVICE_RADII_KM.join(", ")} km around the pin.`}>
+          <Field label={t("profile.radius")} htmlFor="serviceRadiusKm" error={errors.serviceRadiusKm?.message} hint={t("profile.radiusHint", { radii: SERVICE_RADII_KM.join(", ") })}>
             <select id="serviceRadiusKm" className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base"
               {...form.register("serviceRadiusKm", { valueAsNumber: true })}>
-              {SERVICE_RADII_KM.map((km) => <option key={km} value={km}>{km} km</option>)}
+              {SERVICE_RADII_KM.map((km) => <option key={km} value={km}>{t("profile.radiusOption", { km })}</option>)}
             </select>
           </Field>
-          {(errors.serviceLat || errors.serviceLng) && <p role="alert" className="text-sm text-red-700">Put the pin on the map.</p>}
+          {(errors.serviceLat || errors.serviceLng) && <p role="alert" className="text-sm text-red-700">{t("profile.pinMissing")}</p>}
         </fieldset>
-        <SubmitButton pending={save.isPending}>Save profile</SubmitButton>
+        <SubmitButton pending={save.isPending}>{t("profile.save")}</SubmitButton>
       </form>
     </section>
   );
@@ -123,12 +126,13 @@ function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId:
 
 /** The photo uploads on its own (multipart, /api/scooper/photo): decoded, re-encoded without EXIF, cropped square. */
 function PhotoField({ userId, photoVersion, photoMaxMb }: { userId: string; photoVersion: string | null; photoMaxMb: number }) {
+  const t = useTranslations("onboarding");
   const utils = api.useUtils();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ pending: boolean; error: string | null; done: boolean }>({ pending: false, error: null, done: false });
   async function upload(file: File) {
     if (file.size > photoMaxMb * 1024 * 1024) {
-      setState({ pending: false, error: `The photo is larger than ${photoMaxMb} MB.`, done: false });
+      setState({ pending: false, error: t("photo.tooLarge", { mb: photoMaxMb }), done: false });
       return;
     }
     setState({ pending: true, error: null, done: false });
@@ -137,7 +141,7 @@ function PhotoField({ userId, photoVersion, photoMaxMb }: { userId: string; phot
     const res = await fetch("/api/scooper/photo", { method: "POST", body }).catch(() => null);
     if (!res?.ok) {
       const message = res ? ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message : null;
-      setState({ pending: false, error: message ?? "The photo did not upload. Check your connection and try again.", done: false });
+      setState({ pending: false, error: message ?? t("photo.uploadFailed"), done: false });
       return;
     }
     setState({ pending: false, error: null, done: true });
@@ -148,22 +152,23 @@ function PhotoField({ userId, photoVersion, photoMaxMb }: { userId: string; phot
     <div className="flex items-start gap-4">
       {photoVersion
         // eslint-disable-next-line @next/next/no-img-element -- private, per-viewer image: Next's optimizer would cache it
-        ? <img src={`/api/scoopers/${userId}/photo?v=${photoVersion}`} alt="Your profile photo" width={96} height={96} className="h-24 w-24 rounded-full border object-cover" data-testid="profile-photo" />
-        : <div aria-hidden className="flex h-24 w-24 items-center justify-center rounded-full border bg-slate-100 text-xs text-slate-500">No photo</div>}
+        ? <img src={`/api/scoopers/${userId}/photo?v=${photoVersion}`} alt={t("photo.alt")} width={96} height={96} className="h-24 w-24 rounded-full border object-cover" data-testid="profile-photo" />
+        : <div aria-hidden className="flex h-24 w-24 items-center justify-center rounded-full border bg-slate-100 text-xs text-slate-500">{t("photo.none")}</div>}
       <div className="min-w-0 flex-1">
-        <Field label="Profile photo" htmlFor="profilePhoto" error={state.error ?? undefined}
-          hint={`A clear photo of your face: JPEG, PNG, WebP or HEIC, up to ${photoMaxMb} MB. We remove location data from it.`}>
+        <Field label={t("photo.label")} htmlFor="profilePhoto" error={state.error ?? undefined}
+          hint={t("photo.hint", { mb: photoMaxMb })}>
           <input ref={input} id="profilePhoto" type="file" accept="image/*" disabled={state.pending}
             className="block w-full text-sm" onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} />
         </Field>
-        {state.pending && <p className="text-sm text-slate-700" aria-live="polite">Uploading…</p>}
-        {state.done && <p className="text-sm text-green-800" aria-live="polite">Photo uploaded.</p>}
+        {state.pending && <p className="text-sm text-slate-700" aria-live="polite">{t("photo.uploading")}</p>}
+        {state.done && <p className="text-sm text-green-800" aria-live="polite">{t("photo.uploaded")}</p>}
       </div>
     </div>
   );
 }
 
 function StatementsStep({ mine }: { mine: Mine }) {
+  const t = useTranslations("onboarding");
   const utils = api.useUtils();
   const open = mine.attestations.filter((a) => !a.acceptedAt);
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -174,14 +179,14 @@ function StatementsStep({ mine }: { mine: Mine }) {
   const missingRequired = open.filter((a) => a.required && !checked.has(a.id));
   return (
     <section aria-labelledby="statements-heading" className="space-y-3">
-      <h2 id="statements-heading" className="text-lg font-semibold">Statements</h2>
-      {mine.attestations.length === 0 && <p className="text-sm text-slate-700">Scoop asks you to accept no statements right now.</p>}
+      <h2 id="statements-heading" className="text-lg font-semibold">{t("statements.title")}</h2>
+      {mine.attestations.length === 0 && <p className="text-sm text-slate-700">{t("statements.none")}</p>}
       {formError(accept.error) && <Notice tone="error">{formError(accept.error)}</Notice>}
       <ul className="space-y-2" data-testid="statements">
         {mine.attestations.map((a) => (
           <li key={`${a.id}-${a.version}`} className="rounded-lg border p-3 text-sm">
             {a.acceptedAt ? (
-              <p><span aria-hidden className="text-green-700">✓ </span>{a.text} <span className="text-slate-600">(accepted)</span></p>
+              <p><span aria-hidden className="text-green-700">✓ </span>{a.text} <span className="text-slate-600">{t("statements.accepted")}</span></p>
             ) : (
               <label className="flex items-start gap-3">
                 <input type="checkbox" className="mt-0.5 h-5 w-5" checked={checked.has(a.id)}
@@ -189,8 +194,8 @@ function StatementsStep({ mine }: { mine: Mine }) {
                 <span>
                   {a.text}
                   <span className="block text-xs text-slate-600">
-                    {a.required ? "Required" : "Optional"}
-                    {a.acceptedEarlierVersion ? " · The wording changed since you accepted it: please read it again." : ""}
+                    {a.required ? t("statements.required") : t("statements.optional")}
+                    {a.acceptedEarlierVersion ? t("statements.changed") : ""}
                   </span>
                 </span>
               </label>
@@ -200,11 +205,11 @@ function StatementsStep({ mine }: { mine: Mine }) {
       </ul>
       {open.length > 0 && (
         <>
-          {missingRequired.length > 0 && <p className="text-sm text-slate-700">Tick every required statement to continue.</p>}
+          {missingRequired.length > 0 && <p className="text-sm text-slate-700">{t("statements.tickRequired")}</p>}
           <button type="button" disabled={checked.size === 0 || accept.isPending}
             className="w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white disabled:opacity-60"
             onClick={() => accept.mutate({ accepted: open.filter((a) => checked.has(a.id)).map((a) => ({ id: a.id, version: a.version })) })}>
-            {accept.isPending ? "Please wait…" : "Accept the ticked statements"}
+            {accept.isPending ? t("statements.wait") : t("statements.accept")}
           </button>
         </>
       )}

@@ -12,6 +12,7 @@ import { jobAmounts } from "@/lib/money";
 import { localDateIn } from "@/lib/schedules";
 import type { Tx } from "@/server/db";
 import { jobRules } from "@/server/jobs/config";
+import type { CancelSystemReason } from "@/server/email/templates/job-cancelled";
 import { notify, type NotifyResult } from "./notify";
 
 /** Hours after completion when a job confirms itself: the timer's own setting, so the email says what happens. */
@@ -38,7 +39,8 @@ async function safely<T>(event: string, jobId: string, fn: () => Promise<T>): Pr
   }
 }
 
-const scooperName = (job: { scooper: { name: string | null } | null }) => job.scooper?.name?.trim() || "Your scooper";
+/** The scooper's name, or null when they gave none (the notification says "Your scooper" in the recipient's language). */
+const scooperName = (job: { scooper: { name: string | null } | null }) => job.scooper?.name?.trim() || null;
 
 /** OPEN → CLAIMED: tells the poster who claimed it. */
 export function notifyJobClaimed(db: Tx, jobId: string): Promise<NotifyResult> {
@@ -54,9 +56,6 @@ export function notifyJobClaimed(db: Tx, jobId: string): Promise<NotifyResult> {
   });
 }
 
-/** The time of day of `at` in APP_TIMEZONE, as the poster reads it ("3:42 PM"). */
-const localTimeOfDay = (at: Date) => new Intl.DateTimeFormat("en-US", { timeZone: env.APP_TIMEZONE, hour: "numeric", minute: "2-digit" }).format(at);
-
 /** The claiming scooper said "on my way": tells the poster, with the estimated arrival when there is one. Once per claim. */
 export function notifyJobOnMyWay(db: Tx, jobId: string): Promise<NotifyResult> {
   return safely("job.on-my-way", jobId, async () => {
@@ -70,13 +69,11 @@ export function notifyJobOnMyWay(db: Tx, jobId: string): Promise<NotifyResult> {
       eventKey: `job.on-my-way:${job.id}:${job.onMyWayAt.toISOString()}`,
       data: {
         jobId: job.id, address: job.address, scooperName: scooperName(job), etaMinutes,
-        etaLocalTime: job.onMyWayEtaAt ? localTimeOfDay(job.onMyWayEtaAt) : null,
+        etaAt: job.onMyWayEtaAt,
       },
     });
   });
 }
-
-const REASON_LABEL = { LOCKED_GATE: "locked gate", UNSAFE_DOG: "unsafe dog", WRONG_ADDRESS: "wrong address", OTHER: "other" } as const;
 
 /** CLAIMED / IN_PROGRESS → UNREACHABLE: asks the poster to answer, with the reason, the deadline and the fee. Once per report. */
 export function notifyJobUnreachable(db: Tx, jobId: string): Promise<NotifyResult> {
@@ -88,8 +85,8 @@ export function notifyJobUnreachable(db: Tx, jobId: string): Promise<NotifyResul
       recipientId: job.posterId,
       eventKey: `job.unreachable:${job.id}:${job.unreachableAt.toISOString()}`,
       data: {
-        jobId: job.id, address: job.address, scooperName: scooperName(job), reason: REASON_LABEL[job.unreachableReason], note: job.unreachableNote,
-        answerBy: localTimeOfDay(job.answerDeadlineAt), feeCents: jobAmounts(job).cancellationFeeCents,
+        jobId: job.id, address: job.address, scooperName: scooperName(job), reason: job.unreachableReason, note: job.unreachableNote,
+        answerBy: job.answerDeadlineAt, feeCents: jobAmounts(job).cancellationFeeCents,
       },
     });
   });
@@ -105,7 +102,7 @@ export function notifyJobRetry(db: Tx, jobId: string): Promise<NotifyResult> {
       kind: "job.retry",
       recipientId: job.scooperId,
       eventKey: `job.retry:${answer.id}`,
-      data: { jobId: job.id, address: job.address, startBy: localTimeOfDay(job.startDeadlineAt) },
+      data: { jobId: job.id, address: job.address, startBy: job.startDeadlineAt },
     });
   });
 }
@@ -134,7 +131,7 @@ export function notifyJobMessage(db: Tx, messageId: string): Promise<NotifyResul
       eventKey: `job.message:${message.id}`,
       data: {
         jobId: job.id, address: job.address, photoCount: message._count.photos,
-        senderLabel: fromPoster ? "the customer" : job.scooper?.name?.trim() ? `${job.scooper.name.trim()}, your scooper` : "your scooper",
+        sender: fromPoster ? { role: "customer" } : { role: "scooper", name: scooperName(job) },
         excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body,
       },
     });
@@ -236,10 +233,11 @@ export function notifyJobCancelled(db: Tx, jobId: string): Promise<NotifyResult[
     if (!job || job.status !== "CANCELLED" || !event) return null;
     const details = (event.details ?? {}) as { by?: string; reason?: string | null; cancellationFeeCents?: number };
     const by = details.by === "poster" ? "poster" : details.by === "admin" ? "admin" : "system";
-    const reason = details.reason ?? (event.type === "payment_failed" ? "the payment did not go through" : null);
+    // Scoop's own reasons are codes the notification words in the recipient's language; a person's are their text.
+    const { systemReason, reason } = cancelReason(event.type, details.reason ?? null);
     const feeCents = details.cancellationFeeCents ?? 0;
     const eventKey = `job.cancelled:${job.id}`;
-    const data = { jobId: job.id, address: job.address, by, reason, feeCents } as const;
+    const data = { jobId: job.id, address: job.address, by, reason, systemReason, feeCents } as const;
     const results: NotifyResult[] = [];
     const held = event.fromStatus === "CLAIMED" || event.fromStatus === "IN_PROGRESS" || event.fromStatus === "UNREACHABLE" || event.fromStatus === "COMPLETED";
     if (job.scooperId && held) results.push(await notify(db, { kind: "job.cancelled", recipientId: job.scooperId, eventKey, data: { ...data, audience: "scooper" } }));
@@ -247,6 +245,21 @@ export function notifyJobCancelled(db: Tx, jobId: string): Promise<NotifyResult[
     return results;
   });
 }
+
+/**
+ * Why a job was cancelled, as the cancellation notice says it. A person's reason (the poster's, an admin's) is their
+ * own text; Scoop's own are codes: the answer deadline, and a payment that failed, whose stored reason is one of
+ * payment-gate's callers' sentences (a declined card keeps Stripe's own words after it, which are not translated).
+ */
+function cancelReason(eventType: string, stored: string | null): { systemReason: CancelSystemReason | null; reason: string | null } {
+  if (eventType === "unreachable_deadline_passed") return { systemReason: "noAnswer", reason: null };
+  if (eventType !== "payment_failed") return { systemReason: null, reason: stored };
+  if (stored?.startsWith(DECLINED)) return { systemReason: "paymentDeclined", reason: stored.slice(DECLINED.length) };
+  if (stored === "payment not completed in time") return { systemReason: "paymentTimeout", reason: null };
+  if (stored === "the card needs the customer to confirm the payment") return { systemReason: "paymentNeedsAction", reason: null };
+  return { systemReason: "paymentFailed", reason: null };
+}
+const DECLINED = "payment not authorized";
 
 /** COMPLETED → DISPUTED: tells the scooper and every admin. The dispute's id makes the event key. */
 export function notifyDisputeOpened(db: Tx, jobId: string): Promise<NotifyResult[] | null> {

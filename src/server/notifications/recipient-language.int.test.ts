@@ -7,7 +7,7 @@ import { db } from "@/server/db";
 import { getQueue } from "@/server/queues/queues";
 import { callerFor, createOpenJob, createUser, uniqueEmail, uniqueIpHeaders } from "@/test/factories";
 import { startQueueWorker } from "@/test/worker-harness";
-import { notifyJobClaimed } from "./job-events";
+import { notifyJobClaimed, notifyJobUnreachable } from "./job-events";
 
 async function claimedJobFor(posterLocale: string | null) {
   const poster = await createUser(["CUSTOMER"]);
@@ -50,6 +50,28 @@ describe("the recipient's language", () => {
 
     const [englishEmail] = await db.emailMessage.findMany({ where: { userId: english.poster.id } });
     expect(englishEmail).toMatchObject({ subject: "A scooper claimed your cleanup" });
+  });
+
+  it("words the data in the recipient's language too: the can't-get-in reason, the answer time, a scooper with no name", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    await db.user.update({ where: { id: poster.id }, data: { locale: "es" } });
+    const scooper = await createUser(["SCOOPER"], { name: "" });
+    const job = await createOpenJob(poster.id);
+    const answerBy = new Date("2027-03-16T21:30:00Z"); // 5:30 PM in APP_TIMEZONE (New York)
+    await db.cleanupJob.update({
+      where: { id: job.id },
+      data: { status: "UNREACHABLE", scooperId: scooper.id, claimedAt: new Date(), unreachableAt: new Date(), unreachableReason: "LOCKED_GATE", answerDeadlineAt: answerBy },
+    });
+    await notifyJobUnreachable(db, job.id);
+    const [row] = await db.notification.findMany({ where: { userId: poster.id } });
+    expect(row!.body).toContain("Su scooper no pudo entrar");
+    expect(row!.body).toContain("portón cerrado con llave");
+    expect(row!.body).toContain("5:30 p.m.");
+    const [email] = await db.emailMessage.findMany({ where: { userId: poster.id } });
+    expect(email!.text).toContain("Su scooper no pudo entrar al patio");
+    expect(email!.text).toContain(": portón cerrado con llave.");
+    expect(email!.text).toContain("Responda antes de las 5:30 p.m.");
+    expect(`${row!.body}${email!.text}`).not.toMatch(/locked gate|Your scooper|PM/);
   });
 
   it("sign-up saves the visitor's language and sends the confirmation in it", async () => {

@@ -17,13 +17,6 @@ import { addressArea, previousWeek } from "./week";
 
 export type WeeklyEarningsRun = { weekStart: string; scoopers: number; notified: number; failed: number };
 
-/** When the week's money reaches the scooper, in the words of the provider that holds it. */
-export function payoutNote(provider: string): string {
-  return provider === "stripe"
-    ? "Stripe pays it out to your bank on your payout account's schedule (usually within a few business days)."
-    : "It is held in your Scoop balance until payouts to your bank are set up.";
-}
-
 export async function sendWeeklyEarnings(db: Tx, opts: { now?: Date; timeZone?: string } = {}): Promise<WeeklyEarningsRun> {
   const timeZone = opts.timeZone ?? env.APP_TIMEZONE;
   const now = opts.now ?? new Date();
@@ -33,7 +26,8 @@ export async function sendWeeklyEarnings(db: Tx, opts: { now?: Date; timeZone?: 
     where: { kind: "SCOOPER_PAYABLE", ownerId: { not: null }, entries: { some: { createdAt: { gte: week.from, lt: week.to } } } },
     select: { ownerId: true },
   });
-  const note = payoutNote(paymentsContext().gateway.name);
+  // The provider that holds the money: the email says when it reaches the bank (emails `words.payoutNote`).
+  const payoutProvider = paymentsContext().gateway.name;
   const run: WeeklyEarningsRun = { weekStart: week.weekStart, scoopers: 0, notified: 0, failed: 0 };
   for (const { ownerId } of accounts) {
     const scooperId = ownerId!;
@@ -50,7 +44,7 @@ export async function sendWeeklyEarnings(db: Tx, opts: { now?: Date; timeZone?: 
         kind: "earnings.weekly",
         recipientId: scooperId,
         eventKey: `weekly-earnings:${scooperId}:${week.weekStart}`,
-        data: { weekStart: week.weekStart, weekEnd: week.weekEnd, payoutNote: note, totalCents: lastWeek.totals.payoutCents, jobs },
+        data: { weekStart: week.weekStart, weekEnd: week.weekEnd, payoutProvider, totalCents: lastWeek.totals.payoutCents, jobs },
       });
       run.notified += 1;
     } catch (err) {

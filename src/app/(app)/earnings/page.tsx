@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PayoutSetupButton } from "@/components/payments/payout-setup-button";
 import { AuthCard, Notice } from "@/components/ui/form";
 import { can } from "@/lib/permissions";
@@ -7,32 +8,37 @@ import { formatCents } from "@/lib/money";
 import { formatDate } from "@/lib/format-date";
 import { env } from "@/env";
 import { getCurrentSession } from "@/server/auth/current-session";
+import type { Locale } from "@/lib/i18n/locales";
 import { serverApi } from "@/trpc/server";
 import type { RouterOutputs } from "@/trpc/react";
 
-export const metadata: Metadata = { title: "Earnings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("earnings"))("title") };
+}
 
 type Period = RouterOutputs["payments"]["earnings"]["thisWeek"];
 
-function PeriodSection({ title, period, testId }: { title: string; period: Period; testId: string }) {
+async function PeriodSection({ title, period, testId }: { title: string; period: Period; testId: string }) {
+  const t = await getTranslations("earnings");
+  const locale = (await getLocale()) as Locale;
   return (
     <section className="space-y-2" data-testid={testId}>
       <div className="flex items-baseline justify-between">
         <h2 className="font-semibold">{title}</h2>
-        <span className="text-xl font-bold">{formatCents(period.totals.payoutCents)}</span>
+        <span className="text-xl font-bold">{formatCents(period.totals.payoutCents, locale)}</span>
       </div>
       {period.jobs.length === 0 ? (
-        <p className="text-sm text-slate-500">No paid jobs.</p>
+        <p className="text-sm text-slate-500">{t("noJobs")}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="text-left text-slate-500">
               <tr>
-                <th className="py-1 pr-3 font-medium">Job</th>
-                <th className="py-1 pr-3 text-right font-medium">Gross</th>
-                <th className="py-1 pr-3 text-right font-medium">Fee</th>
-                <th className="py-1 pr-3 text-right font-medium">Tip</th>
-                <th className="py-1 text-right font-medium">Payout</th>
+                <th className="py-1 pr-3 font-medium">{t("column.job")}</th>
+                <th className="py-1 pr-3 text-right font-medium">{t("column.gross")}</th>
+                <th className="py-1 pr-3 text-right font-medium">{t("column.fee")}</th>
+                <th className="py-1 pr-3 text-right font-medium">{t("column.tip")}</th>
+                <th className="py-1 text-right font-medium">{t("column.payout")}</th>
               </tr>
             </thead>
             <tbody>
@@ -40,12 +46,12 @@ function PeriodSection({ title, period, testId }: { title: string; period: Perio
                 <tr key={job.jobId} className="border-t">
                   <td className="py-1 pr-3">
                     <div>{job.address}</div>
-                    <div className="text-xs text-slate-500">{formatDate(job.paidAt, { timeZone: env.APP_TIMEZONE })}</div>
+                    <div className="text-xs text-slate-500">{formatDate(job.paidAt, { timeZone: env.APP_TIMEZONE, locale })}</div>
                   </td>
-                  <td className="py-1 pr-3 text-right font-mono">{formatCents(job.grossCents)}</td>
-                  <td className="py-1 pr-3 text-right font-mono">−{formatCents(job.feeCents)}</td>
-                  <td className="py-1 pr-3 text-right font-mono">{formatCents(job.tipCents)}</td>
-                  <td className="py-1 text-right font-mono">{formatCents(job.payoutCents)}</td>
+                  <td className="py-1 pr-3 text-right font-mono">{formatCents(job.grossCents, locale)}</td>
+                  <td className="py-1 pr-3 text-right font-mono">−{formatCents(job.feeCents, locale)}</td>
+                  <td className="py-1 pr-3 text-right font-mono">{formatCents(job.tipCents, locale)}</td>
+                  <td className="py-1 text-right font-mono">{formatCents(job.payoutCents, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -59,20 +65,21 @@ function PeriodSection({ title, period, testId }: { title: string; period: Perio
 export default async function EarningsPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in?callbackUrl=/earnings");
-  if (session.blocked) return <AuthCard title="Earnings"><Notice tone="error">{session.blocked}</Notice></AuthCard>;
+  const t = await getTranslations("earnings");
+  if (session.blocked) return <AuthCard title={t("title")}><Notice tone="error">{session.blocked}</Notice></AuthCard>;
   if (!can(session.user.roles, "jobs.claim")) {
-    return <AuthCard title="Earnings"><Notice tone="info">Earnings are for scoopers. Add the scooper role on your profile to start.</Notice></AuthCard>;
+    return <AuthCard title={t("title")}><Notice tone="info">{t("onlyScoopers")}</Notice></AuthCard>;
   }
   const earnings = await (await serverApi()).payments.earnings();
   return (
     <main className="mx-auto w-full max-w-3xl space-y-8 px-4 py-8">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-bold">Earnings</h1>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
         <PayoutSetupButton />
       </div>
-      <PeriodSection title="This week" period={earnings.thisWeek} testId="earnings-this-week" />
-      <PeriodSection title="Last week" period={earnings.lastWeek} testId="earnings-last-week" />
-      <PeriodSection title="All time" period={earnings.allTime} testId="earnings-all-time" />
+      <PeriodSection title={t("thisWeek")} period={earnings.thisWeek} testId="earnings-this-week" />
+      <PeriodSection title={t("lastWeek")} period={earnings.lastWeek} testId="earnings-last-week" />
+      <PeriodSection title={t("allTime")} period={earnings.allTime} testId="earnings-all-time" />
     </main>
   );
 }

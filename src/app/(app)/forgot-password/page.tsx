@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "@/components/accounts/forgot-password-form";
 import { AuthCard } from "@/components/ui/form";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("accounts"))("forgot.metaTitle") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("accounts");
   return (
-    <AuthCard title="Forgot your password?">
-      <p className="text-sm text-slate-600">Enter your email and we will send you a link to choose a new password.</p>
+    <AuthCard title={t("forgot.title")}>
+      <p className="text-sm text-slate-600">{t("forgot.intro")}</p>
       <ForgotPasswordForm />
     </AuthCard>
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { EMAIL_TEMPLATES, renderSample, type EmailTemplateName } from "./catalog";
+import { disputeOpened } from "./dispute-opened";
+import { jobCancelled } from "./job-cancelled";
+import { jobMessage } from "./job-message";
+import { jobOnMyWay } from "./job-on-my-way";
+import { jobRetry } from "./job-retry";
+import { jobUnreachable } from "./job-unreachable";
 import { receipt, type ReceiptKind } from "./receipt";
 import { weeklyEarnings } from "./weekly-earnings";
 
@@ -52,6 +58,50 @@ describe("email templates in Spanish", () => {
     const email = await weeklyEarnings.render({ ...weeklyEarnings.sample, totalCents: 123456, locale: "es" });
     expect(email.subject).toBe("Usted ganó $1,234.56 esta semana");
     expect(email.text).toContain("Cancelar suscripción");
+  });
+
+  it("words the reason a scooper could not get in and says the answer time in the recipient's language", async () => {
+    const [es, en] = await Promise.all([jobUnreachable.render({ ...jobUnreachable.sample, locale: "es" }), jobUnreachable.render(jobUnreachable.sample)]);
+    expect(es.text).toContain("Sam no pudo entrar al patio en 12 Oak St, Park Slope, Brooklyn: portón cerrado con llave.");
+    expect(es.text).toContain("Responda antes de las 5:30 p.m.");
+    expect(es.html).toContain("Sam no pudo entrar: portón cerrado con llave");
+    expect(en.text).toContain("Sam could not get into the yard at 12 Oak St, Park Slope, Brooklyn: locked gate.");
+    expect(en.text).toMatch(/Please answer by 5:30\sPM:/);
+    const dog = await jobUnreachable.render({ ...jobUnreachable.sample, reason: "UNSAFE_DOG", note: null, locale: "es" });
+    expect(dog.text).toContain(": perro peligroso.");
+  });
+
+  it("says the arrival and start times in the recipient's language", async () => {
+    expect((await jobOnMyWay.render({ ...jobOnMyWay.sample, locale: "es" })).text).toContain("3:42 p.m.");
+    expect((await jobOnMyWay.render(jobOnMyWay.sample)).text).toMatch(/Expected around 3:42\sPM/);
+    expect((await jobRetry.render({ ...jobRetry.sample, locale: "es" })).text).toContain("7:30 p.m.");
+    expect((await jobRetry.render(jobRetry.sample)).text).toMatch(/start it by 7:30\sPM/);
+  });
+
+  it("names a message's sender in the recipient's language", async () => {
+    const fromScooper = await jobMessage.render({ ...jobMessage.sample, locale: "es" });
+    expect(fromScooper.subject).toBe("Nuevo mensaje de Sam, su scooper sobre 12 Oak St, Park Slope, Brooklyn");
+    const fromCustomer = await jobMessage.render({ ...jobMessage.sample, sender: { role: "customer" }, locale: "es" });
+    expect(fromCustomer.text).toContain("Un mensaje de su cliente sobre la limpieza");
+    const unnamed = await jobMessage.render({ ...jobMessage.sample, sender: { role: "scooper", name: null }, locale: "es" });
+    expect(unnamed.subject).toBe("Nuevo mensaje de su scooper sobre 12 Oak St, Park Slope, Brooklyn");
+    expect((await jobMessage.render(jobMessage.sample)).subject).toBe("New message from Sam, your scooper about 12 Oak St, Park Slope, Brooklyn");
+    expect((await jobMessage.render({ ...jobMessage.sample, sender: { role: "customer" } })).text).toContain("A message from the customer about");
+  });
+
+  it("words a dispute's reason, Scoop's own cancellation reasons and the payout note in the recipient's language", async () => {
+    expect((await disputeOpened.render({ ...disputeOpened.sample, locale: "es" })).text).toContain("(Incompleto)");
+    expect((await disputeOpened.render(disputeOpened.sample)).text).toContain("(Incomplete)");
+    const noAnswer = { ...jobCancelled.sample, by: "system", reason: null, systemReason: "noAnswer" } as const;
+    expect((await jobCancelled.render({ ...noAnswer, locale: "es" })).text).toContain("(“no hubo respuesta a tiempo”)");
+    expect((await jobCancelled.render(noAnswer)).text).toContain("(“no answer in time”)");
+    const declined = { ...jobCancelled.sample, by: "system", reason: ": Your card was declined", systemReason: "paymentDeclined" } as const;
+    expect((await jobCancelled.render({ ...declined, locale: "es" })).text).toContain("(“pago no autorizado: Your card was declined”)");
+    expect((await jobCancelled.render(declined)).text).toContain("(“payment not authorized: Your card was declined”)");
+    const stripe = { ...weeklyEarnings.sample, payoutProvider: "stripe" };
+    expect((await weeklyEarnings.render({ ...stripe, locale: "es" })).text).toContain("Stripe lo transfiere a su banco");
+    expect((await weeklyEarnings.render(stripe)).text).toContain("Stripe pays it out to your bank");
+    expect((await weeklyEarnings.render({ ...weeklyEarnings.sample, locale: "es" })).text).toContain("Queda en su saldo de Scoop");
   });
 
   it.each(["capture", "cancellation-fee", "refund", "tip", "visit-charge", "visit-refund"] satisfies ReceiptKind[])("receipt %s has its own Spanish title", async (kind) => {

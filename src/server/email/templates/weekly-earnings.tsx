@@ -5,8 +5,8 @@ type Props = {
   weekStart: string;
   weekEnd: string;
   totalCents: number;
-  /** When the money moves: the provider's words (payoutNote in weekly-earnings.ts). */
-  payoutNote: string;
+  /** Who holds the money until it moves (the payments provider's name): the email says when it reaches the bank. */
+  payoutProvider: string;
   jobs: { date: string; area: string; amountCents: number }[];
   unsubscribeUrl: string;
 };
@@ -16,7 +16,7 @@ const cell = { fontSize: "14px", padding: "4px 0", margin: 0 };
 export const weeklyEarnings = defineEmail<Props>({
   subject: (p, { t, money }) => t("weeklyEarnings.subject", { amount: money(p.totalCents) }),
   sample: {
-    weekStart: "2027-03-08", weekEnd: "2027-03-14", totalCents: 4250, payoutNote: "It is held in your Scoop balance until payouts to your bank are set up.",
+    weekStart: "2027-03-08", weekEnd: "2027-03-14", totalCents: 4250, payoutProvider: "ledger",
     jobs: [
       { date: "2027-03-09", area: "Park Slope, Brooklyn", amountCents: 2125 },
       { date: "2027-03-14", area: "Astoria, Queens", amountCents: 2125 },
@@ -30,7 +30,7 @@ export const weeklyEarnings = defineEmail<Props>({
       title={p.t("weeklyEarnings.title", { amount: p.money(p.totalCents) })}
       unsubscribeUrl={p.unsubscribeUrl}
     >
-      <P>{p.t("weeklyEarnings.body", { start: p.weekStart, end: p.weekEnd, payoutNote: p.payoutNote })}</P>
+      <P>{p.t("weeklyEarnings.body", { start: p.weekStart, end: p.weekEnd, payoutNote: p.t("words.payoutNote", { provider: p.payoutProvider }) })}</P>
       <Section>
         {p.jobs.map((job, i) => (
           <Row key={i}>
