@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { IntlIsland } from "@/components/i18n/intl-island";
+import { ADMIN_CLIENT_NAMESPACES } from "@/i18n/messages";
 import { requirePermission } from "@/server/auth/require";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +21,11 @@ const LINKS = [
   ["/admin/audit", "audit"],
 ] as const;
 
-/** Every /admin page is refused on the server for anyone but an admin (the layout runs for each of them). */
+/**
+ * Every /admin page is refused on the server for anyone but an admin (the layout runs for each of them). Its
+ * client components translate with the `admin` catalogue, which only these pages receive (a nested provider
+ * replaces the (app) layout's messages, so it carries the app's catalogues too).
+ */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requirePermission("admin.access", "/admin");
   const t = await getTranslations("admin");
@@ -32,7 +38,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </Link>
         ))}
       </nav>
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <IntlIsland namespaces={ADMIN_CLIENT_NAMESPACES}>{children}</IntlIsland>
+      </main>
     </div>
   );
 }
