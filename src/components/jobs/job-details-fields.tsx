@@ -6,7 +6,7 @@ import { useFormContext, useWatch, type FieldValues, type Path } from "react-hoo
 import type { z } from "zod";
 import { inputResolver } from "@/components/ui/schema-resolver";
 import { PinPicker } from "@/components/map/job-map";
-import { parseDollars } from "@/lib/dollars-input";
+import { dollarsErrorKey, parseDollars } from "@/lib/dollars-input";
 import { formatCents } from "@/lib/money";
 import { JOB_NOTES_MAX, MAX_PRICE_CENTS, MIN_PRICE_CENTS } from "@/lib/schemas/jobs";
 import { api } from "@/trpc/react";
@@ -74,7 +74,7 @@ export function jobDetailsInput(d: JobDetailsValues) {
 /** The form's own checks before the server's schema: an amount that is not one, a pin nobody looked at. */
 export function jobDetailsOwnErrors(d: JobDetailsValues): { price?: string; pinConfirmed?: string } {
   const price = parseDollars(d.price);
-  return { price: price.ok ? undefined : price.error, pinConfirmed: d.pinConfirmed ? undefined : PIN_CONFIRM_NEEDED };
+  return { price: price.ok ? undefined : dollarsErrorKey(price.error), pinConfirmed: d.pinConfirmed ? undefined : PIN_CONFIRM_NEEDED };
 }
 
 /** Server fields that the form shows elsewhere: the price is typed in dollars, the coordinates are the pin. */
@@ -99,7 +99,9 @@ export function JobDetailsFields(props: { priceLabel?: string; priceHint: ReactN
   const { register, setValue, formState } = form;
   const errors = formState.errors;
   const input = "w-full rounded-lg border border-slate-300 px-3 py-2";
-  const words = (message: string) => (message === PIN_CONFIRM_NEEDED ? t(PIN_CONFIRM_NEEDED) : message);
+  // The form's own errors are catalogue keys (the pin's in `post`, a typed amount's in `jobs`); the server's are words.
+  const words = (message: string) =>
+    message === PIN_CONFIRM_NEEDED ? t(PIN_CONFIRM_NEEDED) : message.startsWith("review.dollars.") ? tj(message as ReturnType<typeof dollarsErrorKey>) : message;
   const err = (message: string | undefined, id?: string) => message && <p id={id} className="text-xs text-red-700" role="alert">{words(message)}</p>;
   const notesMax = props.notesMax ?? JOB_NOTES_MAX;
   const [type, lat, lng, segments] = useWatch({ control: form.control, name: ["type", "lat", "lng", "yardSegments"] });

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { formError, showServerErrors } from "@/components/accounts/errors";
 import { inputResolver } from "@/components/ui/schema-resolver";
-import { parseDollars } from "@/lib/dollars-input";
+import { dollarsErrorKey, parseDollars } from "@/lib/dollars-input";
 import { formatCents } from "@/lib/money";
 import { formatDateTime } from "@/lib/format-date";
 import type { Locale } from "@/lib/i18n/locales";
@@ -17,14 +17,8 @@ type ReviewValues = { rating: number | null; comment: string; tip: string };
 
 const tipOf = (tip: string) => (tip.trim() ? parseDollars(tip) : ({ ok: true, cents: 0 } as const));
 
-/** parseDollars says why in English: its three refusals, in the reader's language (`jobs` review.dollars.*). */
-const DOLLARS_ERROR_KEY: Record<string, string> = {
-  "Amounts cannot be negative.": "review.dollars.negative",
-  "Enter an amount in dollars, like 25 or 25.50.": "review.dollars.notAmount",
-  "Use at most two digits after the point (cents).": "review.dollars.cents",
-};
-const tipError = (t: (key: string) => string, tip: ReturnType<typeof tipOf>) =>
-  tip.ok ? undefined : DOLLARS_ERROR_KEY[tip.error] ? t(DOLLARS_ERROR_KEY[tip.error]!) : tip.error;
+const tipError = (t: (key: ReturnType<typeof dollarsErrorKey>) => string, tip: ReturnType<typeof tipOf>) =>
+  tip.ok ? undefined : t(dollarsErrorKey(tip.error));
 
 /**
  * The poster's rating (1–5), comment and optional tip after confirming; once per job. No rating is chosen for
