@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { IntlIsland } from "@/components/i18n/intl-island";
 import { OfflinePage } from "@/components/offline/offline-job";
 
-export const metadata = { title: "Offline" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages"))("titles.offline") };
+}
 
 /**
  * Shown by the service worker (src/app/sw.ts) instead of the browser's error when a page cannot be reached; it

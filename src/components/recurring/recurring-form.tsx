@@ -154,7 +154,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
       </label>
       <section className="space-y-1">
         <h2 className="text-sm font-medium">{t("form.nextDates")}</h2>
-        {preview.error ? <p className="text-sm text-red-700">{preview.error.message}</p> : <ServiceDates dates={preview.data?.dates ?? []} empty={t("form.chooseFirst")} />}
+        {preview.error ? <p className="text-sm text-red-700">{preview.error.message}</p> : <ServiceDates dates={preview.data?.dates ?? []} locale={locale} empty={t("form.chooseFirst")} />}
       </section>
       {/* Nested errors on edit ({ id, data }) flatten to one key, so they show here rather than per field. */}
       {nestedErrors && <p className="text-sm text-red-700" role="alert">{nestedErrors.join(" ")}</p>}

@@ -86,7 +86,7 @@ export function RecurringView({ id, earliestFirstDate }: { id: string; earliestF
       <JobNotes publicNotes={r.publicNotes} accessNotes={r.accessNotes} />
       <section className="space-y-1">
         <h2 className="font-semibold">{t("view.nextDates")}</h2>
-        <ServiceDates dates={r.nextServiceDates} empty={r.status === "CANCELLED" ? t("view.cancelledEmpty") : t("view.pausedEmpty")} />
+        <ServiceDates dates={r.nextServiceDates} locale={locale} empty={r.status === "CANCELLED" ? t("view.cancelledEmpty") : t("view.pausedEmpty")} />
       </section>
       {r.status !== "CANCELLED" && <SkipVisits id={id} />}
 

@@ -1,8 +1,12 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { earliestFirstDate } from "@/components/recurring/earliest-first-date";
 import { RecurringView } from "@/components/recurring/recurring-view";
 import { requirePermission } from "@/server/auth/require";
 
-export const metadata = { title: "Recurring cleanup" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages"))("titles.recurring") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function RecurringPage(props: { params: Promise<{ id: string }> }) {
