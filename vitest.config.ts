@@ -26,6 +26,10 @@ export default defineConfig({
           globalSetup: ["src/test/global-setup-int.ts"],
           setupFiles: ["src/test/setup-int.ts"],
           pool: "forks",
+          // Vitest's default is one fork per core less one: a single fork on a 2-core machine. These files mostly wait
+          // on PostgreSQL, Redis and the worker processes they start, and each has its own database and key prefix,
+          // so three run side by side.
+          maxWorkers: 3,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
