@@ -1,6 +1,6 @@
 /**
- * `npm test`: every check CI runs, in order: typecheck, lint, migration drift, unit, integration, e2e (then the
- * production-shaped e2e on the same build). `npm run test:int` / `test:e2e` / `test:e2e-production` run one kind
+ * `npm test`: every check CI runs, in order: typecheck and lint side by side, migration drift, unit, integration
+ * (with the e2e production build running beside it), e2e (then the production-shaped e2e on the same build). `npm run test:int` / `test:e2e` / `test:e2e-production` run one kind
  * (tsx scripts/test.ts int|e2e|e2e-production).
  *
  * Services: PostgreSQL from TEST_DATABASE_URL or DATABASE_URL (used only to create throw-away databases),
@@ -91,7 +91,28 @@ async function vitest(project: "unit" | "int", env: NodeJS.ProcessEnv): Promise<
   return code;
 }
 
-async function e2e(pgServer: string, redisUrl: string, shapedOnly = false): Promise<number> {
+/**
+ * `next build` started early, beside the integration tests (the build is CPU-bound, the integration tests mostly
+ * wait on PostgreSQL, Redis and their worker processes), its output kept in a file and printed when it is awaited.
+ * It gets the prepared e2e environment (prepareE2e), as a build run by e2e() itself would.
+ */
+function startBuild(env: NodeJS.ProcessEnv): Promise<number> {
+  const log = path.join(resultsDir, "next-build.log");
+  const started = Date.now();
+  const out = fs.openSync(log, "w");
+  const child = spawn("npx", ["next", "build"], { stdio: ["ignore", out, out], env });
+  return new Promise((resolve) => {
+    child.on("exit", (code, signal) => {
+      fs.closeSync(out);
+      console.log(`\n━━ next build (${((Date.now() - started) / 1000).toFixed(1)}s, beside the integration tests) ━━`);
+      process.stdout.write(fs.readFileSync(log, "utf8"));
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+/** The e2e run's database (migrated and seeded), Redis prefix, ports and settings; a number is a failed seed. */
+async function prepareE2e(pgServer: string, redisUrl: string): Promise<NodeJS.ProcessEnv | number> {
   const dbName = `scoop_e2e_${runId}`;
   const databaseUrl = await createDatabase(pgServer, dbName);
   services.push({ url: databaseUrl, stop: () => dropDatabase(pgServer, dbName) });
@@ -121,10 +142,14 @@ async function e2e(pgServer: string, redisUrl: string, shapedOnly = false): Prom
     TRUST_PROXY_HOPS: "1",
     NEXTAUTH_SECRET: `e2e-secret-${runId}-${crypto.randomBytes(16).toString("hex")}`,
   };
-  let code = await run("npx", ["tsx", "prisma/seed.ts"], env);
-  if (code !== 0) return code;
-  if (shapedOnly) return productionShaped(env);
-  if (!reuseBuild) code = await run("npx", ["next", "build"], env);
+  const code = await run("npx", ["tsx", "prisma/seed.ts"], env);
+  return code === 0 ? env : code;
+}
+
+async function e2e(env: NodeJS.ProcessEnv, build?: Promise<number>): Promise<number> {
+  let code = 0;
+  if (build) code = await build;
+  else if (!reuseBuild) code = await run("npx", ["next", "build"], env);
   if (code !== 0) return code;
   const out = path.join(resultsDir, "playwright.json");
   fs.rmSync(out, { force: true });
@@ -198,8 +223,11 @@ async function productionShaped(e2eEnv: NodeJS.ProcessEnv): Promise<number> {
 async function main() {
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!only) {
-    await step("typecheck", () => run("npx", ["tsc", "--noEmit"], baseEnv));
-    await step("lint", () => run("npx", ["eslint", "--max-warnings=0", "."], baseEnv));
+    // Side by side: each leaves most of a core idle (tsc is single-threaded).
+    await Promise.all([
+      step("typecheck", () => run("npx", ["tsc", "--noEmit"], baseEnv)),
+      step("lint", () => run("npx", ["eslint", "--max-warnings=0", "."], baseEnv)),
+    ]);
   }
   const pgServer = await postgresServer();
   const redisUrl = await redisServer();
@@ -208,9 +236,27 @@ async function main() {
     await step("migration drift check", () => run("npx", ["tsx", "scripts/db/check-drift.ts"], testEnv));
     await step("unit tests", () => vitest("unit", testEnv));
   }
-  if (!only || only === "int") await step("integration tests", () => vitest("int", testEnv));
-  if (!only || only === "e2e") await step("e2e tests", () => e2e(pgServer, redisUrl));
-  if (only === "e2e-production") await step("production-shaped e2e", () => e2e(pgServer, redisUrl, true));
+  // The whole suite prepares e2e and starts its production build before the integration tests, which run beside
+  // it (startBuild); the build's time then counts in "integration tests", and "e2e tests" waits for what is left.
+  let e2eEnv: NodeJS.ProcessEnv | number | undefined;
+  let build: Promise<number> | undefined;
+  if (!only) {
+    await step("e2e preparation", async () => ((e2eEnv = await prepareE2e(pgServer, redisUrl)), typeof e2eEnv === "number" ? e2eEnv : 0));
+    if (!reuseBuild) build = startBuild(e2eEnv as NodeJS.ProcessEnv);
+  }
+  if (!only || only === "int") {
+    // A failed integration run still lets the build finish, so nothing is left running.
+    await step("integration tests", () => vitest("int", testEnv)).catch(async (err: unknown) => {
+      await build;
+      throw err;
+    });
+  }
+  if (only === "e2e" || only === "e2e-production") {
+    await step("e2e preparation", async () => ((e2eEnv = await prepareE2e(pgServer, redisUrl)), typeof e2eEnv === "number" ? e2eEnv : 0));
+  }
+  const preparedEnv = e2eEnv as NodeJS.ProcessEnv;
+  if (!only || only === "e2e") await step("e2e tests", () => e2e(preparedEnv, build));
+  if (only === "e2e-production") await step("production-shaped e2e", () => productionShaped(preparedEnv));
 }
 
 let exitCode = 0;
