@@ -4,8 +4,10 @@
  * its authorization processed by the real worker — a `worker/index.ts` process started here, as in production —
  * not just the insert. Per size: the insert (jobs + outbox rows, handed to BullMQ), the total, jobs/s, and the
  * floor: one raw `INSERT … SELECT` of the same rows, rolled back, with the ratio. A second run (all skipped)
- * follows each. Target: 20 000 in under 5 s on a quiet machine; on a shared one compare the ratio to the floor.
+ * follows each. Where the time goes: the run's phases (reading what is due, the batches' inserts and hand-overs)
+ * and the worker's per-batch times (its `generated batch funded` log lines), beside the load average. Target: 20 000 in under 5 s on a quiet machine; on a shared one compare the ratio to the floor.
  */
+import os from "node:os";
 import { benchEnvironment } from "./bench-env.ts";
 
 const SIZES = (process.env.BENCH_SUBSCRIPTIONS ?? "20000,100000").split(",").map((s) => Number(s.trim())).filter((n) => n > 0);
@@ -60,7 +62,10 @@ try {
     const floorMs = performance.now() - t;
 
     const now = zonedTime(serviceDate, "06:00", env.APP_TIMEZONE);
+    const logFrom = worker.output().length;
+    const loadBefore = os.loadavg();
     t = performance.now();
+    const startedAt = Date.now();
     const first = await generateDueRecurringJobs(db, { now });
     const insertedMs = performance.now() - t;
     // Done when none of the day's jobs still waits for its money and each has its authorization booked.
@@ -73,14 +78,18 @@ try {
       await new Promise((r) => setTimeout(r, 50));
     }
     const totalMs = performance.now() - t;
+    const funding = fundingProfile(worker.output().slice(logFrom), startedAt);
     const open = await db.cleanupJob.count({ where: { serviceDate: day, status: "OPEN" } });
     t = performance.now();
     const second = await generateDueRecurringJobs(db, { now });
     const secondMs = performance.now() - t;
 
+    const { selectMs, insertMs, handOverMs } = first.timings;
     const lines = [
-      `recurring generation, ${count} due subscriptions`,
+      `recurring generation, ${count} due subscriptions (load average before ${loadavg(loadBefore)}, after ${loadavg(os.loadavg())}, ${os.cpus().length} cores)`,
       `  inserted (jobs + outbox rows, handed to BullMQ): ${(insertedMs / 1000).toFixed(2)} s (generated ${first.generated}, skipped ${first.skipped}, failed ${first.failed})`,
+      `    phases: reading what is due ${secs(selectMs)}; batch inserts ${secs(insertMs)} and hand-overs ${secs(handOverMs)} (summed over the batches, ${Math.ceil(count / 500)} of them, 2 at a time)`,
+      `  worker funding: ${funding}`,
       `  every job OPEN, authorization processed by the worker: ${(totalMs / 1000).toFixed(2)} s, ${Math.round(first.generated / (totalMs / 1000))} jobs/s (${open} OPEN)`,
       `  floor (one raw INSERT … SELECT of ${count} rows): ${(floorMs / 1000).toFixed(2)} s; ratio ${(totalMs / floorMs).toFixed(1)}×`,
       `  second run: ${(secondMs / 1000).toFixed(2)} s (generated ${second.generated}, skipped ${second.skipped}, failed ${second.failed})`,
@@ -98,4 +107,35 @@ try {
   await db.$disconnect();
   await closeRedis();
   await bench.cleanup();
+}
+
+function secs(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function loadavg(l: number[]): string {
+  return l.map((x) => x.toFixed(2)).join(" ");
+}
+
+/** The worker's own per-batch figures (fund-generated.ts logs one line per batch, timed): where its time went. */
+function fundingProfile(log: string, startedAt: number): string {
+  const batches = log
+    .split("\n")
+    .filter((line) => line.includes('"msg":"generated batch funded"'))
+    .map((line) => JSON.parse(line) as { time: number; jobs: number; opened: number; individually: number; readMs: number; fundMs: number; announceMs: number });
+  if (batches.length === 0) return "no batch lines in the worker's log";
+  const sum = (f: (b: (typeof batches)[number]) => number) => batches.reduce((a, b) => a + f(b), 0);
+  const max = (f: (b: (typeof batches)[number]) => number) => Math.max(...batches.map(f));
+  const times = batches.map((b) => b.time - startedAt);
+  // Rows the relay found still PENDING after its grace period and queued one by one (each then funded on its own).
+  const relayed = log
+    .split("\n")
+    .filter((line) => line.includes('"msg":"outbox relay re-queued lost side effects"'))
+    .reduce((n, line) => n + ((JSON.parse(line) as { requeued?: number }).requeued ?? 0), 0);
+  return (
+    `first batch funded at ${secs(Math.min(...times))}, last at ${secs(Math.max(...times))}; ${batches.length} batches (${sum((b) => b.opened)} opened in batch, ${sum((b) => b.individually)} one by one); per batch mean/max: ` +
+    `read ${Math.round(sum((b) => b.readMs) / batches.length)}/${max((b) => b.readMs)} ms, ` +
+    `funding transaction ${Math.round(sum((b) => b.fundMs) / batches.length)}/${max((b) => b.fundMs)} ms, ` +
+    `timers + board event ${Math.round(sum((b) => b.announceMs) / batches.length)}/${max((b) => b.announceMs)} ms; relay re-queued ${relayed} rows`
+  );
 }

@@ -65,6 +65,7 @@ export type FundReport = { opened: number; individually: number };
 
 /** The worker's side of a `fund-generated` job. */
 export async function fundGeneratedJobs(db: Db, outboxIds: string[], now = new Date()): Promise<FundReport> {
+  const started = performance.now();
   const rows = await db.outboxMessage.findMany({
     where: { id: { in: outboxIds }, status: "PENDING" }, select: { id: true, queue: true, kind: true, payload: true, retries: true },
   });
@@ -76,6 +77,7 @@ export async function fundGeneratedJobs(db: Db, outboxIds: string[], now = new D
 
   let opened: Opened[] = [];
   let notices: OutboxRow[] = [];
+  const read = performance.now();
   if (rowOfJob.size > 0 && fundsGeneratedJobsAtOnce()) {
     try {
       ({ opened, notices } = await openBatch(db, rowOfJob, now));
@@ -86,11 +88,17 @@ export async function fundGeneratedJobs(db: Db, outboxIds: string[], now = new D
     }
   }
 
+  const funded = performance.now();
   // The rest go the ordinary way, one `settle` job per row (BullMQ ignores a row it already holds).
   const done = new Set(opened.map((j) => rowOfJob.get(j.id)!.id));
   const rest = rows.filter((r) => !done.has(r.id));
   await dispatchOutbox(rest);
   if (opened.length > 0) await afterOpening(opened, notices);
+  const ms = (from: number, to: number) => Math.round(to - from);
+  logger.info(
+    { jobs: outboxIds.length, opened: opened.length, individually: rest.length, readMs: ms(started, read), fundMs: ms(read, funded), announceMs: ms(funded, performance.now()) },
+    "generated batch funded",
+  );
   return { opened: opened.length, individually: rest.length };
 }
 
