@@ -2,9 +2,10 @@
  * Funding a batch of generated recurring jobs at once. Generation writes one `settle authorize` outbox row per job
  * (the durable record of the step, as for any job); when holds need no customer and no network (the ledger), it
  * hands the worker ONE `fund-generated` job per batch instead of one job per row, and the worker funds and opens
- * the whole batch here in one transaction: the holds (payment-book.ts `bookLedgerHolds`, the same rows and keys as
- * `authorizeJobPayment`), AWAITING_PAYMENT → OPEN with its "posted" timeline entries, the preferred scoopers'
- * notices, and the rows marked DONE. After the commit: every timer in one `addBulk`, and one board event for the
+ * the whole batch here in one transaction of a few set-based statements, nothing sent or mapped per row: the jobs
+ * locked, the holds (payment-book.ts `bookLedgerHolds`: one statement, the same rows and keys as
+ * `authorizeJobPayment`), then one statement for AWAITING_PAYMENT → OPEN, the "posted" timeline entries and the
+ * rows marked DONE; the preferred scoopers' notices, and the opened jobs' board fields. After the commit: every timer in one `addBulk`, and one board event for the
  * batch (`jobs.batch-opened`; reserved jobs still go out one by one, for their scooper only).
  *
  * Anything the batch does not fund — a job no longer waiting for its money, one whose payment exists already, a
@@ -110,27 +111,28 @@ async function openBatch(db: Db, rowOfJob: Map<string, OutboxRow>, now: Date): P
       // Locked while waiting for their money: a cancellation racing this batch waits, then finds the job OPEN (and paid).
       const due = await tx.$queryRaw<{ id: string; posterId: string; priceCents: number; exclusiveScooperId: string | null }[]>`
         SELECT id, "posterId", "priceCents", "exclusiveScooperId" FROM "CleanupJob"
-        WHERE id IN (${Prisma.join([...rowOfJob.keys()])}) AND status = 'AWAITING_PAYMENT' FOR UPDATE`;
-      const booked = new Set(await bookLedgerHolds(tx, due.map((j) => ({ jobId: j.id, customerId: j.posterId, amountCents: j.priceCents }))));
-      const open = due.filter((j) => booked.has(j.id));
-      if (open.length === 0) return { opened: [], notices: [] };
-      const reserved = open.filter((j) => j.exclusiveScooperId).map((j) => j.id);
-      const plain = open.filter((j) => !j.exclusiveScooperId).map((j) => j.id);
-      // The expiry (and a preferred scooper's window) counts from the opening, as in openPaidJob.
-      if (plain.length > 0) {
-        await tx.cleanupJob.updateMany({ where: { id: { in: plain }, status: "AWAITING_PAYMENT" }, data: { status: "OPEN", expiresAt, exclusiveUntil: null } });
-      }
-      if (reserved.length > 0) {
-        await tx.cleanupJob.updateMany({ where: { id: { in: reserved }, status: "AWAITING_PAYMENT" }, data: { status: "OPEN", expiresAt, exclusiveUntil } });
-      }
-      await tx.jobEvent.createMany({
-        data: open.map((j) => ({ jobId: j.id, actorId: null, type: "posted", fromStatus: "AWAITING_PAYMENT" as const, toStatus: "OPEN" as const, details: { paid: true } })),
-      });
-      const notices = await writeOutbox(tx, reserved.map((id) => jobChangeNotification(id, "reserved")));
-      await tx.outboxMessage.updateMany({
-        where: { id: { in: open.map((j) => rowOfJob.get(j.id)!.id) }, status: "PENDING" },
-        data: { status: "DONE", processedAt: new Date() },
-      });
+        WHERE id = ANY(${[...rowOfJob.keys()]}::text[]) AND status = 'AWAITING_PAYMENT' FOR UPDATE`;
+      const booked = await bookLedgerHolds(tx, due.map((j) => ({ jobId: j.id, customerId: j.posterId, amountCents: j.priceCents })));
+      if (booked.length === 0) return { opened: [], notices: [] };
+      // One statement opens them all (the expiry, and a preferred scooper's window, count from the opening, as in
+      // openPaidJob), writes their "posted" entries and marks their authorization rows DONE.
+      const open = await tx.$queryRaw<{ id: string; exclusiveScooperId: string | null }[]>`
+        WITH opened AS (
+          UPDATE "CleanupJob" SET status = 'OPEN', "expiresAt" = ${expiresAt}::timestamp,
+            "exclusiveUntil" = CASE WHEN "exclusiveScooperId" IS NULL THEN NULL ELSE ${exclusiveUntil}::timestamp END, "updatedAt" = now()
+          WHERE id = ANY(${booked}::text[]) AND status = 'AWAITING_PAYMENT'
+          RETURNING id, "exclusiveScooperId"
+        ), posted AS (
+          INSERT INTO "JobEvent" (id, "jobId", "actorId", type, "fromStatus", "toStatus", details)
+          SELECT gen_random_uuid()::text, id, NULL, 'posted', 'AWAITING_PAYMENT', 'OPEN', ${JSON.stringify({ paid: true })}::jsonb FROM opened
+        ), done AS (
+          UPDATE "OutboxMessage" o SET status = 'DONE', "processedAt" = now(), "updatedAt" = now()
+          FROM unnest(${booked}::text[], ${booked.map((id) => rowOfJob.get(id)!.id)}::text[]) AS r("jobId", "outboxId")
+          JOIN opened ON opened.id = r."jobId"
+          WHERE o.id = r."outboxId" AND o.status = 'PENDING'
+        )
+        SELECT id, "exclusiveScooperId" FROM opened`;
+      const notices = await writeOutbox(tx, open.filter((j) => j.exclusiveScooperId).map((j) => jobChangeNotification(j.id, "reserved")));
       const opened = await tx.cleanupJob.findMany({ where: { id: { in: open.map((j) => j.id) } }, select: boardSelect });
       return { opened, notices };
     },
