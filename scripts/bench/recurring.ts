@@ -68,13 +68,12 @@ try {
     const startedAt = Date.now();
     const first = await generateDueRecurringJobs(db, { now });
     const insertedMs = performance.now() - t;
-    // Done when none of the day's jobs still waits for its money and each has its authorization booked.
+    // Done when none of the day's jobs still waits for its money and each has its authorization booked. The poll
+    // stays light so it does not slow what it measures: the waiting count reads the (status, …) index, and the
+    // held count (a join over the day's jobs) runs only once nothing waits.
     for (;;) {
-      const [waiting, held] = await Promise.all([
-        db.cleanupJob.count({ where: { serviceDate: day, status: "AWAITING_PAYMENT" } }),
-        db.payment.count({ where: { status: "AUTHORIZED", job: { serviceDate: day } } }),
-      ]);
-      if (waiting === 0 && held >= first.generated) break;
+      const waiting = await db.cleanupJob.count({ where: { status: "AWAITING_PAYMENT", serviceDate: day } });
+      if (waiting === 0 && (await db.payment.count({ where: { status: "AUTHORIZED", job: { serviceDate: day } } })) >= first.generated) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     const totalMs = performance.now() - t;
@@ -117,12 +116,14 @@ function loadavg(l: number[]): string {
   return l.map((x) => x.toFixed(2)).join(" ");
 }
 
+type Steps = { lockMs?: number; holdMs?: number; openMs?: number; boardMs?: number };
+
 /** The worker's own per-batch figures (fund-generated.ts logs one line per batch, timed): where its time went. */
 function fundingProfile(log: string, startedAt: number): string {
   const batches = log
     .split("\n")
     .filter((line) => line.includes('"msg":"generated batch funded"'))
-    .map((line) => JSON.parse(line) as { time: number; jobs: number; opened: number; individually: number; readMs: number; fundMs: number; announceMs: number });
+    .map((line) => JSON.parse(line) as { time: number; jobs: number; opened: number; individually: number; readMs: number; fundMs: number; announceMs: number } & Steps);
   if (batches.length === 0) return "no batch lines in the worker's log";
   const sum = (f: (b: (typeof batches)[number]) => number) => batches.reduce((a, b) => a + f(b), 0);
   const max = (f: (b: (typeof batches)[number]) => number) => Math.max(...batches.map(f));
@@ -135,7 +136,8 @@ function fundingProfile(log: string, startedAt: number): string {
   return (
     `first batch funded at ${secs(Math.min(...times))}, last at ${secs(Math.max(...times))}; ${batches.length} batches (${sum((b) => b.opened)} opened in batch, ${sum((b) => b.individually)} one by one); per batch mean/max: ` +
     `read ${Math.round(sum((b) => b.readMs) / batches.length)}/${max((b) => b.readMs)} ms, ` +
-    `funding transaction ${Math.round(sum((b) => b.fundMs) / batches.length)}/${max((b) => b.fundMs)} ms, ` +
+    `funding transaction ${Math.round(sum((b) => b.fundMs) / batches.length)}/${max((b) => b.fundMs)} ms ` +
+    `(${(["lockMs", "holdMs", "openMs", "boardMs"] as const).map((k) => `${k.slice(0, -2)} ${Math.round(sum((b) => b[k] ?? 0) / batches.length)}`).join(", ")}, rest commit and waits), ` +
     `timers + board event ${Math.round(sum((b) => b.announceMs) / batches.length)}/${max((b) => b.announceMs)} ms; relay re-queued ${relayed} rows`
   );
 }
