@@ -116,7 +116,7 @@ function loadavg(l: number[]): string {
   return l.map((x) => x.toFixed(2)).join(" ");
 }
 
-type Steps = { lockMs?: number; holdMs?: number; openMs?: number; boardMs?: number };
+type Steps = { lockMs?: number; holdMs?: number; openMs?: number; noticesMs?: number };
 
 /** The worker's own per-batch figures (fund-generated.ts logs one line per batch, timed): where its time went. */
 function fundingProfile(log: string, startedAt: number): string {
@@ -137,7 +137,7 @@ function fundingProfile(log: string, startedAt: number): string {
     `first batch funded at ${secs(Math.min(...times))}, last at ${secs(Math.max(...times))}; ${batches.length} batches (${sum((b) => b.opened)} opened in batch, ${sum((b) => b.individually)} one by one); per batch mean/max: ` +
     `read ${Math.round(sum((b) => b.readMs) / batches.length)}/${max((b) => b.readMs)} ms, ` +
     `funding transaction ${Math.round(sum((b) => b.fundMs) / batches.length)}/${max((b) => b.fundMs)} ms ` +
-    `(${(["lockMs", "holdMs", "openMs", "boardMs"] as const).map((k) => `${k.slice(0, -2)} ${Math.round(sum((b) => b[k] ?? 0) / batches.length)}`).join(", ")}, rest commit and waits), ` +
+    `(${(["lockMs", "holdMs", "openMs", "noticesMs"] as const).map((k) => `${k.slice(0, -2)} ${Math.round(sum((b) => b[k] ?? 0) / batches.length)}`).join(", ")}, rest commit and waits), ` +
     `timers + board event ${Math.round(sum((b) => b.announceMs) / batches.length)}/${max((b) => b.announceMs)} ms; relay re-queued ${relayed} rows`
   );
 }
