@@ -55,13 +55,15 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   // A pause with an end date ends on that date.
   await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
 
-  const candidates = await db.recurringCleanup.findMany({ where: { status: "ACTIVE", firstServiceDate: { lte: day } }, select: dueSelect });
-  // Subscriptions already served today are skipped up front (a re-run then costs one query); the unique
-  // index still decides for runs that overlap.
-  const served = new Set(
-    (await db.cleanupJob.findMany({ where: { serviceDate: day, recurringId: { not: null } }, select: { recurringId: true } })).map((j) => j.recurringId),
-  );
-  const skips = await skippedOn(db, candidates.map((s) => s.id), day);
+  // Three independent reads at once: the candidates; the subscriptions already served today, skipped up front (a
+  // re-run then costs these reads; the unique index still decides for runs that overlap); and the day's skips,
+  // read by date rather than by every candidate's id.
+  const [candidates, servedJobs, skips] = await Promise.all([
+    db.recurringCleanup.findMany({ where: { status: "ACTIVE", firstServiceDate: { lte: day } }, select: dueSelect }),
+    db.cleanupJob.findMany({ where: { serviceDate: day, recurringId: { not: null } }, select: { recurringId: true } }),
+    skippedOn(db, null, day),
+  ]);
+  const served = new Set(servedJobs.map((j) => j.recurringId));
   const due: DueSubscription[] = [];
   for (const s of candidates) {
     if (!isServiceDate({ frequency: s.frequency, firstServiceDate: fromDbDate(s.firstServiceDate) }, serviceDate)) continue;
@@ -189,10 +191,13 @@ function insertJobsSql(recurringIds: string[], serviceDate: LocalDate, now: Date
     SELECT jobs.id, jobs."recurringId", outbox.id AS "outboxId", outbox.payload FROM jobs LEFT JOIN outbox ON outbox."jobId" = jobs.id`;
 }
 
-/** The subscriptions skipping `day`, each with who skipped it (the customer, or an admin for the weather). */
-async function skippedOn(db: Tx, recurringIds: string[], day: Date): Promise<Map<string, SkipReason>> {
-  if (recurringIds.length === 0) return new Map();
-  const rows = await db.skippedVisit.findMany({ where: { recurringId: { in: recurringIds }, serviceDate: day }, select: { recurringId: true, reason: true } });
+/** The subscriptions skipping `day` (of `recurringIds`, or all of them), each with who skipped it (the customer, or an admin for the weather). */
+async function skippedOn(db: Tx, recurringIds: string[] | null, day: Date): Promise<Map<string, SkipReason>> {
+  if (recurringIds?.length === 0) return new Map();
+  const rows = await db.skippedVisit.findMany({
+    where: { ...(recurringIds ? { recurringId: { in: recurringIds } } : {}), serviceDate: day },
+    select: { recurringId: true, reason: true },
+  });
   return new Map(rows.map((r) => [r.recurringId, r.reason]));
 }
 
