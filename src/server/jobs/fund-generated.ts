@@ -124,19 +124,20 @@ async function openBatch(db: Db, rowOfJob: Map<string, OutboxRow>, now: Date, st
       // Locked while waiting for their money: a cancellation racing this batch waits, then finds the job OPEN (and paid).
       const due = await tx.$queryRaw<{ id: string; posterId: string; priceCents: number; exclusiveScooperId: string | null }[]>`
         SELECT id, "posterId", "priceCents", "exclusiveScooperId" FROM "CleanupJob"
-        WHERE id = ANY(${[...rowOfJob.keys()]}::text[]) AND status = 'AWAITING_PAYMENT' FOR UPDATE`;
+        WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify([...rowOfJob.keys()])}::jsonb)) AND status = 'AWAITING_PAYMENT' FOR UPDATE`;
       step("lockMs");
       const booked = await bookLedgerHolds(tx, due.map((j) => ({ jobId: j.id, customerId: j.posterId, amountCents: j.priceCents })));
       step("holdMs");
       if (booked.length === 0) return { opened: [], notices: [] };
       // One statement opens them all (the expiry, and a preferred scooper's window, count from the opening, as in
       // openPaidJob), writes their "posted" entries, marks their authorization rows DONE and returns their board
-      // fields (enums as text, as the board query reads them).
+      // fields (enums as text, as the board query reads them). The ids go in as one JSON parameter, as in bookLedgerHolds.
+      const rows = JSON.stringify(booked.map((jobId) => ({ jobId, outboxId: rowOfJob.get(jobId)!.id })));
       const opened = await tx.$queryRaw<Opened[]>`
         WITH opened AS (
           UPDATE "CleanupJob" SET status = 'OPEN', "expiresAt" = ${expiresAt}::timestamp,
             "exclusiveUntil" = CASE WHEN "exclusiveScooperId" IS NULL THEN NULL ELSE ${exclusiveUntil}::timestamp END, "updatedAt" = now()
-          WHERE id = ANY(${booked}::text[]) AND status = 'AWAITING_PAYMENT'
+          WHERE id IN (SELECT "jobId" FROM jsonb_to_recordset(${rows}::jsonb) AS r("jobId" text)) AND status = 'AWAITING_PAYMENT'
           RETURNING id, lat, lng, address, "priceCents", type::text AS type, "pileEstimate"::text AS "pileEstimate",
             "litterLevel"::text AS "litterLevel", "yardSegments"::text[] AS "yardSegments", "createdAt", "expiresAt",
             "exclusiveScooperId", "platformFeePercent"
@@ -145,7 +146,7 @@ async function openBatch(db: Db, rowOfJob: Map<string, OutboxRow>, now: Date, st
           SELECT gen_random_uuid()::text, id, NULL, 'posted', 'AWAITING_PAYMENT', 'OPEN', ${JSON.stringify({ paid: true })}::jsonb FROM opened
         ), done AS (
           UPDATE "OutboxMessage" o SET status = 'DONE', "processedAt" = now(), "updatedAt" = now()
-          FROM unnest(${booked}::text[], ${booked.map((id) => rowOfJob.get(id)!.id)}::text[]) AS r("jobId", "outboxId")
+          FROM jsonb_to_recordset(${rows}::jsonb) AS r("jobId" text, "outboxId" text)
           JOIN opened ON opened.id = r."jobId"
           WHERE o.id = r."outboxId" AND o.status = 'PENDING'
         )

@@ -365,9 +365,10 @@ export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: st
  * The ledger's authorization of many jobs at once, inside the caller's transaction (a day's generated recurring
  * jobs: the offline gateway holds at once, so there is nothing to wait for). Per job exactly what
  * `authorizeJobPayment` books — an AUTHORIZED payment, its `authorize` operation under the same idempotency key and
- * with the same stored result, and the balanced hold — in ONE statement for the whole set: the holds go in as
- * arrays (`unnest`), and each table's rows are one `INSERT … SELECT` from the payments that statement created, so
- * nothing is sent or mapped per row. The keys and the lines are built here, by the same functions as the single
+ * with the same stored result, and the balanced hold — in ONE statement for the whole set: the holds and their
+ * lines go in as JSON documents (one parameter each: Prisma spends ≈ 5× the CPU binding the same values as arrays),
+ * and each table's rows are one `INSERT … SELECT` from the payments that statement created, so nothing is sent or
+ * mapped per row. The keys and the lines are built here, by the same functions as the single
  * path (and checked to balance before anything is sent). A job that already has a payment (its own delivery got
  * there first) is left out; returns the job ids booked here.
  */
@@ -378,9 +379,8 @@ export async function bookLedgerHolds(tx: Tx, holds: { jobId: string; customerId
   const accountsUsed = [...new Map(lines.map((l) => [l.account.key, l.account] as const)).values()];
   const rows = await tx.$queryRaw<{ jobId: string }[]>`
     WITH hold AS (
-      SELECT * FROM unnest(${holds.map((h) => h.jobId)}::text[], ${holds.map((h) => h.customerId)}::text[],
-        ${holds.map((h) => h.amountCents)}::int[], ${holds.map((h) => paymentKeys.authorize(h.jobId))}::text[])
-        AS h("jobId", "customerId", "amountCents", key)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(holds.map((h) => ({ ...h, key: paymentKeys.authorize(h.jobId) })))}::jsonb)
+        AS h("jobId" text, "customerId" text, "amountCents" int, key text)
     ), payment AS (
       INSERT INTO "Payment" (id, "jobId", "customerId", provider, status, "amountCents", "heldAt", "updatedAt")
       SELECT gen_random_uuid()::text, "jobId", "customerId", 'ledger', 'AUTHORIZED', "amountCents", now(), now() FROM hold
@@ -399,8 +399,7 @@ export async function bookLedgerHolds(tx: Tx, holds: { jobId: string; customerId
     ), account AS (
       INSERT INTO "LedgerAccount" (id, key, kind, "ownerId")
       SELECT key, key, kind::"LedgerAccountKind", "ownerId"
-      FROM unnest(${accountsUsed.map((a) => a.key)}::text[], ${accountsUsed.map((a) => a.kind)}::text[], ${accountsUsed.map((a) => a.ownerId)}::text[])
-        AS a(key, kind, "ownerId")
+      FROM jsonb_to_recordset(${JSON.stringify(accountsUsed)}::jsonb) AS a(key text, kind text, "ownerId" text)
       ON CONFLICT DO NOTHING
     ), transaction AS (
       INSERT INTO "LedgerTransaction" (id, kind, "jobId", "operationId")
@@ -408,8 +407,8 @@ export async function bookLedgerHolds(tx: Tx, holds: { jobId: string; customerId
     ), entry AS (
       INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", "amountCents")
       SELECT gen_random_uuid()::text, b."transactionId", l."accountId", l."amountCents"
-      FROM unnest(${lines.map((l) => l.jobId)}::text[], ${lines.map((l) => l.account.key)}::text[], ${lines.map((l) => l.amountCents)}::int[])
-        AS l("jobId", "accountId", "amountCents")
+      FROM jsonb_to_recordset(${JSON.stringify(lines.map((l) => ({ jobId: l.jobId, accountId: l.account.key, amountCents: l.amountCents })))}::jsonb)
+        AS l("jobId" text, "accountId" text, "amountCents" int)
       JOIN booked b USING ("jobId")
     )
     SELECT "jobId" FROM booked`;

@@ -140,12 +140,14 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
   const { created, outbox, lateSkips } = await db.$transaction(async (tx) => {
     // A customer's skip locks its subscription FOR UPDATE (skip-visit.ts): share-lock the batch's rows, then drop
     // the dates skipped in the meantime, so a skip and this insert never both succeed.
-    await tx.$queryRaw`SELECT id FROM "RecurringCleanup" WHERE id IN (${Prisma.join(subs.map((s) => s.id))}) FOR SHARE`;
+    // The ids go in as one JSON parameter: Prisma spends several times the CPU binding 500 separate values.
+    const ids = JSON.stringify(subs.map((s) => s.id));
+    await tx.$queryRaw`SELECT id FROM "RecurringCleanup" WHERE id IN (SELECT jsonb_array_elements_text(${ids}::jsonb)) FOR SHARE`;
     const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(serviceDate));
     const serve = subs.filter((s) => !skipped.has(s.id));
     if (serve.length === 0) return { created: [], outbox: [], lateSkips: [...skipped.values()] };
     const rows = await tx.$queryRaw<{ id: string; recurringId: string; outboxId: string | null; payload: Prisma.JsonValue }[]>(
-      insertJobsSql(serve.map((s) => s.id), serviceDate, now),
+      insertJobsSql(serve.length === subs.length ? ids : JSON.stringify(serve.map((s) => s.id)), serviceDate, now),
     );
     const outbox: OutboxRow[] = rows.flatMap((r) => (r.outboxId ? [{ id: r.outboxId, queue: "payments", kind: "settle", payload: r.payload, retries: 0 }] : []));
     return { created: rows, outbox, lateSkips: [...skipped.values()] };
@@ -161,10 +163,11 @@ async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDa
 
 /**
  * One statement for a batch: the jobs straight from their subscriptions' rows (`INSERT … SELECT … ON CONFLICT DO
- * NOTHING RETURNING`, nothing sent but the ids — the same columns `generatedJobData` describes) and, for each job
- * created, its `settle authorize` outbox row (`generatedJobFunding`'s queue, payload and key).
+ * NOTHING RETURNING`, nothing sent but the ids, as one JSON parameter — the same columns `generatedJobData`
+ * describes) and, for each job created, its `settle authorize` outbox row (`generatedJobFunding`'s queue, payload
+ * and key).
  */
-function insertJobsSql(recurringIds: string[], serviceDate: LocalDate, now: Date): Prisma.Sql {
+function insertJobsSql(recurringIdsJson: string, serviceDate: LocalDate, now: Date): Prisma.Sql {
   // The values that are the same for every job of the run (fees, expiry, window, date), as generatedJobData sets them.
   const job = generatedJobData({ preferredScooperId: "x" } as DueSubscription, serviceDate, now);
   const funding = generatedJobFunding("");
@@ -177,7 +180,7 @@ function insertJobsSql(recurringIds: string[], serviceDate: LocalDate, now: Date
         ${job.platformFeePercent}, ${job.cancellationFeePercent}, ${job.minCancelFeeCents}, r.type, r."pileEstimate", r."litterLevel", r."yardSegments",
         r."publicNotes", r."accessNotes", ${job.expiresAt}::timestamp, r."preferredScooperId",
         CASE WHEN r."preferredScooperId" IS NULL THEN NULL ELSE ${job.exclusiveUntil}::timestamp END, now()
-      FROM "RecurringCleanup" r WHERE r.id IN (${Prisma.join(recurringIds)})
+      FROM "RecurringCleanup" r WHERE r.id IN (SELECT jsonb_array_elements_text(${recurringIdsJson}::jsonb))
       ON CONFLICT ("recurringId", "serviceDate") DO NOTHING
       RETURNING id, "recurringId"
     ), outbox AS (
