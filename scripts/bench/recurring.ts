@@ -7,6 +7,7 @@
  * follows each. Where the time goes: the run's phases (reading what is due, the batches' inserts and hand-overs)
  * and the worker's per-batch times (its `generated batch funded` log lines), beside the load average. Target: 20 000 in under 5 s on a quiet machine; on a shared one compare the ratio to the floor.
  */
+import fs from "node:fs";
 import os from "node:os";
 import { benchEnvironment } from "./bench-env.ts";
 
@@ -64,6 +65,7 @@ try {
     const now = zonedTime(serviceDate, "06:00", env.APP_TIMEZONE);
     const logFrom = worker.output().length;
     const loadBefore = os.loadavg();
+    const cpuBefore = await cpuSample(worker.child.pid!);
     t = performance.now();
     const startedAt = Date.now();
     const first = await generateDueRecurringJobs(db, { now });
@@ -77,7 +79,13 @@ try {
       await new Promise((r) => setTimeout(r, 50));
     }
     const totalMs = performance.now() - t;
+    // The worker logs a batch after announcing it, which may end after the jobs are OPEN: wait (unmeasured, up to
+    // 10 s) for every batch's line so the profile covers them all.
+    for (let i = 0; i < 200 && batchLines(worker.output().slice(logFrom)).reduce((n, b) => n + b.opened + b.individually, 0) < first.generated; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const funding = fundingProfile(worker.output().slice(logFrom), startedAt);
+    const cpu = cpuSpent(cpuBefore, await cpuSample(worker.child.pid!));
     const open = await db.cleanupJob.count({ where: { serviceDate: day, status: "OPEN" } });
     t = performance.now();
     const second = await generateDueRecurringJobs(db, { now });
@@ -90,6 +98,7 @@ try {
       `    phases: reading what is due ${secs(selectMs)}; batch inserts ${secs(insertMs)} and hand-overs ${secs(handOverMs)} (summed over the batches, ${Math.ceil(count / 500)} of them, 2 at a time)`,
       `  worker funding: ${funding}`,
       `  every job OPEN, authorization processed by the worker: ${(totalMs / 1000).toFixed(2)} s, ${Math.round(first.generated / (totalMs / 1000))} jobs/s (${open} OPEN)`,
+      `  CPU spent meanwhile: generation (this process) ${secs(cpu.bench)}, worker ${secs(cpu.worker)}, PostgreSQL backends of this database ${secs(cpu.postgres)}`,
       `  floor (one raw INSERT … SELECT of ${count} rows): ${(floorMs / 1000).toFixed(2)} s; ratio ${(totalMs / floorMs).toFixed(1)}×`,
       `  second run: ${(secondMs / 1000).toFixed(2)} s (generated ${second.generated}, skipped ${second.skipped}, failed ${second.failed})`,
       ...(count === 20_000 ? [`  target: 20000 open in < 5 s on a quiet machine → ${totalMs < 5_000 ? "met" : "MISSED (compare the ratio on a busy machine)"}`] : []),
@@ -108,6 +117,38 @@ try {
   await bench.cleanup();
 }
 
+type CpuSample = { bench: number; worker: number; postgres: Map<number, number> };
+
+/** CPU time so far (ms): this process, the worker's process group, and each PostgreSQL backend serving this database (Linux /proc). */
+async function cpuSample(workerPid: number): Promise<CpuSample> {
+  const { user, system } = process.cpuUsage();
+  const backends = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  const worker = procStats().filter((p) => p.pgrp === workerPid).reduce((a, p) => a + p.cpuMs, 0);
+  const byPid = new Map(procStats().map((p) => [p.pid, p.cpuMs]));
+  return { bench: (user + system) / 1000, worker, postgres: new Map(backends.map((b) => [b.pid, byPid.get(b.pid) ?? 0])) };
+}
+
+function cpuSpent(before: CpuSample, after: CpuSample) {
+  let postgres = 0;
+  for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  return { bench: after.bench - before.bench, worker: after.worker - before.worker, postgres };
+}
+
+function procStats(): { pid: number; pgrp: number; cpuMs: number }[] {
+  if (!fs.existsSync("/proc/self/stat")) return [];
+  return fs.readdirSync("/proc").flatMap((pid) => {
+    if (!/^\d+$/.test(pid)) return [];
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // Fields after the name: state, ppid, pgrp, …; utime and stime are the 14th and 15th of the line, in 1/100 s.
+      return [{ pid: Number(pid), pgrp: Number(fields[2]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 function secs(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
@@ -119,11 +160,17 @@ function loadavg(l: number[]): string {
 type Steps = { lockMs?: number; holdMs?: number; openMs?: number; noticesMs?: number };
 
 /** The worker's own per-batch figures (fund-generated.ts logs one line per batch, timed): where its time went. */
-function fundingProfile(log: string, startedAt: number): string {
-  const batches = log
+type BatchLine = { time: number; jobs: number; opened: number; individually: number; readMs: number; fundMs: number; announceMs: number } & Steps;
+
+function batchLines(log: string): BatchLine[] {
+  return log
     .split("\n")
     .filter((line) => line.includes('"msg":"generated batch funded"'))
-    .map((line) => JSON.parse(line) as { time: number; jobs: number; opened: number; individually: number; readMs: number; fundMs: number; announceMs: number } & Steps);
+    .map((line) => JSON.parse(line) as BatchLine);
+}
+
+function fundingProfile(log: string, startedAt: number): string {
+  const batches = batchLines(log);
   if (batches.length === 0) return "no batch lines in the worker's log";
   const sum = (f: (b: (typeof batches)[number]) => number) => batches.reduce((a, b) => a + f(b), 0);
   const max = (f: (b: (typeof batches)[number]) => number) => Math.max(...batches.map(f));
