@@ -67,9 +67,10 @@ export type FundReport = { opened: number; individually: number };
 /** The worker's side of a `fund-generated` job. */
 export async function fundGeneratedJobs(db: Db, outboxIds: string[], now = new Date()): Promise<FundReport> {
   const started = performance.now();
-  const rows = await db.outboxMessage.findMany({
-    where: { id: { in: outboxIds }, status: "PENDING" }, select: { id: true, queue: true, kind: true, payload: true, retries: true },
-  });
+  // The ids as one JSON parameter (as in openBatch): cheaper for Prisma than 500 bound values.
+  const rows = await db.$queryRaw<OutboxRow[]>`
+    SELECT id, queue, kind, payload, retries FROM "OutboxMessage"
+    WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(outboxIds)}::jsonb)) AND status = 'PENDING'`;
   const rowOfJob = new Map<string, OutboxRow>();
   for (const row of rows) {
     const p = row.payload as { kind?: unknown; jobId?: unknown; step?: unknown } | null;
