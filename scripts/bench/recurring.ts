@@ -19,7 +19,7 @@ const { env } = await import("../../src/env.js");
 const { zonedTime } = await import("../../src/lib/schedules");
 const { toDbDate } = await import("../../src/server/calendar");
 const { generateDueRecurringJobs } = await import("../../src/server/recurring/generate");
-const { closeRedis } = await import("../../src/server/redis");
+const { closeRedis, getRedis } = await import("../../src/server/redis");
 const { closeQueues } = await import("../../src/server/queues/queues");
 
 // The whole worker, as deployed (every queue, its relay and schedules); its logs only on failure.
@@ -98,7 +98,7 @@ try {
       `    phases: reading what is due ${secs(selectMs)}; batch inserts ${secs(insertMs)} and hand-overs ${secs(handOverMs)} (summed over the batches, ${Math.ceil(count / 500)} of them, 2 at a time)`,
       `  worker funding: ${funding}`,
       `  every job OPEN, authorization processed by the worker: ${(totalMs / 1000).toFixed(2)} s, ${Math.round(first.generated / (totalMs / 1000))} jobs/s (${open} OPEN)`,
-      `  CPU spent meanwhile: generation (this process) ${secs(cpu.bench)}, worker ${secs(cpu.worker)}, PostgreSQL backends of this database ${secs(cpu.postgres)}`,
+      `  CPU spent meanwhile: generation (this process) ${secs(cpu.bench)}, worker ${secs(cpu.worker)}, PostgreSQL backends of this database ${secs(cpu.postgres)}, Redis ${secs(cpu.redis)} (shared with other work)`,
       `  floor (one raw INSERT … SELECT of ${count} rows): ${(floorMs / 1000).toFixed(2)} s; ratio ${(totalMs / floorMs).toFixed(1)}×`,
       `  second run: ${(secondMs / 1000).toFixed(2)} s (generated ${second.generated}, skipped ${second.skipped}, failed ${second.failed})`,
       ...(count === 20_000 ? [`  target: 20000 open in < 5 s on a quiet machine → ${totalMs < 5_000 ? "met" : "MISSED (compare the ratio on a busy machine)"}`] : []),
@@ -117,21 +117,26 @@ try {
   await bench.cleanup();
 }
 
-type CpuSample = { bench: number; worker: number; postgres: Map<number, number> };
+type CpuSample = { bench: number; worker: number; postgres: Map<number, number>; redis: number };
 
-/** CPU time so far (ms): this process, the worker's process group, and each PostgreSQL backend serving this database (Linux /proc). */
+/**
+ * CPU time so far (ms): this process, the worker's process group, each PostgreSQL backend serving this database
+ * (Linux /proc), and the Redis server (its INFO; other work on the same Redis counts too).
+ */
 async function cpuSample(workerPid: number): Promise<CpuSample> {
   const { user, system } = process.cpuUsage();
   const backends = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
   const worker = procStats().filter((p) => p.pgrp === workerPid).reduce((a, p) => a + p.cpuMs, 0);
   const byPid = new Map(procStats().map((p) => [p.pid, p.cpuMs]));
-  return { bench: (user + system) / 1000, worker, postgres: new Map(backends.map((b) => [b.pid, byPid.get(b.pid) ?? 0])) };
+  const info = await getRedis().info("cpu");
+  const redis = ["used_cpu_user", "used_cpu_sys"].reduce((a, k) => a + Number(new RegExp(`^${k}:([\\d.]+)`, "m").exec(info)?.[1] ?? 0) * 1000, 0);
+  return { bench: (user + system) / 1000, worker, postgres: new Map(backends.map((b) => [b.pid, byPid.get(b.pid) ?? 0])), redis };
 }
 
 function cpuSpent(before: CpuSample, after: CpuSample) {
   let postgres = 0;
   for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
-  return { bench: after.bench - before.bench, worker: after.worker - before.worker, postgres };
+  return { bench: after.bench - before.bench, worker: after.worker - before.worker, postgres, redis: after.redis - before.redis };
 }
 
 function procStats(): { pid: number; pgrp: number; cpuMs: number }[] {
