@@ -364,38 +364,53 @@ export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: st
 /**
  * The ledger's authorization of many jobs at once, inside the caller's transaction (a day's generated recurring
  * jobs: the offline gateway holds at once, so there is nothing to wait for). Per job exactly what
- * `authorizeJobPayment` books — an AUTHORIZED payment, its `authorize` operation under the same idempotency key,
- * and the balanced hold — in a handful of statements for the whole set. A job that already has a payment (its
- * own delivery got there first) is left out; returns the job ids booked here.
+ * `authorizeJobPayment` books — an AUTHORIZED payment, its `authorize` operation under the same idempotency key and
+ * with the same stored result, and the balanced hold — in ONE statement for the whole set: the holds and their
+ * lines go in as JSON documents (one parameter each: Prisma spends ≈ 5× the CPU binding the same values as arrays),
+ * and each table's rows are one `INSERT … SELECT` from the payments that statement created, so nothing is sent or
+ * mapped per row. The keys and the lines are built here, by the same functions as the single
+ * path (and checked to balance before anything is sent). A job that already has a payment (its own delivery got
+ * there first) is left out; returns the job ids booked here.
  */
 export async function bookLedgerHolds(tx: Tx, holds: { jobId: string; customerId: string; amountCents: number }[]): Promise<string[]> {
   if (holds.length === 0) return [];
   for (const h of holds) assertCents(h.amountCents, "amount");
-  const heldAt = new Date();
-  const payments = await tx.payment.createManyAndReturn({
-    data: holds.map((h) => ({ jobId: h.jobId, customerId: h.customerId, provider: "ledger", status: "AUTHORIZED" as const, amountCents: h.amountCents, heldAt })),
-    skipDuplicates: true,
-    select: { id: true, jobId: true },
-  });
-  if (payments.length === 0) return [];
-  const byJob = new Map(holds.map((h) => [h.jobId, h]));
-  const booked = payments.map((p) => {
-    const hold = byJob.get(p.jobId)!;
-    const operationId = crypto.randomUUID();
-    const result: StoredResult = { paymentId: p.id, operationId, jobId: p.jobId, kind: "authorize", status: "AUTHORIZED", amountCents: hold.amountCents };
-    return { hold, paymentId: p.id, operationId, transactionId: crypto.randomUUID(), result, lines: balancedLines(holdLines(hold.customerId, hold.amountCents)) };
-  });
-  await tx.paymentOperation.createMany({
-    data: booked.map((b) => ({
-      id: b.operationId, paymentId: b.paymentId, kind: "authorize", idempotencyKey: paymentKeys.authorize(b.hold.jobId),
-      amountCents: b.hold.amountCents, result: b.result as unknown as Prisma.InputJsonValue,
-    })),
-  });
-  const accountsUsed = new Map(booked.flatMap((b) => b.lines.map((l) => [l.account.key, l.account] as const)));
-  await tx.ledgerAccount.createMany({ data: [...accountsUsed.values()].map((a) => ({ id: a.key, key: a.key, kind: a.kind, ownerId: a.ownerId })), skipDuplicates: true });
-  await tx.ledgerTransaction.createMany({ data: booked.map((b) => ({ id: b.transactionId, kind: "authorize", jobId: b.hold.jobId, operationId: b.operationId })) });
-  await tx.ledgerEntry.createMany({
-    data: booked.flatMap((b) => b.lines.map((l) => ({ transactionId: b.transactionId, accountId: l.account.key, amountCents: l.amountCents }))),
-  });
-  return booked.map((b) => b.hold.jobId);
+  const lines = holds.flatMap((h) => balancedLines(holdLines(h.customerId, h.amountCents)).map((l) => ({ jobId: h.jobId, ...l })));
+  const accountsUsed = [...new Map(lines.map((l) => [l.account.key, l.account] as const)).values()];
+  const rows = await tx.$queryRaw<{ jobId: string }[]>`
+    WITH hold AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(holds.map((h) => ({ ...h, key: paymentKeys.authorize(h.jobId) })))}::jsonb)
+        AS h("jobId" text, "customerId" text, "amountCents" int, key text)
+    ), payment AS (
+      INSERT INTO "Payment" (id, "jobId", "customerId", provider, status, "amountCents", "heldAt", "updatedAt")
+      SELECT gen_random_uuid()::text, "jobId", "customerId", 'ledger', 'AUTHORIZED', "amountCents", now(), now() FROM hold
+      ON CONFLICT DO NOTHING
+      RETURNING id, "jobId", "amountCents"
+    ), booked AS MATERIALIZED (
+      SELECT p.id AS "paymentId", p."jobId", p."amountCents", hold.key,
+        gen_random_uuid()::text AS "operationId", gen_random_uuid()::text AS "transactionId"
+      FROM payment p JOIN hold USING ("jobId")
+    ), operation AS (
+      INSERT INTO "PaymentOperation" (id, "paymentId", kind, "idempotencyKey", "amountCents", result)
+      SELECT "operationId", "paymentId", 'authorize', key, "amountCents",
+        jsonb_build_object('paymentId', "paymentId", 'operationId', "operationId", 'jobId', "jobId", 'kind', 'authorize',
+          'status', 'AUTHORIZED', 'amountCents', "amountCents")
+      FROM booked
+    ), account AS (
+      INSERT INTO "LedgerAccount" (id, key, kind, "ownerId")
+      SELECT key, key, kind::"LedgerAccountKind", "ownerId"
+      FROM jsonb_to_recordset(${JSON.stringify(accountsUsed)}::jsonb) AS a(key text, kind text, "ownerId" text)
+      ON CONFLICT DO NOTHING
+    ), transaction AS (
+      INSERT INTO "LedgerTransaction" (id, kind, "jobId", "operationId")
+      SELECT "transactionId", 'authorize', "jobId", "operationId" FROM booked
+    ), entry AS (
+      INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", "amountCents")
+      SELECT gen_random_uuid()::text, b."transactionId", l."accountId", l."amountCents"
+      FROM jsonb_to_recordset(${JSON.stringify(lines.map((l) => ({ jobId: l.jobId, accountId: l.account.key, amountCents: l.amountCents })))}::jsonb)
+        AS l("jobId" text, "accountId" text, "amountCents" int)
+      JOIN booked b USING ("jobId")
+    )
+    SELECT "jobId" FROM booked`;
+  return rows.map((r) => r.jobId);
 }
