@@ -177,4 +177,18 @@ describe("weekly earnings", () => {
     forged.searchParams.set("token", `${url.searchParams.get("token")!.split(".")[0]}.AAAA`);
     expect((await unsubscribePost(new Request(forged, { method: "POST" }))).status).toBe(400);
   });
+
+  it("the unsubscribe page speaks the recipient's language, and a bad link the visitor's", async () => {
+    const scooper = await createUser(["SCOOPER"]);
+    await db.user.update({ where: { id: scooper.id }, data: { locale: "es" } });
+    const url = new URL(unsubscribeUrl(scooper.id, "earnings.weekly"));
+    const page = await (await unsubscribeGet(new Request(url))).text();
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain("Darse de baja de “Ganancias semanales”");
+    const done = await (await unsubscribePost(new Request(url, { method: "POST" }))).text();
+    expect(done).toContain("Se dio de baja");
+    const bad = await unsubscribeGet(new Request(new URL("/unsubscribe?token=nope", url), { headers: { "accept-language": "es-MX,es;q=0.9" } }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("no es válido");
+  });
 });
