@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/ui/form";
 import { env } from "@/env";
+import { durationWords } from "@/lib/duration-words";
 import { TERMS_VERSION } from "@/lib/legal";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TermsPage() {
   const [t, tp] = await Promise.all([getTranslations("pages"), getTranslations("post")]);
   // The confirmation window is a setting (AUTO_CONFIRM_SECONDS): the terms say the one in force.
-  const seconds = env.AUTO_CONFIRM_SECONDS;
-  const after = seconds % 3600 === 0 ? tp("hours", { count: seconds / 3600 }) : tp("minutes", { count: Math.round(seconds / 60) });
+  const after = durationWords(tp, env.AUTO_CONFIRM_SECONDS);
   return (
     <AuthCard title={t("terms.title")}>
       <div className="space-y-3 text-sm leading-6 text-slate-700">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { formError, showServerErrors } from "@/components/accounts/errors";
+import { durationWords } from "@/lib/duration-words";
 import { formatDateTime } from "@/lib/format-date";
 import { formatCents, jobCancellationFeeCents, takeHomeCents, type FeeRates } from "@/lib/money";
 import { postJobInputSchema, type PostJobInput } from "@/lib/schemas/jobs";
@@ -20,7 +21,7 @@ export type PostingTerms = FeeRates & { expirySeconds: number; autoConfirmSecond
 /** "24 hours", "90 minutes": a setting's length in the largest whole unit, in the `post` catalogue's words. */
 function useDuration() {
   const t = useTranslations("post");
-  return (seconds: number) => (seconds % 3600 === 0 ? t("hours", { count: seconds / 3600 }) : t("minutes", { count: Math.round(seconds / 60) }));
+  return (seconds: number) => durationWords(t, seconds);
 }
 
 /**

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formError } from "@/components/accounts/errors";
 import { Notice } from "@/components/ui/form";
@@ -6,6 +7,7 @@ import { api } from "@/trpc/react";
 
 /** Posts an ended job again and opens the new one. `compact`: a small button inside a list row (/my-jobs). */
 export function RepostButton({ jobId, compact = false }: { jobId: string; compact?: boolean }) {
+  const t = useTranslations("jobs");
   const router = useRouter();
   const repost = api.jobs.repost.useMutation({ onSuccess: ({ id }) => router.push(`/jobs/${id}`) });
   return (
@@ -21,7 +23,7 @@ export function RepostButton({ jobId, compact = false }: { jobId: string; compac
             : "w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow disabled:opacity-60"
         }
       >
-        {repost.isPending ? "Posting…" : "Post it again"}
+        {repost.isPending ? t("repostPage.posting") : t("repostPage.button")}
       </button>
     </div>
   );
