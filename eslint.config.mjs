@@ -68,8 +68,19 @@ const JSX_LITERALS = {
   "no-restricted-syntax": ["error",
     { selector: "JSXText[value=/[A-Za-z]/]:not([value=/^\\s*Scoop\\s*$/])", message: "Words in JSX come from the message catalogues: t(\"key\") (docs/i18n.md)." },
     {
-      selector: "JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label|confirmLabel|cancelLabel|what|empty|priceLabel)$/] > Literal[value=/[A-Za-z]/]",
+      selector: "JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label|confirmLabel|cancelLabel|submitLabel|pendingLabel|what|empty|priceLabel)$/] > Literal[value=/[A-Za-z]/]",
       message: "Words people read in a prop come from the message catalogues: t(\"key\") (docs/i18n.md).",
+    },
+    {
+      // The same words behind a condition or in a template: {busy ? "Posting…" : "Post"}, label={`Pay ${x}`}.
+      selector: [
+        "JSXElement > JSXExpressionContainer > Literal[value=/[A-Za-z]/]",
+        "JSXElement > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=/[A-Za-z]/]",
+        "JSXElement > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z]/]",
+        "JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label|confirmLabel|cancelLabel|submitLabel|pendingLabel|what|empty|priceLabel)$/] > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=/[A-Za-z]/]",
+        "JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label|confirmLabel|cancelLabel|submitLabel|pendingLabel|what|empty|priceLabel)$/] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z]/]",
+      ].join(", "),
+      message: "Words people read come from the message catalogues, also behind a condition or in a template: t(\"key\") (docs/i18n.md).",
     },
   ],
 };

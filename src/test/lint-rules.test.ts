@@ -111,6 +111,16 @@ describe("words in JSX come from the catalogues", () => {
     }
   });
 
+  it("refuses words behind a condition, in a template or as a label prop's expression", async () => {
+    const code =
+      'export function X({ busy, n }: { busy: boolean; n: number }) {\n' +
+      '  return <Y submitLabel={`Pay ${n} now`} title={busy ? "Wait" : "Go"}>{busy ? "Posting…" : "Post it again"}{`${n} jobs`}</Y>;\n}\n';
+    const errors = await literalErrors("src/components/jobs/fixture.tsx", code);
+    // "Pay " and " now", "Wait" and "Go", "Posting…" and "Post it again", " jobs".
+    expect(errors).toHaveLength(7);
+    expect(errors.every((e) => e.includes("also behind a condition or in a template"))).toBe(true);
+  });
+
   it("allows translated words, punctuation, the brand and non-readable props", async () => {
     const code =
       'import { useTranslations } from "next-intl";\nexport function X({ n }: { n: number }) {\n  const t = useTranslations("common");\n' +

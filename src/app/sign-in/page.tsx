@@ -30,6 +30,7 @@ async function signInWords(locale: Locale): Promise<SignInWords> {
     password: t("form.password"),
     passwordHint: t("form.passwordHint", { max: PASSWORD_MAX }),
     submit: t("form.submit"),
+    pleaseWait: t("form.pleaseWait"),
     emailLink: t("form.emailLink"),
     enterEmailFirst: t("form.enterEmailFirst"),
     linkSent: t("form.linkSent"),

@@ -10,6 +10,7 @@ import { formError, showServerErrors } from "./errors";
 
 export function ForgotPasswordForm() {
   const t = useTranslations("accounts");
+  const tc = useTranslations("common");
   const form = useForm<z.input<typeof passwordResetRequestSchema>, unknown, z.output<typeof passwordResetRequestSchema>>({
     resolver: schemaResolver(passwordResetRequestSchema),
     defaultValues: { email: "" },
@@ -25,7 +26,7 @@ export function ForgotPasswordForm() {
       <Field label={t("forgot.email")} htmlFor="email" error={error}>
         <TextInput id="email" type="email" autoComplete="email" aria-invalid={!!error} {...form.register("email")} />
       </Field>
-      <SubmitButton pending={request.isPending}>{t("forgot.submit")}</SubmitButton>
+      <SubmitButton pendingLabel={tc("pleaseWait")} pending={request.isPending}>{t("forgot.submit")}</SubmitButton>
     </form>
   );
 }

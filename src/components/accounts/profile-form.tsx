@@ -50,6 +50,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
 /** Name and notification email, checked with the server's schema (src/lib/schemas/accounts.ts). */
 function DetailsForm({ profile }: { profile: Profile }) {
   const t = useTranslations("accounts");
+  const tc = useTranslations("common");
   const locale = useLocale() as Locale;
   const router = useRouter();
   const form = useForm<z.input<typeof updateProfileSchema>, unknown, z.output<typeof updateProfileSchema>>({
@@ -98,7 +99,7 @@ function DetailsForm({ profile }: { profile: Profile }) {
       <Field label={t("profileForm.notificationEmail")} htmlFor="notificationEmail" error={errors.notificationEmail?.message} hint={t("profileForm.notificationEmailHint")}>
         <TextInput id="notificationEmail" type="email" aria-invalid={!!errors.notificationEmail} {...form.register("notificationEmail")} />
       </Field>
-      <SubmitButton pending={update.isPending}>{t("profileForm.save")}</SubmitButton>
+      <SubmitButton pendingLabel={tc("pleaseWait")} pending={update.isPending}>{t("profileForm.save")}</SubmitButton>
     </form>
   );
 }
@@ -106,6 +107,7 @@ function DetailsForm({ profile }: { profile: Profile }) {
 /** Changing the password ends every session, this one too: the form signs straight back in with the new one. */
 function PasswordForm({ profile }: { profile: Profile }) {
   const t = useTranslations("accounts");
+  const tc = useTranslations("common");
   const router = useRouter();
   const form = useForm<z.input<typeof changePasswordSchema>, unknown, z.output<typeof changePasswordSchema>>({
     resolver: schemaResolver(changePasswordSchema),
@@ -134,7 +136,7 @@ function PasswordForm({ profile }: { profile: Profile }) {
       <Field label={t("profileForm.newPassword")} htmlFor="newPassword" error={errors.newPassword?.message} hint={t("passwordHint", { min: PASSWORD_MIN })}>
         <TextInput id="newPassword" type="password" autoComplete="new-password" aria-invalid={!!errors.newPassword} {...form.register("newPassword")} />
       </Field>
-      <SubmitButton pending={changePassword.isPending}>{t("profileForm.changePassword")}</SubmitButton>
+      <SubmitButton pendingLabel={tc("pleaseWait")} pending={changePassword.isPending}>{t("profileForm.changePassword")}</SubmitButton>
     </form>
   );
 }

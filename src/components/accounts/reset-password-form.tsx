@@ -11,6 +11,7 @@ import { formError, showServerErrors } from "./errors";
 
 export function ResetPasswordForm(props: { token: string }) {
   const t = useTranslations("accounts");
+  const tc = useTranslations("common");
   const form = useForm<z.input<typeof passwordResetSchema>, unknown, z.output<typeof passwordResetSchema>>({
     resolver: schemaResolver(passwordResetSchema),
     defaultValues: { token: props.token, password: "" },
@@ -32,7 +33,7 @@ export function ResetPasswordForm(props: { token: string }) {
       <Field label={t("reset.newPassword")} htmlFor="password" error={errors.password?.message} hint={t("passwordHint", { min: PASSWORD_MIN })}>
         <TextInput id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
       </Field>
-      <SubmitButton pending={reset.isPending}>{t("reset.submit")}</SubmitButton>
+      <SubmitButton pendingLabel={tc("pleaseWait")} pending={reset.isPending}>{t("reset.submit")}</SubmitButton>
     </form>
   );
 }

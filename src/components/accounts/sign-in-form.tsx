@@ -15,6 +15,7 @@ export type SignInWords = {
   password: string;
   passwordHint: string;
   submit: string;
+  pleaseWait: string;
   emailLink: string;
   enterEmailFirst: string;
   linkSent: string;
@@ -95,7 +96,7 @@ export function SignInForm(props: { callbackUrl: string; initialError?: string |
       <Field label={w.password} htmlFor="password" error={passwordError} hint={w.passwordHint}>
         <TextInput id="password" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX} aria-invalid={!!passwordError} {...form.register("password", passwordRules)} />
       </Field>
-      <SubmitButton pending={pending}>{w.submit}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={w.pleaseWait}>{w.submit}</SubmitButton>
       <button type="button" disabled={pending} className="w-full rounded-lg border border-slate-300 px-4 py-3 text-base font-medium" onClick={() => void withLink()}>
         {w.emailLink}
       </button>

@@ -18,6 +18,7 @@ type SignUpValues = z.input<typeof signUpSchema>;
  */
 export function SignUpForm({ initialRoles = ["CUSTOMER"] }: { initialRoles?: ("CUSTOMER" | "SCOOPER")[] }) {
   const t = useTranslations("accounts");
+  const tc = useTranslations("common");
   const form = useForm<SignUpValues, unknown, z.output<typeof signUpSchema>>({
     resolver: schemaResolver(signUpSchema),
     defaultValues: { name: "", email: "", password: "", roles: initialRoles },
@@ -67,7 +68,7 @@ export function SignUpForm({ initialRoles = ["CUSTOMER"] }: { initialRoles?: ("C
         </span>
       </label>
       {errors.acceptTerms?.message && <p className="text-sm text-red-700" role="alert">{errors.acceptTerms.message}</p>}
-      <SubmitButton pending={signUp.isPending}>{t("signUp.submit")}</SubmitButton>
+      <SubmitButton pendingLabel={tc("pleaseWait")} pending={signUp.isPending}>{t("signUp.submit")}</SubmitButton>
       <p className="text-center text-sm text-slate-600">
         {t.rich("signUp.haveAccount", { link: (c) => <Link href="/sign-in" className="font-medium text-brand-700">{c}</Link> })}
       </p>

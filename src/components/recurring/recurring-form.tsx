@@ -83,7 +83,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
         </p>
         <CardPayment
           {...create.data.payment}
-          submitLabel={`Pay ${formatCents(create.data.priceCents)} and start`}
+          submitLabel={t("form.payAndStart", { amount: formatCents(create.data.priceCents, locale) })}
           returnPath={`/recurring/${id}`}
           onPaid={async () => router.push(`/recurring/${id}`)}
         />

@@ -64,6 +64,7 @@ type ProfileValues = z.input<typeof scooperProfileInputSchema>;
 
 function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId: string; photoMaxMb: number; waived: boolean }) {
   const t = useTranslations("onboarding");
+  const tc = useTranslations("common");
   const utils = api.useUtils();
   const { profile } = mine;
   const form = useForm<ProfileValues, unknown, z.output<typeof scooperProfileInputSchema>>({
@@ -118,7 +119,7 @@ function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId:
           </Field>
           {(errors.serviceLat || errors.serviceLng) && <p role="alert" className="text-sm text-red-700">{t("profile.pinMissing")}</p>}
         </fieldset>
-        <SubmitButton pending={save.isPending}>{t("profile.save")}</SubmitButton>
+        <SubmitButton pendingLabel={tc("pleaseWait")} pending={save.isPending}>{t("profile.save")}</SubmitButton>
       </form>
     </section>
   );

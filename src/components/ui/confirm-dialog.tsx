@@ -14,7 +14,7 @@ export function ConfirmDialog(props: {
   title: string;
   description: ReactNode;
   confirmLabel: string;
-  cancelLabel?: string;
+  cancelLabel: string;
   tone?: "danger" | "default";
   onConfirm: () => void;
   confirmDisabled?: boolean;
@@ -37,7 +37,7 @@ export function ConfirmDialog(props: {
           {props.children}
           <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel className="rounded-lg border border-slate-300 px-4 py-2.5 font-semibold text-slate-800 hover:bg-slate-50">
-              {props.cancelLabel ?? "Keep it"}
+              {props.cancelLabel}
             </AlertDialog.Cancel>
             <AlertDialog.Action
               className={`rounded-lg px-4 py-2.5 font-semibold disabled:opacity-60 ${confirmClass}`}

@@ -28,14 +28,15 @@ export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   );
 }
 
-export function SubmitButton(props: { pending?: boolean; children: ReactNode; className?: string }) {
+/** `pendingLabel` replaces the label while the form is sent (the caller's words: this file translates nothing). */
+export function SubmitButton(props: { pending?: boolean; pendingLabel: string; children: ReactNode; className?: string }) {
   return (
     <button
       type="submit"
       disabled={props.pending}
       className={`w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow hover:bg-brand-700 disabled:opacity-60 ${props.className ?? ""}`}
     >
-      {props.pending ? "Please wait…" : props.children}
+      {props.pending ? props.pendingLabel : props.children}
     </button>
   );
 }
