@@ -93,14 +93,17 @@ async function vitest(project: "unit" | "int", env: NodeJS.ProcessEnv): Promise<
 
 /**
  * `next build` started early, beside the integration tests (the build is CPU-bound, the integration tests mostly
- * wait on PostgreSQL, Redis and their worker processes), its output kept in a file and printed when it is awaited.
+ * wait on PostgreSQL, Redis and their worker processes) at the lowest CPU priority (`nice -n 19`), its output kept
+ * in a file and printed when it is awaited.
  * It gets the prepared e2e environment (prepareE2e), as a build run by e2e() itself would.
  */
 function startBuild(env: NodeJS.ProcessEnv): Promise<number> {
   const log = path.join(resultsDir, "next-build.log");
   const started = Date.now();
   const out = fs.openSync(log, "w");
-  const child = spawn("npx", ["next", "build"], { stdio: ["ignore", out, out], env });
+  // At the lowest CPU priority: the integration tests (some CPU-bound by design, like bcrypt checks) come first and
+  // the build takes the cycles they leave.
+  const child = spawn("nice", ["-n", "19", "npx", "next", "build"], { stdio: ["ignore", out, out], env });
   return new Promise((resolve) => {
     child.on("exit", (code, signal) => {
       fs.closeSync(out);
