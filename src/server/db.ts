@@ -24,6 +24,10 @@ export function createPrismaClient(opts: { poolSize?: number; applicationName?: 
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: opts.poolSize ?? env.DATABASE_POOL_SIZE, application_name: opts.applicationName });
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    // Prisma's defaults give up on a transaction that waited 2 s for a pooled connection, or ran 5 s. In a burst
+    // (the morning generation, a busy board) a request would rather wait for its turn than fail after the user
+    // typed everything: 10 s to get a connection, 15 s to finish.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
     log: [
       // Prisma's own duration of each query: Server-Timing and the slow-query log (query-timing.ts).
       { emit: "event", level: "query" },
