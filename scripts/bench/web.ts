@@ -2,16 +2,22 @@
  * `npm run bench:web`: Lighthouse in mobile mode (its default: a mid-range phone, slow 4G, 4× CPU slowdown) on the
  * landing page, the board, an open job's page and the sign-in page of the production build, with Debian's
  * Chromium, printing each page's scores against issue 16's targets (performance ≥ 90, accessibility = 100, best
- * practices ≥ 95). Figures, not a test: the scores vary with the machine's load.
+ * practices ≥ 95). Figures, not a test: the scores vary with the machine's load (printed beside each page: the
+ * simulated throttling scales the CPU time it observes). Beside the scores: the metrics (FCP, LCP, TBT, CLS, Speed
+ * Index), the LCP element, and for a page under its performance target Lighthouse's failing diagnostics.
+ * BENCH_WEB_JSON=<dir> keeps each page's whole report; BENCH_WEB_PROFILE=1 prints where the page's JavaScript
+ * spends its time (a CPU profile's top self times, 4× slowdown).
  *
  * Uses the build in .next (runs `next build` first when there is none), a throw-away database seeded with the demo
  * data and its own Redis prefix, and one web server on a free port; no worker is needed for pages that only read.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import pg from "pg";
+import puppeteer from "puppeteer-core";
 import { freePort } from "../lib/services.ts";
 import { benchEnvironment } from "./bench-env.ts";
 
@@ -30,6 +36,54 @@ async function waitFor(url: string, timeoutMs: number) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+/**
+ * The page's largest contentful paint element as the browser reports it (a phone viewport, 4× CPU slowdown, no
+ * network throttling): what it is, not when it painted, which Lighthouse's simulated figure says.
+ */
+async function lcpElementOf(port: number, url: string): Promise<string> {
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+    await page.emulateCPUThrottling(4);
+    const cdp = process.env.BENCH_WEB_PROFILE ? await page.createCDPSession() : null;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
+    await page.goto(url, { waitUntil: "networkidle0" });
+    if (cdp) {
+      // BENCH_WEB_PROFILE=1: where the page's JavaScript spends its time (self time by function, 4× slowdown).
+      const { profile } = await cdp.send("Profiler.stop");
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      profile.samples?.forEach((id, i) => {
+        const f = byId.get(id)!.callFrame;
+        const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").at(-1)}:${f.lineNumber}:${f.columnNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+      });
+      const top = [...self].filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(program)")).sort((a, b) => b[1] - a[1]).slice(0, 15);
+      for (const [k, ms] of top) console.log(`${"".padEnd(23)}profile ${ms.toFixed(0).padStart(5)} ms  ${k}`);
+    }
+    return await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entry = list.getEntries().at(-1) as (PerformanceEntry & { element?: Element | null; size?: number }) | undefined;
+            const el = entry?.element;
+            if (!el) return resolve("(none)");
+            const id = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).slice(0, 3).join(".")}` : ""}`;
+            resolve(`${id} at ${Math.round(entry.startTime)} ms, ${entry.size} px²: "${(el.textContent ?? "").trim().slice(0, 60)}"`);
+          }).observe({ type: "largest-contentful-paint", buffered: true });
+        }),
+    );
+  } finally {
+    await page.close();
+    await browser.disconnect();
+  }
 }
 
 const bench = await benchEnvironment("web");
@@ -78,6 +132,31 @@ try {
       const scores = CATEGORIES.map((c) => Math.round((result?.lhr.categories[c]?.score ?? 0) * 100));
       const misses = CATEGORIES.filter((c, i) => scores[i]! < TARGETS[c]);
       console.log(`${label.padEnd(20)} | ${String(scores[0]).padStart(11)} | ${String(scores[1]).padStart(13)} | ${String(scores[2]).padStart(14)}${misses.length ? `   below target: ${misses.join(", ")}` : ""}`);
+      if (process.env.BENCH_WEB_JSON) {
+        // The whole report, to dig into a page's audits: BENCH_WEB_JSON=<directory>.
+        fs.mkdirSync(process.env.BENCH_WEB_JSON, { recursive: true });
+        fs.writeFileSync(`${process.env.BENCH_WEB_JSON}/${label.replace(/\W+/g, "-")}.json`, JSON.stringify(result?.lhr));
+      }
+      const audits = result?.lhr.audits ?? {};
+      const metric = (id: string) => audits[id]?.displayValue?.replace(/\u00a0/g, " ") ?? "?";
+      console.log(
+        `${"".padEnd(20)}   FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, ` +
+          `CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+      );
+      const lcpElement = (audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string; selector?: string } }[] }[] } | undefined)
+        ?.items?.[0]?.items?.[0]?.node;
+      // Lighthouse 12.2.3's own LCP-element audit fails on Debian's newer Chromium (its trace changed): ask the page.
+      const lcp = lcpElement ? `${lcpElement.selector ?? ""} ${lcpElement.snippet ?? ""}` : await lcpElementOf(chrome.port, `${env.APP_URL}${path}`);
+      console.log(`${"".padEnd(20)}   LCP element: ${lcp.replace(/\s+/g, " ").slice(0, 140)}`);
+      if (scores[0]! < TARGETS.performance) {
+        // Lighthouse's own hints for a slow page: the opportunities and diagnostics it scores below passing.
+        const hints = Object.values(audits)
+          .filter((a) => a.score !== null && a.score < 0.9 && (a.details?.type === "opportunity" || a.details?.type === "table") && !a.id.startsWith("largest-contentful"))
+          .filter((a) => result?.lhr.categories.performance?.auditRefs.some((r) => r.id === a.id && r.weight === 0))
+          .map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue.replace(/\u00a0/g, " ")})` : ""}`)
+          .slice(0, 6);
+        if (hints.length) console.log(`${"".padEnd(20)}   hints: ${hints.join("; ")}`);
+      }
       for (const c of misses) {
         const failing = Object.values(result?.lhr.audits ?? {})
           .filter((a) => a.score !== null && a.score < 0.9 && result?.lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0))

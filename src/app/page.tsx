@@ -1,15 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { Landing } from "@/components/layout/landing";
 import { IntlIsland } from "@/components/i18n/intl-island";
-import { JobMap } from "@/components/map/job-map";
+import { JobMapWhenNear } from "@/components/map/job-map";
 import { getCurrentSession } from "@/server/auth/current-session";
 
 export const dynamic = "force-dynamic";
 
-// The map translates in the browser: it brings its own catalogues (the landing page's words are the server's).
+// The map translates in the browser: it brings its own catalogues (the landing page's words are the server's). It
+// loads when scrolled near (below the landing page's fold) or at once when on screen (the signed-in home page).
 const map = (
   <IntlIsland namespaces={["board", "jobs", "common"]}>
-    <JobMap />
+    <JobMapWhenNear />
   </IntlIsland>
 );
 

@@ -61,12 +61,11 @@ export function splitRefund(
   return { feeCents, scooperCents: refundCents - feeCents };
 }
 
-const usd: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat(INTL_LOCALE.en, { style: "currency", currency: "USD" }),
-  es: new Intl.NumberFormat(INTL_LOCALE.es, { style: "currency", currency: "USD" }),
-};
+// Made on first use, one per language: building a formatter costs a page's start-up time (every page that imports
+// this module would otherwise build both, whatever it shows).
+const usd: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 /** An amount in dollars as the reader's language writes it ("$1,234.50" in both en-US and es-US). */
 export function formatCents(cents: number, locale: Locale = "en"): string {
-  return usd[locale].format(cents / 100);
+  return (usd[locale] ??= new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency: "USD" })).format(cents / 100);
 }

@@ -1,5 +1,6 @@
 "use client";
 import { formatDateTime } from "@/lib/format-date";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useForm, useWatch, type UseFormRegisterReturn } from "react-hook-form";
@@ -25,6 +26,8 @@ export function DisputeSummary({ dispute }: { dispute: Dispute }) {
   const t = useTranslations("jobs");
   const locale = useLocale() as Locale;
   const b = (chunks: ReactNode) => <b>{chunks}</b>;
+  // The deadline is written in the viewer's time zone: by the browser, after hydration.
+  const hydrated = useHydrated();
   return (
     <section className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="dispute">
       <div className="font-semibold">{t("dispute.title", { reason: t(`disputeReason.${dispute.reason}`) })}</div>
@@ -32,7 +35,7 @@ export function DisputeSummary({ dispute }: { dispute: Dispute }) {
       {dispute.respondedAt ? (
         <p className="whitespace-pre-wrap">{t.rich("dispute.scooperResponse", { b, response: dispute.scooperResponse ?? "" })}</p>
       ) : (
-        !dispute.resolvedAt && <p className="text-slate-600">{t("dispute.mayRespondUntil", { when: formatDateTime(dispute.responseDeadlineAt, { locale }) })}</p>
+        !dispute.resolvedAt && hydrated && <p className="text-slate-600">{t("dispute.mayRespondUntil", { when: formatDateTime(dispute.responseDeadlineAt, { locale }) })}</p>
       )}
       {dispute.outcome ? (
         <p data-testid="dispute-outcome">

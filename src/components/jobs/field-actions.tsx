@@ -6,6 +6,7 @@
  * server lists the action (`allowedActions`), so the page never offers what the server refuses.
  */
 import { useLocale, useTranslations } from "next-intl";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useState } from "react";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { UnreachableReason } from "@/generated/prisma/enums";
@@ -28,12 +29,14 @@ const btn = "w-full rounded-lg py-3 text-base font-semibold disabled:opacity-60"
 export function FieldActions({ job, now, onChanged }: { job: JobDetail; now: Date; onChanged: () => void }) {
   const { t, locale } = useWords();
   const can = (a: JobDetail["actions"][number]) => job.actions.includes(a);
+  // The ETA is a time of day in the viewer's time zone: written by the browser, after hydration.
+  const hydrated = useHydrated();
   return (
     <>
       {job.status === "CLAIMED" && job.onMyWayAt && (
         <p className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm" data-testid="on-my-way-status">
           {job.viewer.isScooper ? t("field.youAreOnTheWay") : t("field.scooperOnTheWay")}
-          {job.onMyWayEtaAt ? t.rich("field.eta", { time: timeOfDay(job.onMyWayEtaAt, locale), b: (c) => <b>{c}</b> }) : "."}
+          {job.onMyWayEtaAt && hydrated ? t.rich("field.eta", { time: timeOfDay(job.onMyWayEtaAt, locale), b: (c) => <b>{c}</b> }) : "."}
         </p>
       )}
       {job.status === "UNREACHABLE" && <UnreachableSummary job={job} now={now} />}

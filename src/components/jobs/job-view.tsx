@@ -7,7 +7,8 @@ import { useEffect, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDateTime, formatRelative } from "@/lib/format-date";
 import { formatCents } from "@/lib/money";
-import { api } from "@/trpc/react";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { api, type RouterOutputs } from "@/trpc/react";
 import { newVisitId } from "@/lib/visit-id";
 import { RepostButton } from "./repost-button";
 import { timeLeft } from "./labels";
@@ -23,8 +24,9 @@ import { FieldCompletion } from "./field-completion";
 import { KeepOfflineCopy, OfflineJob } from "@/components/offline/offline-job";
 import { AddTipForm, ReviewForm, ReviewSummary } from "./review-form";
 
-function useNow(intervalMs = 1000) {
-  const [now, setNow] = useState(() => new Date());
+/** The clock, ticking each second. It starts at the server's render time, so the server's countdowns hydrate as they are. */
+function useNow(start: number | undefined, intervalMs = 1000) {
+  const [now, setNow] = useState(() => new Date(start ?? Date.now()));
   useEffect(() => {
     const t = setInterval(() => setNow(new Date()), intervalMs);
     return () => clearInterval(t);
@@ -34,20 +36,32 @@ function useNow(intervalMs = 1000) {
 
 const TERMINAL_WITHOUT_PAY = new Set(["CANCELLED", "EXPIRED", "AWAITING_PAYMENT"]);
 
+type JobDetail = RouterOutputs["jobs"]["byId"];
+
 /**
  * A job's page: details, photos, countdowns, timeline and the actions the server says this viewer may take.
  * `signedIn` (from the page's session) tells an anonymous visitor apart, who is offered "Sign up to claim".
+ * The page reads the job on the server (`initialJob`, with its `visitId` and `renderedAt` time), so the details are
+ * in the HTML; the query takes over from there (refetches, live changes).
  */
-export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: boolean }) {
+export function JobView({ jobId, signedIn = true, visitId: givenVisitId, initialJob, renderedAt }: {
+  jobId: string;
+  signedIn?: boolean;
+  visitId?: string;
+  initialJob?: JobDetail;
+  renderedAt?: number;
+}) {
   const t = useTranslations("jobs");
   const locale = useLocale() as Locale;
   const utils = api.useUtils();
   // One visit per load of the page: refetches reuse it, so a reveal of the access notes is logged once.
-  const [visitId] = useState(newVisitId);
-  const job = api.jobs.byId.useQuery({ jobId, visitId }, { retry: false });
+  const [visitId] = useState(() => givenVisitId ?? newVisitId());
+  const job = api.jobs.byId.useQuery({ jobId, visitId }, { retry: false, initialData: initialJob, initialDataUpdatedAt: renderedAt });
+  // Dates in the viewer's time zone are the browser's to write: the server's HTML and the hydrating render leave them out.
+  const hydrated = useHydrated();
   const party = !!job.data && (job.data.viewer.isPoster || job.data.viewer.isScooper || job.data.viewer.isAdmin);
   const timeline = api.jobs.timeline.useQuery({ jobId }, { enabled: party, retry: false });
-  const now = useNow();
+  const now = useNow(renderedAt);
   const [reason, setReason] = useState("");
   const [justTaken, setJustTaken] = useState(false);
   const nearest = api.jobs.nearestOpen.useQuery(
@@ -122,7 +136,7 @@ export function JobView({ jobId, signedIn = true }: { jobId: string; signedIn?: 
         <div>
           <div className="text-2xl font-bold">{formatCents(j.priceCents, locale)}</div>
           {!TERMINAL_WITHOUT_PAY.has(j.status) && <div className="text-sm text-slate-700">{t("takesHome", { amount: formatCents(j.takeHomeCents, locale) })}</div>}
-          {j.status === "CANCELLED" && <div className="text-sm text-slate-700" data-testid="cancelled-note">{j.cancelledAt ? t("cancelledAt", { when: formatDateTime(j.cancelledAt, { locale }) }) : t("cancelled")}</div>}
+          {j.status === "CANCELLED" && <div className="text-sm text-slate-700" data-testid="cancelled-note">{j.cancelledAt && hydrated ? t("cancelledAt", { when: formatDateTime(j.cancelledAt, { locale }) }) : t("cancelled")}</div>}
         </div>
         <div className="text-right text-sm">
           {j.status === "OPEN" && t.rich("expiresIn", { left: timeLeft(t, j.expiresAt, now), b: (c) => <b>{c}</b> })}

@@ -6,6 +6,7 @@ import { inputResolver } from "@/components/ui/schema-resolver";
 import { dollarsErrorKey, parseDollars } from "@/lib/dollars-input";
 import { formatCents } from "@/lib/money";
 import { formatDateTime } from "@/lib/format-date";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Locale } from "@/lib/i18n/locales";
 import { addTipInputSchema, leaveReviewInputSchema, REVIEW_COMMENT_MAX, TIP_MAX_CENTS } from "@/lib/schemas/reviews";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -132,14 +133,16 @@ export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Dat
   const error = form.formState.errors.tip?.message;
   const typed = tipOf(useWatch({ control: form.control, name: "tip" }));
   const topError = add.error && !error ? formError(add.error) : null;
+  // The deadline is written in the viewer's time zone: by the browser, after hydration.
+  const hydrated = useHydrated();
   return (
     <form className="space-y-2 rounded-lg border p-3" noValidate onSubmit={form.handleSubmit((input) => add.mutate(input))}>
       <label className="block text-sm">
         <span className="font-medium">{t("review.addTipLabel")}</span>
         <input className="mt-1 block w-32 rounded-lg border px-2 py-1" inputMode="decimal" aria-invalid={!!error} {...form.register("tip")} />
-        <span className="block text-xs text-slate-600">
+        {hydrated && <span className="block text-xs text-slate-600">
           {t("review.tipUntil", { amount: formatCents(TIP_MAX_CENTS, locale), when: formatDateTime(until, { locale }) })}
-        </span>
+        </span>}
         {error && <span className="block text-sm text-red-700" role="alert">{error}</span>}
       </label>
       {topError && <p className="text-sm text-red-700" role="alert">{topError}</p>}

@@ -121,9 +121,12 @@ function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
   const locale = useLocale() as Locale;
   // A scooper's board opens on their service area (their onboarding profile); everyone else's on the default view.
   const [initial] = useState<Viewport>(() => (serviceArea ? serviceAreaViewport(serviceArea) : INITIAL_VIEWPORT));
-  const [viewport, setViewport] = useState<Viewport>(initial);
+  // The map's real viewport, once Leaflet has measured it (its first effect): asking with the initial guess first
+  // fetched and drew every pin twice on each load, the guess's answer then the real one's.
+  const [measured, setMeasured] = useState<Viewport | null>(null);
+  const viewport = measured ?? initial;
   const utils = api.useUtils();
-  const view = api.jobs.board.useQuery({ ...viewport, ...filters }, { placeholderData: (prev) => prev });
+  const view = api.jobs.board.useQuery({ ...viewport, ...filters }, { placeholderData: (prev) => prev, enabled: measured !== null });
   const queryClient = useQueryClient();
   const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (refetchTimer.current && clearTimeout(refetchTimer.current)), []);
@@ -164,7 +167,7 @@ function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
   const tileUrl = MAP_TILE_URL;
   const changeViewport = useCallback(
     (v: Viewport) => {
-      setViewport(v);
+      setMeasured(v);
       onViewport?.(v);
     },
     [onViewport],

@@ -2,6 +2,7 @@
 /** Leaflet touches `window` when imported, so the maps render in the browser only. */
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
 
 function Loading() {
   const t = useTranslations("board");
@@ -12,3 +13,26 @@ const loading = () => <Loading />;
 export const JobMap = dynamic(() => import("./job-map-inner").then((m) => m.JobMapInner), { ssr: false, loading });
 export const PinPicker = dynamic(() => import("./pin-picker-inner").then((m) => m.PinPickerInner), { ssr: false, loading });
 export const AreaPicker = dynamic(() => import("./area-picker-inner").then((m) => m.AreaPickerInner), { ssr: false, loading });
+
+/**
+ * The live map, loaded once its box comes near the screen (200 px ahead). The landing page's map sits
+ * below the fold: Leaflet, the tRPC client and the map's first query wait until the visitor scrolls towards it, so
+ * they do not compete with the first screen (issue 16's Lighthouse targets). A map already on screen (the
+ * signed-in home page) loads at once. The box keeps its size meanwhile: nothing shifts when the map arrives.
+ */
+export function JobMapWhenNear(props: ComponentProps<typeof JobMap>) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || near) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: "200px 0px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  return (
+    <div ref={box} className="h-full w-full">
+      {near ? <JobMap {...props} /> : <Loading />}
+    </div>
+  );
+}
