@@ -2,11 +2,14 @@
  * A user's own data: the export (everything Scoop holds about them, as JSON) and account deletion. Deletion
  * erases or anonymises personal data but keeps the rows the ledger and dispute records need (jobs, payments,
  * disputes, reviews' ratings), cancels the user's unclaimed jobs and ends every session. A job in progress,
- * awaiting confirmation or in dispute, or an active recurring cleanup, has to be finished first.
+ * awaiting confirmation or in dispute, or an active recurring cleanup, has to be finished first. A scooper's profile
+ * photo leaves storage with the profile (job photos stay with their jobs, as evidence).
  */
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+import type { ObjectStorage } from "@/server/storage/storage";
 import { cancelJob } from "@/server/jobs/cancel-job";
 import { publishSessionsRevoked } from "@/server/realtime/events";
 import { approximatePoint, streetOnly } from "@/lib/privacy";
@@ -18,7 +21,7 @@ export const deleteAccountSchema = z.object({
 
 const BUSY_STATUSES = ["CLAIMED", "IN_PROGRESS", "COMPLETED", "DISPUTED"] as const;
 
-export async function deleteAccount(db: Db, userId: string, input: z.infer<typeof deleteAccountSchema>): Promise<{ ok: true }> {
+export async function deleteAccount(db: Db, storage: ObjectStorage, userId: string, input: z.infer<typeof deleteAccountSchema>): Promise<{ ok: true }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, roles: true } });
   if (input.confirmEmail !== user.email) throw new AppError("BAD_REQUEST", "account.confirmEmail");
   const busy = await db.cleanupJob.count({ where: { OR: [{ posterId: userId }, { scooperId: userId }], status: { in: [...BUSY_STATUSES] } } });
@@ -31,6 +34,7 @@ export async function deleteAccount(db: Db, userId: string, input: z.infer<typeo
   for (const job of open) await cancelJob(db, { id: userId, roles: user.roles }, job.id, "The poster deleted their account.");
 
   const posted = await db.cleanupJob.findMany({ where: { posterId: userId }, select: { id: true, address: true, lat: true, lng: true } });
+  const photo = await db.scooperProfile.findUnique({ where: { userId }, select: { photoKey: true } });
   await db.$transaction(async (tx) => {
     // The job rows stay for the ledger and disputes, without the home's exact address, pin or notes.
     for (const job of posted) {
@@ -67,16 +71,21 @@ export async function deleteAccount(db: Db, userId: string, input: z.infer<typeo
       },
     });
   });
+  // After the commit: a failed delete leaves an orphaned file that no row points to (logged), never a profile
+  // that points to nothing.
+  if (photo?.photoKey) {
+    await storage.delete(photo.photoKey).catch((err: unknown) => logger.error({ userId, err }, "could not delete a deleted account's profile photo"));
+  }
   await publishSessionsRevoked(userId).catch(() => undefined);
   return { ok: true };
 }
 
 /** Everything Scoop holds about the user: profile, jobs, notifications, emails and money lines. */
 export async function exportAccountData(db: Db, userId: string) {
-  const [profile, posted, claimed, notifications, emails, payments, reviewsGiven, reviewsReceived, disputes, recurring, savedYards, messagesSent] = await Promise.all([
+  const [profile, posted, claimed, notifications, emails, payments, reviewsGiven, reviewsReceived, disputes, recurring, savedYards, messagesSent, scooperProfile, attestations] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { id: true, email: true, name: true, roles: true, notificationEmail: true, status: true, createdAt: true, termsVersion: true, termsAcceptedAt: true },
+      select: { id: true, email: true, name: true, roles: true, notificationEmail: true, status: true, createdAt: true, termsVersion: true, termsAcceptedAt: true, locale: true },
     }),
     db.cleanupJob.findMany({ where: { posterId: userId }, orderBy: { createdAt: "asc" } }),
     db.cleanupJob.findMany({
@@ -102,9 +111,16 @@ export async function exportAccountData(db: Db, userId: string) {
     db.recurringCleanup.findMany({ where: { customerId: userId } }),
     db.savedYard.findMany({ where: { customerId: userId }, orderBy: { createdAt: "asc" } }),
     db.jobMessage.findMany({ where: { senderId: userId }, orderBy: { createdAt: "asc" }, select: { jobId: true, body: true, createdAt: true } }),
+    // A scooper's onboarding: the profile (the photo is on the profile page; the export says whether there is one)
+    // and every statement they accepted, with the words they accepted.
+    db.scooperProfile.findUnique({ where: { userId }, select: { displayName: true, photoKey: true, serviceLat: true, serviceLng: true, serviceRadiusKm: true, updatedAt: true } }),
+    db.attestationAcceptance.findMany({ where: { userId }, orderBy: { acceptedAt: "asc" }, select: { attestationId: true, version: true, text: true, acceptedAt: true } }),
   ]);
+  const { photoKey, ...scooperProfileFields } = scooperProfile ?? { photoKey: null };
   return {
     exportedAt: new Date().toISOString(), profile, postedJobs: posted, claimedJobs: claimed, recurringCleanups: recurring, savedYards, messagesSent,
     notifications, emails, payments, reviewsGiven, reviewsReceived, disputesOpened: disputes,
+    scooperProfile: scooperProfile ? { ...scooperProfileFields, hasPhoto: !!photoKey } : null,
+    attestationsAccepted: attestations,
   };
 }

@@ -14,6 +14,7 @@ const storageDir = vi.hoisted(() => {
   return dir;
 });
 
+import { GET as exportRoute } from "@/app/api/account/export/route";
 import { POST as uploadPhoto } from "@/app/api/scooper/photo/route";
 import { GET as getPhoto } from "@/app/api/scoopers/[id]/photo/route";
 import { db } from "@/server/db";
@@ -164,5 +165,30 @@ describe("scooper onboarding", () => {
     expect(await view(null)).toBe(404);
     await createJobInState(customer, "CLAIMED", { scooper });
     expect(await view(customer.id)).toBe(200);
+  });
+
+  it("the data export carries the profile and accepted statements; deleting the account deletes the photo file", async () => {
+    const { admin } = await cast();
+    const scooper = await newScooper();
+    const statement = await admin.api.adminAttestations.create({ text: "I pick up after every dog.", required: true });
+    await scooper.api.scooperOnboarding.saveProfile(profile);
+    const cookie = await sessionCookieFor(scooper.id);
+    expect((await photoRequest(cookie, await jpegWithGps())).status).toBe(201);
+    await scooper.api.scooperOnboarding.accept({ accepted: [{ id: statement.id, version: 1 }] });
+    const { photoKey } = await db.scooperProfile.findUniqueOrThrow({ where: { userId: scooper.id }, select: { photoKey: true } });
+    expect(await getStorage().get(photoKey!)).not.toBeNull();
+
+    const exported = (await (await exportRoute(new Request("http://x/api/account/export", { headers: { cookie } }))).json()) as {
+      scooperProfile: Record<string, unknown> | null;
+      attestationsAccepted: { attestationId: string; version: number; text: string }[];
+    };
+    expect(exported.scooperProfile).toMatchObject({ displayName: "Nell N.", serviceRadiusKm: 5, hasPhoto: true });
+    // The storage key is an internal address, not the user's data.
+    expect(exported.scooperProfile).not.toHaveProperty("photoKey");
+    expect(exported.attestationsAccepted).toEqual([expect.objectContaining({ attestationId: statement.id, version: 1, text: "I pick up after every dog." })]);
+
+    await scooper.api.accounts.deleteAccount({ confirmEmail: scooper.email });
+    expect(await db.scooperProfile.findUnique({ where: { userId: scooper.id } })).toBeNull();
+    expect(await getStorage().get(photoKey!)).toBeNull();
   });
 });

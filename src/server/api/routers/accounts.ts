@@ -9,6 +9,7 @@ import {
 import { signUp } from "@/server/accounts/sign-up";
 import { headerLocale } from "@/server/i18n/caller-locale";
 import { deleteAccount, deleteAccountSchema } from "@/server/accounts/account-data";
+import { getStorage } from "@/server/storage/storage";
 import { clientIp } from "@/server/security/client-ip";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
@@ -54,7 +55,7 @@ export const accountsRouter = createTRPCRouter({
   deleteAccount: protectedProcedure
     .input(deleteAccountSchema)
     .output(z.object({ ok: z.literal(true) }))
-    .mutation(({ ctx, input }) => deleteAccount(ctx.db, ctx.session.user.id, input)),
+    .mutation(({ ctx, input }) => deleteAccount(ctx.db, getStorage(), ctx.session.user.id, input)),
 
   signOutEverywhere: protectedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     await signOutEverywhere(ctx.db, ctx.session.user.id);
