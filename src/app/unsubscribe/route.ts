@@ -37,9 +37,10 @@ function words(locale: Locale) {
   const kinds = (locale === "es" ? esUi : enUi).prefs.kind as Record<string, Record<string, string>>;
   return {
     t: (key: "title" | "body" | "button" | "doneTitle" | "doneBody" | "invalidTitle" | "invalidBody", params?: { label: string }) => t(`unsubscribePage.${key}`, params),
+    // Every kind has its name in both catalogues (notification-kinds.test.ts).
     kindLabel: (kind: string) => {
       const [group = "", name = ""] = kind.split(".");
-      return kinds[group]?.[name] ?? kind;
+      return kinds[group]![name]!;
     },
   };
 }

@@ -6,8 +6,8 @@ import { PushOptIn } from "./push-opt-in";
 
 export function NotificationPreferences() {
   const t = useTranslations("notifications-ui");
-  // The kinds' words are the catalogue's (prefs.kind.job.claimed…); a kind added on the server before its words shows the server's label.
-  const labelOf = (p: { kind: string; label: string }) => (t.has(`prefs.kind.${p.kind}`) ? t(`prefs.kind.${p.kind}`) : p.label);
+  // The kinds' words are the catalogue's (prefs.kind.job.claimed…): every kind has them (notification-kinds.test.ts).
+  const labelOf = (p: { kind: string }) => t(`prefs.kind.${p.kind}` as "prefs.kind.job.claimed");
   const utils = api.useUtils();
   const prefs = api.notifications.preferences.useQuery();
   const set = api.notifications.setPreference.useMutation({ onSuccess: () => utils.notifications.preferences.invalidate() });

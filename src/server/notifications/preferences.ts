@@ -15,7 +15,7 @@ export async function channelsFor(db: Tx, userId: string, kind: NotificationKind
   return { email: spec.email && (pref?.email ?? true), push: spec.push && (pref?.push ?? true) };
 }
 
-export type PreferenceDto = { kind: NotificationKind; label: string; email: boolean | null; push: boolean | null };
+export type PreferenceDto = { kind: NotificationKind; email: boolean | null; push: boolean | null };
 
 /** The profile page's list: each configurable kind with its channels (null = the kind has no such channel). */
 export async function listPreferences(db: Tx, userId: string): Promise<PreferenceDto[]> {
@@ -24,7 +24,7 @@ export async function listPreferences(db: Tx, userId: string): Promise<Preferenc
   return CONFIGURABLE_KINDS.map((kind) => {
     const spec = NOTIFICATION_KINDS[kind];
     const row = byKind.get(kind);
-    return { kind, label: spec.label, email: spec.email ? (row?.email ?? true) : null, push: spec.push ? (row?.push ?? true) : null };
+    return { kind, email: spec.email ? (row?.email ?? true) : null, push: spec.push ? (row?.push ?? true) : null };
   });
 }
 

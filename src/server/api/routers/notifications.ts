@@ -40,7 +40,7 @@ export const notificationsRouter = createTRPCRouter({
     .mutation(async ({ ctx }) => ({ updated: await markAllRead(ctx.db, ctx.session.user.id) })),
 
   preferences: protectedProcedure
-    .output(z.array(z.object({ kind: z.string(), label: z.string(), email: z.boolean().nullable(), push: z.boolean().nullable() })))
+    .output(z.array(z.object({ kind: z.string(), email: z.boolean().nullable(), push: z.boolean().nullable() })))
     .query(({ ctx }) => listPreferences(ctx.db, ctx.session.user.id)),
 
   setPreference: protectedProcedure
