@@ -1,13 +1,13 @@
 /**
  * A dollar amount as a person types it ("25", "25.5", "$12.50") into integer cents, or the code of why it is not
- * one (worded by the `jobs` catalogue's `review.dollars.<code>` in the reader's language). A minus sign is
+ * one (worded by the `validation` catalogue's `dollars.<code>` in the reader's language). A minus sign is
  * refused, never dropped: "-5" must not quietly become a $5 job or tip.
  */
 export type DollarsError = "negative" | "notAmount" | "cents";
 export type DollarsParse = { ok: true; cents: number } | { ok: false; error: DollarsError };
 
-/** The `jobs` catalogue key that words a refusal. */
-export const dollarsErrorKey = (error: DollarsError) => `review.dollars.${error}` as const;
+/** The `validation` catalogue key that words a refusal (the post, recurring and tip forms show it). */
+export const dollarsErrorKey = (error: DollarsError) => `dollars.${error}` as const;
 
 export function parseDollars(text: string): DollarsParse {
   const t = text.trim().replace(/^\$/, "").replaceAll(",", "");

@@ -95,13 +95,14 @@ const GEOCODE_PAUSE_MS = 700;
 export function JobDetailsFields(props: { priceLabel?: string; priceHint: ReactNode; notesMax?: number }) {
   const t = useTranslations("post");
   const tj = useTranslations("jobs");
+  const tv = useTranslations("validation");
   const form = useFormContext<JobDetailsValues>();
   const { register, setValue, formState } = form;
   const errors = formState.errors;
   const input = "w-full rounded-lg border border-slate-300 px-3 py-2";
-  // The form's own errors are catalogue keys (the pin's in `post`, a typed amount's in `jobs`); the server's are words.
+  // The form's own errors are catalogue keys (the pin's in `post`, a typed amount's in `validation`); the server's are words.
   const words = (message: string) =>
-    message === PIN_CONFIRM_NEEDED ? t(PIN_CONFIRM_NEEDED) : message.startsWith("review.dollars.") ? tj(message as ReturnType<typeof dollarsErrorKey>) : message;
+    message === PIN_CONFIRM_NEEDED ? t(PIN_CONFIRM_NEEDED) : message.startsWith("dollars.") ? tv(message as ReturnType<typeof dollarsErrorKey>) : message;
   const err = (message: string | undefined, id?: string) => message && <p id={id} className="text-xs text-red-700" role="alert">{words(message)}</p>;
   const notesMax = props.notesMax ?? JOB_NOTES_MAX;
   const [type, lat, lng, segments] = useWatch({ control: form.control, name: ["type", "lat", "lng", "yardSegments"] });

@@ -28,6 +28,7 @@ const tipError = (t: (key: ReturnType<typeof dollarsErrorKey>) => string, tip: R
  */
 export function ReviewForm({ jobId, onDone }: { jobId: string; onDone: () => void }) {
   const t = useTranslations("jobs");
+  const tv = useTranslations("validation");
   const locale = useLocale() as Locale;
   const form = useForm<ReviewValues, unknown, { jobId: string; rating: number; comment?: string | null; tipCents: number }>({
     mode: "onChange",
@@ -38,7 +39,7 @@ export function ReviewForm({ jobId, onDone }: { jobId: string; onDone: () => voi
         const tip = tipOf(v.tip);
         return {
           input: { jobId, rating: v.rating ?? 0, comment: v.comment || null, tipCents: tip.ok ? tip.cents : 0 },
-          errors: { rating: v.rating === null ? t("review.chooseRating") : undefined, tip: tipError(t, tip) },
+          errors: { rating: v.rating === null ? t("review.chooseRating") : undefined, tip: tipError(tv, tip) },
         };
       },
       { tipCents: "tip" },
@@ -116,6 +117,7 @@ export function ReviewSummary({ review }: { review: NonNullable<JobDetail["revie
  */
 export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Date; onDone: () => void }) {
   const t = useTranslations("jobs");
+  const tv = useTranslations("validation");
   const locale = useLocale() as Locale;
   const form = useForm<{ tip: string }, unknown, { jobId: string; tipCents: number }>({
     mode: "onChange",
@@ -124,7 +126,7 @@ export function AddTipForm({ jobId, until, onDone }: { jobId: string; until: Dat
       addTipInputSchema,
       (v: { tip: string }) => {
         const tip = tipOf(v.tip);
-        return { input: { jobId, tipCents: tip.ok ? tip.cents : 0 }, errors: { tip: tipError(t, tip) } };
+        return { input: { jobId, tipCents: tip.ok ? tip.cents : 0 }, errors: { tip: tipError(tv, tip) } };
       },
       { tipCents: "tip" },
     ),
