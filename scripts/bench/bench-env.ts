@@ -30,3 +30,9 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/**
+ * A scooper's finished onboarding profile (display name, photo, service area), so the claim's onboarding gate
+ * passes: nest it as `scooperProfile: { create: BENCH_SCOOPER_PROFILE }` or add `userId` for `createMany`.
+ */
+export const BENCH_SCOOPER_PROFILE = { displayName: "Bench Scooper", photoKey: "bench/profile.jpg", serviceLat: 40.7, serviceLng: -73.95, serviceRadiusKm: 50 };

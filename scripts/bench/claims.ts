@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
-import { benchEnvironment, percentile } from "./bench-env.ts";
+import { BENCH_SCOOPER_PROFILE, benchEnvironment, percentile } from "./bench-env.ts";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const PER_CLIENT = Number(process.env.BENCH_CLAIMS_PER_CLIENT ?? 200);
@@ -81,7 +81,7 @@ try {
   const perClient = 2 * (PER_CLIENT + WARMUP); // half for Scoop, half for the floor
   const clients: Client[] = [];
   for (let c = 0; c < CONCURRENCY; c++) {
-    const scooper = await db.user.create({ data: { email: `bench-scooper-${c}@example.test`, roles: ["SCOOPER"] } });
+    const scooper = await db.user.create({ data: { email: `bench-scooper-${c}@example.test`, roles: ["SCOOPER"], scooperProfile: { create: BENCH_SCOOPER_PROFILE } } });
     await db.cleanupJob.createMany({
       data: Array.from({ length: perClient }, (_, i) => ({
         posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 50) / 500, lng: -74.0 + c / 100, priceCents: 1500,
@@ -116,6 +116,8 @@ try {
   const floorB = await run(clients, viaFloor, half + WARMUP + PER_CLIENT / 2, PER_CLIENT / 2);
   const floorRun = { rate: (floorA.rate + floorB.rate) / 2, sorted: [...floorA.sorted, ...floorB.sorted].sort((a, b) => a - b), failures: floorA.failures + floorB.failures };
 
+  // A refused claim is cheaper than a real one: a run with refusals measures the wrong thing.
+  if (scoopRun.failures + floorRun.failures > 0) throw new Error(`claims failed (Scoop ${scoopRun.failures}, floor ${floorRun.failures}); rerun with BENCH_DEBUG=1 to see why`);
   console.log(`\nClaims through the HTTP API, ${CONCURRENCY} concurrent signed-in scoopers on distinct jobs:`);
   line("Scoop (tRPC jobs.claim over HTTP)", scoopRun);
   line("floor (bare http + raw UPDATE)", floorRun);

@@ -19,7 +19,7 @@ import fs from "node:fs";
 import autocannon from "autocannon";
 import superjson from "superjson";
 import { freePort } from "../lib/services.ts";
-import { benchEnvironment, percentile } from "./bench-env.ts";
+import { BENCH_SCOOPER_PROFILE, benchEnvironment, percentile } from "./bench-env.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 30);
@@ -123,7 +123,7 @@ try {
     FROM generate_series(1, ${JOBS}::int) g`;
   await db.$executeRaw`ANALYZE "CleanupJob"`;
   const scoopers = await Promise.all(
-    Array.from({ length: CONNECTIONS }, (_, i) => db.user.create({ data: { email: `bench-scooper-${i}@example.test`, roles: ["SCOOPER"] }, select: { id: true } })),
+    Array.from({ length: CONNECTIONS }, (_, i) => db.user.create({ data: { email: `bench-scooper-${i}@example.test`, roles: ["SCOOPER"], scooperProfile: { create: BENCH_SCOOPER_PROFILE } }, select: { id: true } })),
   );
   const cookies = await Promise.all(
     scoopers.map(async (s) => `next-auth.session-token=${await encode({ token: { uid: s.id, sv: 0, sid: crypto.randomUUID() }, secret })}`),

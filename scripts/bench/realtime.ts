@@ -18,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { benchEnvironment, percentile } from "./bench-env.ts";
+import { BENCH_SCOOPER_PROFILE, benchEnvironment, percentile } from "./bench-env.ts";
 
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? "500,2000").split(",").map(Number);
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 200);
@@ -87,6 +87,7 @@ async function runScoop(clientCount: number, round: number) {
   // CLAIMS open jobs in New York and one scooper per claim (the 3-active-claims limit holds per scooper).
   await db.user.createMany({ data: Array.from({ length: CLAIMS }, (_, i) => ({ email: `bench-scooper-${round}-${i}@example.test`, roles: ["SCOOPER" as const] })) });
   const scoopers = await db.user.findMany({ where: { email: { startsWith: `bench-scooper-${round}-` } }, select: { id: true, email: true, roles: true } });
+  await db.scooperProfile.createMany({ data: scoopers.map((s) => ({ userId: s.id, ...BENCH_SCOOPER_PROFILE })) });
   const jobs = await db.cleanupJob.createManyAndReturn({ data: Array.from({ length: CLAIMS }, (_, i) => jobData(i)), select: { id: true } });
 
   const server = await startProcess(["src/test/realtime-instance.ts"], /ready (\d+)/);
