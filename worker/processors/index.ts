@@ -13,7 +13,6 @@ import { payOwedPayouts } from "@/server/payments/payouts/transfers";
 import { renewHold } from "@/server/payments/steps/renew-hold";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor, serviceDayRemindersProcessor, weatherSkipNoticeProcessor } from "./recurring.processor";
-import { fundGeneratedJobs } from "@/server/jobs/fund-generated";
 import { photosProcessor } from "./photos.processor";
 import { timersProcessor } from "./timers.processor";
 import { sendPushProcessor } from "./push.processor";
@@ -92,8 +91,6 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return stripeEventProcessor(payload);
         case "settle":
           return settlementProcessor(payload);
-        case "fund-generated":
-          return fundGeneratedJobs(db, payload.outboxIds);
         case "billing-sync":
           return billingSyncProcessor(payload);
         case "pay-owed":

@@ -77,7 +77,6 @@ describe("a preferred scooper", () => {
     });
     const summary = await generateDueRecurringJobs(db);
     const jobId = summary.jobs.find((j) => j.subscriptionId === sub.id)!.jobId;
-    await settled(jobId, "authorize");
     await allEffectsDone();
     const notes = await db.notification.findMany({ where: { userId: preferred.id, kind: "job.reserved" }, select: { url: true, body: true } });
     expect(notes).toEqual([{ url: `/jobs/${jobId}`, body: expect.stringContaining("you take home $17.00") }]);

@@ -88,12 +88,6 @@ export const QUEUES = {
       z.object({ kind: z.literal("stripe-event"), eventId: z.string().min(1) }),
       /** A job transition's money step, after its commit (src/server/jobs/funding.ts). */
       z.object({ kind: z.literal("settle"), jobId: z.string().min(1), step: z.enum(SETTLEMENT_STEPS) }),
-      /**
-       * A batch of generated jobs' authorizations (their `settle authorize` outbox rows), funded and opened together
-       * when holds need no customer (ledger; src/server/jobs/fund-generated.ts). Only an accelerator: each row is
-       * still an outbox row of its own, re-queued one by one by the relay if this job is lost.
-       */
-      z.object({ kind: z.literal("fund-generated"), outboxIds: z.array(z.string().min(1)).min(1).max(2000) }),
       /** Brings a recurring cleanup's billing in line with its state after an edit, pause, resume or cancel. */
       z.object({ kind: z.literal("billing-sync"), recurringId: z.string().min(1) }),
       /** A scooper finished payout onboarding: transfer what they were owed (Stripe). */

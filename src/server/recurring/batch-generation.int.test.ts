@@ -1,6 +1,6 @@
 /**
- * Set-based generation: a day's jobs inserted in batches, each batch funded and opened by one worker job (ledger),
- * announced to the board with one event per batch; failures isolated, exactly once under concurrent runs.
+ * Set-based generation: a day's jobs inserted in batches, each batch created OPEN with its holds in one transaction
+ * (ledger), announced to the board with one event per batch; failures isolated, exactly once under concurrent runs.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
@@ -71,10 +71,10 @@ describe("set-based generation", () => {
     expect(JSON.stringify(received)).not.toMatch(/accessNotes|posterId/);
     expect(summary.jobs.map((j) => j.subscriptionId).sort()).toEqual(subs.map((s) => s.id).sort());
 
-    // Each job: one authorization (its own key), one "posted" entry, its settle row DONE, its expiry timer queued.
+    // Each job: one authorization (its own key), one "posted" entry, no authorization left owed, its expiry timer queued.
     expect(await db.paymentOperation.count({ where: { kind: "authorize", payment: { jobId: { in: jobIds } } } })).toBe(501);
     expect(await db.jobEvent.count({ where: { jobId: { in: jobIds }, type: "posted" } })).toBe(501);
-    expect(await db.outboxMessage.count({ where: { dedupeKey: { in: jobIds.map((id) => `settle-authorize-${id}`) }, status: "DONE" } })).toBe(501);
+    expect(await db.outboxMessage.count({ where: { dedupeKey: { in: jobIds.map((id) => `settle-authorize-${id}`) } } })).toBe(0);
     const sums = await db.ledgerEntry.groupBy({ by: ["transactionId"], where: { transaction: { jobId: { in: jobIds } } }, _sum: { amountCents: true } });
     expect(sums).toHaveLength(501);
     expect(sums.every((s) => s._sum.amountCents === 0)).toBe(true);
@@ -102,18 +102,28 @@ describe("set-based generation", () => {
     expect(await db.cleanupJob.count({ where: { recurringId: poisoned } })).toBe(0);
   }, 120_000);
 
-  it("a job cancelled before its batch is funded takes no money; the rest of the batch opens", async () => {
+  it("opens nothing unpaid: every job is OPEN and held when the run returns; a preferred scooper's is theirs first", async () => {
     const customer = await createUser(["CUSTOMER"]);
-    await Promise.all(running.workers.map((w) => w.pause()));
-    await subscriptions(customer.id, "2032-03-16", 10);
+    const preferred = await createUser(["SCOOPER"]);
+    await subscriptions(customer.id, "2032-03-16", 10, (i) => (i < 3 ? { preferredScooperId: preferred.id } : {}));
     const summary = await generateDueRecurringJobs(db, { now: at("2032-03-16") });
-    const cancelled = summary.jobs[0]!.jobId;
-    await db.cleanupJob.update({ where: { id: cancelled }, data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: "test" } });
-    running.workers.forEach((w) => w.resume());
-    await allOpen("2032-03-16", 9);
-    await expect.poll(async () => (await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `settle-authorize-${cancelled}` } })).status, { timeout: 30_000 }).toBe("DONE");
-    expect(await db.payment.count({ where: { jobId: cancelled } })).toBe(0);
-    expect(await db.cleanupJob.findUniqueOrThrow({ where: { id: cancelled } })).toMatchObject({ status: "CANCELLED" });
+    expect(summary).toMatchObject({ generated: 10, failed: 0 });
+    // No waiting: checked at once, not polled.
+    const jobs = await db.cleanupJob.findMany({
+      where: { id: { in: summary.jobs.map((j) => j.jobId) } },
+      select: { id: true, status: true, exclusiveScooperId: true, exclusiveUntil: true, payment: { select: { status: true, amountCents: true } }, priceCents: true },
+    });
+    expect(jobs).toHaveLength(10);
+    for (const job of jobs) expect(job).toMatchObject({ status: "OPEN", payment: { status: "AUTHORIZED", amountCents: job.priceCents } });
+    const reserved = jobs.filter((j) => j.exclusiveScooperId === preferred.id);
+    expect(reserved).toHaveLength(3);
+    const windowEnds = new Date(at("2032-03-16").getTime() + env.PREFERRED_SCOOPER_WINDOW_MINUTES * 60_000);
+    for (const job of reserved) {
+      expect(job.exclusiveUntil).toEqual(windowEnds);
+      expect((await getQueue("timers").getJob(`open-to-all-${job.id}`))?.data.jobId).toBe(job.id);
+    }
+    expect(jobs.filter((j) => !j.exclusiveScooperId).every((j) => j.exclusiveUntil === null)).toBe(true);
+    await expect.poll(() => db.notification.count({ where: { userId: preferred.id, kind: "job.reserved" } }), { timeout: 30_000 }).toBe(3);
   }, 120_000);
 
   it("two generation runs at the same time create each job once, each funded once", async () => {

@@ -12,9 +12,12 @@ import type { SkipReason } from "@/generated/prisma/enums";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
 import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
-import type { OutboxRow } from "@/server/outbox/outbox";
-import { queueGeneratedFunding } from "@/server/jobs/fund-generated";
+import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
+import { jobChangeNotification } from "@/server/notifications/job-change";
+import { paymentsContext } from "@/server/payments/context";
+import { bookLedgerHolds } from "@/server/payments/payment-book";
 import { generatedJobData, generatedJobFunding, validateGeneratedJob, type DueSubscription } from "./generated-job";
+import { announceOpenedBatch, type OpenedJob } from "./announce-batch";
 import { fromDbDate, toDbDate } from "@/server/calendar";
 
 export type GenerationSummary = {
@@ -29,13 +32,19 @@ export type GenerationSummary = {
   failed: number;
   jobs: { subscriptionId: string; jobId: string }[];
   failures: { subscriptionId: string; error: string }[];
-  /** Where the run's time went, in ms: reading what is due, then the batches' inserts and hand-overs (summed over batches). */
+  /**
+   * Where the run's time went, in ms: reading what is due, then the batches' inserts (with the ledger, their holds
+   * too) and hand-overs — timers, board events and notices, or Stripe's settle jobs (summed over batches).
+   */
   timings: { selectMs: number; insertMs: number; handOverMs: number };
 };
 
-const BATCH_SIZE = 500;
+/** A batch's outcome: what was created, and what to hand over after the commit. */
+type Inserted = { outbox: OutboxRow[]; opened: OpenedJob[] };
+
+export const BATCH_SIZE = 500;
 /** Batches inserted at once; well under the database pool (DATABASE_POOL_SIZE, 10 by default). */
-const BATCHES_IN_FLIGHT = 2;
+export const BATCHES_IN_FLIGHT = 2;
 
 const dueSelect = {
   id: true, customerId: true, frequency: true, firstServiceDate: true, priceCents: true, address: true, lat: true, lng: true,
@@ -51,6 +60,8 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
     timings: { selectMs: 0, insertMs: 0, handOverMs: 0 },
   };
   const started = performance.now();
+  // The ledger holds at once and never refuses, so each job is created OPEN with its hold in the same transaction.
+  const fundNow = holdsAreImmediate();
 
   // A pause with an end date ends on that date.
   await db.recurringCleanup.updateMany({ where: { status: "PAUSED", pausedUntil: { lte: day } }, data: { status: "ACTIVE", pausedUntil: null } });
@@ -81,7 +92,7 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const lane = async () => {
     while (next < batches.length) {
       const n = next++;
-      await generateBatch(db, batches[n]!, n, serviceDate, now, summary);
+      await generateBatch(db, batches[n]!, n, { serviceDate, now, fundNow }, summary);
     }
   };
   await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, lane));
@@ -95,22 +106,28 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   return summary;
 }
 
-async function generateBatch(db: Db, batch: DueSubscription[], n: number, serviceDate: LocalDate, now: Date, summary: GenerationSummary) {
+type Run = { serviceDate: LocalDate; now: Date; fundNow: boolean };
+
+async function generateBatch(db: Db, batch: DueSubscription[], n: number, run: Run, summary: GenerationSummary) {
   const valid: DueSubscription[] = [];
   for (const sub of batch) {
     const problem = validateGeneratedJob(sub);
     if (problem) fail(summary, sub.id, problem);
     else valid.push(sub);
   }
-  const outbox: OutboxRow[] = [];
+  const done: Inserted = { outbox: [], opened: [] };
+  const add = (part: Inserted) => {
+    done.outbox.push(...part.outbox);
+    done.opened.push(...part.opened);
+  };
   const started = performance.now();
   try {
-    outbox.push(...(await insertBatch(db, valid, serviceDate, now, summary)));
+    add(await insertBatch(db, valid, run, summary));
   } catch (err) {
     logger.warn({ err, batch: n }, "recurring batch failed; retrying one by one");
     for (const sub of valid) {
       try {
-        outbox.push(...(await insertBatch(db, [sub], serviceDate, now, summary)));
+        add(await insertBatch(db, [sub], run, summary));
       } catch (e) {
         fail(summary, sub.id, e instanceof Error ? e.message : String(e));
       }
@@ -118,9 +135,17 @@ async function generateBatch(db: Db, batch: DueSubscription[], n: number, servic
   }
   const inserted = performance.now();
   summary.timings.insertMs += inserted - started;
-  // The batch's authorizations go to the worker in one hand-over, however they were inserted.
-  await queueGeneratedFunding(outbox);
+  // One hand-over per batch, however it was inserted: with the ledger its timers, one board event and the
+  // preferred scoopers' notices; with Stripe one `settle` job per row (each job waits on its own card).
+  if (run.fundNow) await announceOpenedBatch(done.opened, done.outbox);
+  else await dispatchOutbox(done.outbox);
   summary.timings.handOverMs += performance.now() - inserted;
+}
+
+/** True when holds are booked at once and cannot be refused (the ledger), so a generated job opens with its hold. */
+function holdsAreImmediate(): boolean {
+  const ctx = paymentsContext();
+  return !ctx.stripe && ctx.gateway.name === "ledger";
 }
 
 function fail(summary: GenerationSummary, subscriptionId: string, error: string) {
@@ -130,56 +155,100 @@ function fail(summary: GenerationSummary, subscriptionId: string, error: string)
 }
 
 /**
- * One transaction per batch: the jobs (AWAITING_PAYMENT; `INSERT … ON CONFLICT DO NOTHING RETURNING`, so only
- * what this run created comes back) and, in the outbox, the authorization each one owes (one multi-row insert).
- * After the commit the batch goes to the worker in one hand-over (fund-generated.ts): with the ledger one job that
- * funds and opens the whole batch (one board event for it), with Stripe one `settle` job per row via `addBulk`.
+ * One transaction per batch. `INSERT … ON CONFLICT DO NOTHING RETURNING` creates the jobs, so only what this run
+ * created comes back, and everything else follows from those rows only:
+ *  - ledger: the jobs are created OPEN — the state `openPaidJob` would give them once their hold is booked, their
+ *    expiry and a preferred scooper's window counted from now — with their "posted" timeline entries; then every
+ *    hold in one statement (`bookLedgerHolds`: the same payment, `authorize` operation, key and balanced entries as
+ *    a single authorization) and the preferred scoopers' notices. A job is never OPEN without its hold: both commit
+ *    together or neither does. Nothing is left for the worker to fund, so the job row is written once.
+ *  - Stripe: the jobs wait AWAITING_PAYMENT with, in the outbox, the authorization each one owes (`settle`).
  */
-async function insertBatch(db: Db, subs: DueSubscription[], serviceDate: LocalDate, now: Date, summary: GenerationSummary): Promise<OutboxRow[]> {
-  if (subs.length === 0) return [];
-  const { created, outbox, lateSkips } = await db.$transaction(async (tx) => {
+async function insertBatch(db: Db, subs: DueSubscription[], run: Run, summary: GenerationSummary): Promise<Inserted> {
+  if (subs.length === 0) return { outbox: [], opened: [] };
+  const { created, outbox, opened, lateSkips } = await db.$transaction(async (tx) => {
     // A customer's skip locks its subscription FOR UPDATE (skip-visit.ts): share-lock the batch's rows, then drop
     // the dates skipped in the meantime, so a skip and this insert never both succeed.
     // The ids go in as one JSON parameter: Prisma spends several times the CPU binding 500 separate values.
     const ids = JSON.stringify(subs.map((s) => s.id));
     await tx.$queryRaw`SELECT id FROM "RecurringCleanup" WHERE id IN (SELECT jsonb_array_elements_text(${ids}::jsonb)) FOR SHARE`;
-    const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(serviceDate));
+    const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(run.serviceDate));
     const serve = subs.filter((s) => !skipped.has(s.id));
-    if (serve.length === 0) return { created: [], outbox: [], lateSkips: [...skipped.values()] };
+    const lateSkips = [...skipped.values()];
+    if (serve.length === 0) return { created: [], outbox: [], opened: [], lateSkips };
+    const serveIds = serve.length === subs.length ? ids : JSON.stringify(serve.map((s) => s.id));
+    if (run.fundNow) {
+      const rows = await tx.$queryRaw<(OpenedJob & { recurringId: string; posterId: string })[]>(openJobsSql(serveIds, run.serviceDate, run.now));
+      const booked = await bookLedgerHolds(tx, rows.map((j) => ({ jobId: j.id, customerId: j.posterId, amountCents: j.priceCents })));
+      // New jobs have no payment yet, so each gets its hold here; anything else must not open unpaid.
+      if (booked.length !== rows.length) throw new Error(`holds booked for ${booked.length} of ${rows.length} generated jobs`);
+      const notices = await writeOutbox(tx, rows.filter((j) => j.exclusiveScooperId).map((j) => jobChangeNotification(j.id, "reserved")));
+      const opened = rows.map(({ recurringId: _r, posterId: _p, ...job }) => job);
+      return { created: rows, outbox: notices, opened, lateSkips };
+    }
     const rows = await tx.$queryRaw<{ id: string; recurringId: string; outboxId: string | null; payload: Prisma.JsonValue }[]>(
-      insertJobsSql(serve.length === subs.length ? ids : JSON.stringify(serve.map((s) => s.id)), serviceDate, now),
+      insertJobsSql(serveIds, run.serviceDate, run.now),
     );
     const outbox: OutboxRow[] = rows.flatMap((r) => (r.outboxId ? [{ id: r.outboxId, queue: "payments", kind: "settle", payload: r.payload, retries: 0 }] : []));
-    return { created: rows, outbox, lateSkips: [...skipped.values()] };
+    return { created: rows, outbox, opened: [], lateSkips };
     // A batch of 500 on a busy database may take longer than Prisma's 5 s default; timing it out would only send
     // the whole batch down the one-by-one path, which is slower still.
   }, { timeout: 60_000, maxWait: 30_000 });
   summary.generated += created.length;
   for (const reason of lateSkips) countSkip(summary, reason);
   summary.skipped += subs.length - lateSkips.length - created.length;
-  for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId!, jobId: job.id });
-  return outbox;
+  for (const job of created) summary.jobs.push({ subscriptionId: job.recurringId, jobId: job.id });
+  return { outbox, opened };
+}
+
+/** The job columns filled from the subscription's row `r`, and the values the same for every job of the run, as `generatedJobData` sets them. */
+function jobColumnsSql(serviceDate: LocalDate, now: Date) {
+  const job = generatedJobData({ preferredScooperId: "x" } as DueSubscription, serviceDate, now);
+  return {
+    columns: Prisma.sql`id, status, "posterId", "recurringId", "serviceDate", address, lat, lng, "priceCents",
+      "platformFeePercent", "cancellationFeePercent", "minCancelFeeCents", type, "pileEstimate", "litterLevel", "yardSegments",
+      "publicNotes", "accessNotes", "expiresAt", "exclusiveScooperId", "exclusiveUntil", "updatedAt"`,
+    values: (status: "OPEN" | "AWAITING_PAYMENT") => Prisma.sql`gen_random_uuid()::text, ${status}::"JobStatus", r."customerId", r.id, ${job.serviceDate}::date,
+      r.address, r.lat, r.lng, r."priceCents", ${job.platformFeePercent}, ${job.cancellationFeePercent}, ${job.minCancelFeeCents}, r.type,
+      r."pileEstimate", r."litterLevel", r."yardSegments", r."publicNotes", r."accessNotes", ${job.expiresAt}::timestamp, r."preferredScooperId",
+      CASE WHEN r."preferredScooperId" IS NULL THEN NULL ELSE ${job.exclusiveUntil}::timestamp END, now()`,
+  };
 }
 
 /**
- * One statement for a batch: the jobs straight from their subscriptions' rows (`INSERT … SELECT … ON CONFLICT DO
- * NOTHING RETURNING`, nothing sent but the ids, as one JSON parameter — the same columns `generatedJobData`
- * describes) and, for each job created, its `settle authorize` outbox row (`generatedJobFunding`'s queue, payload
- * and key).
+ * Ledger: one statement creates the batch's jobs OPEN from their subscriptions' rows (nothing sent but the ids,
+ * as one JSON parameter), writes their "posted" entries (posted by the schedule: no actor; paid) and returns
+ * their board fields (enums as text, as the board query reads them) with what their holds need.
+ */
+function openJobsSql(recurringIdsJson: string, serviceDate: LocalDate, now: Date): Prisma.Sql {
+  const { columns, values } = jobColumnsSql(serviceDate, now);
+  return Prisma.sql`
+    WITH jobs AS (
+      INSERT INTO "CleanupJob" (${columns})
+      SELECT ${values("OPEN")}
+      FROM "RecurringCleanup" r WHERE r.id IN (SELECT jsonb_array_elements_text(${recurringIdsJson}::jsonb))
+      ON CONFLICT ("recurringId", "serviceDate") DO NOTHING
+      RETURNING id, "recurringId", "posterId", lat, lng, address, "priceCents", type::text AS type, "pileEstimate"::text AS "pileEstimate",
+        "litterLevel"::text AS "litterLevel", "yardSegments"::text[] AS "yardSegments", "createdAt", "expiresAt",
+        "exclusiveScooperId", "exclusiveUntil", "platformFeePercent"
+    ), posted AS (
+      INSERT INTO "JobEvent" (id, "jobId", "actorId", type, "fromStatus", "toStatus", details)
+      SELECT gen_random_uuid()::text, id, NULL, 'posted', NULL, 'OPEN', ${JSON.stringify({ paid: true })}::jsonb FROM jobs
+    )
+    SELECT * FROM jobs`;
+}
+
+/**
+ * Stripe: one statement for a batch: the jobs AWAITING_PAYMENT straight from their subscriptions' rows and, for
+ * each job created, its `settle authorize` outbox row (`generatedJobFunding`'s queue, payload and key).
  */
 function insertJobsSql(recurringIdsJson: string, serviceDate: LocalDate, now: Date): Prisma.Sql {
-  // The values that are the same for every job of the run (fees, expiry, window, date), as generatedJobData sets them.
-  const job = generatedJobData({ preferredScooperId: "x" } as DueSubscription, serviceDate, now);
+  const { columns, values } = jobColumnsSql(serviceDate, now);
   const funding = generatedJobFunding("");
   return Prisma.sql`
     WITH jobs AS (
-      INSERT INTO "CleanupJob" (id, status, "posterId", "recurringId", "serviceDate", address, lat, lng, "priceCents",
-        "platformFeePercent", "cancellationFeePercent", "minCancelFeeCents", type, "pileEstimate", "litterLevel", "yardSegments",
-        "publicNotes", "accessNotes", "expiresAt", "exclusiveScooperId", "exclusiveUntil", "updatedAt")
-      SELECT gen_random_uuid()::text, 'AWAITING_PAYMENT', r."customerId", r.id, ${job.serviceDate}::date, r.address, r.lat, r.lng, r."priceCents",
-        ${job.platformFeePercent}, ${job.cancellationFeePercent}, ${job.minCancelFeeCents}, r.type, r."pileEstimate", r."litterLevel", r."yardSegments",
-        r."publicNotes", r."accessNotes", ${job.expiresAt}::timestamp, r."preferredScooperId",
-        CASE WHEN r."preferredScooperId" IS NULL THEN NULL ELSE ${job.exclusiveUntil}::timestamp END, now()
+      INSERT INTO "CleanupJob" (${columns})
+      SELECT ${values("AWAITING_PAYMENT")}
       FROM "RecurringCleanup" r WHERE r.id IN (SELECT jsonb_array_elements_text(${recurringIdsJson}::jsonb))
       ON CONFLICT ("recurringId", "serviceDate") DO NOTHING
       RETURNING id, "recurringId"
