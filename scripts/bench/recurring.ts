@@ -10,6 +10,7 @@
  * the ratio to the floor.
  */
 import fs from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import { benchEnvironment } from "./bench-env.ts";
 
@@ -67,9 +68,22 @@ try {
     const now = zonedTime(serviceDate, "06:00", env.APP_TIMEZONE);
     const loadBefore = os.loadavg();
     const cpuBefore = await cpuSample(worker.child.pid!);
+    // BENCH_CPU_PROFILE=<dir>: a CPU profile of this process during the run only (not the setup's inserts).
+    const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+    }
     t = performance.now();
     const first = await generateDueRecurringJobs(db, { now });
     const insertedMs = performance.now() - t;
+    if (profiler) {
+      const { profile } = await profiler.post("Profiler.stop");
+      fs.mkdirSync(process.env.BENCH_CPU_PROFILE!, { recursive: true });
+      fs.writeFileSync(`${process.env.BENCH_CPU_PROFILE}/recurring-${count}.cpuprofile`, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     // Done when none of the day's jobs waits for its money and each has its authorization booked (with the ledger
     // both are true when the run returns; the poll checks it). It looks for one waiting job (through the status
     // index, stopping at the first), and counts the holds (a join over the day's jobs) only once nothing waits.

@@ -86,16 +86,19 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
 
   const batches: DueSubscription[][] = [];
   for (let i = 0; i < due.length; i += BATCH_SIZE) batches.push(due.slice(i, i + BATCH_SIZE));
-  // A few batches in flight at once: each waits on the database most of its time (and the worker funds the
-  // committed ones meanwhile). Overlapping batches are as safe as overlapping runs: the unique index decides.
+  // A few batches in flight at once: each waits on the database most of its time. Overlapping batches are as safe
+  // as overlapping runs: the unique index decides. A committed batch's hand-over (Redis) runs while the lane
+  // inserts its next batch (PostgreSQL); the run returns once every hand-over is done.
   let next = 0;
+  const handOvers: Promise<void>[] = [];
   const lane = async () => {
     while (next < batches.length) {
       const n = next++;
-      await generateBatch(db, batches[n]!, n, { serviceDate, now, fundNow }, summary);
+      handOvers.push((await generateBatch(db, batches[n]!, n, { serviceDate, now, fundNow }, summary)).handOver);
     }
   };
   await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, lane));
+  await Promise.all(handOvers);
   logger.info(
     {
       serviceDate, generated: summary.generated, skipped: summary.skipped, skippedByCustomer: summary.skippedByCustomer,
@@ -108,7 +111,8 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
 
 type Run = { serviceDate: LocalDate; now: Date; fundNow: boolean };
 
-async function generateBatch(db: Db, batch: DueSubscription[], n: number, run: Run, summary: GenerationSummary) {
+/** Inserts one batch; returns its hand-over, already started (it never rejects). */
+async function generateBatch(db: Db, batch: DueSubscription[], n: number, run: Run, summary: GenerationSummary): Promise<{ handOver: Promise<void> }> {
   const valid: DueSubscription[] = [];
   for (const sub of batch) {
     const problem = validateGeneratedJob(sub);
@@ -137,9 +141,12 @@ async function generateBatch(db: Db, batch: DueSubscription[], n: number, run: R
   summary.timings.insertMs += inserted - started;
   // One hand-over per batch, however it was inserted: with the ledger its timers, one board event and the
   // preferred scoopers' notices; with Stripe one `settle` job per row (each job waits on its own card).
-  if (run.fundNow) await announceOpenedBatch(done.opened, done.outbox);
-  else await dispatchOutbox(done.outbox);
-  summary.timings.handOverMs += performance.now() - inserted;
+  const handOver = (run.fundNow ? announceOpenedBatch(done.opened, done.outbox) : dispatchOutbox(done.outbox))
+    .catch((err: unknown) => logger.error({ err, batch: n }, "handing over a generated batch failed"))
+    .finally(() => {
+      summary.timings.handOverMs += performance.now() - inserted;
+    });
+  return { handOver };
 }
 
 /** True when holds are booked at once and cannot be refused (the ledger), so a generated job opens with its hold. */
