@@ -10,7 +10,7 @@ import { env } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
 import type { SkipReason } from "@/generated/prisma/enums";
 import { isServiceDate, localDateIn, type LocalDate } from "@/lib/schedules";
-import type { Db, Tx } from "@/server/db";
+import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
 import { jobChangeNotification } from "@/server/notifications/job-change";
@@ -72,7 +72,7 @@ export async function generateDueRecurringJobs(db: Db, opts: { now?: Date } = {}
   const [candidates, servedJobs, skips] = await Promise.all([
     db.recurringCleanup.findMany({ where: { status: "ACTIVE", firstServiceDate: { lte: day } }, select: dueSelect }),
     db.cleanupJob.findMany({ where: { serviceDate: day, recurringId: { not: null } }, select: { recurringId: true } }),
-    skippedOn(db, null, day),
+    skippedOn(db, day),
   ]);
   const served = new Set(servedJobs.map((j) => j.recurringId));
   const due: DueSubscription[] = [];
@@ -175,11 +175,15 @@ async function insertBatch(db: Db, subs: DueSubscription[], run: Run, summary: G
   if (subs.length === 0) return { outbox: [], opened: [] };
   const { created, outbox, opened, lateSkips } = await db.$transaction(async (tx) => {
     // A customer's skip locks its subscription FOR UPDATE (skip-visit.ts): share-lock the batch's rows, then drop
-    // the dates skipped in the meantime, so a skip and this insert never both succeed.
+    // the dates skipped in the meantime, so a skip and this insert never both succeed. Two statements: the skips
+    // must be read with a snapshot taken after the locks are held (one statement would keep its older snapshot).
     // The ids go in as one JSON parameter: Prisma spends several times the CPU binding 500 separate values.
     const ids = JSON.stringify(subs.map((s) => s.id));
     await tx.$queryRaw`SELECT id FROM "RecurringCleanup" WHERE id IN (SELECT jsonb_array_elements_text(${ids}::jsonb)) FOR SHARE`;
-    const skipped = await skippedOn(tx, subs.map((s) => s.id), toDbDate(run.serviceDate));
+    const late = await tx.$queryRaw<{ id: string; reason: SkipReason }[]>`
+      SELECT "recurringId" AS id, reason::text AS reason FROM "SkippedVisit"
+      WHERE "serviceDate" = ${toDbDate(run.serviceDate)}::date AND "recurringId" IN (SELECT jsonb_array_elements_text(${ids}::jsonb))`;
+    const skipped = new Map(late.map((l) => [l.id, l.reason]));
     const serve = subs.filter((s) => !skipped.has(s.id));
     const lateSkips = [...skipped.values()];
     if (serve.length === 0) return { created: [], outbox: [], opened: [], lateSkips };
@@ -270,13 +274,9 @@ function insertJobsSql(recurringIdsJson: string, serviceDate: LocalDate, now: Da
     SELECT jobs.id, jobs."recurringId", outbox.id AS "outboxId", outbox.payload FROM jobs LEFT JOIN outbox ON outbox."jobId" = jobs.id`;
 }
 
-/** The subscriptions skipping `day` (of `recurringIds`, or all of them), each with who skipped it (the customer, or an admin for the weather). */
-async function skippedOn(db: Tx, recurringIds: string[] | null, day: Date): Promise<Map<string, SkipReason>> {
-  if (recurringIds?.length === 0) return new Map();
-  const rows = await db.skippedVisit.findMany({
-    where: { ...(recurringIds ? { recurringId: { in: recurringIds } } : {}), serviceDate: day },
-    select: { recurringId: true, reason: true },
-  });
+/** The subscriptions skipping `day`, each with who skipped it (the customer, or an admin for the weather). */
+async function skippedOn(db: Db, day: Date): Promise<Map<string, SkipReason>> {
+  const rows = await db.skippedVisit.findMany({ where: { serviceDate: day }, select: { recurringId: true, reason: true } });
   return new Map(rows.map((r) => [r.recurringId, r.reason]));
 }
 
