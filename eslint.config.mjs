@@ -13,7 +13,7 @@ const PUBLIC_MODULES = {
   admin: [],
   auth: ["magic-link", "session", "session-type"],
   disputes: ["dto"],
-  jobs: ["announce", "cancel-job", "config", "dto", "fund-generated", "job-access", "payment-gate", "photo-signature", "release-job", "settlement", "timers", "transition"],
+  jobs: ["announce", "cancel-job", "config", "dto", "expire-job", "job-access", "payment-gate", "photo-signature", "release-job", "settlement", "timers", "transition"],
   map: [],
   notifications: ["job-change", "reminders"],
   ops: [],

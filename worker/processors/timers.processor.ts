@@ -5,6 +5,7 @@ import { openJobToAll } from "@/server/jobs/open-to-all";
 import { releaseAfterStartDeadline } from "@/server/jobs/release-job";
 import { sweepDeadlines } from "@/server/jobs/sweep-deadlines";
 import { cancelAfterAnswerDeadline } from "@/server/jobs/unreachable";
+import { expireBatch } from "@/server/recurring/batch-expiry";
 import type { QueuePayload } from "@/server/queues/definitions";
 
 /** Each timer calls the same guarded service the sweep uses; a job that moved on is left alone. */
@@ -12,6 +13,8 @@ export async function timersProcessor(payload: QueuePayload<"timers">): Promise<
   switch (payload.kind) {
     case "expire":
       return { changed: await expireJob(db, payload.jobId) };
+    case "expire-batch":
+      return { changed: await expireBatch(db, payload.jobIds, payload.at) };
     case "start-deadline":
       return { changed: await releaseAfterStartDeadline(db, payload.jobId) };
     case "auto-confirm":

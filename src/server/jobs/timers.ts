@@ -9,7 +9,7 @@ import { logger } from "@/server/logger";
 
 export type TimerKind = "expire" | "start-deadline" | "auto-confirm" | "open-to-all" | "answer-deadline";
 
-const TIMER_OPTIONS = {
+export const TIMER_OPTIONS = {
   removeOnComplete: true,
   removeOnFail: true,
   attempts: 6,

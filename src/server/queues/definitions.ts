@@ -46,6 +46,11 @@ export const QUEUES = {
     name: "timers",
     payload: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("expire"), jobId: z.string().min(1) }),
+      /**
+       * The expiry of a batch of generated recurring jobs, all due at `at` (epoch ms): one timer instead of one per
+       * job (src/server/recurring/batch-expiry.ts).
+       */
+      z.object({ kind: z.literal("expire-batch"), jobIds: z.array(z.string().min(1)).min(1).max(1000), at: z.number().int() }),
       z.object({ kind: z.literal("start-deadline"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("auto-confirm"), jobId: z.string().min(1) }),
       z.object({ kind: z.literal("open-to-all"), jobId: z.string().min(1) }),

@@ -1,7 +1,8 @@
 /**
- * After a batch of generated jobs commits OPEN (generate.ts, ledger): every expiry and open-to-all timer in one
- * `addBulk`, one `jobs.batch-opened` board event for the jobs open to everyone (a reserved job still goes out as
- * `job.opened` for its scooper only), and the preferred scoopers' notices. Best effort like every announcement: a
+ * After a batch of generated jobs commits OPEN (generate.ts, ledger): one expiry timer for the batch
+ * (batch-expiry.ts), the preferred scoopers' open-to-all timers in one `addBulk`, one `jobs.batch-opened` board
+ * event for the jobs open to everyone (a reserved job still goes out as `job.opened` for its scooper only), and the
+ * preferred scoopers' notices. Best effort like every announcement: a
  * lost timer is applied by the timers' sweep, a lost board event by the map's and the board index's resyncs.
  * No `job.changed` per job: the jobs were created OPEN, so their channels have no earlier state to move on from.
  */
@@ -12,6 +13,7 @@ import { scheduleJobTimersInBulk } from "@/server/jobs/timers";
 import { logger } from "@/server/logger";
 import { dispatchOutbox, type OutboxRow } from "@/server/outbox/outbox";
 import { publishBoardEvents, type BoardEvent } from "@/server/realtime/events";
+import { scheduleBatchExpiry } from "./batch-expiry";
 
 /** The board fields of a job opened by generation (the columns its insert returns). */
 export type OpenedJob = Pick<
@@ -22,10 +24,7 @@ export type OpenedJob = Pick<
 
 export async function announceOpenedBatch(opened: OpenedJob[], notices: OutboxRow[]): Promise<void> {
   if (opened.length === 0) return;
-  const timers = opened.flatMap((j) => [
-    { kind: "expire" as const, jobId: j.id, at: j.expiresAt },
-    ...(j.exclusiveScooperId && j.exclusiveUntil ? [{ kind: "open-to-all" as const, jobId: j.id, at: j.exclusiveUntil }] : []),
-  ]);
+  const openToAll = opened.flatMap((j) => (j.exclusiveScooperId && j.exclusiveUntil ? [{ kind: "open-to-all" as const, jobId: j.id, at: j.exclusiveUntil }] : []));
   const view = (j: OpenedJob) => {
     const { exclusiveScooperId: _e, exclusiveUntil: _u, platformFeePercent, ...board } = j;
     return { ...approximateLocation(board), takeHomeCents: takeHomeCents(board.priceCents, platformFeePercent) };
@@ -36,7 +35,8 @@ export async function announceOpenedBatch(opened: OpenedJob[], notices: OutboxRo
     .map((j) => ({ type: "job.opened" as const, job: view(j), onlyFor: j.exclusiveScooperId }));
   if (everyone.length > 0) board.unshift({ type: "jobs.batch-opened", jobs: everyone, bounds: boxAround(everyone) });
   await Promise.all([
-    scheduleJobTimersInBulk(timers),
+    scheduleBatchExpiry(opened),
+    scheduleJobTimersInBulk(openToAll),
     publishBoardEvents(board).catch((err: unknown) => logger.error({ err, jobs: opened.length }, "announcing a generated batch failed")),
     dispatchOutbox(notices),
   ]);

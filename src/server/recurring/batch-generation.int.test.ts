@@ -12,6 +12,7 @@ import { createUser } from "@/test/factories";
 import { startInstance, stopInstances, type Instance } from "@/test/realtime-harness";
 import { nodeClient } from "@/test/trpc-ws-client";
 import { startWorker, type RunningWorker } from "../../../worker/worker";
+import { timersProcessor } from "../../../worker/processors/timers.processor";
 import { generateDueRecurringJobs } from "./generate";
 
 const at = (date: string) => zonedTime(date, "06:00", env.APP_TIMEZONE);
@@ -71,15 +72,18 @@ describe("set-based generation", () => {
     expect(JSON.stringify(received)).not.toMatch(/accessNotes|posterId/);
     expect(summary.jobs.map((j) => j.subscriptionId).sort()).toEqual(subs.map((s) => s.id).sort());
 
-    // Each job: one authorization (its own key), one "posted" entry, no authorization left owed, its expiry timer queued.
+    // Each job: one authorization (its own key), one "posted" entry, no authorization left owed; each batch one expiry timer.
     expect(await db.paymentOperation.count({ where: { kind: "authorize", payment: { jobId: { in: jobIds } } } })).toBe(501);
     expect(await db.jobEvent.count({ where: { jobId: { in: jobIds }, type: "posted" } })).toBe(501);
     expect(await db.outboxMessage.count({ where: { dedupeKey: { in: jobIds.map((id) => `settle-authorize-${id}`) } } })).toBe(0);
     const sums = await db.ledgerEntry.groupBy({ by: ["transactionId"], where: { transaction: { jobId: { in: jobIds } } }, _sum: { amountCents: true } });
     expect(sums).toHaveLength(501);
     expect(sums.every((s) => s._sum.amountCents === 0)).toBe(true);
-    const timers = await Promise.all(jobIds.slice(0, 5).map((id) => getQueue("timers").getJob(`expire-${id}`)));
-    expect(timers.every((t) => t?.data.jobId)).toBe(true);
+    const batchTimers = (await getQueue("timers").getDelayed()).filter((t) => t.data.kind === "expire-batch" && jobIds.includes(t.data.jobIds[0]));
+    expect(batchTimers.map((t) => t.data.jobIds.length).sort((a: number, b: number) => a - b)).toEqual([1, 500]);
+    expect(batchTimers.flatMap((t) => t.data.jobIds).sort()).toEqual([...jobIds].sort());
+    expect(batchTimers.every((t) => t.data.at === at("2032-03-02").getTime() + 24 * 3600 * 1000)).toBe(true);
+    expect(await getQueue("timers").getJob(`expire-${jobIds[0]}`)).toBeUndefined();
   }, 120_000);
 
   it("a batch where one subscription fails still generates the rest", async () => {
@@ -124,6 +128,29 @@ describe("set-based generation", () => {
     }
     expect(jobs.filter((j) => !j.exclusiveScooperId).every((j) => j.exclusiveUntil === null)).toBe(true);
     await expect.poll(() => db.notification.count({ where: { userId: preferred.id, kind: "job.reserved" } }), { timeout: 30_000 }).toBe(3);
+  }, 120_000);
+
+  it("a batch's expiry expires its jobs still OPEN, and leaves a job that moved on or was given a later expiry", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    await subscriptions(customer.id, "2020-01-07", 4);
+    const summary = await generateDueRecurringJobs(db, { now: at("2020-01-07") });
+    const [expiring, alsoExpiring, cancelled, later] = summary.jobs.map((j) => j.jobId);
+    const due = at("2020-01-07").getTime() + 24 * 3600 * 1000;
+    const timer = await getQueue("timers").getJob(`expire-batch-${expiring}`);
+    expect(timer?.data).toMatchObject({ kind: "expire-batch", at: due });
+    expect([...timer!.data.jobIds].sort()).toEqual(summary.jobs.map((j) => j.jobId).sort());
+    await db.cleanupJob.update({ where: { id: cancelled }, data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: "test" } });
+    await db.cleanupJob.update({ where: { id: later }, data: { expiresAt: new Date(Date.now() + 3600_000) } });
+
+    // What the worker runs when the timer fires (its delay long passed: the jobs were generated in 2020).
+    expect(await timersProcessor({ kind: "expire-batch", jobIds: timer!.data.jobIds, at: due })).toEqual({ changed: 2 });
+    const states = await db.cleanupJob.findMany({ where: { id: { in: summary.jobs.map((j) => j.jobId) } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(states.map((j) => [j.id, j.status]))).toEqual({
+      [expiring!]: "EXPIRED", [alsoExpiring!]: "EXPIRED", [cancelled!]: "CANCELLED", [later!]: "OPEN",
+    });
+    // Once is once: firing again expires nothing more.
+    expect(await timersProcessor({ kind: "expire-batch", jobIds: timer!.data.jobIds, at: due })).toEqual({ changed: 0 });
+    await db.cleanupJob.update({ where: { id: later }, data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: "test" } });
   }, 120_000);
 
   it("two generation runs at the same time create each job once, each funded once", async () => {
