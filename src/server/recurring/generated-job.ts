@@ -27,9 +27,11 @@ export function validateGeneratedJob(sub: DueSubscription): string | null {
 }
 
 /**
- * A generated job waits AWAITING_PAYMENT, unclaimable and off the board, until the worker has its money (a
- * prepaid visit or the card on file with Stripe; the ledger's hold) and opens it (payment-gate.ts), with its
- * expiry and preferred scooper's window counted from then. A job whose money is not held never opens.
+ * A generated job's columns. With Stripe it waits AWAITING_PAYMENT, unclaimable and off the board, until the worker
+ * has its money (a prepaid visit or the card on file) and opens it (payment-gate.ts), with its expiry and preferred
+ * scooper's window counted from then. With the ledger, whose hold is immediate, generation creates it OPEN with its
+ * hold in one transaction (generate.ts), expiry and window counted from the run. A job whose money is not held
+ * never opens.
  */
 export function generatedJobData(sub: DueSubscription, serviceDate: LocalDate, now: Date) {
   return {
