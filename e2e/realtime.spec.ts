@@ -29,3 +29,24 @@ test("when one scooper claims a job, its pin leaves the other scooper's map with
 
   await Promise.all(contexts.map((c) => c.close()));
 });
+
+test("a job posted while a scooper watches the board appears on their map without the map asking the server again", async ({ browser }) => {
+  const contexts = await Promise.all([personContext(browser), personContext(browser)]);
+  const [customer, scooper] = await Promise.all(contexts.map((c) => c.newPage()));
+  const price = distinctivePrice(47);
+  await signUpAndConfirm(customer!, { name: "Paula Poster", email: uniqueEmail("rt-pin-customer"), password: "customer pass 123" });
+  await signUpAndConfirm(scooper!, { name: "Sam Scooper", email: uniqueEmail("rt-pin-scooper"), password: "scooper pass 123", scooper: true });
+
+  const board = await watchBoard(scooper!, price);
+  await expect(board.map.getByTestId("open-count")).not.toHaveText(/Loading/);
+  await expect(board.pin).toHaveCount(0);
+  // From here on, every request the map makes for its view is counted: the new pin must come from the event alone.
+  const boardRequests: string[] = [];
+  scooper!.on("request", (req) => req.url().includes("jobs.board") && boardRequests.push(req.url()));
+
+  await postJob(customer!, { address: "47 Live Street, Brooklyn", price });
+  await expect(board.pin).toHaveCount(1);
+  expect(boardRequests).toEqual([]);
+
+  await Promise.all(contexts.map((c) => c.close()));
+});

@@ -7,17 +7,25 @@
  *   1. claims: CLAIMS scoopers each claim a distinct job through `createCaller` (a steady stream); prints p50/p95/p99
  *      of the delay until every client has the "job left the board" event, measured from the claim's commit (its
  *      `claimedAt`: an upper bound) and from the event's append to the Redis event log (the stream id's time);
- *   2. new pins: PINS jobs are posted one at a time; every client refetches `jobs.board` over HTTP as the map does
- *      (once per burst, after the map's random delay); prints post → refetched p50/p95/p99 and the refetch count;
+ *      then the same number of "job left the board" events appended straight to the log at the same rate with no
+ *      claims running (append → every client): the fan-out apart from the claims' own CPU on this shared machine;
+ *   2. new pins: PINS jobs are posted one at a time; every client applies the "job opened" event to its map's view
+ *      as the map does (src/lib/board-live.ts), refetching `jobs.board` over HTTP only where the map would (once per
+ *      burst, after the map's random delay); prints post (the job's commit) → pin shown on every map p50/p95/p99,
+ *      the refetch count and errors. BENCH_PIN_MODE=refetch makes every map refetch on every new pin instead, as
+ *      maps did before;
  *   3. the floor: a bare Redis PUBLISH → `ws` broadcast to the same number of raw clients, the same number of
  *      messages at the rate step 1's claims produced them.
  * CPU per delivered event is the web process's CPU time (user + system, from /proc) during step 1 divided by the
- * deliveries, beside the floor process's over its run. Targets: CPU per delivery ≤ 2× the floor's; claim → every
- * client p95 ≤ 2× the floor's p95 at each client count, and < 150 ms at 500 clients on an otherwise idle machine.
+ * deliveries, beside the floor process's over its run; the clients' process's CPU per received event is printed
+ * too (all clients share one process here, so its backlog is part of "every client" latency). Targets: CPU per
+ * delivery ≤ 2× the floor's; claim → every client p95 ≤ 2× the floor's p95 at each client count, and < 150 ms at
+ * 500 clients on an otherwise idle machine.
  * Everything runs on loopback, on private databases and Redis keys.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import { BENCH_SCOOPER_PROFILE, benchEnvironment, percentile } from "./bench-env.ts";
 
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? "500,2000").split(",").map(Number);
@@ -25,6 +33,7 @@ const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 200);
 const PINS = Number(process.env.BENCH_PINS ?? 5);
 /** "wire": tRPC's wire protocol on bare sockets (the server is measured); "trpc": the client library, N in one process. */
 const CLIENT_MODE = process.env.BENCH_CLIENT_MODE ?? "wire";
+const PIN_MODE = process.env.BENCH_PIN_MODE ?? "apply";
 const bench = await benchEnvironment("realtime");
 const { db } = await import("../../src/server/db");
 const { createCaller } = await import("../../src/server/api/root");
@@ -42,7 +51,13 @@ function startProcess(args: string[], ready: RegExp): Promise<Started> {
     let resolved = false;
     const waiters: { re: RegExp; done: () => void }[] = [];
     const output = new Promise<string>((done) => child.on("exit", () => done(buffer)));
-    const waitFor = (re: RegExp) => new Promise<void>((done) => (re.test(buffer) ? done() : waiters.push({ re, done })));
+    // A child that exits first fails the wait (with what it printed), instead of leaving the run hanging.
+    const waitFor = (re: RegExp) =>
+      new Promise<void>((done, fail) => {
+        if (re.test(buffer)) return done();
+        waiters.push({ re, done });
+        child.once("exit", () => fail(new Error(`${args[0]} exited before printing ${re}`)));
+      });
     child.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
       for (const w of [...waiters]) {
@@ -67,7 +82,7 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-type Output = { received: Record<string, [number, number][]>; refetches: number[]; refetchErrors: number };
+type Output = { received: Record<string, [number, number][]>; pins: Record<string, number[]>; refetches: number; refetchErrors: number };
 const lastLine = (out: string) => JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1)!) as Output;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -95,6 +110,7 @@ async function runScoop(clientCount: number, round: number) {
   const clients = await startProcess(["scripts/bench/realtime-clients.ts", CLIENT_MODE, url, String(clientCount), String(CLAIMS), String(PINS)], /READY/);
   await pause(500);
   const cpuBefore = cpuMs(server.child.pid!);
+  const clientCpuBefore = cpuMs(clients.child.pid!);
   const claimStart = performance.now();
   for (let i = 0; i < CLAIMS; i++) {
     const caller = createCaller(createTRPCContext({ headers: new Headers(), session: { user: scoopers[i]! } }));
@@ -104,26 +120,47 @@ async function runScoop(clientCount: number, round: number) {
   const claimSeconds = (performance.now() - claimStart) / 1000;
   await clients.waitFor(/CLOSED_DONE/);
   const cpu = cpuMs(server.child.pid!) - cpuBefore;
+  const clientCpu = cpuMs(clients.child.pid!) - clientCpuBefore;
 
-  // New pins: each makes every map refetch its view, as the map does.
+  // The same closes appended straight to the event log at the same rate, with no claims running: what the fan-out
+  // costs on its own, apart from the CPU the claims take from it on this machine.
+  await clients.waitFor(/VIEWS_READY/);
+  const { publishBoardEvent } = await import("../../src/server/realtime/events");
+  const perEvent = (claimSeconds * 1000) / CLAIMS;
+  const directStart = performance.now();
+  for (let i = 0; i < CLAIMS; i++) {
+    await publishBoardEvent({ type: "job.closed", jobId: `direct-${i}`, reason: "other" });
+    await pause(Math.max(1, directStart + (i + 1) * perEvent - performance.now()));
+  }
+  await clients.waitFor(/CLOSED_TWICE_DONE/);
+
+  // New pins: each map puts it into its view (or refetches where the map would).
+  const postedAt = new Map<string, number>();
   for (let i = 0; i < PINS; i++) {
     const job = await db.cleanupJob.create({ data: jobData(1000 + i), select: { id: true } });
+    postedAt.set(job.id, Date.now());
     await announceJobChange(db, job.id, "posted");
     await pause(1500);
   }
   const out = lastLine(await clients.output);
+  const pinShown = Object.entries(out.pins).flatMap(([jobId, times]) => times.map((at) => at - postedAt.get(jobId)!));
   server.child.kill("SIGTERM");
 
   const claimedAt = new Map((await db.cleanupJob.findMany({ where: { id: { in: jobs.map((j) => j.id) } }, select: { id: true, claimedAt: true } })).map((j) => [j.id, j.claimedAt!.getTime()]));
   const fromCommit: number[] = [];
   const fromLog: number[] = [];
+  const direct: number[] = [];
   for (const [jobId, list] of Object.entries(out.received)) {
+    if (jobId.startsWith("direct-")) {
+      for (const [at, appended] of list) direct.push(at - appended);
+      continue;
+    }
     for (const [at, appended] of list) {
       fromCommit.push(at - claimedAt.get(jobId)!);
       fromLog.push(at - appended);
     }
   }
-  return { claimsPerSec: CLAIMS / claimSeconds, fromCommit, fromLog, cpu, refetches: out.refetches, refetchErrors: out.refetchErrors };
+  return { claimsPerSec: CLAIMS / claimSeconds, fromCommit, fromLog, direct, cpu, clientCpu, pinShown, refetches: out.refetches, refetchErrors: out.refetchErrors };
 }
 
 /** The floor publishes at the rate Scoop's claims produced events in the same run, so both serve the same load. */
@@ -134,6 +171,7 @@ async function runFloor(clientCount: number, eventsPerSec: number) {
   const rawClients = await startProcess(["scripts/bench/realtime-clients.ts", "raw", `http://127.0.0.1:${raw.match[1]}`, String(clientCount), String(CLAIMS)], /READY/);
   await pause(500);
   const cpuBefore = cpuMs(raw.child.pid!);
+  const clientCpuBefore = cpuMs(rawClients.child.pid!);
   const publisher = createRedisConnection();
   const begin = performance.now();
   for (let i = 0; i < CLAIMS; i++) {
@@ -142,10 +180,11 @@ async function runFloor(clientCount: number, eventsPerSec: number) {
   }
   await rawClients.waitFor(/CLOSED_DONE/);
   const cpu = cpuMs(raw.child.pid!) - cpuBefore;
+  const clientCpu = cpuMs(rawClients.child.pid!) - clientCpuBefore;
   const latencies = Object.values(lastLine(await rawClients.output).received).flat().map(([at, sent]) => at - sent);
   raw.child.kill("SIGTERM");
   publisher.disconnect();
-  return { latencies, cpu };
+  return { latencies, cpu, clientCpu };
 }
 
 try {
@@ -153,20 +192,25 @@ try {
     const scoop = await runScoop(clientCount, round);
     const floor = await runFloor(clientCount, scoop.claimsPerSec);
     const expected = clientCount * CLAIMS;
-    console.log(`\nreal-time board, ${clientCount} WebSocket clients (${CLIENT_MODE}), ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s incl. 5 ms pauses), then ${PINS} new pins`);
+    console.log(`\nreal-time board, ${clientCount} WebSocket clients (${CLIENT_MODE}), ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s incl. 5 ms pauses), then ${PINS} new pins (${PIN_MODE}); load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     const p95Commit = report("Scoop: claim commit → every client", scoop.fromCommit);
     const p95Log = report("Scoop: event-log append → every client", scoop.fromLog);
     const p95Floor = report("floor: Redis PUBLISH → ws broadcast", floor.latencies);
-    report("Scoop: new pin → every map refetched", scoop.refetches);
-    console.log(`  refetches: ${scoop.refetches.length} for ${PINS} pins × ${clientCount} maps (one per burst), ${scoop.refetchErrors} errors`);
+    const p95Direct = report("Scoop, no claims running: append → every client", scoop.direct);
+    report("Scoop: new pin (commit) → shown on every map", scoop.pinShown);
+    console.log(`  new pins shown: ${scoop.pinShown.length}/${PINS * clientCount}; refetches ${scoop.refetches}, ${scoop.refetchErrors} errors`);
     console.log(`  deliveries: Scoop ${scoop.fromCommit.length}/${expected}, floor ${floor.latencies.length}/${expected}`);
     const perScoop = (scoop.cpu * 1000) / Math.max(1, scoop.fromCommit.length);
     const perFloor = (floor.cpu * 1000) / Math.max(1, floor.latencies.length);
     console.log(`  CPU per delivered event: Scoop ${perScoop.toFixed(1)} µs (${scoop.cpu} ms), floor ${perFloor.toFixed(1)} µs (${floor.cpu} ms): ${(perScoop / perFloor).toFixed(2)}× (target ≤ 2×: ${perScoop <= 2 * perFloor ? "met" : "MISSED"})`);
+    // The clients' process receives every delivery too: its CPU per message is part of "every client" latency here.
+    const clientScoop = (scoop.clientCpu * 1000) / Math.max(1, scoop.fromCommit.length);
+    const clientFloor = (floor.clientCpu * 1000) / Math.max(1, floor.latencies.length);
+    console.log(`  clients' process CPU per received event: Scoop ${clientScoop.toFixed(1)} µs, floor ${clientFloor.toFixed(1)} µs`);
     console.log(
       `  claim → every client p95 ${p95Commit.toFixed(1)} ms vs floor ${p95Floor.toFixed(1)} ms: ${(p95Commit / p95Floor).toFixed(2)}× (target ≤ 2×: ${p95Commit <= 2 * p95Floor ? "met" : "MISSED"})` +
         (clientCount <= 500 ? `; < 150 ms: ${p95Commit < 150 ? "met" : "MISSED"}` : "") +
-        `; from the log append ${(p95Log / p95Floor).toFixed(2)}×`,
+        `; from the log append ${(p95Log / p95Floor).toFixed(2)}×; with no claims running ${(p95Direct / p95Floor).toFixed(2)}×`,
     );
   }
 } finally {

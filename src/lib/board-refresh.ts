@@ -1,8 +1,9 @@
 /**
- * How a board map refetches after a board event it cannot apply by itself (a new pin, a batch of them — only when
- * the batch's box meets the map (`boxesMeet`) — or any change while it shows clusters): once per burst, after a random delay in [MIN, MIN + SPREAD) ms, so that a thousand open maps
- * spread their refetches over most of a second instead of asking in the same millisecond. The map
- * (src/components/map/job-map-inner.tsx) and `npm run bench:realtime`'s simulated maps both use it.
+ * How a board map refetches a view after a board event it cannot apply by itself (src/lib/board-live.ts says which:
+ * e.g. pins that would turn into clusters, or a close while it shows clusters): once per burst, after a random delay
+ * in [MIN, MIN + SPREAD) ms, so that a thousand open maps spread their refetches over most of a second instead of
+ * asking in the same millisecond. `boxesMeet` tells whether a batch of new jobs can touch a map's view at all. The map
+ * (src/components/map/use-board-live.ts) and `npm run bench:realtime`'s simulated maps both use it.
  */
 export const BOARD_REFETCH_MIN_MS = 200;
 export const BOARD_REFETCH_SPREAD_MS = 800;

@@ -2,18 +2,16 @@
 import L from "leaflet";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
 import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
+import { useBoardLive } from "./use-board-live";
 import { serviceAreaViewport, type ServiceArea } from "@/lib/service-area";
-import { boardRefetchDelayMs, boxesMeet } from "@/lib/board-refresh";
 import type { Bounds } from "@/lib/geo";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { formatCents } from "@/lib/money";
 import { TYPE_LABEL } from "@/components/jobs/labels";
 import { LiveIndicator } from "@/components/layout/live-indicator";
-import { useQueryClient } from "@tanstack/react-query";
-import { getQueryKey } from "@trpc/react-query";
 import { api, TRPCReactProvider, type RouterInputs, type RouterOutputs } from "@/trpc/react";
 
 const NEW_YORK: [number, number] = [40.7128, -73.95];
@@ -101,9 +99,8 @@ function ClusterMarker({ cluster }: { cluster: Cluster }) {
 
 /**
  * The live board map. The server answers each viewport with pins when few jobs match, else clusters that count
- * every matching job (jobs.board); clicking a cluster zooms in. Live: a job that leaves the board is dropped from
- * cached pins at once; any other change refetches the view, once per burst of events (a short, randomly spread
- * delay, so a thousand maps do not all ask in the same millisecond).
+ * every matching job (jobs.board); clicking a cluster zooms in. Live: board events update the cached answers in
+ * place (use-board-live.ts).
  */
 type JobMapProps = { filters?: BoardFilters; onViewport?: (v: Viewport) => void; serviceArea?: ServiceArea | null };
 
@@ -125,45 +122,8 @@ function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
   // fetched and drew every pin twice on each load, the guess's answer then the real one's.
   const [measured, setMeasured] = useState<Viewport | null>(null);
   const viewport = measured ?? initial;
-  const utils = api.useUtils();
   const view = api.jobs.board.useQuery({ ...viewport, ...filters }, { placeholderData: (prev) => prev, enabled: measured !== null });
-  const queryClient = useQueryClient();
-  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => void (refetchTimer.current && clearTimeout(refetchTimer.current)), []);
-  const refetchSoon = () => {
-    if (refetchTimer.current) return;
-    refetchTimer.current = setTimeout(() => {
-      refetchTimer.current = null;
-      void utils.jobs.board.invalidate();
-      void utils.jobs.openInViewport.invalidate();
-    }, boardRefetchDelayMs());
-  };
-
-  api.jobs.onBoardChange.useSubscription(
-    { bounds: viewport.bounds },
-    {
-      // Anything that changed between the page's fetch and the subscription's start is picked up by refetching.
-      onStarted: () => void utils.jobs.board.invalidate(),
-      onData: ({ data: event }) => {
-        if (event.type === "job.closed") {
-          // Every cached list of pins (any viewport or filter) drops the job at once; cluster counts refetch.
-          const keep = (j: { id: string }) => j.id !== event.jobId;
-          queryClient.setQueriesData({ queryKey: getQueryKey(api.jobs.board) }, (current?: BoardView) =>
-            current?.kind === "pins" ? { ...current, jobs: current.jobs.filter(keep) } : current,
-          );
-          queryClient.setQueriesData({ queryKey: getQueryKey(api.jobs.openInViewport) }, (current?: BoardResult) =>
-            current ? { ...current, jobs: current.jobs.filter(keep) } : current,
-          );
-          if (view.data?.kind === "clusters") refetchSoon();
-        } else if (event.type === "jobs.batch-opened") {
-          // A batch of generated jobs opened: one refetch, and only when the batch's box meets this map.
-          if (boxesMeet(event.bounds, viewport.bounds)) refetchSoon();
-        } else {
-          refetchSoon();
-        }
-      },
-    },
-  );
+  useBoardLive(viewport.bounds);
   const tileUrl = MAP_TILE_URL;
   const changeViewport = useCallback(
     (v: Viewport) => {

@@ -26,10 +26,10 @@ import { approximatePoint } from "@/lib/privacy";
 import type { Bounds } from "@/lib/geo";
 import { MAX_PRICE_CENTS } from "@/lib/schemas/jobs";
 
-export const CLUSTER_MAX_ZOOM = 14;
+import { CLUSTER_MAX_ZOOM, PRICE_STEP_CENTS } from "@/lib/board-limits";
+export { CLUSTER_MAX_ZOOM, PRICE_STEP_CENTS };
 /** Cells are 2^CELL_SHIFT times smaller than a 256 px tile: 128 px, room for one bubble and its price range. */
 const CELL_SHIFT = 1;
-export const PRICE_STEP_CENTS = 500;
 const PRICE_STEPS = Math.floor(MAX_PRICE_CENTS / PRICE_STEP_CENTS) + 1;
 const TYPES = ["POOP", "LITTER", "BOTH"] as const;
 const PILES = [null, "PILES_1_3", "PILES_4_8", "PILES_9_PLUS"] as const;

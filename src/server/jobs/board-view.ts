@@ -8,8 +8,9 @@ import { CLUSTER_MAX_ZOOM, boardIndex } from "./board-index";
 import type { BoardView } from "./dto";
 import { boardQuerySchema, listOpenJobsInViewport } from "./list-open-jobs";
 
-/** Up to this many matching jobs in view, the map gets pins rather than clusters. */
-export const PIN_THRESHOLD = 200;
+// The browser applies live events with the same limits (src/lib/board-limits.ts).
+import { PIN_THRESHOLD } from "@/lib/board-limits";
+export { PIN_THRESHOLD };
 
 export const boardViewQuerySchema = boardQuerySchema.omit({ limit: true, postedWithinMinutes: true }).extend({
   /** The map's zoom (Leaflet's): clusters are cut for it; above CLUSTER_MAX_ZOOM the map always gets pins. */

@@ -12,7 +12,8 @@ import { boundsSchema, distanceMeters, latSchema, lngSchema, type Bounds } from 
 import { APPROX_CELL_DEGREES, approximateLocation } from "@/lib/privacy";
 import { boardJobSchema, type BoardJob, type BoardResult } from "./dto";
 
-export const MAX_BOARD_PINS = 500;
+import { MAX_BOARD_PINS } from "@/lib/board-limits";
+export { MAX_BOARD_PINS };
 export const BOARD_SORTS = ["newest", "price", "distance"] as const;
 
 export const boardQuerySchema = z.object({

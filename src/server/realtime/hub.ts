@@ -21,6 +21,9 @@ function startHub(): Hub {
   subscriber.on("message", (_channel: string, message: string) => {
     try {
       const { c, id, d } = JSON.parse(message) as { c: string; id: string; d: string };
+      // Every process hears every channel's announcements (one pub/sub channel); most job and user channels have no
+      // listener here, and decoding their events would be wasted work on each claim.
+      if (emitter.listenerCount(c) === 0) return;
       emitter.emit(c, { id, data: superjson.parse(d) } satisfies LoggedEvent);
     } catch (err) {
       logger.error({ err }, "bad real-time message");
