@@ -1,6 +1,8 @@
 /**
- * `npm run bench:claims`: claims per second through the real HTTP API — the same tRPC router, context, session
- * cookie check, rate limits and claim service as the web server (src/test/realtime-instance.ts, Next left out) —
+ * `npm run bench:claims`: claims per second through the real HTTP API — the handler production runs for /api/trpc
+ * (src/server/api/trpc-http.ts: the web server answers tRPC there before Next), with its router, context, session
+ * cookie check, rate limits and claim service, served by src/test/realtime-instance.ts (the web server's per-request
+ * header policy and Next's start-up left out) —
  * with BENCH_CONCURRENCY (10) signed-in scoopers claiming distinct jobs at once, beside a floor in the same run:
  * a bare Node `http` endpoint doing only the raw conditional UPDATE (scripts/bench/raw-claim-server.ts) at the
  * same concurrency. Prints claims/s, p50/p95/p99 latency of each and the ratio (target ≥ 40% of the floor).
