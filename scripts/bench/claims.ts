@@ -1,6 +1,8 @@
 /**
- * `npm run bench:claims`: claims per second through the real HTTP API — the same tRPC router, context, session
- * cookie check, rate limits and claim service as the web server (src/test/realtime-instance.ts, Next left out) —
+ * `npm run bench:claims`: claims per second through the real HTTP API — the handler production runs for /api/trpc
+ * (src/server/api/trpc-http.ts: the web server answers tRPC there before Next), with its router, context, session
+ * cookie check, rate limits and claim service, served by src/test/realtime-instance.ts (the web server's per-request
+ * header policy and Next's start-up left out) —
  * with BENCH_CONCURRENCY (10) signed-in scoopers claiming distinct jobs at once, beside a floor in the same run:
  * a bare Node `http` endpoint doing only the raw conditional UPDATE (scripts/bench/raw-claim-server.ts) at the
  * same concurrency. Prints claims/s, p50/p95/p99 latency of each and the ratio (target ≥ 40% of the floor).
@@ -9,7 +11,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import { BENCH_SCOOPER_PROFILE, benchEnvironment, percentile } from "./bench-env.ts";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -51,10 +55,21 @@ function post(port: number, path: string, body: string, headers: Record<string, 
 
 type Client = { scooperId: string; cookie: string; ip: string; jobs: string[] };
 
-/** Runs every client's claims, CONCURRENCY at a time (one in flight per client); returns latencies and rate. */
-async function run(clients: Client[], claim: (c: Client, jobId: string) => Promise<number>, from: number, count: number) {
+/** CPU seconds (user + system) a child process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Runs every client's claims, CONCURRENCY at a time (one in flight per client); returns latencies, rate and the
+ * CPU the serving process spent per claim (less noisy than the rate on a shared machine).
+ */
+async function run(clients: Client[], claim: (c: Client, jobId: string) => Promise<number>, from: number, count: number, pid?: number) {
   const latencies: number[] = [];
   let failures = 0;
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
   const start = performance.now();
   await Promise.all(
     clients.map(async (client) => {
@@ -67,13 +82,16 @@ async function run(clients: Client[], claim: (c: Client, jobId: string) => Promi
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return { rate: latencies.length / seconds, sorted: latencies.sort((a, b) => a - b), failures };
+  const cpuMsPerClaim = pid ? ((cpuSeconds(pid) - cpuBefore) * 1000) / latencies.length : NaN;
+  return { rate: latencies.length / seconds, sorted: latencies.sort((a, b) => a - b), failures, cpuMsPerClaim };
 }
 
-function line(label: string, r: { rate: number; sorted: number[]; failures: number }) {
+function line(label: string, r: { rate: number; sorted: number[]; failures: number; cpuMsPerClaim: number }) {
   const p = (q: number) => percentile(r.sorted, q).toFixed(1);
-  console.log(`  ${label.padEnd(34)} ${r.rate.toFixed(0).padStart(6)} claims/s  p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  (n=${r.sorted.length}, failed ${r.failures})`);
+  console.log(`  ${label.padEnd(34)} ${r.rate.toFixed(0).padStart(6)} claims/s  p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  CPU ${r.cpuMsPerClaim.toFixed(2)} ms/claim  (n=${r.sorted.length}, failed ${r.failures})`);
 }
+
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
 
 const children: ChildProcess[] = [];
 try {
@@ -111,10 +129,16 @@ try {
   const half = PER_CLIENT + WARMUP;
   await run(clients, viaFloor, half, WARMUP);
   await run(clients, viaScoop, 0, WARMUP);
-  const floorA = await run(clients, viaFloor, half + WARMUP, PER_CLIENT / 2);
-  const scoopRun = await run(clients, viaScoop, WARMUP, PER_CLIENT);
-  const floorB = await run(clients, viaFloor, half + WARMUP + PER_CLIENT / 2, PER_CLIENT / 2);
-  const floorRun = { rate: (floorA.rate + floorB.rate) / 2, sorted: [...floorA.sorted, ...floorB.sorted].sort((a, b) => a - b), failures: floorA.failures + floorB.failures };
+  const loadBefore = loadAverage();
+  const floorA = await run(clients, viaFloor, half + WARMUP, PER_CLIENT / 2, floor.child.pid);
+  const scoopRun = await run(clients, viaScoop, WARMUP, PER_CLIENT, scoop.child.pid);
+  const floorB = await run(clients, viaFloor, half + WARMUP + PER_CLIENT / 2, PER_CLIENT / 2, floor.child.pid);
+  const floorRun = {
+    rate: (floorA.rate + floorB.rate) / 2,
+    sorted: [...floorA.sorted, ...floorB.sorted].sort((a, b) => a - b),
+    failures: floorA.failures + floorB.failures,
+    cpuMsPerClaim: (floorA.cpuMsPerClaim + floorB.cpuMsPerClaim) / 2,
+  };
 
   // A refused claim is cheaper than a real one: a run with refusals measures the wrong thing.
   if (scoopRun.failures + floorRun.failures > 0) throw new Error(`claims failed (Scoop ${scoopRun.failures}, floor ${floorRun.failures}); rerun with BENCH_DEBUG=1 to see why`);
@@ -122,6 +146,7 @@ try {
   line("Scoop (tRPC jobs.claim over HTTP)", scoopRun);
   line("floor (bare http + raw UPDATE)", floorRun);
   console.log(`  ratio: ${((scoopRun.rate / floorRun.rate) * 100).toFixed(0)}% of the floor (target ≥ 40%)`);
+  console.log(`  load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAverage()} on ${os.availableParallelism()} cores`);
 } finally {
   await Promise.all(children.map((child) => child.exitCode === null && new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")))));
   agent.destroy();

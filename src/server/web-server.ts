@@ -1,5 +1,6 @@
 /**
- * The web process: one Node HTTP server on one port serving Next.js (pages, route handlers, /api/trpc).
+ * The web process: one Node HTTP server on one port serving tRPC over HTTP (/api/trpc/*, answered by
+ * src/server/api/trpc-http.ts before Next runs) and Next.js (pages, route handlers).
  * tRPC subscriptions run over WebSockets on this same server (src/server/realtime/ws-server.ts); every
  * other upgrade (Next's hot reload in development) goes to Next's own upgrade handler.
  *
@@ -17,6 +18,7 @@ process.env.SCOOP_SERVICE ??= "web";
 const { env } = await import("@/env");
 const { logger } = await import("@/server/logger");
 const { attachWebSockets } = await import("@/server/realtime/ws-server");
+const { handleTrpcHttp, isTrpcHttpPath } = await import("@/server/api/trpc-http");
 const { db } = await import("@/server/db");
 const { boardIndex, closeBoardIndex } = await import("@/server/jobs/board-index");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
@@ -79,6 +81,8 @@ const server = createServer((req, res) => {
       return writeHead(...args);
     }) as typeof res.writeHead;
   }
+  // tRPC calls go straight to tRPC's Node handler (src/server/api/trpc-http.ts), the rest to Next.
+  if (isTrpcHttpPath(pathname)) return runWithRequestContext({ requestId }, () => handleTrpcHttp(req, res));
   runWithRequestContext({ requestId }, () => void handle(req, res));
 });
 const sockets = attachWebSockets(server, (req, socket, head) => void upgradeNext(req, socket, head));

@@ -1,28 +1,22 @@
 /**
- * A web instance for real-time tests: tRPC over HTTP (/api/trpc) and WebSockets (/api/trpc-ws) on one port,
- * built from the same router, context and WebSocket attachment as the real web server, without Next.
+ * A web instance for real-time tests and the claims benchmark: tRPC over HTTP (/api/trpc, the web server's own
+ * handler, src/server/api/trpc-http.ts) and WebSockets (/api/trpc-ws) on one port, without Next.
  * Prints "ready <port>" when listening. Used by realtime.int.test.ts to run two instances on one Redis.
  */
 import { createServer } from "node:http";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { appRouter } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
-import { getSessionFromHeaders } from "@/server/auth/session";
+import { handleTrpcHttp, isTrpcHttpPath } from "@/server/api/trpc-http";
+import { db } from "@/server/db";
 import { attachWebSockets } from "@/server/realtime/ws-server";
 
-const trpcHandler = createHTTPHandler({
-  router: appRouter,
-  basePath: "/api/trpc/",
-  createContext: async ({ req }) =>
-    createTRPCContext({ headers: new Headers(req.headers as Record<string, string>), session: await getSessionFromHeaders(req.headers) }),
-});
-
 const server = createServer((req, res) => {
-  if (req.url?.startsWith("/api/trpc/")) return trpcHandler(req, res);
+  if (isTrpcHttpPath(req.url ?? "/")) return handleTrpcHttp(req, res);
   res.statusCode = 404;
   res.end();
 });
 const sockets = attachWebSockets(server);
+// Prisma loads its query compiler on its first query. The web server makes one at start (the board index); so does
+// this instance, so a first subscription is not slowed by it.
+await db.cleanupJob.findFirst({ select: { id: true } });
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();
   console.log(`ready ${typeof address === "object" && address ? address.port : 0}`);

@@ -4,28 +4,52 @@
  * re-read the user, so a sign-out, password change, role change, suspension or ban takes effect on the very
  * next request.
  */
+import * as Sentry from "@sentry/core";
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/env";
 import type { Session } from "./session-type";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { blockedMessage } from "@/server/accounts/status";
-import { db } from "@/server/db";
+import type { Role, UserStatus } from "@/generated/prisma/enums";
+import { db, poolOf } from "@/server/db";
+import { recordQuery } from "@/server/observability/query-timing";
 import { sessionEnded } from "./session-deny-list";
 import "./next-auth-url";
 
 export type SessionClaims = { uid: string; sv: number; sid: string };
 
+type SessionUserRow = {
+  id: string; email: string; name: string | null; roles: Role[]; status: UserStatus; suspendedUntil: Date | null;
+  statusReason: string | null; sessionVersion: number; locale: string | null;
+};
+
+// Every signed-in request runs this read, so it goes to the pool directly rather than through Prisma's query
+// compiler (≈ 0.5 ms of CPU per request in the claims benchmark's profile). Enum values come back as text, and the
+// timestamp (stored without a zone, in UTC as Prisma writes it) as a timestamptz so the driver reads it as UTC.
+const SESSION_USER_SQL = `SELECT id, email, name, roles::text[] AS roles, status::text AS status,
+  "suspendedUntil" AT TIME ZONE 'UTC' AS "suspendedUntil", "statusReason", "sessionVersion", locale
+  FROM "User" WHERE id = $1`;
+
+async function readSessionUser(userId: string): Promise<SessionUserRow | null> {
+  const pool = poolOf(db);
+  if (!pool) throw new Error("the session read needs a client made by createPrismaClient (src/server/db.ts)");
+  const run = async () => {
+    const started = performance.now();
+    try {
+      const { rows } = await pool.query<SessionUserRow>(SESSION_USER_SQL, [userId]);
+      return rows[0] ?? null;
+    } finally {
+      recordQuery({ query: SESSION_USER_SQL, duration: performance.now() - started }, env.SLOW_QUERY_MS);
+    }
+  };
+  return Sentry.hasSpansEnabled() ? Sentry.startSpan({ name: SESSION_USER_SQL, op: "db", attributes: { "db.system": "postgresql" } }, run) : run();
+}
+
 export async function loadSession(claims: SessionClaims): Promise<Session | null> {
   // Signed out: this one session is on the deny-list until its token expires. Both reads run at once (every
   // request pays for them).
-  const [ended, user] = await Promise.all([
-    sessionEnded(claims.sid),
-    db.user.findUnique({
-      where: { id: claims.uid },
-      select: { id: true, email: true, name: true, roles: true, status: true, suspendedUntil: true, statusReason: true, sessionVersion: true, locale: true },
-    }),
-  ]);
+  const [ended, user] = await Promise.all([sessionEnded(claims.sid), readSessionUser(claims.uid)]);
   if (ended) return null;
   // A bumped session version (password changed, suspended, banned) ends every older session.
   if (!user || user.sessionVersion !== claims.sv) return null;

@@ -6,6 +6,7 @@
  */
 import { enqueue, getQueue, jobData, withinHandOverTime } from "@/server/queues/queues";
 import { logger } from "@/server/logger";
+import { addSoon } from "@/server/outbox/add-batcher";
 
 export type TimerKind = "expire" | "start-deadline" | "auto-confirm" | "open-to-all" | "answer-deadline";
 
@@ -33,7 +34,8 @@ export async function scheduleJobTimer(kind: TimerKind, jobId: string, at: Date)
 
 /**
  * Several timer changes of one job at once (a claim cancels the expiry and schedules the start deadline): every
- * removal goes out together, then every new timer in one MULTI — two Redis round trips whatever the count.
+ * removal goes out together, then every new timer in one MULTI shared with the other hand-overs of this turn
+ * (src/server/outbox/add-batcher.ts) — two Redis round trips whatever the count.
  * Best effort like the single versions.
  */
 export async function moveJobTimers(jobId: string, change: { cancel?: TimerKind[]; schedule?: { kind: TimerKind; at: Date }[] }): Promise<void> {
@@ -46,7 +48,7 @@ export async function moveJobTimers(jobId: string, change: { cancel?: TimerKind[
     await Promise.all(removals);
     if (schedule.length === 0) return;
     const now = Date.now();
-    await withinHandOverTime(queue.addBulk(schedule.map(({ kind, at }) => ({
+    await withinHandOverTime(addSoon("timers", schedule.map(({ kind, at }) => ({
       name: kind,
       data: jobData("timers", { kind, jobId }),
       opts: { ...TIMER_OPTIONS, jobId: timerId(kind, jobId), delay: Math.max(0, at.getTime() - now) },

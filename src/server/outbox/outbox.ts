@@ -17,7 +17,8 @@ import type { Db, Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { getRequestContext } from "@/server/observability/request-context";
 import { JOB_META_KEY, QUEUES, type QueueName, type QueuePayload } from "@/server/queues/definitions";
-import { getQueue, withinHandOverTime } from "@/server/queues/queues";
+import { withinHandOverTime } from "@/server/queues/queues";
+import { addSoon } from "./add-batcher";
 
 /** One side effect: its queue and payload, and a key that makes writing it twice add nothing. */
 export type OutboxEffect = { [Q in QueueName]: { queue: Q; payload: QueuePayload<Q>; key?: string } }[QueueName];
@@ -83,7 +84,7 @@ export function outboxInsertSql(rows: PreparedOutboxRow[], when: Prisma.Sql): Pr
 }
 
 /**
- * After commit: hands the rows to BullMQ. Never throws: a row that could not be queued (Redis unreachable) is
+ * After commit: hands the rows to BullMQ (with whatever else is handed over in this turn, add-batcher.ts). Never throws: a row that could not be queued (Redis unreachable) is
  * still PENDING, and the relay queues it once Redis answers again.
  */
 export async function dispatchOutbox(rows: OutboxRow[]): Promise<void> {
@@ -95,7 +96,7 @@ export async function dispatchOutbox(rows: OutboxRow[]): Promise<void> {
   await Promise.all(
     [...byQueue].map(async ([queue, list]) => {
       try {
-        await withinHandOverTime(getQueue(queue as QueueName).addBulk(list.map((row) => outboxJob(row, meta))));
+        await withinHandOverTime(addSoon(queue as QueueName, list.map((row) => outboxJob(row, meta))));
       } catch (err) {
         logger.warn({ err, queue, outboxIds: list.map((r) => r.id) }, "could not queue side effects; the outbox relay will");
       }

@@ -1,0 +1,87 @@
+/**
+ * /api/trpc as the web server answers it (src/server/api/trpc-http.ts, before Next): a real Node HTTP server in this
+ * process, a session cookie, the real claim.
+ */
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createOpenJob, createUser } from "@/test/factories";
+import { sessionCookieFor } from "@/test/realtime-harness";
+import { handleTrpcHttp, isTrpcHttpPath } from "./trpc-http";
+
+let server: Server;
+let port = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (isTrpcHttpPath(req.url ?? "/")) return handleTrpcHttp(req, res);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function post(path: string, body: string, headers: Record<string, string> = {}) {
+  return fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+}
+
+const serverTimingQueries = (header: string | null) => Number(/db;dur=[\d.]+;desc="(\d+) quer/.exec(header ?? "")?.[1] ?? NaN);
+
+describe("tRPC over the web server's Node handler", () => {
+  it("claims for a signed-in scooper, with Server-Timing on the answer", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const scooper = await createUser(["SCOOPER"]);
+    const job = await createOpenJob(poster.id);
+    const res = await post("/api/trpc/jobs.claim", JSON.stringify({ json: { jobId: job.id } }), { cookie: await sessionCookieFor(scooper.id)});
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { json: { id: string } } } };
+    expect(body.result.data.json.id).toBe(job.id);
+    // The session's user read and the claim's batch at least.
+    expect(serverTimingQueries(res.headers.get("server-timing"))).toBeGreaterThanOrEqual(2);
+    await expect(db.cleanupJob.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, scooperId: true } })).resolves.toEqual({ status: "CLAIMED", scooperId: scooper.id });
+  });
+
+  it("refuses a signed-out claim with 401 and the refusal's reason", async () => {
+    const res = await post("/api/trpc/jobs.claim", JSON.stringify({ json: { jobId: "nope" } }));
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { json: { data: { code: string; reason: string } } } };
+    expect(body.error.json.data).toMatchObject({ code: "UNAUTHORIZED", reason: "auth.signIn" });
+    expect(res.headers.get("server-timing")).toMatch(/total;dur=/);
+  });
+
+  it("answers 413 to a chunked body over 1 MiB and closes the connection instead of reading the rest", async () => {
+    const total = 20 * 1024 * 1024;
+    const chunk = Buffer.alloc(64 * 1024, 65);
+    const outcome = await new Promise<{ status: number; written: number }>((resolve) => {
+      let status = 0;
+      let written = 0;
+      let closed = false;
+      const req = request({ host: "127.0.0.1", port, path: "/api/trpc/accounts.signUp", method: "POST", headers: { "content-type": "application/json" } }, (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+      });
+      const finish = () => {
+        closed = true;
+        resolve({ status, written });
+      };
+      req.on("error", finish);
+      req.on("close", () => !closed && finish());
+      const pump = () => {
+        while (!closed && written < total) {
+          written += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        if (written >= total && !closed) req.end();
+      };
+      pump();
+    });
+    expect(outcome.status).toBe(413);
+    expect(outcome.written).toBeLessThan(total);
+  });
+});
