@@ -6,7 +6,9 @@
  * simulated throttling scales the CPU time it observes). Beside the scores: the metrics (FCP, LCP, TBT, CLS, Speed
  * Index), the LCP element, and for a page under its performance target Lighthouse's failing diagnostics.
  * BENCH_WEB_JSON=<dir> keeps each page's whole report; BENCH_WEB_PROFILE=1 prints where the page's JavaScript
- * spends its time (a CPU profile's top self times, 4× slowdown).
+ * spends its time (a CPU profile's top self times, 4× slowdown). BENCH_WEB_RUNS=<n> measures each page n times and
+ * prints the median of each figure (one run is within ±10 of another on a shared machine); BENCH_WEB_PAGES=board,job
+ * measures only the pages named (landing, board, job, sign-in).
  *
  * Uses the build in .next (runs `next build` first when there is none), a throw-away database seeded with the demo
  * data and its own Redis prefix, and one web server on a free port; no worker is needed for pages that only read.
@@ -120,7 +122,10 @@ try {
   server = spawn(process.execPath, ["--import", "tsx", "src/server/web-server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
   await waitFor(`${env.APP_URL}/api/health`, 120_000);
 
-  const pages = { "/": "landing", "/board": "board (map)", [`/jobs/${jobId}`]: "open job", "/sign-in": "sign-in" };
+  const allPages = { landing: ["/", "landing"], board: ["/board", "board (map)"], job: [`/jobs/${jobId}`, "open job"], "sign-in": ["/sign-in", "sign-in"] } as const;
+  const only = process.env.BENCH_WEB_PAGES?.split(",").map((p) => p.trim());
+  const pages = Object.fromEntries(Object.entries(allPages).filter(([key]) => !only || only.includes(key)).map(([, page]) => page));
+  const runs = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 1) || 1);
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   try {
     console.log(`\nLighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, mobile, ${CHROMIUM}`);
@@ -128,41 +133,55 @@ try {
     for (const [path, label] of Object.entries(pages)) {
       // Warm the server (Next compiles nothing in production, but the first request fills its caches).
       await fetch(`${env.APP_URL}${path}`);
-      const result = await lighthouse(`${env.APP_URL}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
-      const scores = CATEGORIES.map((c) => Math.round((result?.lhr.categories[c]?.score ?? 0) * 100));
-      const misses = CATEGORIES.filter((c, i) => scores[i]! < TARGETS[c]);
-      console.log(`${label.padEnd(20)} | ${String(scores[0]).padStart(11)} | ${String(scores[1]).padStart(13)} | ${String(scores[2]).padStart(14)}${misses.length ? `   below target: ${misses.join(", ")}` : ""}`);
-      if (process.env.BENCH_WEB_JSON) {
-        // The whole report, to dig into a page's audits: BENCH_WEB_JSON=<directory>.
-        fs.mkdirSync(process.env.BENCH_WEB_JSON, { recursive: true });
-        fs.writeFileSync(`${process.env.BENCH_WEB_JSON}/${label.replace(/\W+/g, "-")}.json`, JSON.stringify(result?.lhr));
+      const perRun: { performance: number; lcpMs: number; tbtMs: number }[] = [];
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(`${env.APP_URL}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
+        const scores = CATEGORIES.map((c) => Math.round((result?.lhr.categories[c]?.score ?? 0) * 100));
+        const misses = CATEGORIES.filter((c, i) => scores[i]! < TARGETS[c]);
+        console.log(`${label.padEnd(20)} | ${String(scores[0]).padStart(11)} | ${String(scores[1]).padStart(13)} | ${String(scores[2]).padStart(14)}${misses.length ? `   below target: ${misses.join(", ")}` : ""}`);
+        if (process.env.BENCH_WEB_JSON) {
+          // The whole report, to dig into a page's audits: BENCH_WEB_JSON=<directory>.
+          fs.mkdirSync(process.env.BENCH_WEB_JSON, { recursive: true });
+          fs.writeFileSync(`${process.env.BENCH_WEB_JSON}/${label.replace(/\W+/g, "-")}.json`, JSON.stringify(result?.lhr));
+        }
+        const audits = result?.lhr.audits ?? {};
+        const metric = (id: string) => audits[id]?.displayValue?.replace(/\u00a0/g, " ") ?? "?";
+        console.log(
+          `${"".padEnd(20)}   FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, ` +
+            `CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+        );
+        const lcpElement = (audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string; selector?: string } }[] }[] } | undefined)
+          ?.items?.[0]?.items?.[0]?.node;
+        // Lighthouse 12.2.3's own LCP-element audit fails on Debian's newer Chromium (its trace changed): ask the page.
+        const lcp = lcpElement ? `${lcpElement.selector ?? ""} ${lcpElement.snippet ?? ""}` : await lcpElementOf(chrome.port, `${env.APP_URL}${path}`);
+        console.log(`${"".padEnd(20)}   LCP element: ${lcp.replace(/\s+/g, " ").slice(0, 140)}`);
+        if (scores[0]! < TARGETS.performance) {
+          // Lighthouse's own hints for a slow page: the opportunities and diagnostics it scores below passing.
+          const hints = Object.values(audits)
+            .filter((a) => a.score !== null && a.score < 0.9 && (a.details?.type === "opportunity" || a.details?.type === "table") && !a.id.startsWith("largest-contentful"))
+            .filter((a) => result?.lhr.categories.performance?.auditRefs.some((r) => r.id === a.id && r.weight === 0))
+            .map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue.replace(/\u00a0/g, " ")})` : ""}`)
+            .slice(0, 6);
+          if (hints.length) console.log(`${"".padEnd(20)}   hints: ${hints.join("; ")}`);
+        }
+        for (const c of misses) {
+          const failing = Object.values(result?.lhr.audits ?? {})
+            .filter((a) => a.score !== null && a.score < 0.9 && result?.lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
+            .map((a) => a.title)
+            .slice(0, 4);
+          if (failing.length) console.log(`${"".padEnd(20)}   ${c}: ${failing.join("; ")}`);
+        }
+        perRun.push({ performance: scores[0]!, lcpMs: audits["largest-contentful-paint"]?.numericValue ?? NaN, tbtMs: audits["total-blocking-time"]?.numericValue ?? NaN });
       }
-      const audits = result?.lhr.audits ?? {};
-      const metric = (id: string) => audits[id]?.displayValue?.replace(/\u00a0/g, " ") ?? "?";
-      console.log(
-        `${"".padEnd(20)}   FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, ` +
-          `CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
-      );
-      const lcpElement = (audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string; selector?: string } }[] }[] } | undefined)
-        ?.items?.[0]?.items?.[0]?.node;
-      // Lighthouse 12.2.3's own LCP-element audit fails on Debian's newer Chromium (its trace changed): ask the page.
-      const lcp = lcpElement ? `${lcpElement.selector ?? ""} ${lcpElement.snippet ?? ""}` : await lcpElementOf(chrome.port, `${env.APP_URL}${path}`);
-      console.log(`${"".padEnd(20)}   LCP element: ${lcp.replace(/\s+/g, " ").slice(0, 140)}`);
-      if (scores[0]! < TARGETS.performance) {
-        // Lighthouse's own hints for a slow page: the opportunities and diagnostics it scores below passing.
-        const hints = Object.values(audits)
-          .filter((a) => a.score !== null && a.score < 0.9 && (a.details?.type === "opportunity" || a.details?.type === "table") && !a.id.startsWith("largest-contentful"))
-          .filter((a) => result?.lhr.categories.performance?.auditRefs.some((r) => r.id === a.id && r.weight === 0))
-          .map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue.replace(/\u00a0/g, " ")})` : ""}`)
-          .slice(0, 6);
-        if (hints.length) console.log(`${"".padEnd(20)}   hints: ${hints.join("; ")}`);
-      }
-      for (const c of misses) {
-        const failing = Object.values(result?.lhr.audits ?? {})
-          .filter((a) => a.score !== null && a.score < 0.9 && result?.lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
-          .map((a) => a.title)
-          .slice(0, 4);
-        if (failing.length) console.log(`${"".padEnd(20)}   ${c}: ${failing.join("; ")}`);
+      if (runs > 1) {
+        const median = (key: keyof (typeof perRun)[number]) => {
+          const sorted = perRun.map((r) => r[key]).sort((a, b) => a - b);
+          return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+        };
+        console.log(
+          `${label.padEnd(20)} | median of ${runs}: performance ${median("performance")} (${perRun.map((r) => r.performance).join(", ")}), ` +
+            `LCP ${(median("lcpMs") / 1000).toFixed(1)} s, TBT ${Math.round(median("tbtMs"))} ms`,
+        );
       }
     }
   } finally {

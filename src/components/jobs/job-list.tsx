@@ -31,7 +31,7 @@ export function JobList({ viewport, filters, from }: { viewport: Viewport; filte
       <ul className="divide-y" data-testid="board-list">
         {jobs.map((job) => (
           <li key={job.id}>
-            <Link href={`/jobs/${job.id}`} className="flex items-center justify-between gap-3 py-3">
+            <Link href={`/jobs/${job.id}`} prefetch={false} className="flex items-center justify-between gap-3 py-3">
               <span className="min-w-0">
                 <span className="block truncate font-medium">{job.address}</span>
                 <span className="block text-xs text-slate-600">
