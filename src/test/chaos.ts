@@ -15,7 +15,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   let server: Service | null = await startLocalRedis({ port });
   const url = server.url;
   process.env.REDIS_URL = url;
-  return {
+  const redis: PrivateRedis = {
     url,
     stop: async () => {
       await server?.stop();
@@ -27,6 +27,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     },
     flushAppKeys: () => deleteRedisPrefix(url, process.env.REDIS_PREFIX!),
   };
+  // Stopped by setup-int.ts after the file's connections closed and its keys were deleted (not before: that
+  // teardown still talks to it). A server left running outlives the test run.
+  (globalThis as { scoopPrivateRedis?: PrivateRedis }).scoopPrivateRedis = redis;
+  return redis;
 }
 
 export type WorkerProcess = { child: ChildProcess; output: () => string; kill: () => Promise<void>; stop: () => Promise<void> };

@@ -1,7 +1,7 @@
 /**
  * Before each integration test file: a private database cloned from the migrated template and a private
  * Redis key prefix, set in the environment before any app module reads it. After the file: close
- * connections, drop the database, delete the prefix's keys.
+ * connections, drop the database, delete the prefix's keys, stop a private redis-server the file started.
  */
 import crypto from "node:crypto";
 import { afterAll, inject } from "vitest";
@@ -27,4 +27,6 @@ afterAll(async () => {
   await deleteRedisPrefix(process.env.REDIS_URL!, process.env.REDIS_PREFIX!);
   await db.$disconnect();
   await dropDatabase(server, dbName);
+  // A chaos file's private redis-server (src/test/chaos.ts).
+  await (globalThis as { scoopPrivateRedis?: { stop: () => Promise<void> } }).scoopPrivateRedis?.stop();
 });
