@@ -4,8 +4,8 @@
  * handler, so `npm run bench:claims` measures what production runs. Going through Next's route handler cost a
  * second conversion of each call (Next's request → a fetch Request → tRPC's adapter) on the hottest path.
  *
- * What the route handler (src/app/api/trpc/[trpc]/route.ts, which `next start` alone would still serve) did is
- * here too: the body read under API_MAX_BODY_BYTES (an upload that passes it is answered 413, and Node closes the
+ * Every process that serves the app runs web-server.ts (`npm start`, the dev server, the e2e runs), so there is no
+ * Next route handler for /api/trpc. This handler does what that route did: the body read under API_MAX_BODY_BYTES (an upload that passes it is answered 413, and Node closes the
  * connection rather than read the rest: trpc-http.int.test.ts), Server-Timing, the request context, and the log of calls that failed before
  * any procedure ran.
  */

@@ -3,7 +3,7 @@
  * `{ reason, params }` in the error data for clients that render it themselves.
  */
 import { describe, expect, it } from "vitest";
-import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
+import { trpcHttp } from "@/test/trpc-http-fetch";
 import { db } from "@/server/db";
 import { cast, createOpenJob, createUser, callerWithSession, validJobInput } from "@/test/factories";
 import { sessionCookieFor } from "@/test/realtime-harness";
@@ -41,7 +41,7 @@ describe("errors in the caller's language", () => {
     await createOpenJob(poster.id);
     const missing = encodeURIComponent(JSON.stringify({ json: { jobId: "no-such-job" } }));
     const ask = async (headers: Record<string, string>) => {
-      const res = await trpcGet(new Request(`http://x/api/trpc/jobs.byId?input=${missing}`, { headers }));
+      const res = await trpcHttp(new Request(`http://x/api/trpc/jobs.byId?input=${missing}`, { headers }));
       return { status: res.status, body: ((await res.json()) as ErrorBody).error.json };
     };
 
@@ -56,7 +56,7 @@ describe("errors in the caller's language", () => {
     expect(spanish.body.data).toMatchObject({ code: "NOT_FOUND", reason: "job.notFound", params: {} });
 
     // A refusal raised by the procedure ladder itself (not signed in), over POST.
-    const res = await trpcPost(new Request("http://x/api/trpc/jobs.claim", {
+    const res = await trpcHttp(new Request("http://x/api/trpc/jobs.claim", {
       method: "POST",
       headers: { "content-type": "application/json", "accept-language": "es" },
       body: JSON.stringify({ json: { jobId: "no-such-job" } }),
@@ -72,7 +72,7 @@ describe("errors in the caller's language", () => {
     await db.user.update({ where: { id: scooper.id }, data: { locale: "es" } });
     const { id: jobId } = await customer.api.jobs.post(validJobInput);
     await scooper.api.jobs.claim({ jobId });
-    const res = await trpcPost(new Request("http://x/api/trpc/jobs.start", {
+    const res = await trpcHttp(new Request("http://x/api/trpc/jobs.start", {
       method: "POST",
       headers: { cookie: await sessionCookieFor(customer.id), "content-type": "application/json", "accept-language": "es" },
       body: JSON.stringify({ json: { jobId } }),

@@ -3,7 +3,7 @@
  * query slower than the threshold is logged with its duration.
  */
 import { describe, expect, it } from "vitest";
-import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
+import { trpcHttp } from "@/test/trpc-http-fetch";
 import { createPrismaClient } from "@/server/db";
 import { createOpenJob, createUser } from "@/test/factories";
 import { sessionCookieFor } from "@/test/realtime-harness";
@@ -28,14 +28,14 @@ describe("Server-Timing on tRPC answers", () => {
     const job = await createOpenJob(poster.id);
 
     const input = encodeURIComponent(JSON.stringify({ json: { jobId: job.id } }));
-    const read = await trpcGet(new Request(`http://x/api/trpc/jobs.byId?input=${input}`));
+    const read = await trpcHttp(new Request(`http://x/api/trpc/jobs.byId?input=${input}`));
     expect(read.status).toBe(200);
     const readTiming = parseServerTiming(read.headers.get("server-timing"));
     expect(readTiming.get("db")?.desc).toMatch(/^[1-9]\d* quer(y|ies)$/);
     expect(readTiming.get("db")!.dur).toBeGreaterThan(0);
     expect(readTiming.get("total")!.dur).toBeGreaterThanOrEqual(readTiming.get("db")!.dur);
 
-    const claim = await trpcPost(new Request("http://x/api/trpc/jobs.claim", {
+    const claim = await trpcHttp(new Request("http://x/api/trpc/jobs.claim", {
       method: "POST",
       headers: { cookie: await sessionCookieFor(scooper.id), "content-type": "application/json" },
       body: JSON.stringify({ json: { jobId: job.id } }),
@@ -48,7 +48,7 @@ describe("Server-Timing on tRPC answers", () => {
   });
 
   it("answers refusals with the header too", async () => {
-    const res = await trpcPost(new Request("http://x/api/trpc/jobs.claim", {
+    const res = await trpcHttp(new Request("http://x/api/trpc/jobs.claim", {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { jobId: "nope" } }),
     }));
     expect(res.status).toBe(401);

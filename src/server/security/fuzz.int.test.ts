@@ -15,7 +15,7 @@ vi.hoisted(() => {
 });
 
 const { appRouter } = await import("@/server/api/root");
-const { GET, POST } = await import("@/app/api/trpc/[trpc]/route");
+const { trpcHttp } = await import("@/test/trpc-http-fetch");
 const { createUser } = await import("@/test/factories");
 const { sessionCookieFor } = await import("@/test/realtime-harness");
 
@@ -59,8 +59,8 @@ async function call(path: string, type: "query" | "mutation", input: unknown, co
   const body = JSON.stringify(superjson.serialize(input));
   const res =
     type === "query"
-      ? await GET(new Request(`http://x/api/trpc/${path}?input=${encodeURIComponent(body)}`, { headers }))
-      : await POST(new Request(`http://x/api/trpc/${path}`, { method: "POST", headers, body }));
+      ? await trpcHttp(new Request(`http://x/api/trpc/${path}?input=${encodeURIComponent(body)}`, { headers }))
+      : await trpcHttp(new Request(`http://x/api/trpc/${path}`, { method: "POST", headers, body }));
   return { status: res.status, text: await res.text() };
 }
 

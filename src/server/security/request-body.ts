@@ -1,8 +1,9 @@
 /**
  * Request bodies read with a hard cap: the bytes are counted as they stream in and the read stops (the stream is
  * cancelled) as soon as the cap is passed, whatever Content-Length says or when there is none (chunked upload).
- * Every route handler that reads a body goes through `readBodyCapped` (or `withCappedBody` for a library that
- * reads the Request itself) instead of `req.formData()`/`req.text()`, which would read everything first.
+ * Every route handler that reads a body goes through `readBodyCapped` instead of `req.formData()`/`req.text()`,
+ * which would read everything first. tRPC calls never reach a route handler: the web server answers them with
+ * tRPC's Node handler under the same `API_MAX_BODY_BYTES` (src/server/api/trpc-http.ts).
  */
 export class BodyTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
@@ -42,10 +43,3 @@ export async function readBodyCapped(req: Request, maxBytes: number): Promise<Ui
 
 export const payloadTooLarge = () =>
   Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large." } }, { status: 413 });
-
-/** `req` with its body read under the cap, for handlers (tRPC, next-auth) that read the Request themselves. */
-export async function withCappedBody(req: Request, maxBytes = API_MAX_BODY_BYTES): Promise<Request> {
-  if (req.method === "GET" || req.method === "HEAD") return req;
-  const body = await readBodyCapped(req, maxBytes);
-  return new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
-}
