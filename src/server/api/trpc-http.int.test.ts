@@ -2,7 +2,8 @@
  * /api/trpc as the web server answers it (src/server/api/trpc-http.ts, before Next): a real Node HTTP server in this
  * process, a session cookie, the real claim.
  */
-import { createServer, request, type Server } from "node:http";
+import { createServer, get, request, type Server } from "node:http";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
@@ -83,5 +84,44 @@ describe("tRPC over the web server's Node handler", () => {
     });
     expect(outcome.status).toBe(413);
     expect(outcome.written).toBeLessThan(total);
+  });
+
+  it("gzips a query's answer for a browser that accepts it, streamed batches too, and not a mutation's", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    for (let i = 0; i < 15; i++) await createOpenJob(poster.id, { lat: 40.68 + i / 1000 });
+    const input = { json: { bounds: { south: 40.6, west: -74.1, north: 40.8, east: -73.8 }, limit: 50 } };
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        get({ host: "127.0.0.1", port, path, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+        }).on("error", reject);
+      });
+    const single = `/api/trpc/jobs.openInViewport?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+    const gzipped = await raw(single, { "accept-encoding": "gzip" });
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.encoding).toBe("gzip");
+    const answer = JSON.parse(zlib.gunzipSync(gzipped.body).toString()) as { result: { data: { json: { jobs: unknown[] } } } };
+    expect(answer.result.data.json.jobs).toHaveLength(15);
+
+    const plain = await raw(single, {});
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(gzipped.body.length * 3);
+
+    // The browser's httpBatchStreamLink: JSON lines, one per procedure as it finishes.
+    const batch = `/api/trpc/jobs.openInViewport,jobs.openInViewport?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input, 1: input }))}`;
+    const streamed = await raw(batch, { "accept-encoding": "gzip", "trpc-accept": "application/jsonl" });
+    expect(streamed.encoding).toBe("gzip");
+    const text = zlib.gunzipSync(streamed.body).toString();
+    expect(text.split("\n").filter((line) => line.includes('"jobs"'))).toHaveLength(2);
+
+    // Mutations (a claim's answer is a few hundred bytes) are sent as they are.
+    const claim = await fetch(`http://127.0.0.1:${port}/api/trpc/jobs.claim`, {
+      method: "POST", headers: { "content-type": "application/json", "accept-encoding": "gzip" }, body: JSON.stringify({ json: { jobId: "nope" } }),
+    });
+    expect(claim.status).toBe(401);
+    expect(claim.headers.get("content-encoding")).toBeNull();
   });
 });
