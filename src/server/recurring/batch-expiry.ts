@@ -17,7 +17,12 @@ import { enqueue, withinHandOverTime } from "@/server/queues/queues";
 /** One expiry timer per expiry time of the batch (all of it, for jobs generated together). Best effort: the sweep applies a lost one. */
 export async function scheduleBatchExpiry(jobs: { id: string; expiresAt: Date }[]): Promise<void> {
   const byTime = new Map<number, string[]>();
-  for (const job of jobs) byTime.set(job.expiresAt.getTime(), [...(byTime.get(job.expiresAt.getTime()) ?? []), job.id]);
+  for (const job of jobs) {
+    const at = job.expiresAt.getTime();
+    const ids = byTime.get(at);
+    if (ids) ids.push(job.id);
+    else byTime.set(at, [job.id]);
+  }
   await Promise.all(
     [...byTime].map(async ([at, jobIds]) => {
       try {
