@@ -12,3 +12,14 @@ export function serviceAreaViewport(area: ServiceArea) {
     zoom: ZOOM_FOR_RADIUS_KM[area.radiusKm] ?? 11,
   };
 }
+
+const NEW_YORK = { lat: 40.7128, lng: -73.95 };
+const CITY_VIEWPORT = { bounds: { south: 40.5, west: -74.1, north: 40.95, east: -73.7 }, zoom: 11 };
+
+/**
+ * Where the board's map opens: on the scooper's service area, else on the city. The server draws this view's tiles
+ * before the map's script runs (src/components/map/map-preview.tsx) and Leaflet opens on the same centre and zoom.
+ */
+export function firstBoardView(area?: ServiceArea | null) {
+  return area ? { center: { lat: area.lat, lng: area.lng }, viewport: serviceAreaViewport(area) } : { center: NEW_YORK, viewport: CITY_VIEWPORT };
+}

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import { JobMap } from "@/components/map/job-map";
+import { BoardMap } from "@/components/map/job-map";
 import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
 import { OnboardingLink } from "@/components/scooper/onboarding-link";
 import type { ServiceArea } from "@/lib/service-area";
@@ -54,7 +54,7 @@ export function Board({ serviceArea, onboardingMissing }: { serviceArea?: Servic
         <button type="button" aria-pressed={view === "list"} className={toggle(view === "list")} onClick={() => setView("list")}>{t("list")}</button>
       </div>
       <section aria-label={t("mapLabel")} className={`relative h-[60dvh] lg:block lg:h-[calc(100dvh-57px)] lg:flex-1 ${view === "list" ? "hidden" : ""}`}>
-        <JobMap filters={filters} onViewport={onViewport} serviceArea={serviceArea} />
+        <BoardMap filters={filters} onViewport={onViewport} serviceArea={serviceArea} />
       </section>
       <aside className="flex flex-col gap-3 border-t p-3 lg:h-[calc(100dvh-57px)] lg:w-96 lg:overflow-y-auto lg:border-l lg:border-t-0">
         {onboardingMissing && <OnboardingLink />}

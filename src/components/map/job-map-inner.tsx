@@ -6,20 +6,18 @@ import { MapContainer, TileLayer, useMap } from "react-leaflet";
 import { BoardMarkers } from "./board-markers";
 import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
 import { useBoardLive } from "./use-board-live";
-import { serviceAreaViewport, type ServiceArea } from "@/lib/service-area";
+import { firstBoardView, type ServiceArea } from "@/lib/service-area";
 import type { Bounds } from "@/lib/geo";
 import { TYPE_LABEL } from "@/components/jobs/labels";
 import { LiveIndicator } from "@/components/layout/live-indicator";
 import { api, TRPCReactProvider, type RouterInputs, type RouterOutputs } from "@/trpc/react";
 
-const NEW_YORK: [number, number] = [40.7128, -73.95];
 // A 1×1 transparent GIF: when tiles cannot load (offline, blocked) Leaflet shows blank squares, not broken images.
 const BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 
 export type BoardFilters = Omit<RouterInputs["jobs"]["board"], "bounds" | "zoom">;
 export type BoardResult = RouterOutputs["jobs"]["openInViewport"];
 export type Viewport = { bounds: Bounds; zoom: number };
-const INITIAL_VIEWPORT: Viewport = { bounds: { south: 40.5, west: -74.1, north: 40.95, east: -73.7 }, zoom: 11 };
 
 function toViewport(map: L.Map): Viewport {
   const b = map.getBounds();
@@ -53,7 +51,14 @@ function ViewportWatcher({ onChange }: { onChange: (v: Viewport) => void }) {
  * every matching job (jobs.board); clicking a cluster zooms in. Live: board events update the cached answers in
  * place (use-board-live.ts).
  */
-type JobMapProps = { filters?: BoardFilters; onViewport?: (v: Viewport) => void; serviceArea?: ServiceArea | null };
+type JobMapProps = {
+  filters?: BoardFilters;
+  onViewport?: (v: Viewport) => void;
+  serviceArea?: ServiceArea | null;
+  /** Over a preview of its first view (map-preview.tsx): the map stays see-through and says when its tiles are in. */
+  overPreview?: boolean;
+  onTilesLoaded?: () => void;
+};
 
 export function JobMapInner(props: JobMapProps) {
   // Its own provider: the landing page has no other tRPC on it (the client's one cache and socket are shared).
@@ -64,10 +69,11 @@ export function JobMapInner(props: JobMapProps) {
   );
 }
 
-function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
+function JobMapView({ filters, onViewport, serviceArea, overPreview, onTilesLoaded }: JobMapProps) {
   const t = useTranslations("board");
-  // A scooper's board opens on their service area (their onboarding profile); everyone else's on the default view.
-  const [initial] = useState<Viewport>(() => (serviceArea ? serviceAreaViewport(serviceArea) : INITIAL_VIEWPORT));
+  // A scooper's board opens on their service area (their onboarding profile); everyone else's on the city.
+  const [first] = useState(() => firstBoardView(serviceArea));
+  const initial: Viewport = first.viewport;
   // The map's real viewport, once Leaflet has measured it (its first effect): asking with the initial guess first
   // fetched and drew every pin twice on each load, the guess's answer then the real one's.
   const [measured, setMeasured] = useState<Viewport | null>(null);
@@ -86,9 +92,15 @@ function JobMapView({ filters, onViewport, serviceArea }: JobMapProps) {
   const data = view.data;
   return (
     <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
-      <MapContainer center={serviceArea ? [serviceArea.lat, serviceArea.lng] : NEW_YORK} zoom={initial.zoom} className="h-full w-full" scrollWheelZoom>
+      <MapContainer
+        center={[first.center.lat, first.center.lng]}
+        zoom={initial.zoom}
+        className="h-full w-full"
+        style={overPreview ? { background: "transparent" } : undefined}
+        scrollWheelZoom
+      >
         {tileUrl !== "none" && (
-          <TileLayer url={tileUrl} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} />
+          <TileLayer url={tileUrl} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} eventHandlers={onTilesLoaded ? { load: onTilesLoaded } : undefined} />
         )}
         <ViewportWatcher onChange={changeViewport} />
         <BoardMarkers view={data} />

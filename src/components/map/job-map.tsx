@@ -2,7 +2,9 @@
 /** Leaflet touches `window` when imported, so the maps render in the browser only. */
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import { useCallback, useEffect, useRef, useState, type ComponentProps } from "react";
+import { firstBoardView } from "@/lib/service-area";
+import { MapPreview } from "./map-preview";
 
 function Loading() {
   const t = useTranslations("board");
@@ -13,6 +15,24 @@ const loading = () => <Loading />;
 export const JobMap = dynamic(() => import("./job-map-inner").then((m) => m.JobMapInner), { ssr: false, loading });
 export const PinPicker = dynamic(() => import("./pin-picker-inner").then((m) => m.PinPickerInner), { ssr: false, loading });
 export const AreaPicker = dynamic(() => import("./area-picker-inner").then((m) => m.AreaPickerInner), { ssr: false, loading });
+
+/**
+ * The board's live map over a preview of its first view that the server drew (map-preview.tsx): the page shows a map
+ * before the map's script arrives, and the preview goes once Leaflet's own tiles have loaded over it.
+ */
+export function BoardMap(props: Omit<ComponentProps<typeof JobMap>, "overPreview" | "onTilesLoaded">) {
+  const [previewShown, setPreviewShown] = useState(true);
+  const [first] = useState(() => firstBoardView(props.serviceArea));
+  const hidePreview = useCallback(() => setPreviewShown(false), []);
+  return (
+    <div className="relative h-full w-full bg-[#ddd]">
+      {previewShown && <MapPreview center={first.center} zoom={first.viewport.zoom} />}
+      <div className="relative h-full w-full">
+        <JobMap {...props} overPreview onTilesLoaded={hidePreview} />
+      </div>
+    </div>
+  );
+}
 
 /**
  * The live map, loaded once its box comes near the screen (200 px ahead). The landing page's map sits
