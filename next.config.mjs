@@ -32,7 +32,12 @@ async function withSentryWhenConfigured(config) {
 }
 
 // next-intl without locale segments in URLs: the request's language comes from src/i18n/request.ts (docs/i18n.md).
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+// The catalogues under messages/ are compiled at build time (ICU syntax → compact arrays), so the browser formats
+// them without shipping or running an ICU parser (docs/i18n.md, "Precompiled messages").
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @param {string} phase */
 export default async function config(phase) {
