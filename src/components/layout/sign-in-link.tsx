@@ -13,7 +13,7 @@ export function SignInLink({ label }: { label: string }) {
   const path = usePathname();
   const href = path && !NO_RETURN.has(path.split("/")[1] ?? "") ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in";
   return (
-    <Link href={href} className="text-slate-700">
+    <Link href={href} prefetch={false} className="text-slate-700">
       {label}
     </Link>
   );
