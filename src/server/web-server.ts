@@ -11,7 +11,7 @@
  * Run: `npm start` (after `npm run build`) or `npm run dev`.
  */
 import crypto from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 
 process.env.SCOOP_SERVICE ??= "web";
@@ -23,7 +23,7 @@ const { db } = await import("@/server/db");
 const { boardIndex, closeBoardIndex } = await import("@/server/jobs/board-index");
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
 const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
-const { brotliStaticAsset } = await import("@/server/static-brotli");
+const { brotliStaticAsset, warmBrotliCache } = await import("@/server/static-brotli");
 const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, publicCacheControl, securityHeaders } = await import("@/server/security/http-policy");
 
 const dev = env.NODE_ENV === "development";
@@ -52,9 +52,9 @@ const server = createServer((req, res) => {
     res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Requests from other sites are refused." } }));
     return;
   }
-  if (!dev && (req.method === "GET" || req.method === "HEAD")) {
-    const asset = brotliStaticAsset(pathname, req.headers["accept-encoding"]);
-    if (asset) {
+  if (!dev && (req.method === "GET" || req.method === "HEAD") && pathname.startsWith("/_next/static/")) {
+    void brotliStaticAsset(pathname, req.headers["accept-encoding"]).then((asset) => {
+      if (!asset) return toApp(req, res, pathname, requestId);
       res.writeHead(200, {
         "content-type": asset.contentType,
         "content-encoding": "br",
@@ -63,9 +63,14 @@ const server = createServer((req, res) => {
         "cache-control": "public, max-age=31536000, immutable",
       });
       res.end(req.method === "HEAD" ? undefined : asset.body);
-      return;
-    }
+    });
+    return;
   }
+  toApp(req, res, pathname, requestId);
+});
+
+/** Everything but a brotli chunk: tRPC or Next, with the caching rules of public answers. */
+function toApp(req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string) {
   const publicCache = publicCacheControl(req.method ?? "GET", pathname, req.headers.cookie);
   if (publicCache) {
     // Next writes its own Cache-Control (no-store for a dynamic page, max-age=0 for a public file) just before
@@ -84,13 +89,15 @@ const server = createServer((req, res) => {
   // tRPC calls go straight to tRPC's Node handler (src/server/api/trpc-http.ts), the rest to Next.
   if (isTrpcHttpPath(pathname)) return runWithRequestContext({ requestId }, () => handleTrpcHttp(req, res));
   runWithRequestContext({ requestId }, () => void handle(req, res));
-});
+}
 const sockets = attachWebSockets(server, (req, socket, head) => void upgradeNext(req, socket, head));
 
 server.listen(env.PORT, env.HOSTNAME, () => {
   logger.info({ url: `http://localhost:${env.PORT}`, dev }, "web ready");
   // Build the board's cluster index now rather than on the first zoomed-out map (it retries then if this fails).
   void boardIndex(db).catch((err) => logger.warn({ err }, "board index not built at start"));
+  // The build's chunks in brotli, compressed off the event loop before browsers ask (src/server/static-brotli.ts).
+  if (!dev) void warmBrotliCache().catch((err) => logger.warn({ err }, "brotli cache not warmed at start"));
 });
 
 let stopping = false;
