@@ -70,6 +70,10 @@ describe("tRPC over the web server's Node handler", () => {
     const body = (await malformed.json()) as { error: { json: { data: { code: string } } } };
     expect(body.error.json.data.code).toBe("BAD_REQUEST");
     expect(malformed.headers.get("server-timing")).toMatch(/total;dur=/);
+
+    // A body that is not JSON is tRPC's handler's to refuse, as before.
+    const plain = await post("/api/trpc/jobs.claim", JSON.stringify({ json: { jobId: "nope" } }), { "content-type": "text/plain" });
+    expect(plain.status).toBe(415);
   });
 
   it("answers 413 to a chunked body over 1 MiB and closes the connection instead of reading the rest", async () => {

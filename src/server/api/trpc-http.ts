@@ -72,7 +72,7 @@ const handler = createHTTPHandler({
  * claim), through the same `resolveResponse` as the handler above — same router, context, middlewares, error shape
  * and status codes — without what tRPC's Node adapter builds around it for the general case: a fetch `Request` with
  * a streamed body and a second copy of the headers going in, and a `WritableStream` piped chunk by chunk going out
- * (≈ a fifth of the web process's CPU per claim in bench:claims). The body is read here under the same cap (over it,
+ * (12–20 % of the web process's CPU per claim in bench:claims). The body is read here under the same cap (over it,
  * the same 413 answer, and the rest is not read), and the answer, always complete for a POST (mutations only, no
  * streams), goes out in one write with its Content-Length.
  */
@@ -132,11 +132,12 @@ function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> 
 const compress = compression({ flush: zlib.constants.Z_SYNC_FLUSH, filter: (req, res) => req.method === "GET" && compression.filter(req, res) });
 
 /**
- * The URL of a single call: a POST without a query string (a batch has `?batch=1`); `compress` passes every POST
- * by. Null for the rest, and for a URL that does not parse (tRPC's handler answers that one 400).
+ * The URL of a single call: a POST of JSON without a query string (a batch has `?batch=1`); `compress` passes every
+ * POST by. Null for the rest — other bodies (form data, bytes, none) and a URL that does not parse are tRPC's
+ * handler's to answer.
  */
 function singleCallUrl(req: IncomingMessage): URL | null {
-  if (req.method !== "POST" || req.url?.includes("?") !== false) return null;
+  if (req.method !== "POST" || req.url?.includes("?") !== false || !req.headers["content-type"]?.startsWith("application/json")) return null;
   try {
     return new URL(req.url, `http://${req.headers.host ?? "localhost"}`);
   } catch {
