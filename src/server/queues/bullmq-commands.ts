@@ -4,7 +4,7 @@
  * `queueAdd` is `Queue.addBulk` for one job (the queue's default options merged in, `Job.asJSON`, the option checks,
  * then `addJobToTransaction`, the call BullMQ's own `addJobs` makes on its pipeline), and `queueRemove` is
  * `Queue.remove` (the `removeJob` script with BullMQ's arguments, children included). A few of these members are
- * `protected` in BullMQ's types; their use is confined to this file, and queues.int.test.ts checks the jobs they write
+ * `protected` in BullMQ's types; their use is confined to this file, and outbox/add-batcher.int.test.ts checks the jobs they write
  * read back through BullMQ's own API.
  */
 import { Job, type IRedisTransaction, type JobsOptions, type Queue, type RedisClient } from "bullmq";
