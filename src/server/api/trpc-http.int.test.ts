@@ -56,6 +56,26 @@ describe("tRPC over the web server's Node handler", () => {
     expect(res.headers.get("server-timing")).toMatch(/total;dur=/);
   });
 
+  it("answers a call on its own and the same call in a batch alike, malformed JSON included", async () => {
+    const single = await post("/api/trpc/jobs.claim", JSON.stringify({ json: { jobId: "nope" } }));
+    const batched = await post("/api/trpc/jobs.claim?batch=1", JSON.stringify({ 0: { json: { jobId: "nope" } } }));
+    expect([single.status, batched.status]).toEqual([401, 401]);
+    const [one] = (await batched.json()) as [unknown];
+    expect(await single.json()).toEqual(one);
+    expect(single.headers.get("vary")).toBe(batched.headers.get("vary"));
+    expect(single.headers.get("content-length")).not.toBeNull();
+
+    const malformed = await post("/api/trpc/jobs.claim", "{ not json");
+    expect(malformed.status).toBe(400);
+    const body = (await malformed.json()) as { error: { json: { data: { code: string } } } };
+    expect(body.error.json.data.code).toBe("BAD_REQUEST");
+    expect(malformed.headers.get("server-timing")).toMatch(/total;dur=/);
+
+    // A body that is not JSON is tRPC's handler's to refuse, as before.
+    const plain = await post("/api/trpc/jobs.claim", JSON.stringify({ json: { jobId: "nope" } }), { "content-type": "text/plain" });
+    expect(plain.status).toBe(415);
+  });
+
   it("answers 413 to a chunked body over 1 MiB and closes the connection instead of reading the rest", async () => {
     const total = 20 * 1024 * 1024;
     const chunk = Buffer.alloc(64 * 1024, 65);

@@ -6,7 +6,7 @@
  */
 import { enqueue, getQueue, jobData, withinHandOverTime } from "@/server/queues/queues";
 import { logger } from "@/server/logger";
-import { addSoon } from "@/server/outbox/add-batcher";
+import { addSoon, removeSoon } from "@/server/outbox/add-batcher";
 
 export type TimerKind = "expire" | "start-deadline" | "auto-confirm" | "open-to-all" | "answer-deadline";
 
@@ -34,25 +34,25 @@ export async function scheduleJobTimer(kind: TimerKind, jobId: string, at: Date)
 
 /**
  * Several timer changes of one job at once (a claim cancels the expiry and schedules the start deadline): every
- * removal goes out together, then every new timer in one MULTI shared with the other hand-overs of this turn
- * (src/server/outbox/add-batcher.ts) — two Redis round trips whatever the count.
+ * removal, then every new timer, go out in the one pipeline this turn's hand-overs share (src/server/outbox/
+ * add-batcher.ts) — one Redis write whatever the count, shared with the claims that finish in the same turn.
  * Best effort like the single versions.
  */
 export async function moveJobTimers(jobId: string, change: { cancel?: TimerKind[]; schedule?: { kind: TimerKind; at: Date }[] }): Promise<void> {
   const schedule = change.schedule ?? [];
+  const cancel = [...(change.cancel ?? []), ...schedule.map((s) => s.kind)];
   try {
-    const queue = getQueue("timers");
-    const removals = [...(change.cancel ?? []), ...schedule.map((s) => s.kind)].map((kind) =>
-      withinHandOverTime(queue.remove(timerId(kind, jobId))).catch((err: unknown) => logger.debug({ err, kind, jobId }, "could not remove a job timer")),
-    );
-    await Promise.all(removals);
-    if (schedule.length === 0) return;
     const now = Date.now();
-    await withinHandOverTime(addSoon("timers", schedule.map(({ kind, at }) => ({
+    // Queued before the adds, so a new timer never meets the one it replaces (BullMQ would ignore it).
+    const removed = removeSoon("timers", cancel.map((kind) => timerId(kind, jobId))).then((errors) =>
+      errors.forEach((err, i) => err && logger.debug({ err, kind: cancel[i], jobId }, "could not remove a job timer")),
+    );
+    const added = addSoon("timers", schedule.map(({ kind, at }) => ({
       name: kind,
       data: jobData("timers", { kind, jobId }),
       opts: { ...TIMER_OPTIONS, jobId: timerId(kind, jobId), delay: Math.max(0, at.getTime() - now) },
-    }))));
+    })));
+    await withinHandOverTime(Promise.all([removed, added]));
   } catch (err) {
     logger.warn({ err, jobId, schedule: schedule.map((s) => s.kind) }, "could not schedule job timers; the sweep will apply them");
   }

@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import { env } from "@/env";
 import { AppError, type ErrorReason } from "@/server/errors";
+import type { Redis } from "ioredis";
 import { getRedis, redisKey } from "@/server/redis";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
@@ -23,20 +24,41 @@ export async function hitRateLimit(name: string, subject: string, rule: RateLimi
 
 export type RateLimitHit = { name: string; subject: string; rule: RateLimitRule };
 
-/** Counts several limits at once (e.g. a call's per-IP and per-user counters): one MULTI, one round trip. */
+// Per key: the window starts with the first hit (SET NX), so concurrent first hits share one window; then the count
+// and the time left. One script call (EVALSHA) for all of a call's limits, atomic like the MULTI it replaced, with
+// one reply instead of eight (ioredis builds and settles a command object per reply: a few % of the web process's CPU
+// per claim in bench:claims). Every rate-limit key shares one hash tag, so it runs unchanged on a cluster.
+const HIT_SCRIPT = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, 0, 'PX', ARGV[i], 'NX')
+  out[2 * i - 1] = redis.call('INCR', key)
+  out[2 * i] = redis.call('PTTL', key)
+end
+return out
+`;
+
+type ScriptedRedis = Redis & { scoopHitRateLimits(numberOfKeys: number, ...keysThenWindows: (string | number)[]): Promise<number[]> };
+const scripted = new WeakSet<Redis>();
+
+function rateLimitRedis(): ScriptedRedis {
+  const redis = getRedis();
+  if (!scripted.has(redis)) {
+    redis.defineCommand("scoopHitRateLimits", { lua: HIT_SCRIPT });
+    scripted.add(redis);
+  }
+  return redis as ScriptedRedis;
+}
+
+/** Counts several limits at once (e.g. a call's per-IP and per-user counters): one script call, one round trip. */
 export async function hitRateLimits(hits: RateLimitHit[]): Promise<RateLimitResult[]> {
   if (env.RATE_LIMITS_ENABLED === "0") return hits.map(({ rule }) => ({ allowed: true, remaining: rule.limit, retryAfterSeconds: 0 }));
   if (hits.length === 0) return [];
-  // The window starts with the first hit (SET NX), so concurrent first hits share one window.
-  const multi = getRedis().multi();
-  for (const { name, subject, rule } of hits) {
-    const key = keyFor(name, subject);
-    multi.set(key, 0, "PX", rule.windowSeconds * 1000, "NX").incr(key).pttl(key);
-  }
-  const replies = (await multi.exec()) as [Error | null, unknown][];
+  const keys = hits.map(({ name, subject }) => keyFor(name, subject));
+  const replies = await rateLimitRedis().scoopHitRateLimits(keys.length, ...keys, ...hits.map(({ rule }) => rule.windowSeconds * 1000));
   return hits.map(({ rule }, i) => {
-    const count = replies[3 * i + 1]![1] as number;
-    const ttl = replies[3 * i + 2]![1] as number;
+    const count = replies[2 * i]!;
+    const ttl = replies[2 * i + 1]!;
     const ttlMs = ttl > 0 ? ttl : rule.windowSeconds * 1000;
     return {
       allowed: count <= rule.limit,
