@@ -92,6 +92,8 @@ async function lcpElementOf(port: number, url: string): Promise<string> {
   }
 }
 
+// Checked before building and seeding, not when Lighthouse first launches it.
+if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium, as .ci/run does) or set CHROME_PATH`);
 const bench = await benchEnvironment("web");
 const port = await freePort();
 const env: NodeJS.ProcessEnv = {
