@@ -11,6 +11,7 @@ import type { JobStatus } from "@/generated/prisma/enums";
 import { publishBoardEvent, publishJobChange, publishJobChangesAndBoard, type BoardEvent } from "@/server/realtime/events";
 import { takeHomeCents } from "@/lib/money";
 import { approximateLocation } from "@/lib/privacy";
+import { batchPerTurn } from "@/server/batch-per-turn";
 
 export type JobChange = "posted" | "claimed" | "released" | "reopened" | "started" | "completed" | "confirmed" | "cancelled" | "expired" | "opened_to_all"
   | "disputed" | "dispute_responded" | "resolved" | "on_my_way"
@@ -21,35 +22,19 @@ export type JobChange = "posted" | "claimed" | "released" | "reopened" | "starte
 const CLOSES_BOARD: Partial<Record<JobChange, "claimed" | "cancelled" | "expired">> = { claimed: "claimed", cancelled: "cancelled", expired: "expired" };
 const OPENS_BOARD = new Set<JobChange>(["posted", "released", "reopened", "opened_to_all"]);
 
-type PendingAnnouncement = { change: { jobId: string; status: JobStatus; change: string }; board: BoardEvent | null; settle: (err?: unknown) => void };
-let pendingAnnouncements: PendingAnnouncement[] = [];
+type Announcement = { change: { jobId: string; status: JobStatus; change: string }; board: BoardEvent | null };
 
 /**
  * The events of every change announced in this event-loop turn go out together at the next `setImmediate`, in one
  * pipeline (each channel's events stay in order): claims that finish together share one Redis write. A failed
  * write fails every change in it, which each logs.
  */
-function publishSoon(change: PendingAnnouncement["change"], board: BoardEvent | null): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (pendingAnnouncements.length === 0) setImmediate(flushAnnouncements);
-    pendingAnnouncements.push({ change, board, settle: (err) => (err === undefined ? resolve() : reject(err)) });
+const publishSoon = batchPerTurn(async (batch: Announcement[]) => {
+  await publishJobChangesAndBoard(batch.map((a) => a.change), batch.flatMap((a) => (a.board ? [a.board] : []))).catch((err: unknown) => {
+    throw err ?? new Error("publishing job changes failed");
   });
-}
-
-function flushAnnouncements(): void {
-  const batch = pendingAnnouncements;
-  pendingAnnouncements = [];
-  let published: Promise<unknown>;
-  try {
-    published = publishJobChangesAndBoard(batch.map((a) => a.change), batch.flatMap((a) => (a.board ? [a.board] : [])));
-  } catch (err) {
-    published = Promise.reject(err);
-  }
-  published.then(
-    () => batch.forEach((a) => a.settle()),
-    (err: unknown) => batch.forEach((a) => a.settle(err ?? new Error("publishing job changes failed"))),
-  );
-}
+  return batch.map(() => undefined);
+});
 
 /**
  * `known`: the job's status after the change, when the caller has it. A change that takes the job off the board
@@ -60,7 +45,7 @@ export async function announceJobChange(db: Db, jobId: string, change: JobChange
   if (known && !OPENS_BOARD.has(change)) {
     const closed = CLOSES_BOARD[change];
     try {
-      await publishSoon({ jobId, status: known.status, change }, closed ? { type: "job.closed", jobId, reason: closed } : null);
+      await publishSoon({ change: { jobId, status: known.status, change }, board: closed ? { type: "job.closed", jobId, reason: closed } : null });
     } catch (err) {
       logger.error({ err, jobId, change }, "announcing a job change failed");
     }

@@ -17,12 +17,16 @@ import type { JobsOptions, RedisClient } from "bullmq";
 import type { QueueName } from "@/server/queues/definitions";
 import { queueAdd, queueClient, queueRemove, type PipelineCommand } from "@/server/queues/bullmq-commands";
 import { getQueue } from "@/server/queues/queues";
+import { batchPerTurn } from "@/server/batch-per-turn";
 
 export type BulkJob = { name: string; data: unknown; opts?: JobsOptions };
 
-type Pending = { commands: PipelineCommand[]; settle: (results: [Error | null, unknown][]) => void; fail: (err: unknown) => void };
-
-let pending: Pending[] = [];
+/** Each caller's commands go out in the turn's one pipeline; each caller gets the replies to its own. */
+const inNextPipeline = batchPerTurn(async (groups: PipelineCommand[][]) => {
+  const replies = await runPipeline(groups.flat());
+  let at = 0;
+  return groups.map((group) => replies.slice(at, (at += group.length)));
+});
 
 function soon<T>(build: () => PipelineCommand[], outcome: (results: [Error | null, unknown][]) => T): Promise<T> {
   let commands: PipelineCommand[];
@@ -31,17 +35,7 @@ function soon<T>(build: () => PipelineCommand[], outcome: (results: [Error | nul
   } catch (err) {
     return Promise.reject(err);
   }
-  return new Promise<T>((resolve, reject) => {
-    if (pending.length === 0) setImmediate(flush);
-    const settle = (results: [Error | null, unknown][]) => {
-      try {
-        resolve(outcome(results));
-      } catch (err) {
-        reject(err);
-      }
-    };
-    pending.push({ commands, settle, fail: reject });
-  });
+  return inNextPipeline(commands).then(outcome);
 }
 
 /** Adds `jobs` to `queue` with the next turn's pipeline; rejects when any of them was not added. */
@@ -65,28 +59,6 @@ export function removeSoon(queue: QueueName, ids: string[]): Promise<(Error | nu
   return soon(
     () => ids.map((id) => queueRemove(getQueue(queue), id)),
     (results) => results.map(([err]) => err),
-  );
-}
-
-function flush(): void {
-  const batch = pending;
-  pending = [];
-  const commands = batch.flatMap((p) => p.commands);
-  let ran: Promise<[Error | null, unknown][]>;
-  try {
-    ran = runPipeline(commands);
-  } catch (err) {
-    ran = Promise.reject(err);
-  }
-  ran.then(
-    (results) => {
-      let at = 0;
-      for (const p of batch) {
-        p.settle(results.slice(at, at + p.commands.length));
-        at += p.commands.length;
-      }
-    },
-    (err: unknown) => batch.forEach((p) => p.fail(err)),
   );
 }
 
