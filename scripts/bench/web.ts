@@ -5,8 +5,8 @@
  * practices ≥ 95). Figures, not a test: the scores vary with the machine's load (printed beside each page: the
  * simulated throttling scales the CPU time it observes). Beside the scores: the metrics (FCP, LCP, TBT, CLS, Speed
  * Index), the LCP element, and for a page under its performance target Lighthouse's failing diagnostics.
- * BENCH_WEB_JSON=<dir> keeps each page's whole report; BENCH_WEB_PROFILE=1 prints where the page's JavaScript
- * spends its time (a CPU profile's top self times, 4× slowdown). BENCH_WEB_RUNS=<n> measures each page n times and
+ * BENCH_WEB_JSON=<dir> keeps each page's whole report and the trace Lighthouse simulated from (one pair per run);
+ * BENCH_WEB_PROFILE=1 prints where the page's JavaScript spends its time (a CPU profile's top self times, 4×). BENCH_WEB_RUNS=<n> measures each page n times and
  * prints the median of each figure (one run is within ±10 of another on a shared machine); BENCH_WEB_PAGES=board,job
  * measures only the pages named (landing, board, job, sign-in).
  *
@@ -16,6 +16,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import pg from "pg";
@@ -127,6 +128,12 @@ try {
   // Node itself (not npx), so stopping this one process stops the server.
   server = spawn(process.execPath, ["--import", "tsx", "src/server/web-server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
   await waitFor(`${env.APP_URL}/api/health`, 120_000);
+  // A started server compresses every static file once, in the background (src/server/static-brotli.ts). Wait for
+  // that, as for a server that has been running: measured during it, the first run's stylesheet came ~300 ms late
+  // and Chromium drew its first frame only at ~1.3 s (LCP 3.8 s, performance 77–82 against 94–99 for the runs after).
+  for (const rel of fs.readdirSync(".next/static", { recursive: true, encoding: "utf8" }).filter((f) => /\.(js|css)$/.test(f))) {
+    await (await fetch(`${env.APP_URL}/_next/static/${rel.split(path.sep).join("/")}`, { headers: { "accept-encoding": "br" } })).arrayBuffer();
+  }
 
   const allPages = { landing: ["/", "landing"], board: ["/board", "board (map)"], job: [`/jobs/${jobId}`, "open job"], "sign-in": ["/sign-in", "sign-in"] } as const;
   const only = process.env.BENCH_WEB_PAGES?.split(",").map((p) => p.trim());
@@ -148,7 +155,10 @@ try {
         if (process.env.BENCH_WEB_JSON) {
           // The whole report, to dig into a page's audits: BENCH_WEB_JSON=<directory>.
           fs.mkdirSync(process.env.BENCH_WEB_JSON, { recursive: true });
-          fs.writeFileSync(`${process.env.BENCH_WEB_JSON}/${label.replace(/\W+/g, "-")}.json`, JSON.stringify(result?.lhr));
+          const file = `${process.env.BENCH_WEB_JSON}/${label.replace(/\W+/g, "-").replace(/-$/, "")}${runs > 1 ? `-${run + 1}` : ""}`;
+          fs.writeFileSync(`${file}.json`, JSON.stringify(result?.lhr));
+          // The trace Lighthouse simulated from: open it in Chrome's Performance panel.
+          if (result?.artifacts.Trace) fs.writeFileSync(`${file}.trace.json`, JSON.stringify(result.artifacts.Trace));
         }
         const audits = result?.lhr.audits ?? {};
         const metric = (id: string) => audits[id]?.displayValue?.replace(/\u00a0/g, " ") ?? "?";
