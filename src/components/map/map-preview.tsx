@@ -7,6 +7,9 @@
  *
  * A phone-sized box (416 × 512 px) is fetched at once; the tiles around it only on wider screens (`sm` and up), and
  * lazily: a lazy image that is not displayed is never fetched, so a phone downloads only what it can show.
+ * Only the central tile (the page's largest paint) is asked for early with high priority: React announces an eager,
+ * not-low-priority image in the response's `Link` header, and nine tile preloads there took the browser's six
+ * connections (HTTP/1.1) ahead of the stylesheet, which then waited on them before anything could paint.
  */
 import { MAP_TILE_URL } from "./map-settings";
 import { tilesAround, TILE_SIZE } from "@/lib/map-tiles";
@@ -32,7 +35,7 @@ export function MapPreview({ center, zoom }: { center: { lat: number; lng: numbe
             height={TILE_SIZE}
             decoding="async"
             loading={onPhone ? "eager" : "lazy"}
-            fetchPriority={central ? "high" : undefined}
+            fetchPriority={central ? "high" : onPhone ? "low" : undefined}
             className={`absolute max-w-none ${onPhone ? "" : "hidden sm:block"}`}
             style={{ left: `calc(50% + ${tile.left}px)`, top: `calc(50% + ${tile.top}px)`, width: TILE_SIZE, height: TILE_SIZE }}
           />
