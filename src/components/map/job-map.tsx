@@ -26,7 +26,8 @@ export function BoardMap(props: Omit<ComponentProps<typeof JobMap>, "overPreview
   const hidePreview = useCallback(() => setPreviewShown(false), []);
   return (
     <div className="relative h-full w-full bg-[#ddd]">
-      {previewShown && <MapPreview center={first.center} zoom={first.viewport.zoom} />}
+      {/* Hidden, not removed: removing its images was a long task of its own on a phone (issue 16). */}
+      <MapPreview center={first.center} zoom={first.viewport.zoom} hidden={!previewShown} />
       <div className="relative h-full w-full">
         <JobMap {...props} overPreview onTilesLoaded={hidePreview} />
       </div>

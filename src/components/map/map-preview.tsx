@@ -17,11 +17,11 @@ import { tilesAround, TILE_SIZE } from "@/lib/map-tiles";
 const PHONE = { halfWidth: 208, halfHeight: 256 };
 const WIDE = { halfWidth: 512, halfHeight: 400 };
 
-export function MapPreview({ center, zoom }: { center: { lat: number; lng: number }; zoom: number }) {
+export function MapPreview({ center, zoom, hidden }: { center: { lat: number; lng: number }; zoom: number; hidden?: boolean }) {
   const tiles = MAP_TILE_URL === "none" ? null : tilesAround(MAP_TILE_URL, center, zoom, WIDE.halfWidth, WIDE.halfHeight);
   if (!tiles) return null;
   return (
-    <div aria-hidden className="pointer-events-none absolute inset-0 overflow-hidden" data-testid="map-preview">
+    <div aria-hidden hidden={hidden} className="pointer-events-none absolute inset-0 overflow-hidden" data-testid="map-preview">
       {tiles.map((tile) => {
         const onPhone = tile.left < PHONE.halfWidth && tile.left + TILE_SIZE > -PHONE.halfWidth && tile.top < PHONE.halfHeight && tile.top + TILE_SIZE > -PHONE.halfHeight;
         const central = tile.left <= 0 && tile.left + TILE_SIZE > 0 && tile.top <= 0 && tile.top + TILE_SIZE > 0;
