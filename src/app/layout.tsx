@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import "leaflet/dist/leaflet.css";
 import "./globals.css";
+import { IntlWarmup } from "@/components/layout/intl-warmup";
 import { ServiceWorkerRegistration } from "@/components/layout/service-worker-registration";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ErrorWordsProvider } from "@/components/ui/error-words";
+import type { Locale } from "@/lib/i18n/locales";
 import { getCurrentSession } from "@/server/auth/current-session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,6 +44,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {t("skipToContent")}
           </a>
           <ServiceWorkerRegistration />
+          <IntlWarmup locale={locale as Locale} />
           <SiteHeader user={session?.user ?? null} blocked={!!session?.blocked} />
           {/* The skip link's target: every page's main content follows the header. */}
           <div id="content" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
