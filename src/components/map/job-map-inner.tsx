@@ -1,7 +1,7 @@
 "use client";
 import L from "leaflet";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useState } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
 import { BoardMarkers } from "./board-markers";
 import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
@@ -89,7 +89,9 @@ function JobMapView({ filters, onViewport, serviceArea, overPreview, onTilesLoad
     [onViewport],
   );
 
-  const data = view.data;
+  // Pins and counts follow a deferred copy of the answer, so drawing them is not part of the query's synchronous
+  // update (as the list's rows, job-list.tsx).
+  const data = useDeferredValue(view.data);
   return (
     <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
       <MapContainer
