@@ -21,6 +21,12 @@ type Pin = Extract<BoardView, { kind: "pins" }>["jobs"][number];
 type Translate = ReturnType<typeof useTranslations<"board">>;
 
 // Icons depend only on type, price and language, so pins share them.
+/**
+ * How long one slice of new markers may take before the rest wait for the next task. By time, not by count: the
+ * first markers of a page cost several times the later ones (Leaflet's code is still being compiled).
+ */
+const SLICE_MS = 8;
+
 const iconCache = new Map<string, L.DivIcon>();
 function pinIcon(type: string, priceCents: number, locale: Locale): L.DivIcon {
   const key = `${type}-${priceCents}-${locale}`;
@@ -131,12 +137,23 @@ export function BoardMarkers({ view }: { view: BoardView | undefined }) {
         current.shown.delete(key);
       }
     }
-    for (const [key, make] of wanted) {
-      if (current.shown.has(key)) continue;
-      const marker = make();
-      current.group.addLayer(marker);
-      current.shown.set(key, marker);
-    }
+    // New markers go on in slices of at most SLICE_MS, a task each: all of an answer's pins at once were one long
+    // task on a phone (issue 16's blocking time). A newer answer cancels what is left; its own diff starts from what
+    // is on the map by then.
+    const adding = [...wanted].filter(([key]) => !current.shown.has(key));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const addSlice = () => {
+      const until = performance.now() + SLICE_MS;
+      do {
+        const [key, make] = adding.shift()!;
+        const marker = make();
+        current.group.addLayer(marker);
+        current.shown.set(key, marker);
+      } while (adding.length > 0 && performance.now() < until);
+      if (adding.length > 0) timer = setTimeout(addSlice, 0);
+    };
+    if (adding.length > 0) addSlice();
+    return () => clearTimeout(timer);
   }, [view, map, t, locale, router]);
 
   return null;
