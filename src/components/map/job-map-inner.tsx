@@ -2,8 +2,9 @@
 import L from "leaflet";
 import { useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useEffect, useState } from "react";
-import { MapContainer, TileLayer, useMap } from "react-leaflet";
+import { TileLayer, useMap } from "react-leaflet";
 import { BoardMarkers } from "./board-markers";
+import { LaidOutMapContainer } from "./laid-out-map-container";
 import { MAP_ATTRIBUTION, MAP_TILE_URL } from "./map-settings";
 import { useBoardLive } from "./use-board-live";
 import { firstBoardView, type ServiceArea } from "@/lib/service-area";
@@ -94,7 +95,8 @@ function JobMapView({ filters, onViewport, serviceArea, overPreview, onTilesLoad
   const data = useDeferredValue(view.data);
   return (
     <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
-      <MapContainer
+      {/* Leaflet starts on the laid-out box a frame after this commit; its tile layer a task after the map. */}
+      <LaidOutMapContainer
         center={[first.center.lat, first.center.lng]}
         zoom={initial.zoom}
         className="h-full w-full"
@@ -102,11 +104,13 @@ function JobMapView({ filters, onViewport, serviceArea, overPreview, onTilesLoad
         scrollWheelZoom
       >
         {tileUrl !== "none" && (
-          <TileLayer url={tileUrl} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} eventHandlers={onTilesLoaded ? { load: onTilesLoaded } : undefined} />
+          <InNextTask>
+            <TileLayer url={tileUrl} attribution={MAP_ATTRIBUTION} errorTileUrl={BLANK_TILE} eventHandlers={onTilesLoaded ? { load: onTilesLoaded } : undefined} />
+          </InNextTask>
         )}
         <ViewportWatcher onChange={changeViewport} />
         <BoardMarkers view={data} />
-      </MapContainer>
+      </LaidOutMapContainer>
       <div className="pointer-events-none absolute left-14 top-3 z-[1000] flex flex-wrap items-center gap-2">
         <span className="rounded-full bg-white/90 px-3 py-1 text-sm shadow" data-testid="open-count" aria-live="polite">
           {!data
@@ -120,6 +124,16 @@ function JobMapView({ filters, onViewport, serviceArea, overPreview, onTilesLoad
       <MapLegend />
     </div>
   );
+}
+
+/** Renders its children one task after it first mounts. */
+function InNextTask({ children }: { children: React.ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? children : null;
 }
 
 /** What the pin colours mean (the same colours as the .scoop-pin--TYPE rules in globals.css). */
