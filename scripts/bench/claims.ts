@@ -5,7 +5,10 @@
  * header policy and Next's start-up left out) —
  * with BENCH_CONCURRENCY (10) signed-in scoopers claiming distinct jobs at once, beside a floor in the same run:
  * a bare Node `http` endpoint doing only the raw conditional UPDATE (scripts/bench/raw-claim-server.ts) at the
- * same concurrency. Prints claims/s, p50/p95/p99 latency of each and the ratio (target ≥ 40% of the floor).
+ * same concurrency. Prints claims/s, p50/p95/p99 latency of each and the ratio (target ≥ 40% of the floor), with the
+ * CPU the serving process spent per claim and, in brackets, the whole machine's (clients, server, PostgreSQL, Redis)
+ * with PostgreSQL's and Redis's shares: on a machine the claims saturate, the rate is the cores divided by the
+ * machine's CPU per claim.
  * Each scooper may hold every job it claims here (MAX_ACTIVE_CLAIMS raised for the run, the count still runs);
  * the claim rate limit is raised too. Private database and Redis prefix, dropped at the end.
  */
@@ -62,6 +65,33 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Busy CPU milliseconds of the whole machine so far (every core, every process: the clients, the server, PostgreSQL, Redis). */
+function machineBusyMs(): number {
+  return os.cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0);
+}
+
+/** CPU milliseconds so far of every process named `name` (its command), by pid, from /proc (Linux). */
+function cpuMsByPid(name: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== name) continue;
+      out.set(Number(entry), cpuSeconds(Number(entry)) * 1000);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU milliseconds the processes named `name` spent since `before` (a process started meanwhile counts whole). */
+function cpuMsSince(name: string, before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of cpuMsByPid(name)) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
 /**
  * Runs every client's claims, CONCURRENCY at a time (one in flight per client); returns latencies, rate and the
  * CPU the serving process spent per claim (less noisy than the rate on a shared machine).
@@ -70,6 +100,9 @@ async function run(clients: Client[], claim: (c: Client, jobId: string) => Promi
   const latencies: number[] = [];
   let failures = 0;
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  const machineBefore = machineBusyMs();
+  const postgresBefore = cpuMsByPid("postgres");
+  const redisBefore = cpuMsByPid("redis-server");
   const start = performance.now();
   await Promise.all(
     clients.map(async (client) => {
@@ -83,12 +116,20 @@ async function run(clients: Client[], claim: (c: Client, jobId: string) => Promi
   );
   const seconds = (performance.now() - start) / 1000;
   const cpuMsPerClaim = pid ? ((cpuSeconds(pid) - cpuBefore) * 1000) / latencies.length : NaN;
-  return { rate: latencies.length / seconds, sorted: latencies.sort((a, b) => a - b), failures, cpuMsPerClaim };
+  const machineMsPerClaim = (machineBusyMs() - machineBefore) / latencies.length;
+  const postgresMsPerClaim = cpuMsSince("postgres", postgresBefore) / latencies.length;
+  const redisMsPerClaim = cpuMsSince("redis-server", redisBefore) / latencies.length;
+  return { rate: latencies.length / seconds, sorted: latencies.sort((a, b) => a - b), failures, cpuMsPerClaim, machineMsPerClaim, postgresMsPerClaim, redisMsPerClaim };
 }
 
-function line(label: string, r: { rate: number; sorted: number[]; failures: number; cpuMsPerClaim: number }) {
+type RunResult = Awaited<ReturnType<typeof run>>;
+
+function line(label: string, r: RunResult) {
   const p = (q: number) => percentile(r.sorted, q).toFixed(1);
-  console.log(`  ${label.padEnd(34)} ${r.rate.toFixed(0).padStart(6)} claims/s  p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  CPU ${r.cpuMsPerClaim.toFixed(2)} ms/claim  (n=${r.sorted.length}, failed ${r.failures})`);
+  console.log(
+    `  ${label.padEnd(34)} ${r.rate.toFixed(0).padStart(6)} claims/s  p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  CPU ${r.cpuMsPerClaim.toFixed(2)} ms/claim` +
+      ` (machine ${r.machineMsPerClaim.toFixed(2)}: PostgreSQL ${r.postgresMsPerClaim.toFixed(2)}, Redis ${r.redisMsPerClaim.toFixed(2)})  (n=${r.sorted.length}, failed ${r.failures})`,
+  );
 }
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
@@ -138,6 +179,9 @@ try {
     sorted: [...floorA.sorted, ...floorB.sorted].sort((a, b) => a - b),
     failures: floorA.failures + floorB.failures,
     cpuMsPerClaim: (floorA.cpuMsPerClaim + floorB.cpuMsPerClaim) / 2,
+    machineMsPerClaim: (floorA.machineMsPerClaim + floorB.machineMsPerClaim) / 2,
+    postgresMsPerClaim: (floorA.postgresMsPerClaim + floorB.postgresMsPerClaim) / 2,
+    redisMsPerClaim: (floorA.redisMsPerClaim + floorB.redisMsPerClaim) / 2,
   };
 
   // A refused claim is cheaper than a real one: a run with refusals measures the wrong thing.
