@@ -15,7 +15,10 @@ export function IntlWarmup({ locale }: { locale: Locale }) {
   useEffect(() => {
     const steps = [
       () => formatCents(0, locale),
-      () => new Intl.PluralRules(locale).select(1) && new Intl.NumberFormat(locale).format(1),
+      () => {
+        new Intl.PluralRules(locale).select(1);
+        new Intl.NumberFormat(locale).format(1);
+      },
       () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "short" }).format(0),
     ];
     let cancelled = false;

@@ -20,13 +20,13 @@ type Cluster = Extract<BoardView, { kind: "clusters" }>["clusters"][number];
 type Pin = Extract<BoardView, { kind: "pins" }>["jobs"][number];
 type Translate = ReturnType<typeof useTranslations<"board">>;
 
-// Icons depend only on type, price and language, so pins share them.
 /**
  * How long one slice of new markers may take before the rest wait for the next task. By time, not by count: the
  * first markers of a page cost several times the later ones (Leaflet's code is still being compiled).
  */
 const SLICE_MS = 8;
 
+// Icons depend only on type, price and language, so pins share them.
 const iconCache = new Map<string, L.DivIcon>();
 function pinIcon(type: string, priceCents: number, locale: Locale): L.DivIcon {
   const key = `${type}-${priceCents}-${locale}`;

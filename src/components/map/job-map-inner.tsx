@@ -1,7 +1,7 @@
 "use client";
 import L from "leaflet";
 import { useTranslations } from "next-intl";
-import { useCallback, useDeferredValue, useEffect, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useState, type ReactNode } from "react";
 import { TileLayer, useMap } from "react-leaflet";
 import { BoardMarkers } from "./board-markers";
 import { LaidOutMapContainer } from "./laid-out-map-container";
@@ -127,7 +127,7 @@ function JobMapView({ filters, onViewport, serviceArea, overPreview, onTilesLoad
 }
 
 /** Renders its children one task after it first mounts. */
-function InNextTask({ children }: { children: React.ReactNode }) {
+function InNextTask({ children }: { children: ReactNode }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setShown(true), 0);
