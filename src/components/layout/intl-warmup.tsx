@@ -9,6 +9,7 @@
  */
 import { useEffect } from "react";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { inSlices } from "@/lib/in-slices";
 import { formatCents } from "@/lib/money";
 
 export function IntlWarmup({ locale }: { locale: Locale }) {
@@ -21,18 +22,7 @@ export function IntlWarmup({ locale }: { locale: Locale }) {
       },
       () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "short" }).format(0),
     ];
-    let cancelled = false;
-    const next = () => {
-      const step = steps.shift();
-      if (!step || cancelled) return;
-      step();
-      setTimeout(next, 0);
-    };
-    const first = setTimeout(next, 0);
-    return () => {
-      cancelled = true;
-      clearTimeout(first);
-    };
+    return inSlices(steps, (step) => step(), 0);
   }, [locale]);
   return null;
 }

@@ -12,6 +12,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { inSlices } from "@/lib/in-slices";
 import { formatCents } from "@/lib/money";
 import type { RouterOutputs } from "@/trpc/react";
 
@@ -141,19 +142,15 @@ export function BoardMarkers({ view }: { view: BoardView | undefined }) {
     // task on a phone (issue 16's blocking time). A newer answer cancels what is left; its own diff starts from what
     // is on the map by then.
     const adding = [...wanted].filter(([key]) => !current.shown.has(key));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const addSlice = () => {
-      const until = performance.now() + SLICE_MS;
-      do {
-        const [key, make] = adding.shift()!;
+    return inSlices(
+      adding,
+      ([key, make]) => {
         const marker = make();
         current.group.addLayer(marker);
         current.shown.set(key, marker);
-      } while (adding.length > 0 && performance.now() < until);
-      if (adding.length > 0) timer = setTimeout(addSlice, 0);
-    };
-    if (adding.length > 0) addSlice();
-    return () => clearTimeout(timer);
+      },
+      SLICE_MS,
+    );
   }, [view, map, t, locale, router]);
 
   return null;
