@@ -6,9 +6,10 @@
  * simulated throttling scales the CPU time it observes). Beside the scores: the metrics (FCP, LCP, TBT, CLS, Speed
  * Index), the LCP element, and for a page under its performance target Lighthouse's failing diagnostics.
  * BENCH_WEB_JSON=<dir> keeps each page's whole report and the trace Lighthouse simulated from (one pair per run);
- * BENCH_WEB_PROFILE=1 prints where the page's JavaScript spends its time (a CPU profile's top self times, 4×). BENCH_WEB_RUNS=<n> measures each page n times and
- * prints the median of each figure (one run is within ±10 of another on a shared machine); BENCH_WEB_PAGES=board,job
- * measures only the pages named (landing, board, job, sign-in).
+ * BENCH_WEB_PROFILE=1 prints where the page's JavaScript spends its time (a CPU profile's top self times, 4×).
+ * BENCH_WEB_RUNS=<n> measures each page n times and prints the median of each figure (one run is within ±10 of
+ * another on a shared machine); BENCH_WEB_PAGES=board,job measures only the pages named (landing, board, job,
+ * sign-in).
  *
  * Uses the build in .next (runs `next build` first when there is none), a throw-away database seeded with the demo
  * data and its own Redis prefix, and one web server on a free port; no worker is needed for pages that only read.
