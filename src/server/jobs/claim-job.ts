@@ -15,7 +15,7 @@ import { onboardingStateSql, type OnboardingState } from "@/server/accounts/scoo
 export { JUST_TAKEN_MESSAGE };
 
 /**
- * OPEN → CLAIMED in one transaction of two statements sent in one round trip (src/server/db-batch.ts), then one
+ * OPEN → CLAIMED in one transaction of two prepared statements sent in one round trip (src/server/db-batch.ts), then one
  * burst of Redis work:
  * 1. lock the scooper's row: their claims queue behind each other here, so the next statement's fresh snapshot
  *    sees every claim they made before and the active-claim count cannot be raced past the limit;
@@ -43,7 +43,7 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
         SELECT ${crypto.randomUUID()}, id, ${actor.id}, 'claimed', 'OPEN'::"JobStatus", 'CLAIMED'::"JobStatus", ${details}::jsonb, ${now} FROM claimed
       ), outbox AS (${outboxInsertSql(outbox, Prisma.sql`SELECT 1 FROM claimed`)})
       SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT array_agg(id) FROM outbox) AS "outboxIds"`,
-  ]);
+  ], { prepared: true });
   if (!result?.claimed) throw claimRefusal(await readClaimState(db, actor.id, jobId), actor, now);
 
   const written = new Set(result.outboxIds ?? []);
