@@ -31,6 +31,12 @@ import { BENCH_SCOOPER_PROFILE, benchEnvironment, percentile } from "./bench-env
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? "500,2000").split(",").map(Number);
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 200);
 const PINS = Number(process.env.BENCH_PINS ?? 5);
+/**
+ * Claims per second to pace step 1 at (the floor follows the rate measured). Unset: one claim after another with a
+ * 5 ms pause, as fast as the machine goes, which at 2 000 clients offers more deliveries than 2 cores carry even for
+ * the floor (its p95 then measures how long its queue grew during the run).
+ */
+const CLAIM_RATE = process.env.BENCH_CLAIM_RATE ? Number(process.env.BENCH_CLAIM_RATE) : null;
 /** "wire": tRPC's wire protocol on bare sockets (the server is measured); "trpc": the client library, N in one process. */
 const CLIENT_MODE = process.env.BENCH_CLIENT_MODE ?? "wire";
 const PIN_MODE = process.env.BENCH_PIN_MODE ?? "apply";
@@ -115,7 +121,8 @@ async function runScoop(clientCount: number, round: number) {
   for (let i = 0; i < CLAIMS; i++) {
     const caller = createCaller(createTRPCContext({ headers: new Headers(), session: { user: scoopers[i]! } }));
     await caller.jobs.claim({ jobId: jobs[i]!.id });
-    await pause(5); // a steady stream of claims, not one burst
+    // A steady stream of claims, not one burst.
+    await pause(CLAIM_RATE ? Math.max(1, claimStart + ((i + 1) * 1000) / CLAIM_RATE - performance.now()) : 5);
   }
   const claimSeconds = (performance.now() - claimStart) / 1000;
   await clients.waitFor(/CLOSED_DONE/);
@@ -192,7 +199,7 @@ try {
     const scoop = await runScoop(clientCount, round);
     const floor = await runFloor(clientCount, scoop.claimsPerSec);
     const expected = clientCount * CLAIMS;
-    console.log(`\nreal-time board, ${clientCount} WebSocket clients (${CLIENT_MODE}), ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s incl. 5 ms pauses), then ${PINS} new pins (${PIN_MODE}); load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(`\nreal-time board, ${clientCount} WebSocket clients (${CLIENT_MODE}), ${CLAIMS} claims (${scoop.claimsPerSec.toFixed(0)} claims/s ${CLAIM_RATE ? `paced at ${CLAIM_RATE}/s` : "incl. 5 ms pauses"}: ${Math.round(scoop.claimsPerSec * clientCount).toLocaleString("en-US")} deliveries/s offered), then ${PINS} new pins (${PIN_MODE}); load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     const p95Commit = report("Scoop: claim commit → every client", scoop.fromCommit);
     const p95Log = report("Scoop: event-log append → every client", scoop.fromLog);
     const p95Floor = report("floor: Redis PUBLISH → ws broadcast", floor.latencies);
