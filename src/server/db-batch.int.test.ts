@@ -4,6 +4,7 @@
  * process whose prepared statements keep vanishing (a pooler in transaction mode) stops preparing. One connection
  * (pool size 1), so the test sees the connection the batches ran on.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { createPrismaClient, poolOf } from "@/server/db";
@@ -31,11 +32,15 @@ afterAll(() => pool.end());
 
 describe("runBatch, prepared", () => {
   it("prepares each statement once per connection and answers like the text", async () => {
+    const query = vi.spyOn(pg.Client.prototype, "query");
+    const prepares = () => query.mock.calls.filter(([text]) => typeof text === "string" && text.startsWith("PREPARE ")).length;
     expect(await runBatch(client, addTo("a", 1), { prepared: true })).toEqual([{ n: 1, note: "it's 1" }]);
     const names = await preparedNames();
     expect(names).toHaveLength(2);
     expect(await runBatch(client, addTo("a", 2), { prepared: true })).toEqual([{ n: 3, note: "it's 2" }]);
     expect(await preparedNames()).toEqual(names);
+    expect(prepares()).toBe(2);
+    query.mockRestore();
     // The unprepared path, same answer shape.
     expect(await runBatch(client, addTo("a", 4))).toEqual([{ n: 7, note: "it's 4" }]);
   });
