@@ -54,7 +54,7 @@ export function isRedisUnavailable(err: unknown): boolean {
 /**
  * `redisKey("rt", "log", "board")` → `{scoop:rt}:log:board`. The braces are a Redis Cluster hash tag: every key of
  * one group (the first part: "bull" for all BullMQ queues, "rt" for the real-time logs, "rl" rate limits,
- * "session-ended", "worker") lands in the same slot, so the scripts, MULTIs and pipelines that touch several keys
+ * "worker") lands in the same slot, so the scripts, MULTIs and pipelines that touch several keys
  * of a group (BullMQ's, the event log's multi-channel pipeline) run unchanged on a cluster, while different groups
  * may live on different shards. Nothing touches two groups in one command.
  */

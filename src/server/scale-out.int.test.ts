@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { env } from "@/env";
 import { createPrismaClient, db } from "@/server/db";
-import { endSession } from "@/server/auth/session-deny-list";
 import { publishBoardEvent, publishJobChangeAndBoard } from "@/server/realtime/events";
 import { hitRateLimit } from "@/server/security/rate-limit";
 import { recordWorkerHeartbeat } from "@/server/system/heartbeat";
@@ -37,14 +36,13 @@ describe("Redis keys on a cluster", () => {
     // A claim touches BullMQ (outbox hand-over, timers), the real-time logs and the rate limits.
     await callerFor(scooper, new Headers({ "x-scoop-client-ip": "203.0.113.9" })).jobs.claim({ jobId: job.id });
     await publishBoardEvent({ type: "job.closed", jobId: job.id, reason: "other" });
-    await endSession("some-session", Math.floor(Date.now() / 1000) + 60);
     await hitRateLimit("sign-in-ip", "203.0.113.9", { limit: 5, windowSeconds: 60 });
     await recordWorkerHeartbeat();
 
     const keys = await keysOfThisRun();
     const tags = new Set(keys.map(redisHashTag));
     expect(keys.filter((k) => !k.startsWith(`{${env.REDIS_PREFIX}:`))).toEqual([]);
-    expect(tags).toEqual(new Set(["bull", "rt", "rl", "session-ended", "worker"].map((g) => `${env.REDIS_PREFIX}:${g}`)));
+    expect(tags).toEqual(new Set(["bull", "rt", "rl", "worker"].map((g) => `${env.REDIS_PREFIX}:${g}`)));
     // The job's channel and the board share a slot: they are written in one pipeline.
     expect(keys.filter((k) => k.includes(job.id) && redisHashTag(k) === `${env.REDIS_PREFIX}:rt`).length).toBeGreaterThan(0);
     await expect(publishJobChangeAndBoard({ jobId: job.id, status: "CLAIMED", change: "claimed" }, null)).resolves.toHaveLength(1);

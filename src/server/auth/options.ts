@@ -101,7 +101,7 @@ export const authOptions: NextAuthOptions = {
     // Sign-out ends this session on the server too: a copied cookie stops working over HTTP and WebSocket.
     async signOut({ token }) {
       if (typeof token?.sid !== "string") return;
-      await endSession(token.sid, typeof token.exp === "number" ? token.exp : Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_SECONDS);
+      await endSession(db, token.sid, typeof token.exp === "number" ? token.exp : Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_SECONDS);
       if (typeof token.uid === "string") await publishSessionEnded(token.uid, token.sid).catch(() => undefined);
     },
   },

@@ -1,31 +1,29 @@
 /**
  * Sessions that end at sign-out. Each session token carries its own id (`sid`, set at sign-in); signing out puts
- * that id on a deny-list in Redis until the token would have expired anyway, and every request and WebSocket
- * upgrade checks it (src/server/auth/session.ts). Only that one session ends; "sign out everywhere" bumps the
- * user's session version instead, which ends all of them.
+ * that id in `EndedSession` (PostgreSQL) until the token would have expired anyway, and every request and
+ * WebSocket upgrade refuses it: the session's user is read with `endedSessionSql` in the same statement
+ * (src/server/auth/session.ts), so the check costs no round trip of its own. Only that one session ends; "sign out
+ * everywhere" bumps the user's session version instead, which ends all of them.
+ *
+ * The list lives in the database, not in Redis, so a Redis that restarts empty, fails over or is unreachable
+ * cannot bring a signed-out session back.
  */
-import { logger } from "@/server/logger";
-import { getRedis, isRedisUnavailable, redisKey } from "@/server/redis";
+import type { Db } from "@/server/db";
 
-const key = (sessionId: string) => redisKey("session-ended", sessionId);
-
-/** `expiresAt`: the token's own expiry (`exp`, seconds since the epoch). */
-export async function endSession(sessionId: string, expiresAtSeconds: number): Promise<void> {
-  const ttlMs = Math.max(1000, expiresAtSeconds * 1000 - Date.now());
-  await getRedis().set(key(sessionId), "1", "PX", ttlMs);
+/** `expiresAtSeconds`: the token's own expiry (`exp`, seconds since the epoch). Signing out twice is harmless. */
+export async function endSession(db: Db, sessionId: string, expiresAtSeconds: number): Promise<void> {
+  const expiresAt = new Date(Math.max(Date.now() + 1000, expiresAtSeconds * 1000));
+  await db.endedSession.createMany({ data: [{ id: sessionId, expiresAt }], skipDuplicates: true });
 }
 
+/** Whether the session `$<param>` has ended, as a column of the session's read. */
+export const endedSessionSql = (param: string) => `EXISTS (SELECT 1 FROM "EndedSession" e WHERE e.id = ${param}) AS ended`;
+
 /**
- * While Redis is unreachable the deny-list cannot be read: the check lets the session through (the session version,
- * in PostgreSQL, still ends every session of a blocked user or a changed password), so a Redis outage does not sign
- * everyone out or stop confirms and cancels; a session signed out moments before may work until Redis is back.
+ * Deletes the rows whose token has expired (the worker's maintenance, hourly): such a token is refused for its
+ * expiry anyway. Returns how many went.
  */
-export async function sessionEnded(sessionId: string): Promise<boolean> {
-  try {
-    return (await getRedis().exists(key(sessionId))) === 1;
-  } catch (err) {
-    if (!isRedisUnavailable(err)) throw err;
-    logger.warn({ err }, "session deny-list unreadable (Redis down): letting the session through");
-    return false;
-  }
+export async function purgeEndedSessions(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
 }

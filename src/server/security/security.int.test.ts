@@ -13,7 +13,9 @@ import { TERMS_VERSION } from "@/lib/legal";
 import { authOptions, authorizeCredentials, BAD_CREDENTIALS } from "@/server/auth/options";
 import { encode } from "next-auth/jwt";
 import { getSessionFromHeaders } from "@/server/auth/session";
+import { purgeEndedSessions } from "@/server/auth/session-deny-list";
 import { db } from "@/server/db";
+import { deleteRedisPrefix } from "../../../scripts/lib/services.ts";
 import { callerFor, callerWithSession, createUser, uniqueEmail, uniqueIpHeaders, validJobInput } from "@/test/factories";
 
 const randomIp = () => `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`;
@@ -122,6 +124,20 @@ describe("sessions that end", () => {
     await authOptions.events?.signOut?.({ token: laptop.token, session: null as never });
     expect(await getSessionFromHeaders(laptop.headers)).toBeNull();
     expect((await getSessionFromHeaders(phone.headers))?.user.id).toBe(user.id);
+  });
+
+  it("a signed-out session stays ended when Redis loses every key, and the purge keeps it until its token expires", async () => {
+    const user = await verifiedUser();
+    const laptop = await signedIn(user.id);
+    await authOptions.events?.signOut?.({ token: laptop.token, session: null as never });
+    await authOptions.events?.signOut?.({ token: laptop.token, session: null as never }); // a second sign-out is harmless
+    await deleteRedisPrefix(env.REDIS_URL, env.REDIS_PREFIX);
+    expect(await getSessionFromHeaders(laptop.headers)).toBeNull();
+    // Until the token's own expiry (an hour here) the row stays; after it, the purge deletes it.
+    expect(await purgeEndedSessions(db)).toBe(0);
+    expect(await getSessionFromHeaders(laptop.headers)).toBeNull();
+    expect(await purgeEndedSessions(db, new Date((laptop.token.exp + 1) * 1000))).toBeGreaterThanOrEqual(1);
+    expect(await db.endedSession.count({ where: { id: laptop.token.sid } })).toBe(0);
   });
 
   it("sign out everywhere ends every session of the user", async () => {
