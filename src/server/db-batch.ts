@@ -77,11 +77,10 @@ async function runPrepared(pool: pg.Pool, statements: Prisma.Sql[], text: string
     const known = preparedOn.get(client) ?? new Set<string>();
     preparedOn.set(client, known);
     const names = statements.map((s) => statementName(s.text));
-    const missing = statements.filter((_, i) => !known.has(names[i]!));
-    for (const s of missing) {
-      const name = statementName(s.text);
+    for (const [i, name] of names.entries()) {
+      if (known.has(name)) continue;
       // 42P05: already there (a pooler handed over a server connection another client prepared it on).
-      await client.query(`PREPARE ${name} AS ${s.text}`).catch((err: { code?: string }) => {
+      await client.query(`PREPARE ${name} AS ${statements[i]!.text}`).catch((err: { code?: string }) => {
         if (err.code !== "42P05") throw err;
       });
       known.add(name);
