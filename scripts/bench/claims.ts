@@ -5,7 +5,10 @@
  * header policy and Next's start-up left out) —
  * with BENCH_CONCURRENCY (10) signed-in scoopers claiming distinct jobs at once, beside a floor in the same run:
  * a bare Node `http` endpoint doing only the raw conditional UPDATE (scripts/bench/raw-claim-server.ts) at the
- * same concurrency. Prints claims/s, p50/p95/p99 latency of each and the ratio (target ≥ 40% of the floor), with the
+ * same concurrency. A second floor, the rules floor (scripts/bench/rules-claim-server.ts), is a bare `http` endpoint
+ * doing the claim's own SQL (the session's read and `claimInDatabase`) with no tRPC, rate limit or Redis, for other
+ * scoopers on their own jobs: what is left of the gap once the rules' database work is counted.
+ * Prints claims/s, p50/p95/p99 latency of each and the ratios (target ≥ 40% of the floor), with the
  * CPU the serving process spent per claim and, in brackets, the whole machine's (clients, server, PostgreSQL, Redis)
  * with PostgreSQL's and Redis's shares: on a machine the claims saturate, the rate is the cores divided by the
  * machine's CPU per claim.
@@ -56,7 +59,8 @@ function post(port: number, path: string, body: string, headers: Record<string, 
   });
 }
 
-type Client = { scooperId: string; cookie: string; ip: string; jobs: string[] };
+/** `rules`: the same client's own scooper and jobs for the rules floor (so no scooper's claims pile up faster). */
+type Client = { scooperId: string; cookie: string; ip: string; jobs: string[]; rules: { scooperId: string; sid: string; jobs: string[] } };
 
 /** CPU seconds (user + system) a child process has used so far, from /proc (Linux). */
 function cpuSeconds(pid: number): number {
@@ -96,7 +100,7 @@ function cpuMsSince(name: string, before: Map<number, number>): number {
  * Runs every client's claims, CONCURRENCY at a time (one in flight per client); returns latencies, rate and the
  * CPU the serving process spent per claim (less noisy than the rate on a shared machine).
  */
-async function run(clients: Client[], claim: (c: Client, jobId: string) => Promise<number>, from: number, count: number, pid?: number) {
+async function run(clients: Client[], claim: (c: Client, jobId: string) => Promise<number>, from: number, count: number, pid?: number, jobsOf = (c: Client) => c.jobs) {
   const latencies: number[] = [];
   let failures = 0;
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
@@ -106,7 +110,7 @@ async function run(clients: Client[], claim: (c: Client, jobId: string) => Promi
   const start = performance.now();
   await Promise.all(
     clients.map(async (client) => {
-      for (const jobId of client.jobs.slice(from, from + count)) {
+      for (const jobId of jobsOf(client).slice(from, from + count)) {
         const t0 = performance.now();
         const status = await claim(client, jobId);
         latencies.push(performance.now() - t0);
@@ -124,6 +128,20 @@ async function run(clients: Client[], claim: (c: Client, jobId: string) => Promi
 
 type RunResult = Awaited<ReturnType<typeof run>>;
 
+/** Two halves of one server's run, measured either side of Scoop's. */
+function merged(a: RunResult, b: RunResult): RunResult {
+  const mean = (f: (r: RunResult) => number) => (f(a) + f(b)) / 2;
+  return {
+    rate: mean((r) => r.rate),
+    sorted: [...a.sorted, ...b.sorted].sort((x, y) => x - y),
+    failures: a.failures + b.failures,
+    cpuMsPerClaim: mean((r) => r.cpuMsPerClaim),
+    machineMsPerClaim: mean((r) => r.machineMsPerClaim),
+    postgresMsPerClaim: mean((r) => r.postgresMsPerClaim),
+    redisMsPerClaim: mean((r) => r.redisMsPerClaim),
+  };
+}
+
 function line(label: string, r: RunResult) {
   const p = (q: number) => percentile(r.sorted, q).toFixed(1);
   console.log(
@@ -138,19 +156,24 @@ const children: ChildProcess[] = [];
 try {
   const poster = await db.user.create({ data: { email: "bench-poster@example.test", roles: ["CUSTOMER"] } });
   const perClient = 2 * (PER_CLIENT + WARMUP); // half for Scoop, half for the floor
-  const clients: Client[] = [];
-  for (let c = 0; c < CONCURRENCY; c++) {
-    const scooper = await db.user.create({ data: { email: `bench-scooper-${c}@example.test`, roles: ["SCOOPER"], scooperProfile: { create: BENCH_SCOOPER_PROFILE } } });
+  async function scooperWithJobs(name: string, count: number, lng: number) {
+    const scooper = await db.user.create({ data: { email: `bench-${name}@example.test`, roles: ["SCOOPER"], scooperProfile: { create: BENCH_SCOOPER_PROFILE } } });
     await db.cleanupJob.createMany({
-      data: Array.from({ length: perClient }, (_, i) => ({
-        posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 50) / 500, lng: -74.0 + c / 100, priceCents: 1500,
+      data: Array.from({ length: count }, (_, i) => ({
+        posterId: poster.id, address: `${i} Bench St, Brooklyn`, lat: 40.6 + (i % 50) / 500, lng, priceCents: 1500,
         platformFeePercent: 15, cancellationFeePercent: 20, type: "POOP" as const, pileEstimate: "PILES_1_3" as const, yardSegments: ["N" as const],
-        expiresAt: new Date(Date.now() + 86_400_000), publicNotes: `c${c}-${String(i).padStart(5, "0")}`,
+        expiresAt: new Date(Date.now() + 86_400_000), publicNotes: `${name}-${String(i).padStart(5, "0")}`,
       })),
     });
-    const jobs = await db.cleanupJob.findMany({ where: { publicNotes: { startsWith: `c${c}-` } }, select: { id: true }, orderBy: { publicNotes: "asc" } });
-    const cookie = `next-auth.session-token=${await encode({ token: { uid: scooper.id, sv: 0, sid: crypto.randomUUID() }, secret: env.NEXTAUTH_SECRET })}`;
-    clients.push({ scooperId: scooper.id, cookie, ip: `10.0.0.${c + 1}`, jobs: jobs.map((j) => j.id) });
+    const jobs = await db.cleanupJob.findMany({ where: { publicNotes: { startsWith: `${name}-` } }, select: { id: true }, orderBy: { publicNotes: "asc" } });
+    return { scooperId: scooper.id, jobs: jobs.map((j) => j.id) };
+  }
+  const clients: Client[] = [];
+  for (let c = 0; c < CONCURRENCY; c++) {
+    const own = await scooperWithJobs(`scooper-${c}`, perClient, -74.0 + c / 100);
+    const rules = await scooperWithJobs(`rules-scooper-${c}`, PER_CLIENT + WARMUP, -73.9 + c / 100);
+    const cookie = `next-auth.session-token=${await encode({ token: { uid: own.scooperId, sv: 0, sid: crypto.randomUUID() }, secret: env.NEXTAUTH_SECRET })}`;
+    clients.push({ ...own, cookie, ip: `10.0.0.${c + 1}`, rules: { ...rules, sid: crypto.randomUUID() } });
   }
   await db.$disconnect();
 
@@ -158,6 +181,8 @@ try {
   children.push(scoop.child);
   const floor = await startProcess("scripts/bench/raw-claim-server.ts");
   children.push(floor.child);
+  const rulesFloor = await startProcess("scripts/bench/rules-claim-server.ts");
+  children.push(rulesFloor.child);
 
   const viaScoop = async (c: Client, jobId: string) => {
     const res = await post(scoop.port, "/api/trpc/jobs.claim", JSON.stringify({ json: { jobId } }), { cookie: c.cookie, "x-scoop-client-ip": c.ip });
@@ -165,31 +190,31 @@ try {
     return res.status;
   };
   const viaFloor = async (c: Client, jobId: string) => (await post(floor.port, "/claim", JSON.stringify({ jobId, scooperId: c.scooperId }), {})).status;
+  const viaRules = async (c: Client, jobId: string) => (await post(rulesFloor.port, "/claim", JSON.stringify({ jobId, scooperId: c.rules.scooperId, sid: c.rules.sid }), {})).status;
+  const rulesJobs = (c: Client) => c.rules.jobs;
 
-  // Warm both (JIT, connection pools), then measure the floor, Scoop, and the floor again (the machine is shared).
+  // Warm all three (JIT, connection pools), then measure the floors in halves around Scoop (the machine is shared).
   const half = PER_CLIENT + WARMUP;
   await run(clients, viaFloor, half, WARMUP);
+  await run(clients, viaRules, 0, WARMUP, undefined, rulesJobs);
   await run(clients, viaScoop, 0, WARMUP);
   const loadBefore = loadAverage();
   const floorA = await run(clients, viaFloor, half + WARMUP, PER_CLIENT / 2, floor.child.pid);
+  const rulesA = await run(clients, viaRules, WARMUP, PER_CLIENT / 2, rulesFloor.child.pid, rulesJobs);
   const scoopRun = await run(clients, viaScoop, WARMUP, PER_CLIENT, scoop.child.pid);
+  const rulesB = await run(clients, viaRules, WARMUP + PER_CLIENT / 2, PER_CLIENT / 2, rulesFloor.child.pid, rulesJobs);
   const floorB = await run(clients, viaFloor, half + WARMUP + PER_CLIENT / 2, PER_CLIENT / 2, floor.child.pid);
-  const floorRun = {
-    rate: (floorA.rate + floorB.rate) / 2,
-    sorted: [...floorA.sorted, ...floorB.sorted].sort((a, b) => a - b),
-    failures: floorA.failures + floorB.failures,
-    cpuMsPerClaim: (floorA.cpuMsPerClaim + floorB.cpuMsPerClaim) / 2,
-    machineMsPerClaim: (floorA.machineMsPerClaim + floorB.machineMsPerClaim) / 2,
-    postgresMsPerClaim: (floorA.postgresMsPerClaim + floorB.postgresMsPerClaim) / 2,
-    redisMsPerClaim: (floorA.redisMsPerClaim + floorB.redisMsPerClaim) / 2,
-  };
+  const floorRun = merged(floorA, floorB);
+  const rulesRun = merged(rulesA, rulesB);
 
   // A refused claim is cheaper than a real one: a run with refusals measures the wrong thing.
-  if (scoopRun.failures + floorRun.failures > 0) throw new Error(`claims failed (Scoop ${scoopRun.failures}, floor ${floorRun.failures}); rerun with BENCH_DEBUG=1 to see why`);
+  const failures = scoopRun.failures + floorRun.failures + rulesRun.failures;
+  if (failures > 0) throw new Error(`claims failed (Scoop ${scoopRun.failures}, floor ${floorRun.failures}, rules floor ${rulesRun.failures}); rerun with BENCH_DEBUG=1 to see why`);
   console.log(`\nClaims through the HTTP API, ${CONCURRENCY} concurrent signed-in scoopers on distinct jobs:`);
   line("Scoop (tRPC jobs.claim over HTTP)", scoopRun);
   line("floor (bare http + raw UPDATE)", floorRun);
-  console.log(`  ratio: ${((scoopRun.rate / floorRun.rate) * 100).toFixed(0)}% of the floor (target ≥ 40%)`);
+  line("rules floor (bare http + claim SQL)", rulesRun);
+  console.log(`  ratio: ${((scoopRun.rate / floorRun.rate) * 100).toFixed(0)}% of the floor (target ≥ 40%); ${((scoopRun.rate / rulesRun.rate) * 100).toFixed(0)}% of the rules floor`);
   console.log(`  load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAverage()} on ${os.availableParallelism()} cores`);
 } finally {
   await Promise.all(children.map((child) => child.exitCode === null && new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")))));

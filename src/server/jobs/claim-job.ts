@@ -5,7 +5,7 @@ import type { Db } from "@/server/db";
 import { runBatch } from "@/server/db-batch";
 import { announceJobChange } from "./announce";
 import { jobChangeNotification } from "@/server/notifications/job-change";
-import { dispatchOutbox, outboxInsertSql, prepareOutbox } from "@/server/outbox/outbox";
+import { dispatchOutbox, outboxInsertSql, prepareOutbox, type OutboxRow } from "@/server/outbox/outbox";
 import { jobRules } from "./config";
 import { ACTIVE_CLAIM_STATES_SQL, claimableSql, claimRefusal, JUST_TAKEN_MESSAGE, type ClaimState } from "./claim-eligibility";
 import type { JobActor } from "./job-access";
@@ -26,6 +26,20 @@ export { JUST_TAKEN_MESSAGE };
  * A claim that moved nothing reads the state once more to say why (claimRefusal).
  */
 export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<{ id: string; startDeadlineAt: Date }> {
+  const { startDeadlineAt, outbox } = await claimInDatabase(db, actor, jobId);
+  await Promise.all([
+    dispatchOutbox(outbox),
+    moveJobTimers(jobId, { cancel: ["expire"], schedule: [{ kind: "start-deadline", at: startDeadlineAt }] }),
+    announceJobChange(db, jobId, "claimed", { status: "CLAIMED" }),
+  ]);
+  return { id: jobId, startDeadlineAt };
+}
+
+/**
+ * The claim's database half (the transaction above, and the refusal when it moved nothing): the start deadline
+ * and the outbox rows written, to hand over after the commit. Also what bench:claims's rules floor runs.
+ */
+export async function claimInDatabase(db: Db, actor: JobActor, jobId: string): Promise<{ startDeadlineAt: Date; outbox: OutboxRow[] }> {
   const now = new Date();
   const startDeadlineAt = new Date(now.getTime() + jobRules.startDeadlineMs);
   const outbox = prepareOutbox([jobChangeNotification(jobId, "claimed")]);
@@ -47,12 +61,7 @@ export async function claimJob(db: Db, actor: JobActor, jobId: string): Promise<
   if (!result?.claimed) throw claimRefusal(await readClaimState(db, actor.id, jobId), actor, now);
 
   const written = new Set(result.outboxIds ?? []);
-  await Promise.all([
-    dispatchOutbox(outbox.filter((row) => written.has(row.id))),
-    moveJobTimers(jobId, { cancel: ["expire"], schedule: [{ kind: "start-deadline", at: startDeadlineAt }] }),
-    announceJobChange(db, jobId, "claimed", { status: "CLAIMED" }),
-  ]);
-  return { id: jobId, startDeadlineAt };
+  return { startDeadlineAt, outbox: outbox.filter((row) => written.has(row.id)) };
 }
 
 async function readClaimState(db: Db, actorId: string, jobId: string): Promise<ClaimState> {
