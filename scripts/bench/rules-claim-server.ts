@@ -4,11 +4,12 @@
  * src/server/auth/session.ts) and the claim's transaction with every rule (`claimInDatabase`: the lock, the guarded
  * UPDATE, the timeline event and the outbox row, prepared as in production). No tRPC, no cookie, no rate limit, no
  * Redis. `POST /claim` with `{ jobId, scooperId, sid }`; answers 200 when the job was claimed, 401 for no session,
- * 409 when the claim was refused. Prints "ready <port>".
+ * 409 when the claim was refused, 500 when it failed otherwise. Prints "ready <port>".
  */
 import { createServer } from "node:http";
 import { loadSession } from "@/server/auth/session";
 import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
 import { claimInDatabase } from "@/server/jobs/claim-job";
 
 const server = createServer((req, res) => {
@@ -19,7 +20,8 @@ const server = createServer((req, res) => {
     void (async () => {
       const session = await loadSession({ uid: scooperId, sv: 0, sid });
       if (!session) return 401;
-      return claimInDatabase(db, session.user, jobId).then(() => 200, () => 409);
+      // A refusal (AppError) is 409; anything else is a failure of the server and answers 500 below.
+      return claimInDatabase(db, session.user, jobId).then(() => 200, (err: unknown) => (err instanceof AppError ? 409 : Promise.reject(err)));
     })().then(
       (status) => res.writeHead(status, { "content-type": "application/json" }).end('{"ok":true}'),
       (err: Error) => res.writeHead(500).end(err.message),
