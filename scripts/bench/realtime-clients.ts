@@ -13,7 +13,8 @@
  * `jobs.board` over HTTP (once per burst, after the map's random delay, src/lib/board-refresh.ts) and counts it.
  * BENCH_PIN_MODE=refetch makes every new pin refetch, as maps did before they applied pins themselves.
  *
- * Prints "READY" once every client is subscribed, "CLOSED_DONE" once every client has `closedExpected` closed
+ * Prints "READY" once every client is subscribed, "WARM_DONE" once every client has the first BENCH_WARMUP closed
+ * events (when set), "CLOSED_DONE" once every client has `closedExpected` closed
  * events ("CLOSED_TWICE_DONE" at twice that, for a second series), then one JSON line when every client also shows `openedExpected` new pins and no refetch is pending:
  * { received: { jobId: [[receivedAtMs, sentAtMs], …] }, pins: { jobId: [shownAtMs, …] }, refetches, refetchErrors },
  * where sentAtMs is the event log's append time (the stream id) for tRPC and the publisher's clock for raw.
@@ -31,6 +32,8 @@ const [mode, baseUrl, clientsArg, closedArg, openedArg] = process.argv.slice(2);
 const clients = Number(clientsArg);
 const closedExpected = Number(closedArg);
 const openedExpected = Number(openedArg ?? 0);
+/** The first closed events of a series, sent to warm both ends up (the bench leaves them out of its figures). */
+const warmExpected = Number(process.env.BENCH_WARMUP ?? 0);
 const PIN_MODE = process.env.BENCH_PIN_MODE ?? "apply";
 const NYC = { south: 40.4, west: -74.4, north: 41.1, east: -73.5 };
 const QUERY = { bounds: NYC, zoom: 11 };
@@ -40,6 +43,7 @@ const pins = new Map<string, number[]>();
 let refetches = 0;
 let refetchErrors = 0;
 let ready = 0;
+let warmDone = 0;
 let closedDone = 0;
 let closedTwiceDone = 0;
 let allDone = 0;
@@ -87,7 +91,9 @@ function onClosed(s: State, jobId: string, sentAt: number) {
   let list = received.get(jobId);
   if (!list) received.set(jobId, (list = []));
   list.push([at, sentAt]);
-  if (++s.closed === closedExpected && ++closedDone === clients) {
+  ++s.closed;
+  if (warmExpected > 0 && s.closed === warmExpected && ++warmDone === clients) process.stdout.write("WARM_DONE\n");
+  if (s.closed === closedExpected && ++closedDone === clients) {
     process.stdout.write("CLOSED_DONE\n");
     if (mode !== "raw") void fetchView().then(openMaps);
   }
