@@ -4,9 +4,10 @@
  * clients speak tRPC's wire protocol on bare sockets (BENCH_CLIENT_MODE=trpc runs the tRPC client library instead,
  * all N in one process, which then measures that process more than the server).
  * For each client count, on a fresh instance:
- *   1. claims: CLAIMS scoopers each claim a distinct job through `createCaller` (a steady stream); prints p50/p95/p99
- *      of the delay until every client has the "job left the board" event, measured from the claim's commit (its
- *      `claimedAt`: an upper bound) and from the event's append to the Redis event log (the stream id's time);
+ *   1. claims: CLAIMS scoopers each claim a distinct job through `createCaller` (a steady stream, BENCH_CLAIM_RATE a
+ *      second); prints p50/p95/p99 of the delay until every client has the "job left the board" event, measured from
+ *      the claim's commit (its `claimedAt`: an upper bound) and from the event's append to the Redis event log (the
+ *      stream id's time);
  *      then the same number of "job left the board" events appended straight to the log at the same rate with no
  *      claims running (append → every client): the fan-out apart from the claims' own CPU on this shared machine;
  *   2. new pins: PINS jobs are posted one at a time; every client applies the "job opened" event to its map's view
@@ -41,11 +42,14 @@ const PINS = Number(process.env.BENCH_PINS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 process.env.BENCH_WARMUP = String(WARMUP);
 /**
- * Claims per second to pace step 1 at (the floor follows the rate measured). Unset: one claim after another with a
+ * Claims per second to pace step 1 at (the floor follows the rate measured): 30 by default, the load the scale
+ * issue set its targets at (500 clients × 30 claims/s = 15 000 deliveries/s). `max`: one claim after another with a
  * 5 ms pause, as fast as the machine goes, which at 2 000 clients offers more deliveries than 2 cores carry even for
  * the floor (its p95 then measures how long its queue grew during the run).
  */
-const CLAIM_RATE = process.env.BENCH_CLAIM_RATE ? Number(process.env.BENCH_CLAIM_RATE) : null;
+const rateSetting = process.env.BENCH_CLAIM_RATE ?? "30";
+const CLAIM_RATE = rateSetting === "max" ? null : Number(rateSetting);
+if (CLAIM_RATE !== null && !(CLAIM_RATE > 0)) throw new Error(`BENCH_CLAIM_RATE must be a number of claims per second or "max", not ${rateSetting}`);
 /** "wire": tRPC's wire protocol on bare sockets (the server is measured); "trpc": the client library, N in one process. */
 const CLIENT_MODE = process.env.BENCH_CLIENT_MODE ?? "wire";
 const PIN_MODE = process.env.BENCH_PIN_MODE ?? "apply";
