@@ -11,6 +11,7 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../db/schema-engine.ts";
+import { BENCH_SCOOPER_PROFILE } from "./bench-env.ts";
 import { createDatabase, deleteRedisPrefix, dropDatabase } from "../lib/services.ts";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
@@ -65,6 +66,13 @@ try {
     `INSERT INTO "User" (id, email, roles, "updatedAt")
      SELECT 'bench-scooper-' || g, 'scooper' || g || '@bench.test', '{SCOOPER}', now() FROM generate_series(1, $1::int) g`,
     [Math.ceil(CLAIMS / 3)],
+  );
+  // Onboarded (the claim refuses a scooper without a finished profile).
+  const profile = BENCH_SCOOPER_PROFILE;
+  await admin.query(
+    `INSERT INTO "ScooperProfile" ("userId", "displayName", "photoKey", "serviceLat", "serviceLng", "serviceRadiusKm", "updatedAt")
+     SELECT id, $1, $2, $3, $4, $5, now() FROM "User" WHERE id LIKE 'bench-scooper-%'`,
+    [profile.displayName, profile.photoKey, profile.serviceLat, profile.serviceLng, profile.serviceRadiusKm],
   );
   await admin.query(
     `INSERT INTO "CleanupJob" (id, "posterId", status, address, lat, lng, "priceCents", type, "pileEstimate", "litterLevel", "yardSegments", "expiresAt", "createdAt", "updatedAt", "platformFeePercent", "cancellationFeePercent")
