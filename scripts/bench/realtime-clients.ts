@@ -13,8 +13,8 @@
  * `jobs.board` over HTTP (once per burst, after the map's random delay, src/lib/board-refresh.ts) and counts it.
  * BENCH_PIN_MODE=refetch makes every new pin refetch, as maps did before they applied pins themselves.
  *
- * Prints "READY" once every client is subscribed, "WARM_DONE" once every client has the first BENCH_WARMUP closed
- * events (when set), "CLOSED_DONE" once every client has `closedExpected` closed
+ * Prints "READY" once every client is subscribed, "WARM_DONE cpu=<ms>" once every client has the first BENCH_WARMUP
+ * closed events (when set), "CLOSED_DONE cpu=<ms>" once every client has `closedExpected` closed
  * events ("CLOSED_TWICE_DONE" at twice that, for a second series), then one JSON line when every client also shows `openedExpected` new pins and no refetch is pending:
  * { received: { jobId: [[receivedAtMs, sentAtMs], …] }, pins: { jobId: [shownAtMs, …] }, refetches, refetchErrors },
  * where sentAtMs is the event log's append time (the stream id) for tRPC and the publisher's clock for raw.
@@ -86,15 +86,21 @@ function checkDone(s: State) {
 let firstView: BoardViewLike | null = null;
 const states: State[] = [];
 
+/** This process's CPU time so far (user + system), in ms. */
+function cpuMsSoFar(): number {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
+}
+
 function onClosed(s: State, jobId: string, sentAt: number) {
   const at = Date.now();
   let list = received.get(jobId);
   if (!list) received.set(jobId, (list = []));
   list.push([at, sentAt]);
   ++s.closed;
-  if (warmExpected > 0 && s.closed === warmExpected && ++warmDone === clients) process.stdout.write("WARM_DONE\n");
+  if (warmExpected > 0 && s.closed === warmExpected && ++warmDone === clients) process.stdout.write(`WARM_DONE cpu=${cpuMsSoFar()}\n`);
   if (s.closed === closedExpected && ++closedDone === clients) {
-    process.stdout.write("CLOSED_DONE\n");
+    process.stdout.write(`CLOSED_DONE cpu=${cpuMsSoFar()}\n`);
     if (mode !== "raw") void fetchView().then(openMaps);
   }
   // The bench's second series of closes (appended straight to the log, without claims).

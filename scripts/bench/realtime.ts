@@ -40,6 +40,7 @@ const PINS = Number(process.env.BENCH_PINS ?? 5);
  * events are the 5 % that set p95.
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
+if (!(WARMUP >= 1)) throw new Error(`BENCH_WARMUP must be at least 1, not ${process.env.BENCH_WARMUP}`);
 process.env.BENCH_WARMUP = String(WARMUP);
 /**
  * Claims per second to pace step 1 at (the floor follows the rate measured): 30 by default, the load the scale
@@ -61,28 +62,30 @@ const { closeRedis, createRedisConnection } = await import("../../src/server/red
 const { closeQueues } = await import("../../src/server/queues/queues");
 const { announceJobChange } = await import("../../src/server/jobs/announce");
 
-type Started = { child: ChildProcess; match: RegExpMatchArray; output: Promise<string>; waitFor: (re: RegExp) => Promise<void> };
+type Started = { child: ChildProcess; match: RegExpMatchArray; output: Promise<string>; waitFor: (re: RegExp) => Promise<RegExpExecArray> };
 
 function startProcess(args: string[], ready: RegExp): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
     let buffer = "";
     let resolved = false;
-    const waiters: { re: RegExp; done: () => void }[] = [];
+    const waiters: { re: RegExp; done: (match: RegExpExecArray) => void }[] = [];
     const output = new Promise<string>((done) => child.on("exit", () => done(buffer)));
     // A child that exits first fails the wait (with what it printed), instead of leaving the run hanging.
     const waitFor = (re: RegExp) =>
-      new Promise<void>((done, fail) => {
-        if (re.test(buffer)) return done();
+      new Promise<RegExpExecArray>((done, fail) => {
+        const now = re.exec(buffer);
+        if (now) return done(now);
         waiters.push({ re, done });
         child.once("exit", () => fail(new Error(`${args[0]} exited before printing ${re}`)));
       });
     child.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
       for (const w of [...waiters]) {
-        if (!w.re.test(buffer)) continue;
+        const found = w.re.exec(buffer);
+        if (!found) continue;
         waiters.splice(waiters.indexOf(w), 1);
-        w.done();
+        w.done(found);
       }
       const match = ready.exec(buffer);
       if (match && !resolved) {
@@ -103,6 +106,10 @@ function cpuMs(pid: number): number {
 
 type Output = { received: Record<string, [number, number][]>; pins: Record<string, number[]>; refetches: number; refetchErrors: number };
 const lastLine = (out: string) => JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1)!) as Output;
+/** The clients' process says its CPU time so far (ms) with these two marks. */
+const WARM_DONE = /WARM_DONE cpu=(\d+)/;
+const CLOSED_DONE = /CLOSED_DONE cpu=(\d+)/;
+const clientCpu = (mark: RegExpExecArray) => Number(mark[1]);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function report(label: string, samples: number[]) {
@@ -141,13 +148,11 @@ async function runScoop(clientCount: number, round: number) {
     return (performance.now() - start) / 1000;
   };
   await claimSeries(0, WARMUP);
-  await clients.waitFor(/WARM_DONE/);
+  const clientCpuBefore = clientCpu(await clients.waitFor(WARM_DONE));
   const cpuBefore = cpuMs(server.child.pid!);
-  const clientCpuBefore = cpuMs(clients.child.pid!);
   const claimSeconds = await claimSeries(WARMUP, total);
-  await clients.waitFor(/CLOSED_DONE/);
+  const clientCpuAfter = clientCpu(await clients.waitFor(CLOSED_DONE));
   const cpu = cpuMs(server.child.pid!) - cpuBefore;
-  const clientCpu = cpuMs(clients.child.pid!) - clientCpuBefore;
 
   // The same closes appended straight to the event log at the same rate, with no claims running: what the fan-out
   // costs on its own, apart from the CPU the claims take from it on this machine.
@@ -189,7 +194,7 @@ async function runScoop(clientCount: number, round: number) {
       fromLog.push(at - appended);
     }
   }
-  return { claimsPerSec: CLAIMS / claimSeconds, fromCommit, fromLog, direct, cpu, clientCpu, pinShown, refetches: out.refetches, refetchErrors: out.refetchErrors };
+  return { claimsPerSec: CLAIMS / claimSeconds, fromCommit, fromLog, direct, cpu, clientCpu: clientCpuAfter - clientCpuBefore, pinShown, refetches: out.refetches, refetchErrors: out.refetchErrors };
 }
 
 /** The floor publishes at the rate Scoop's claims produced events in the same run, so both serve the same load. */
@@ -208,18 +213,17 @@ async function runFloor(clientCount: number, eventsPerSec: number) {
     }
   };
   await publishSeries(0, WARMUP);
-  await rawClients.waitFor(/WARM_DONE/);
+  const clientCpuBefore = clientCpu(await rawClients.waitFor(WARM_DONE));
   const cpuBefore = cpuMs(raw.child.pid!);
-  const clientCpuBefore = cpuMs(rawClients.child.pid!);
   await publishSeries(WARMUP, WARMUP + CLAIMS);
-  await rawClients.waitFor(/CLOSED_DONE/);
+  // The raw clients exit once they have everything, so they report their own CPU (their /proc entry may be gone).
+  const clientCpuAfter = clientCpu(await rawClients.waitFor(CLOSED_DONE));
   const cpu = cpuMs(raw.child.pid!) - cpuBefore;
-  const clientCpu = cpuMs(rawClients.child.pid!) - clientCpuBefore;
   const measured = Object.entries(lastLine(await rawClients.output).received).filter(([jobId]) => Number(jobId.slice("floor-".length)) >= WARMUP);
   const latencies = measured.flatMap(([, list]) => list).map(([at, sent]) => at - sent);
   raw.child.kill("SIGTERM");
   publisher.disconnect();
-  return { latencies, cpu, clientCpu };
+  return { latencies, cpu, clientCpu: clientCpuAfter - clientCpuBefore };
 }
 
 try {
