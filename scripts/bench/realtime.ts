@@ -40,7 +40,7 @@ const PINS = Number(process.env.BENCH_PINS ?? 5);
  * events are the 5 % that set p95.
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
-if (!(WARMUP >= 1)) throw new Error(`BENCH_WARMUP must be at least 1, not ${process.env.BENCH_WARMUP}`);
+if (!Number.isInteger(WARMUP) || WARMUP < 1) throw new Error(`BENCH_WARMUP must be a whole number of at least 1, not ${process.env.BENCH_WARMUP}`);
 process.env.BENCH_WARMUP = String(WARMUP);
 /**
  * Claims per second to pace step 1 at (the floor follows the rate measured): 30 by default, the load the scale
@@ -48,7 +48,7 @@ process.env.BENCH_WARMUP = String(WARMUP);
  * 5 ms pause, as fast as the machine goes, which at 2 000 clients offers more deliveries than 2 cores carry even for
  * the floor (its p95 then measures how long its queue grew during the run).
  */
-const rateSetting = process.env.BENCH_CLAIM_RATE ?? "30";
+const rateSetting = process.env.BENCH_CLAIM_RATE || "30";
 const CLAIM_RATE = rateSetting === "max" ? null : Number(rateSetting);
 if (CLAIM_RATE !== null && !(CLAIM_RATE > 0)) throw new Error(`BENCH_CLAIM_RATE must be a number of claims per second or "max", not ${rateSetting}`);
 /** "wire": tRPC's wire protocol on bare sockets (the server is measured); "trpc": the client library, N in one process. */
@@ -70,14 +70,19 @@ function startProcess(args: string[], ready: RegExp): Promise<Started> {
     let buffer = "";
     let resolved = false;
     const waiters: { re: RegExp; done: (match: RegExpExecArray) => void }[] = [];
-    const output = new Promise<string>((done) => child.on("exit", () => done(buffer)));
-    // A child that exits first fails the wait (with what it printed), instead of leaving the run hanging.
+    // "close", not "exit": only then has everything the child printed been read.
+    let closed = false;
+    const output = new Promise<string>((done) => child.on("close", () => ((closed = true), done(buffer))));
+    // A child that ends first fails the wait (with what it printed), instead of leaving the run hanging; so does one
+    // that had already ended when the wait began.
     const waitFor = (re: RegExp) =>
       new Promise<RegExpExecArray>((done, fail) => {
         const now = re.exec(buffer);
         if (now) return done(now);
+        const ended = () => fail(new Error(`${args[0]} ended before printing ${re}; its output ended with: ${buffer.slice(-300)}`));
+        if (closed) return ended();
         waiters.push({ re, done });
-        child.once("exit", () => fail(new Error(`${args[0]} exited before printing ${re}`)));
+        child.once("close", ended);
       });
     child.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
@@ -107,8 +112,8 @@ function cpuMs(pid: number): number {
 type Output = { received: Record<string, [number, number][]>; pins: Record<string, number[]>; refetches: number; refetchErrors: number };
 const lastLine = (out: string) => JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1)!) as Output;
 /** The clients' process says its CPU time so far (ms) with these two marks. */
-const WARM_DONE = /WARM_DONE cpu=(\d+)/;
-const CLOSED_DONE = /CLOSED_DONE cpu=(\d+)/;
+const WARM_DONE = /WARM_DONE cpu=(\d+)\n/;
+const CLOSED_DONE = /CLOSED_DONE cpu=(\d+)\n/;
 const clientCpu = (mark: RegExpExecArray) => Number(mark[1]);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
