@@ -25,7 +25,8 @@ import puppeteer from "puppeteer-core";
 import { freePort } from "../lib/services.ts";
 import { benchEnvironment } from "./bench-env.ts";
 
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+// CHROME_PATH is Lighthouse's own name for it; CHROMIUM_PATH is the one the e2e runs read (README).
+const CHROMIUM = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGETS = { performance: 90, accessibility: 100, "best-practices": 95 } as const;
 const CATEGORIES = Object.keys(TARGETS) as (keyof typeof TARGETS)[];
 
@@ -95,7 +96,7 @@ async function lcpElementOf(port: number, url: string): Promise<string> {
 }
 
 // Checked before building and seeding, not when Lighthouse first launches it.
-if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium, as .ci/run does) or set CHROME_PATH`);
+if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`);
 const bench = await benchEnvironment("web");
 const port = await freePort();
 const env: NodeJS.ProcessEnv = {
