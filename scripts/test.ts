@@ -226,10 +226,11 @@ async function productionShaped(e2eEnv: NodeJS.ProcessEnv): Promise<number> {
 
 /**
  * Every `npm run bench:*` script, end to end at toy sizes on this run's PostgreSQL and Redis (bench:http and bench:web
- * on the build e2e left in .next). Their figures mean nothing at these sizes on a machine running other work; what
- * this checks is that each one still runs and exits 0, which it does not when a claim is refused, a server answers
- * 5xx or the script itself breaks (bench:map's claims failed for a day after the onboarding gate, unseen, because no
- * check ran it). Each counts as one check; a failed one prints its output.
+ * on the build in .next: in a full run, the one e2e just made; they build one when there is none). Their figures mean
+ * nothing at these sizes on a machine running other work; what this checks is that each one still runs and exits 0,
+ * which it does not when a claim is refused, a server answers 5xx or the script itself breaks (bench:map's claims
+ * failed from the day the onboarding gate came, unseen, because no check ran it). Each counts as one check; a failed
+ * one prints its output.
  */
 const BENCH_SMOKE: [script: string, sizes: Record<string, string>][] = [
   ["bench:map", { BENCH_JOBS: "2000", BENCH_ITERATIONS: "10", BENCH_CLAIMS: "30" }],
@@ -240,26 +241,54 @@ const BENCH_SMOKE: [script: string, sizes: Record<string, string>][] = [
   ["bench:web", { BENCH_WEB_PAGES: "sign-in" }],
 ];
 
+/** A script still running after this long is stuck (toy sizes take under half a minute; a missing build, ~4 min). */
+const BENCH_SMOKE_LIMIT_MS = 10 * 60_000;
+
 async function benchSmoke(env: NodeJS.ProcessEnv): Promise<number> {
+  let passed = 0;
   let failed = 0;
+  let stopped = false;
   for (const [script, sizes] of BENCH_SMOKE) {
+    if (stopped) break;
     const started = Date.now();
     const log = path.join(resultsDir, `${script.replace(":", "-")}.log`);
     const out = fs.openSync(log, "w");
+    let timedOut = false;
     const code = await new Promise<number>((resolve) => {
-      const child = spawn("npm", ["run", "-s", script], { stdio: ["ignore", out, out], env: { ...env, ...sizes, LOG_LEVEL: "error" } });
-      child.on("exit", (exit, signal) => resolve(exit ?? (signal ? 1 : 0)));
+      // Its own process group, so a stuck run is stopped with every process it started (servers, clients).
+      const child = spawn("npm", ["run", "-s", script], { stdio: ["ignore", out, out], env: { ...env, ...sizes, LOG_LEVEL: "error" }, detached: true });
+      const stopGroup = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // already gone
+        }
+      };
+      const limit = setTimeout(() => ((timedOut = true), stopGroup("SIGKILL")), BENCH_SMOKE_LIMIT_MS);
+      // Out of the terminal's process group, it would not hear a Ctrl-C: pass it on, and run no further script.
+      const interrupted = () => ((stopped = true), stopGroup("SIGTERM"));
+      process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+      child.on("exit", (exit, signal) => {
+        clearTimeout(limit);
+        process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
+        // Anything the script left running (a server of a run that crashed) goes with it.
+        stopGroup("SIGTERM");
+        resolve(exit ?? (signal ? 1 : 0));
+      });
     });
     fs.closeSync(out);
-    console.log(`${script}: ${code === 0 ? "ran" : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    if (code !== 0) {
-      process.stdout.write(fs.readFileSync(log, "utf8"));
-      failed++;
+    const outcome = code === 0 ? "ran" : timedOut ? `FAILED (still running after ${BENCH_SMOKE_LIMIT_MS / 60_000} min)` : `FAILED (exit ${code})`;
+    console.log(`${script}: ${outcome} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    if (code === 0) {
+      passed++;
+      continue;
     }
+    process.stdout.write(fs.readFileSync(log, "utf8"));
+    failed++;
   }
-  totals.passed += BENCH_SMOKE.length - failed;
+  totals.passed += passed;
   totals.failed += failed;
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || passed < BENCH_SMOKE.length ? 1 : 0;
 }
 
 async function main() {
