@@ -1,6 +1,9 @@
 /**
  * The one Prisma client of a process (web or worker). Prisma 7 talks to Postgres through a driver adapter.
- * Kept on globalThis in development so hot reloads do not open a new pool each time.
+ * Kept on globalThis in every environment: the production web process loads this module more than once
+ * (web-server.ts through tsx, and Next's compiled server bundles, whose pages and route handlers each carry a
+ * copy), and each copy would otherwise open a pool of its own (three per web process, measured on 30 Nov), so
+ * DATABASE_POOL_SIZE would not be the process's budget. Development's hot reloads reuse it the same way.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -8,10 +11,13 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
 import { recordQuery, type SlowQueryLog } from "@/server/observability/query-timing";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; scoopPgPools?: WeakMap<object, pg.Pool> };
 
-/** The pg pool under each client, for the few statements sent without Prisma (src/server/db-batch.ts). */
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * The pg pool under each client, for the few statements sent without Prisma (src/server/db-batch.ts). Shared by
+ * every copy of this module, like the client: a copy that did not make the client still finds its pool.
+ */
+const pools = (globalForPrisma.scoopPgPools ??= new WeakMap<object, pg.Pool>());
 export const poolOf = (client: object): pg.Pool | undefined => pools.get(client);
 
 /**
@@ -39,8 +45,7 @@ export function createPrismaClient(opts: { poolSize?: number; applicationName?: 
   return client;
 }
 
-export const db = globalForPrisma.prisma ?? createPrismaClient();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+export const db = (globalForPrisma.prisma ??= createPrismaClient());
 
 export type Db = typeof db;
 /** A client or an interactive transaction: domain functions accept either. */

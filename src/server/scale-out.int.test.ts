@@ -2,7 +2,7 @@
  * What running more than one instance relies on: every Redis key carries a Redis Cluster hash tag (so the same
  * code runs on a cluster), and each process keeps to its database connection budget (DATABASE_POOL_SIZE).
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { Redis } from "ioredis";
 import { env } from "@/env";
 import { createPrismaClient, db } from "@/server/db";
@@ -65,6 +65,33 @@ describe("database connection budget", () => {
     await sleeps;
     await small.$disconnect();
     expect(peak).toBe(2);
+  });
+
+  it("keeps one client and one pool per process however many copies of db.ts load, in production too", async () => {
+    // The production web process loads db.ts through tsx (web-server.ts) and again inside each of Next's compiled
+    // server bundles (pages, route handlers): every copy must find the process's client instead of opening a pool.
+    const shared = globalThis as { prisma?: unknown };
+    const before = shared.prisma;
+    delete shared.prisma;
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("STORAGE_SHARED_DISK", "1");
+    vi.stubEnv("NEXTAUTH_SECRET", "a-production-length-secret-for-this-test");
+    const copies: (typeof import("@/server/db"))[] = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        vi.resetModules();
+        copies.push(await import("@/server/db"));
+      }
+      const [first, second] = copies;
+      expect(second!.db).toBe(first!.db);
+      expect(second!.poolOf(second!.db)).toBeDefined();
+      expect(second!.poolOf(second!.db)).toBe(first!.poolOf(first!.db));
+    } finally {
+      await Promise.all(copies.map((copy) => copy.db.$disconnect()));
+      vi.unstubAllEnvs();
+      vi.resetModules();
+      shared.prisma = before;
+    }
   });
 
   it("reads the default budget from the environment", () => {
