@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1/unused";
 process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
@@ -18,6 +18,14 @@ function capture() {
 }
 
 describe("request context", () => {
+  it("is one store per process: a context opened by one copy of the module is read by another", async () => {
+    // The web server's copy opens it; Next's compiled bundles (route handlers, pages) carry their own copy.
+    vi.resetModules();
+    const other = await import("./request-context");
+    expect(other.runWithRequestContext).not.toBe(runWithRequestContext);
+    expect(runWithRequestContext({ requestId: "req-shared" }, () => other.getRequestContext()?.requestId)).toBe("req-shared");
+  });
+
   it("puts the request id (and user, queue, job ids) on every log line written inside it", async () => {
     const { logger, lines } = capture();
     logger.info("outside");

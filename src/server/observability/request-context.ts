@@ -33,7 +33,9 @@ export function newRequestTiming(): RequestTiming {
   return { startedAt: now, dbMs: 0, queries: 0, dbBusyUntil: now };
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// One store per process, on globalThis: Next's compiled bundles carry their own copy of this module beside
+// web-server.ts's, and the context web-server.ts opens must be the one their route handlers and pages read.
+const storage = ((globalThis as { scoopRequestContext?: AsyncLocalStorage<RequestContext> }).scoopRequestContext ??= new AsyncLocalStorage<RequestContext>());
 
 export function getRequestContext(): RequestContext | undefined {
   return storage.getStore();
