@@ -1,5 +1,6 @@
 /** Shared steps for e2e specs: reading the dev mailbox, signing up and in. */
 import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { BOARD_MIN_PRICE_CHOICES_CENTS } from "../src/lib/board-limits";
 
 export const DEMO = {
   admin: { email: "admin@scoop.test", password: "scoop-admin-dev" },
@@ -93,12 +94,15 @@ export async function postJob(page: Page, opts: { address: string; price: string
 }
 
 /**
- * Opens the scooper board filtered to jobs at or above `price` (so only the spec's own job is shown and it is
- * not clustered with seeded ones), waits for the live connection, and returns the map and that job's pin badge.
+ * Opens the scooper board filtered to the largest minimum price it offers at or below `price` (above the seed's
+ * $12–$24, so the spec's own job is not clustered with seeded ones), waits for the live connection, and returns
+ * the map and that job's pin badge.
  */
 export async function watchBoard(page: Page, price: string) {
   await page.goto("/board");
-  await page.getByLabel("Minimum price in dollars").fill(price);
+  const choice = Math.max(...BOARD_MIN_PRICE_CHOICES_CENTS.filter((cents) => cents <= Number(price) * 100));
+  expect(choice, "a minimum price above the seed's jobs").toBeGreaterThan(2400);
+  await page.getByLabel("Minimum price").selectOption(String(choice));
   const map = page.getByTestId("job-map");
   await expect(map.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 20_000 });
   return { map, pin: map.locator(".scoop-pin__badge", { hasText: `$${price}` }) };

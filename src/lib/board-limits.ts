@@ -9,5 +9,10 @@ export const MAX_BOARD_PINS = 500;
 export const PIN_THRESHOLD = 200;
 /** Above this zoom the map always gets pins. */
 export const CLUSTER_MAX_ZOOM = 14;
-/** Cluster price filters apply in steps of this many cents (a minimum between steps counts from the step below). */
+/**
+ * The board's minimum price is a whole number of these steps (the query schema refuses anything else), because
+ * the cluster index counts prices by step: pins, clusters and the browser's live filter then cut at one price.
+ */
 export const PRICE_STEP_CENTS = 500;
+/** The minimum prices the board offers, each a whole number of steps. */
+export const BOARD_MIN_PRICE_CHOICES_CENTS = [500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10_000, 15_000, 20_000, 30_000] as const;

@@ -1,9 +1,12 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { BoardMap } from "@/components/map/job-map";
 import type { BoardFilters, Viewport } from "@/components/map/job-map-inner";
 import { OnboardingLink } from "@/components/scooper/onboarding-link";
+import { BOARD_MIN_PRICE_CHOICES_CENTS } from "@/lib/board-limits";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatCents } from "@/lib/money";
 import type { ServiceArea } from "@/lib/service-area";
 import { JobList } from "./job-list";
 import { PILE_LABEL, TYPE_LABEL } from "./labels";
@@ -18,6 +21,7 @@ type Sort = "newest" | "price" | "distance";
 export function Board({ serviceArea, onboardingMissing }: { serviceArea?: ServiceArea | null; onboardingMissing?: boolean }) {
   const t = useTranslations("board");
   const tj = useTranslations("jobs");
+  const locale = useLocale() as Locale;
   const [type, setType] = useState<"" | keyof typeof TYPE_LABEL>("");
   const [pile, setPile] = useState<"" | keyof typeof PILE_LABEL>("");
   const [minPrice, setMinPrice] = useState("");
@@ -31,7 +35,7 @@ export function Board({ serviceArea, onboardingMissing }: { serviceArea?: Servic
   const filters: BoardFilters = {
     types: type ? [type] : undefined,
     pileEstimates: pile ? [pile] : undefined,
-    minPriceCents: minPrice ? Math.round(Number(minPrice) * 100) : undefined,
+    minPriceCents: minPrice ? Number(minPrice) : undefined,
     postedWithinMinutes: lastHour ? (60 as const) : undefined,
     sort,
     from: sort === "distance" ? from : undefined,
@@ -67,7 +71,10 @@ export function Board({ serviceArea, onboardingMissing }: { serviceArea?: Servic
             <option value="">{t("anyPiles")}</option>
             {Object.keys(PILE_LABEL).map((v) => <option key={v} value={v}>{tj(`pile.${v}`)}</option>)}
           </select>
-          <input aria-label={t("minPrice")} className={select} inputMode="decimal" placeholder={t("minPricePlaceholder")} value={minPrice} onChange={(e) => setMinPrice(e.target.value.replace(/[^0-9.]/g, ""))} />
+          <select aria-label={t("minPrice")} className={select} value={minPrice} onChange={(e) => setMinPrice(e.target.value)}>
+            <option value="">{t("anyPrice")}</option>
+            {BOARD_MIN_PRICE_CHOICES_CENTS.map((cents) => <option key={cents} value={String(cents)}>{t("priceFrom", { amount: formatCents(cents, locale) })}</option>)}
+          </select>
           <select aria-label={t("sort")} className={select} value={sort} onChange={(e) => chooseSort(e.target.value as Sort)}>
             <option value="newest">{t("newest")}</option>
             <option value="price">{t("highestPrice")}</option>

@@ -13,8 +13,8 @@
  * after a missed event), at once after a real-time gap (`resync`) or an event type it does not know.
  * Jobs reserved for a preferred scooper are kept aside and added only to that scooper's answers.
  *
- * Exactness: type and pile filters and the hour are exact; the minimum price is applied in $5 steps (a minimum
- * between steps counts from the step below it). Positions are the public approximate points (src/lib/privacy.ts).
+ * Exactness: type and pile filters, the hour and the minimum price are exact (the board's minimum price is a whole
+ * number of $5 steps, which the query schema enforces). Positions are the public approximate points (src/lib/privacy.ts).
  * A cell's price range can keep a price that left it until the next rebuild (only the range, never the count).
  */
 import { Prisma } from "@/generated/prisma/client";

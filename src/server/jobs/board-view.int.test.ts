@@ -90,6 +90,15 @@ describe("jobs.board: clusters when zoomed out", () => {
     expect(close.kind).toBe("pins");
   });
 
+  it("takes a minimum price only in whole $5 steps, the steps the clusters count by, changing nothing otherwise", async () => {
+    const bounds = { south: 40.6, west: -74.0, north: 40.7, east: -73.9 };
+    for (const minPriceCents of [1200, 2501, 50_500]) {
+      await expect(callerFor(null).jobs.board({ bounds, zoom: 12, minPriceCents })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(callerFor(null).jobs.openInViewport({ bounds, minPriceCents })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(callerFor(null).jobs.board({ bounds, zoom: 12, minPriceCents: 1500 })).resolves.toHaveProperty("kind");
+  });
+
   it("leaves out jobs reserved for a preferred scooper, except for that scooper", async () => {
     const area = { south: 40.75, west: -73.9, north: 40.8, east: -73.85 };
     const preferred = await createUser(["SCOOPER"]);

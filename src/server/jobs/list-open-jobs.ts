@@ -12,7 +12,8 @@ import { boundsSchema, distanceMeters, latSchema, lngSchema, type Bounds } from 
 import { APPROX_CELL_DEGREES, approximateLocation } from "@/lib/privacy";
 import { boardJobSchema, type BoardJob, type BoardResult } from "./dto";
 
-import { MAX_BOARD_PINS } from "@/lib/board-limits";
+import { MAX_BOARD_PINS, PRICE_STEP_CENTS } from "@/lib/board-limits";
+import { MAX_PRICE_CENTS } from "@/lib/schemas/jobs";
 export { MAX_BOARD_PINS };
 export const BOARD_SORTS = ["newest", "price", "distance"] as const;
 
@@ -20,7 +21,8 @@ export const boardQuerySchema = z.object({
   bounds: boundsSchema,
   limit: z.number().int().min(1).max(MAX_BOARD_PINS).optional(),
   types: z.array(z.enum(CleanupType)).max(3).optional(),
-  minPriceCents: z.number().int().min(0).optional(),
+  /** Whole $5 steps only (board-limits.ts): the map's clusters count prices by step. */
+  minPriceCents: z.number().int().min(0).max(MAX_PRICE_CENTS).multipleOf(PRICE_STEP_CENTS).optional(),
   pileEstimates: z.array(z.enum(PileEstimate)).max(3).optional(),
   postedWithinMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
   sort: z.enum(BOARD_SORTS).default("newest"),
