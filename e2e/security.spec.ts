@@ -81,6 +81,11 @@ test("public answers say how long they may be cached: the signed-out landing pag
   expect(home.status()).toBe(200);
   expect(home.headers()["cache-control"]).toBe("public, max-age=60, stale-while-revalidate=600");
   expect(home.headers()["vary"]).toMatch(/\bCookie\b/);
+  // Its language follows Accept-Language, so a shared cache must keep one copy per language.
+  expect(home.headers()["vary"]).toMatch(/\bAccept-Language\b/);
+  const spanish = await request.get("/", { headers: { "accept-language": "es-US,es;q=0.9" } });
+  expect(await spanish.text()).toContain('lang="es"');
+  expect(await home.text()).toContain('lang="en"');
   const icon = await request.get("/icons/icon-192.png");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["cache-control"]).toBe("public, max-age=604800, stale-while-revalidate=86400");

@@ -24,7 +24,7 @@ const { boardIndex, closeBoardIndex } = await import("@/server/jobs/board-index"
 const { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } = await import("@/server/observability/request-context");
 const { CLIENT_IP_HEADER, resolveClientIp } = await import("@/server/security/client-ip");
 const { brotliStaticAsset, warmBrotliCache } = await import("@/server/static-brotli");
-const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, publicCacheControl, securityHeaders } = await import("@/server/security/http-policy");
+const { contentSecurityPolicy, hasSessionCookie, isCrossSiteWrite, publicCacheControl, securityHeaders, withVary } = await import("@/server/security/http-policy");
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
@@ -80,8 +80,8 @@ function toApp(req: IncomingMessage, res: ServerResponse, pathname: string, requ
       const status = typeof args[0] === "number" ? args[0] : res.statusCode;
       if (status === 200) {
         res.setHeader("Cache-Control", publicCache.cacheControl);
-        const vary = res.getHeader("Vary");
-        if (publicCache.varyCookie) res.setHeader("Vary", vary ? `${String(vary)}, Cookie` : "Cookie");
+        const vary = withVary(res.getHeader("Vary")?.toString(), publicCache.vary);
+        if (vary) res.setHeader("Vary", vary);
       }
       return writeHead(...args);
     }) as typeof res.writeHead;

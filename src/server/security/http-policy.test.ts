@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, hasSessionCookie, ICON_CACHE, isCrossSiteWrite, PUBLIC_PAGE_CACHE, publicCacheControl, securityHeaders } from "./http-policy";
+import { contentSecurityPolicy, hasSessionCookie, ICON_CACHE, isCrossSiteWrite, PUBLIC_PAGE_CACHE, publicCacheControl, securityHeaders, withVary } from "./http-policy";
 
 const opts = { appUrl: "https://scoop.example", dev: false, tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png" };
 
@@ -56,10 +56,10 @@ describe("isCrossSiteWrite", () => {
 });
 
 describe("publicCacheControl", () => {
-  it("lets the signed-out landing page and the icons be cached, varying the page on the cookie", () => {
-    expect(publicCacheControl("GET", "/", undefined)).toEqual({ cacheControl: PUBLIC_PAGE_CACHE, varyCookie: true });
-    expect(publicCacheControl("HEAD", "/", "theme=dark")).toEqual({ cacheControl: PUBLIC_PAGE_CACHE, varyCookie: true });
-    expect(publicCacheControl("GET", "/icons/icon-192.png", "next-auth.session-token=x")).toEqual({ cacheControl: ICON_CACHE, varyCookie: false });
+  it("lets the signed-out landing page and the icons be cached, varying the page on the cookie and the language", () => {
+    expect(publicCacheControl("GET", "/", undefined)).toEqual({ cacheControl: PUBLIC_PAGE_CACHE, vary: ["Cookie", "Accept-Language"] });
+    expect(publicCacheControl("HEAD", "/", "theme=dark")).toEqual({ cacheControl: PUBLIC_PAGE_CACHE, vary: ["Cookie", "Accept-Language"] });
+    expect(publicCacheControl("GET", "/icons/icon-192.png", "next-auth.session-token=x")).toEqual({ cacheControl: ICON_CACHE, vary: [] });
     expect(PUBLIC_PAGE_CACHE).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
   });
   it("leaves signed-in answers, other pages and writes alone", () => {
@@ -67,5 +67,10 @@ describe("publicCacheControl", () => {
     expect(publicCacheControl("GET", "/board", undefined)).toBeNull();
     expect(publicCacheControl("GET", "/api/trpc/jobs.board", undefined)).toBeNull();
     expect(publicCacheControl("POST", "/", undefined)).toBeNull();
+  });
+  it("adds Vary names to Next's own once, whatever their case", () => {
+    expect(withVary(undefined, ["Cookie", "Accept-Language"])).toBe("Cookie, Accept-Language");
+    expect(withVary("RSC, Next-Router-State-Tree, cookie", ["Cookie", "Accept-Language"])).toBe("RSC, Next-Router-State-Tree, cookie, Accept-Language");
+    expect(withVary(undefined, [])).toBeUndefined();
   });
 });

@@ -68,8 +68,9 @@ export const hasSessionCookie = (cookie: string | undefined) => !!cookie && SESS
 
 /**
  * How long a copy may be reused, for answers that are the same for everyone: the signed-out landing page (a
- * minute fresh, then served stale for ten while the cache refetches; `Vary: Cookie`, so a signed-in visitor, who
- * gets the map there, is never given it) and the app icons (a week). Next's own `/_next/static` files are already
+ * minute fresh, then served stale for ten while the cache refetches; `Vary: Cookie, Accept-Language`, so a
+ * signed-in visitor, who gets the map there, is never given it, and a copy in one language is not served to a
+ * browser that asks for another) and the app icons (a week). Next's own `/_next/static` files are already
  * `immutable` for a year, and `/sw.js` stays `no-cache`. Everything else keeps Next's answer, and a request with a
  * session cookie `private, no-store`. The page's CSP nonce is reused with a cached copy: acceptable for a page
  * that holds no one's data and renders no user input, and why the page's lifetime is short.
@@ -78,12 +79,22 @@ export const PUBLIC_PAGE_CACHE = "public, max-age=60, stale-while-revalidate=600
 export const ICON_CACHE = "public, max-age=604800, stale-while-revalidate=86400";
 const PUBLIC_PAGES = new Set(["/"]);
 
-export function publicCacheControl(method: string, pathname: string, cookie: string | undefined): { cacheControl: string; varyCookie: boolean } | null {
+/** The landing page's language follows the `scoop-locale` cookie, else Accept-Language (src/i18n/request.ts). */
+const PUBLIC_PAGE_VARY = ["Cookie", "Accept-Language"];
+
+export function publicCacheControl(method: string, pathname: string, cookie: string | undefined): { cacheControl: string; vary: string[] } | null {
   const m = method.toUpperCase();
   if (m !== "GET" && m !== "HEAD") return null;
-  if (pathname.startsWith("/icons/")) return { cacheControl: ICON_CACHE, varyCookie: false };
-  if (PUBLIC_PAGES.has(pathname) && !hasSessionCookie(cookie)) return { cacheControl: PUBLIC_PAGE_CACHE, varyCookie: true };
+  if (pathname.startsWith("/icons/")) return { cacheControl: ICON_CACHE, vary: [] };
+  if (PUBLIC_PAGES.has(pathname) && !hasSessionCookie(cookie)) return { cacheControl: PUBLIC_PAGE_CACHE, vary: PUBLIC_PAGE_VARY };
   return null;
+}
+
+/** `existing` (a Vary header, if any) with each of `more` added once, compared without case. */
+export function withVary(existing: string | undefined, more: string[]): string | undefined {
+  const names = (existing ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+  for (const name of more) if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  return names.length ? names.join(", ") : undefined;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
