@@ -108,6 +108,29 @@ describe("job photos", () => {
     await expect(callerFor(otherScooper).jobs.byId({ jobId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("gives a scooper who let the claim go no new URL for its photos, and keeps cookie-checked answers out of every cache", async () => {
+    const { customer, scooper } = await cast();
+    const job = await createJobInState(customer, "CLAIMED", { scooper });
+    const { id } = await uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "UNREACHABLE", bytes: await jpegWithGps() });
+    await processJobPhoto(db, getStorage(), id);
+    const params = { params: Promise.resolve({ id: job.id, photoId: id }) };
+    const cookie = await sessionCookieFor(scooper.id);
+    const unsigned = () => getPhoto(new Request(`http://x/api/jobs/${job.id}/photos/${id}?size=thumb`, { headers: { cookie } }), params);
+    const photoIds = async (viewer: typeof scooper) => (await callerFor(viewer).jobs.byId({ jobId: job.id })).photos.map((p) => p.id);
+
+    // While the claim is theirs: a signed URL, and the cookie-checked answer is private and never stored.
+    expect((await callerFor(scooper).jobs.byId({ jobId: job.id })).photos.find((p) => p.id === id)?.thumbUrl).toMatch(/&sig=/);
+    const held = await unsigned();
+    expect(held.status).toBe(200);
+    expect(held.headers.get("cache-control")).toBe("private, no-store");
+
+    await callerFor(scooper).jobs.release({ jobId: job.id });
+    // The job is open again and they may still see it, but no longer its photos: no URL, and the cookie is refused.
+    expect(await photoIds(scooper)).not.toContain(id);
+    expect((await unsigned()).status).toBe(404);
+    expect(await photoIds(customer)).toContain(id);
+  });
+
   it("refuses a non-image (whatever its name) and an oversized file, storing nothing", async () => {
     const { customer, scooper } = await cast();
     const job = await createJobInState(customer, "IN_PROGRESS", { scooper });

@@ -16,7 +16,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     const session = await getSessionFromHeaders(req.headers);
     const data = await readScooperPhoto(db, getStorage(), session?.user ?? null, id);
     return new Response(new Uint8Array(data), {
-      headers: { "content-type": "image/jpeg", "cache-control": "private, max-age=300", "x-content-type-options": "nosniff" },
+      headers: { "content-type": "image/jpeg", "cache-control": "private, no-store", "x-content-type-options": "nosniff" },
     });
   } catch (err) {
     if (err instanceof AppError) return new Response(err.message, { status: HTTP_STATUS[err.code] });

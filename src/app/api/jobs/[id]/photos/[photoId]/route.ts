@@ -25,10 +25,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     const photo = await readJobPhoto(db, getStorage(), session?.user ?? null, id, photoId, variant, signed);
     // A signed, content-addressed URL names one file for a few minutes: a CDN may keep it until the signature
     // expires. (A URL issued before the smaller copies existed now gets them: served, but not to be cached.)
+    // Anything else (a cookie-checked answer, or such a stale link) is private and kept nowhere, as every signed-in
+    // answer is: whoever loses access to the job stops seeing the photo at once.
     const cacheable = signed && version !== null && version === photo.version;
-    const cacheControl = cacheable
-      ? `public, max-age=${Math.max(0, Number(exp) - Math.floor(Date.now() / 1000))}, immutable`
-      : version !== null ? "private, no-store" : "private, max-age=300";
+    const cacheControl = cacheable ? `public, max-age=${Math.max(0, Number(exp) - Math.floor(Date.now() / 1000))}, immutable` : "private, no-store";
     return new Response(new Uint8Array(photo.data), {
       headers: { "content-type": photo.contentType, "cache-control": cacheControl, "x-content-type-options": "nosniff" },
     });
