@@ -106,6 +106,8 @@ export const env = createEnv({
     PUSH_ENDPOINT_TEST_HOSTS: z.string().optional(),
     /** How long a reconnecting real-time client can be away and still receive what it missed. */
     REALTIME_RETENTION_MINUTES: intFromString(10),
+    /** How often each web process rebuilds its board index (the city-wide clusters) from the database: at most a minute. */
+    BOARD_INDEX_REBUILD_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
     /** The worker's readiness endpoint (Render, probes). 0 turns it off. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3999),
     /** /api/health/ready fails when the last worker heartbeat is older than this. */

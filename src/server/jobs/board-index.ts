@@ -9,8 +9,8 @@
  * pyramid that ages them out as the hour passes, so "posted in the last hour" is exact too.
  *
  * Kept current from the board events the process already receives (job.opened adds or moves a job, jobs.batch-opened adds a batch of them, job.closed
- * removes it) and rebuilt from the database in the background every REBUILD_MS (so it is never older than that
- * after a missed event), at once after a real-time gap (`resync`) or an event type it does not know.
+ * removes it) and rebuilt from the database in the background every BOARD_INDEX_REBUILD_SECONDS (at most a minute,
+ * so it is never older than that after a missed event), at once after a real-time gap (`resync`) or an event type it does not know.
  * Jobs reserved for a preferred scooper are kept aside and added only to that scooper's answers.
  *
  * Exactness: type and pile filters, the hour and the minimum price are exact (the board's minimum price is a whole
@@ -26,6 +26,7 @@ import { approximatePoint } from "@/lib/privacy";
 import type { Bounds } from "@/lib/geo";
 import { MAX_PRICE_CENTS } from "@/lib/schemas/jobs";
 
+import { env } from "@/env";
 import { CLUSTER_MAX_ZOOM, PRICE_STEP_CENTS } from "@/lib/board-limits";
 export { CLUSTER_MAX_ZOOM, PRICE_STEP_CENTS };
 /** Cells are 2^CELL_SHIFT times smaller than a 256 px tile: 128 px, room for one bubble and its price range. */
@@ -35,7 +36,6 @@ const TYPES = ["POOP", "LITTER", "BOTH"] as const;
 const PILES = [null, "PILES_1_3", "PILES_4_8", "PILES_9_PLUS"] as const;
 const BUCKETS = TYPES.length * PILES.length * PRICE_STEPS;
 const RECENT_MS = 60 * 60_000;
-const REBUILD_MS = 30_000;
 const BATCH = 5_000;
 
 type CleanupTypeName = (typeof TYPES)[number];
@@ -385,7 +385,7 @@ class LiveBoardIndex {
       for await (const event of events) this.apply(event.data as BoardEventData);
     })().catch((err) => logger.error({ err }, "board index stopped following the board"));
     await this.rebuild({ throwOnError: true });
-    this.rebuildTimer = setInterval(() => void this.rebuild(), REBUILD_MS);
+    this.rebuildTimer = setInterval(() => void this.rebuild(), env.BOARD_INDEX_REBUILD_SECONDS * 1000);
     this.rebuildTimer.unref();
   }
 
