@@ -17,6 +17,8 @@ const serverEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   GEOCODER_URL: process.env.GEOCODER_URL ?? `http://127.0.0.1:${geocoderPort}/search`,
+  // Not the default (30): board-clusters.spec.ts writes jobs straight to the database and waits for the rebuild.
+  BOARD_INDEX_REBUILD_SECONDS: "2",
 } as Record<string, string>;
 
 export default defineConfig({

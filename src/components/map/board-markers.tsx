@@ -3,8 +3,8 @@
  * The board map's pins and cluster bubbles, drawn straight onto one Leaflet layer instead of one react-leaflet
  * `<Marker>` (and `<Popup>`) component per pin: when the board query answers, React renders nothing per pin and
  * the markers are diffed by key (a pin or bubble whose words did not change stays as it is). A pin's popup is
- * built when it opens, not for every pin on every answer. Keyboard use is Leaflet's own, as before: each marker is
- * a focusable element with a title, Enter opens a pin's popup or zooms into a bubble.
+ * built when it opens, not for every pin on every answer. Each marker is a focusable element with a title: Enter
+ * opens a pin's popup (Leaflet's own), and Enter or Space zooms into a bubble (markersFor).
  */
 import L from "leaflet";
 import { useRouter } from "next/navigation";
@@ -94,9 +94,17 @@ function markersFor(view: BoardView, map: L.Map, t: Translate, locale: Locale, o
       const b = c.bounds;
       markers.set(`c|${b.south},${b.west}|${c.lat},${c.lng}|${c.count}|${c.minPriceCents}|${c.maxPriceCents}`, () => {
         const label = t("jobMap.clusterLabel", { count: c.count, min: formatCents(c.minPriceCents, locale), max: formatCents(c.maxPriceCents, locale) });
-        return L.marker([c.lat, c.lng], { icon: clusterIcon(c, locale), title: label, alt: label }).on("click", () =>
-          map.flyToBounds([[b.south, b.west], [b.north, b.east]], { maxZoom: map.getZoom() + 3, duration: 0.4 }),
-        );
+        const zoomIn = () => map.flyToBounds([[b.south, b.west], [b.north, b.east]], { maxZoom: map.getZoom() + 3, duration: 0.4 });
+        // Leaflet turns Enter into a click only for markers with a popup: a bubble answers Enter and Space itself,
+        // as the button it is announced as.
+        return L.marker([c.lat, c.lng], { icon: clusterIcon(c, locale), title: label, alt: label })
+          .on("click", zoomIn)
+          .on("keydown", (e) => {
+            const key = (e as L.LeafletKeyboardEvent).originalEvent;
+            if (key.key !== "Enter" && key.key !== " ") return;
+            key.preventDefault();
+            zoomIn();
+          });
       });
     }
   } else {

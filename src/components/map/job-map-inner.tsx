@@ -94,7 +94,7 @@ function JobMapView({ filters, onViewport, serviceArea, overPreview, onTilesLoad
   // update (as the list's rows, job-list.tsx).
   const data = useDeferredValue(view.data);
   return (
-    <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind}>
+    <div className="relative h-full w-full" data-testid="job-map" data-view={data?.kind} data-zoom={measured?.zoom}>
       {/* Leaflet starts on the laid-out box a frame after this commit; its tile layer a task after the map. */}
       <LaidOutMapContainer
         center={[first.center.lat, first.center.lng]}
