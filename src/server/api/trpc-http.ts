@@ -14,6 +14,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
+import * as Sentry from "@sentry/core";
 import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { resolveResponse } from "@trpc/server/http";
@@ -162,10 +163,44 @@ export function handleTrpcHttp(req: IncomingMessage, res: ServerResponse): void 
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   req.headers[REQUEST_ID_HEADER] = requestId;
   const singleCall = singleCallUrl(req);
-  runWithRequestContext({ ...getRequestContext(), requestId, timing: newRequestTiming() }, () =>
-    singleCall
-      ? void answerSingleCall(req, res, singleCall).catch((err: unknown) => failed(req, res, err))
-      : // The middleware's types are Express's; it only uses what Node's own request and response have.
-        compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => void handler(req, res)),
+  const answer = (): void =>
+    void runWithRequestContext({ ...getRequestContext(), requestId, timing: newRequestTiming() }, () =>
+      singleCall
+        ? void answerSingleCall(req, res, singleCall).catch((err: unknown) => failed(req, res, err))
+        : // The middleware's types are Express's; it only uses what Node's own request and response have.
+          compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => void handler(req, res)),
+    );
+  // Without tracing no span is started (as the procedures' own, trpc.ts).
+  if (Sentry.hasSpansEnabled()) traceRequest(req, res, requestId, answer);
+  else answer();
+}
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * With Sentry tracing on, the call's HTTP request is its transaction (op `http.server`), continuing the caller's
+ * trace (`sentry-trace`, `baggage`), with the session's read, the procedure span and its database spans under it.
+ * Next's own requests get theirs from Next's tracing, but these calls never reach Next, and Sentry's HTTP
+ * integration leaves incoming requests to Next in the web process: without this, each procedure and the
+ * session's read were separate transactions. It ends when the answer is sent (or the client leaves).
+ */
+function traceRequest(req: IncomingMessage, res: ServerResponse, requestId: string, answer: () => void): void {
+  const path = (req.url ?? "/").split("?")[0]!;
+  Sentry.continueTrace({ sentryTrace: header(req.headers["sentry-trace"]), baggage: header(req.headers.baggage) }, () =>
+    Sentry.startSpanManual(
+      {
+        name: `${req.method ?? "GET"} ${path}`,
+        op: "http.server",
+        forceTransaction: true,
+        attributes: { "http.request.method": req.method ?? "GET", "url.path": path, "sentry.source": "url", request_id: requestId },
+      },
+      (span) => {
+        res.once("close", () => {
+          Sentry.setHttpStatus(span, res.statusCode);
+          span.end();
+        });
+        answer();
+      },
+    ),
   );
 }

@@ -1,22 +1,28 @@
 /**
- * APM with Sentry: with a DSN and a trace sample rate, a claim inside a request's transaction yields the tRPC
- * procedure span and database spans (Sentry's own tRPC middleware and Prisma integration), tagged with the
- * request id; the worker's job for that claim is its own transaction carrying the same request id, with its
- * database spans. A tiny HTTP server plays Sentry's ingest endpoint.
+ * APM with Sentry: with a DSN and a trace sample rate, a claim sent over HTTP to the web server's tRPC handler
+ * (src/server/api/trpc-http.ts, what production answers /api/trpc with) is one transaction: the request, the
+ * session's read, the tRPC procedure span and the claim's database spans, tagged with the request id and
+ * continuing the caller's trace; the worker's job for that claim is its own transaction carrying the same request
+ * id, with its database spans (Sentry's Prisma integration). A tiny HTTP server plays Sentry's ingest endpoint.
  */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as Sentry from "@sentry/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sentryServerOptions } from "@/server/observability/sentry-options";
 import { db } from "@/server/db";
-import { callerFor, createOpenJob, createUser } from "@/test/factories";
+import { handleTrpcHttp } from "@/server/api/trpc-http";
+import { createOpenJob, createUser } from "@/test/factories";
 import { startFakeSentryIngest, type FakeIngest } from "@/test/fake-sentry-ingest";
+import { sessionCookieFor } from "@/test/realtime-harness";
 import { startQueueWorker } from "@/test/worker-harness";
-import { runWithRequestContext } from "./request-context";
 
 type Span = { op?: string; description?: string; data?: Record<string, unknown> };
-type Transaction = { type?: string; transaction?: string; contexts?: { trace?: { op?: string; data?: Record<string, unknown> } }; spans?: Span[] };
+type Transaction = { type?: string; transaction?: string; contexts?: { trace?: { op?: string; trace_id?: string; data?: Record<string, unknown> } }; spans?: Span[] };
 
 let ingest: FakeIngest;
+let server: Server;
+let port = 0;
 const transactions = () => ingest.received.flatMap((r) => r.items).filter((i) => i.type === "transaction").map((i) => i.payload as Transaction);
 
 beforeAll(async () => {
@@ -24,10 +30,23 @@ beforeAll(async () => {
   const dsn = ingest.dsn;
   // A trace sample rate other than the default (0): everything. The fake ingest runs in this process too: its
   // own requests are not traced.
-  Sentry.init({ ...sentryServerOptions("web", { dsn }), tracesSampleRate: 1, ignoreTransactions: [/envelope/] });
+  // Its HTTP integration as @sentry/nextjs sets it up in the web process: no spans for incoming requests, which
+  // Next traces itself (so a call that never reaches Next, /api/trpc, gets its transaction from trpc-http.ts).
+  Sentry.init({
+    ...sentryServerOptions("web", { dsn }),
+    tracesSampleRate: 1,
+    ignoreTransactions: [/envelope/],
+    integrations: (defaults) => defaults.filter((i) => i.name !== "Http").concat(Sentry.httpIntegration({ disableIncomingRequestSpans: true })),
+  });
+  // The web server's tRPC path: a real Node HTTP server answering with the production handler.
+  server = createServer((req, res) => handleTrpcHttp(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
 });
 
 afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
   await Sentry.close(2_000);
   await ingest.close();
 });
@@ -53,18 +72,28 @@ describe("tracing with Sentry", () => {
     const worker = await startQueueWorker("notifications");
     const requestId = `trace-${job.id}`;
     try {
-      // The web server's request transaction (Sentry's HTTP integration makes it in production), around the call.
-      await Sentry.startSpan({ name: "POST /api/trpc/jobs.claim", op: "http.server", forceTransaction: true }, () =>
-        runWithRequestContext({ requestId }, () => callerFor(scooper, new Headers({ "x-request-id": requestId })).jobs.claim({ jobId: job.id })),
-      );
+      // The caller's trace (a browser or a proxy with tracing): the request's transaction continues it.
+      const callerTrace = "0af7651916cd43dd8448eb211c80319c";
+      const res = await fetch(`http://127.0.0.1:${port}/api/trpc/jobs.claim`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: await sessionCookieFor(scooper.id), "x-request-id": requestId, "sentry-trace": `${callerTrace}-b7ad6b7169203331-1` },
+        body: JSON.stringify({ json: { jobId: job.id } }),
+      });
+      expect(res.status).toBe(200);
 
-      const web = await transactionMatching((t) => t.transaction === "POST /api/trpc/jobs.claim" && (t.spans ?? []).some((s) => s.description === "trpc/jobs.claim"));
+      const web = await transactionMatching((t) => t.transaction === "POST /api/trpc/jobs.claim" && t.contexts?.trace?.op === "http.server");
+      expect(web.contexts?.trace?.trace_id).toBe(callerTrace);
+      expect(web.contexts?.trace?.data?.request_id).toBe(requestId);
       const spans = web.spans ?? [];
       const procedure = spans.find((s) => s.description === "trpc/jobs.claim");
+      expect(procedure, "the procedure's span is in the request's transaction").toBeDefined();
       expect(attr(web, procedure, "request_id")).toBe(requestId);
       const dbSpans = spans.filter((s) => s.op === "db" || s.op?.startsWith("db."));
-      expect(dbSpans.length).toBeGreaterThanOrEqual(2);
+      // The session's read (before the procedure runs) and the claim's batch are both in it.
+      expect(dbSpans.some((s) => /FROM "User" WHERE id = \$1/.test(s.description ?? "") && /"sessionVersion"/.test(s.description ?? ""))).toBe(true);
       expect(dbSpans.some((s) => /UPDATE "CleanupJob"/.test(s.description ?? ""))).toBe(true);
+      // No piece of the call became a transaction of its own.
+      expect(transactions().filter((t) => t.transaction === "trpc/jobs.claim" || /^SELECT id, email/.test(t.transaction ?? ""))).toEqual([]);
 
       // The claim's notification, processed by the worker here, is its own transaction with the same request id.
       const queued = await transactionMatching((t) => t.contexts?.trace?.op === "queue.process" && t.contexts.trace.data?.request_id === requestId);
