@@ -170,9 +170,19 @@ export function handleTrpcHttp(req: IncomingMessage, res: ServerResponse): void 
         : // The middleware's types are Express's; it only uses what Node's own request and response have.
           compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => void handler(req, res)),
     );
-  // Without tracing no span is started (as the procedures' own, trpc.ts).
-  if (Sentry.hasSpansEnabled()) traceRequest(req, res, requestId, answer);
+  if (tracingRequests()) traceRequest(req, res, requestId, answer);
   else answer();
+}
+
+/**
+ * Whether this process samples any transactions. Sentry counts a configured rate of 0 (SENTRY_TRACES_SAMPLE_RATE's
+ * default) as "spans enabled", and a continued trace inherits the caller's decision: so with a DSN but no rate,
+ * a caller's `sentry-trace: …-1` alone would have its calls traced and sent. With no rate above 0 (and no
+ * sampler), a call opens no span at all.
+ */
+function tracingRequests(): boolean {
+  const options = Sentry.getClient()?.getOptions();
+  return !!options && Sentry.hasSpansEnabled(options) && ((options.tracesSampleRate ?? 0) > 0 || !!options.tracesSampler);
 }
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -186,17 +196,22 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
  */
 function traceRequest(req: IncomingMessage, res: ServerResponse, requestId: string, answer: () => void): void {
   const path = (req.url ?? "/").split("?")[0]!;
+  const method = req.method ?? "GET";
+  // A batch's path lists its procedures (`/api/trpc/a,b`): one name for every batch, so names stay few.
+  const name = path.includes(",") ? `${method} /api/trpc/[batch]` : `${method} ${path}`;
   Sentry.continueTrace({ sentryTrace: header(req.headers["sentry-trace"]), baggage: header(req.headers.baggage) }, () =>
     Sentry.startSpanManual(
       {
-        name: `${req.method ?? "GET"} ${path}`,
+        name,
         op: "http.server",
         forceTransaction: true,
-        attributes: { "http.request.method": req.method ?? "GET", "url.path": path, "sentry.source": "url", request_id: requestId },
+        attributes: { "http.request.method": method, "url.path": path, "sentry.source": "route", request_id: requestId },
       },
       (span) => {
         res.once("close", () => {
-          Sentry.setHttpStatus(span, res.statusCode);
+          // A client that left before the whole answer was sent: cancelled, whatever status was already written.
+          if (res.writableFinished) Sentry.setHttpStatus(span, res.statusCode);
+          else span.setStatus({ code: 2, message: "cancelled" });
           span.end();
         });
         answer();

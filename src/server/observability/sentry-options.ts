@@ -3,7 +3,7 @@
  * src/sentry.edge.config.ts via @sentry/nextjs) and the worker (worker/index.ts via @sentry/node).
  * Without SENTRY_DSN the SDK is not even enabled: nothing is sent and nothing is buffered.
  */
-import type { ErrorEvent } from "@sentry/core";
+import { getClient, type ErrorEvent, type TracesSamplerSamplingContext } from "@sentry/core";
 import { env } from "@/env";
 import { scrubSentryEvent, SENTRY_DATA_COLLECTION } from "@/lib/sentry-scrub";
 
@@ -14,6 +14,7 @@ export function sentryServerOptions(service: "web" | "worker", overrides: { dsn?
     enabled: !!dsn,
     environment: env.NODE_ENV,
     tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
+    tracesSampler: sampleTraces,
     // Whole transactions (request → tRPC procedure → Prisma/PostgreSQL spans; worker job → its queries), not
     // streamed single spans: what Sentry's performance pages and our fake-ingest test read.
     traceLifecycle: "static" as const,
@@ -22,4 +23,15 @@ export function sentryServerOptions(service: "web" | "worker", overrides: { dsn?
     initialScope: { tags: { service } },
     beforeSend: (event: ErrorEvent) => scrubSentryEvent(event),
   };
+}
+
+/**
+ * The configured rate, except that a trace continued from a caller keeps the caller's decision, as Sentry does by
+ * default, but only while the rate is above 0: a caller's `sentry-trace: …-1` must not get spans sampled and sent
+ * from a process whose tracing is off (SENTRY_TRACES_SAMPLE_RATE=0, the default). The rate is read from the client
+ * when a span starts, so an `init` that overrides it (a test) is followed.
+ */
+export function sampleTraces({ inheritOrSampleWith }: Pick<TracesSamplerSamplingContext, "inheritOrSampleWith">): number {
+  const rate = getClient()?.getOptions().tracesSampleRate ?? 0;
+  return rate > 0 ? inheritOrSampleWith(rate) : 0;
 }

@@ -104,4 +104,26 @@ describe("tracing with Sentry", () => {
       await worker.close();
     }
   });
+
+  it("with a sample rate of 0, a call opens no transaction, even when its caller's trace says sampled", async () => {
+    const options = Sentry.getClient()!.getOptions();
+    const rate = options.tracesSampleRate;
+    options.tracesSampleRate = 0;
+    try {
+      const poster = await createUser(["CUSTOMER"]);
+      const scooper = await createUser(["SCOOPER"]);
+      const job = await createOpenJob(poster.id);
+      const requestId = `untraced-${job.id}`;
+      const res = await fetch(`http://127.0.0.1:${port}/api/trpc/jobs.claim`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: await sessionCookieFor(scooper.id), "x-request-id": requestId, "sentry-trace": "1bf7651916cd43dd8448eb211c80319c-c7ad6b7169203331-1" },
+        body: JSON.stringify({ json: { jobId: job.id } }),
+      });
+      expect(res.status).toBe(200);
+      await Sentry.flush(2_000);
+      expect(transactions().filter((t) => JSON.stringify(t).includes(requestId))).toEqual([]);
+    } finally {
+      options.tracesSampleRate = rate;
+    }
+  });
 });
