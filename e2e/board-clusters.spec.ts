@@ -13,13 +13,13 @@ const ADDRESS = "E2E Cluster Street";
 
 test("a zoomed-out scooper sees every job as clusters, and a cluster zooms the map in", async ({ browser }) => {
   const context = await personContext(browser);
-  const page = await context.newPage();
-  await signUpAndConfirm(page, { name: "Cleo Cluster", email: uniqueEmail("clusters"), password: "scooper pass 123", scooper: true });
-  await trpcMutate(page, "scooperOnboarding.saveProfile", { displayName: "Cleo Cluster", serviceLat: 39.9526, serviceLng: -75.1652, serviceRadiusKm: 10 });
-
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
+    const page = await context.newPage();
+    await signUpAndConfirm(page, { name: "Cleo Cluster", email: uniqueEmail("clusters"), password: "scooper pass 123", scooper: true });
+    await trpcMutate(page, "scooperOnboarding.saveProfile", { displayName: "Cleo Cluster", serviceLat: 39.9526, serviceLng: -75.1652, serviceRadiusKm: 10 });
+
     // Written straight to the database, as a busy morning would leave them: no event announces them, so they reach
     // the map through the board index's rebuild (BOARD_INDEX_REBUILD_SECONDS, short in this run).
     await client.query(
@@ -54,6 +54,8 @@ test("a zoomed-out scooper sees every job as clusters, and a cluster zooms the m
     await bubbles.first().focus();
     await page.keyboard.press("Enter");
     await expect.poll(zoomOf).toBeGreaterThan(before);
+    // The focus stays on the map (the bubble it was on is gone), so the next Tab reaches the new markers.
+    await expect(map.locator(".leaflet-container")).toBeFocused();
   } finally {
     await client.query(`DELETE FROM "CleanupJob" WHERE id LIKE 'e2e-cluster-%'`);
     await client.end();

@@ -103,6 +103,9 @@ function markersFor(view: BoardView, map: L.Map, t: Translate, locale: Locale, o
             const key = (e as L.LeafletKeyboardEvent).originalEvent;
             if (key.key !== "Enter" && key.key !== " ") return;
             key.preventDefault();
+            if (key.repeat) return;
+            // The bubble is replaced by the next answer's: the focus goes to the map, where Tab finds the new ones.
+            map.once("moveend", () => map.getContainer().focus({ preventScroll: true }));
             zoomIn();
           });
       });
