@@ -27,6 +27,7 @@ import { env } from "@/env";
 import { poolOf, type Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { recordQuery } from "@/server/observability/query-timing";
+import { tracingOn } from "@/server/observability/sentry-options";
 
 /** One value as SQL text. Only the kinds the hot statements use; anything else is a programming error. */
 export function literal(value: unknown): string {
@@ -126,5 +127,5 @@ export async function runBatch<Row>(db: Db, statements: Prisma.Sql[], options: {
       recordQuery({ query: described, duration: performance.now() - started }, env.SLOW_QUERY_MS);
     }
   };
-  return Sentry.hasSpansEnabled() ? Sentry.startSpan({ name: described, op: "db", attributes: { "db.system": "postgresql" } }, run) : run();
+  return tracingOn() ? Sentry.startSpan({ name: described, op: "db", attributes: { "db.system": "postgresql" } }, run) : run();
 }

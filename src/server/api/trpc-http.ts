@@ -26,6 +26,7 @@ import { logger } from "@/server/logger";
 import { reportError } from "@/server/observability/error-reporting";
 import { serverTimingHeader } from "@/server/observability/query-timing";
 import { getRequestContext, newRequestTiming, REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "@/server/observability/request-context";
+import { tracingOn } from "@/server/observability/sentry-options";
 import { API_MAX_BODY_BYTES } from "@/server/security/request-body";
 
 export const TRPC_HTTP_PATH = "/api/trpc/";
@@ -170,19 +171,8 @@ export function handleTrpcHttp(req: IncomingMessage, res: ServerResponse): void 
         : // The middleware's types are Express's; it only uses what Node's own request and response have.
           compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => void handler(req, res)),
     );
-  if (tracingRequests()) traceRequest(req, res, requestId, answer);
+  if (tracingOn()) traceRequest(req, res, requestId, answer);
   else answer();
-}
-
-/**
- * Whether this process samples any transactions. Sentry counts a configured rate of 0 (SENTRY_TRACES_SAMPLE_RATE's
- * default) as "spans enabled", and a continued trace inherits the caller's decision: so with a DSN but no rate,
- * a caller's `sentry-trace: …-1` alone would have its calls traced and sent. With no rate above 0 (and no
- * sampler), a call opens no span at all.
- */
-function tracingRequests(): boolean {
-  const options = Sentry.getClient()?.getOptions();
-  return !!options && Sentry.hasSpansEnabled(options) && ((options.tracesSampleRate ?? 0) > 0 || !!options.tracesSampler);
 }
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

@@ -16,6 +16,7 @@ import { db, poolOf } from "@/server/db";
 import { recordQuery } from "@/server/observability/query-timing";
 import { endedSessionSql } from "./session-deny-list";
 import "./next-auth-url";
+import { tracingOn } from "@/server/observability/sentry-options";
 
 export type SessionClaims = { uid: string; sv: number; sid: string };
 
@@ -44,7 +45,7 @@ async function readSessionUser(userId: string, sessionId: string): Promise<Sessi
       recordQuery({ query: SESSION_USER_SQL, duration: performance.now() - started }, env.SLOW_QUERY_MS);
     }
   };
-  return Sentry.hasSpansEnabled() ? Sentry.startSpan({ name: SESSION_USER_SQL, op: "db", attributes: { "db.system": "postgresql" } }, run) : run();
+  return tracingOn() ? Sentry.startSpan({ name: SESSION_USER_SQL, op: "db", attributes: { "db.system": "postgresql" } }, run) : run();
 }
 
 export async function loadSession(claims: SessionClaims): Promise<Session | null> {

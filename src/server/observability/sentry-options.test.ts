@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1/unused";
 process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
 delete process.env.SENTRY_DSN;
-const { sampleTraces, sentryServerOptions } = await import("./sentry-options");
+const { sampleTraces, sentryServerOptions, tracingOn } = await import("./sentry-options");
 
 describe("sampleTraces", () => {
   it("samples nothing, not even a caller's sampled trace, while no client has a rate above 0", () => {
     expect(sampleTraces({ inheritOrSampleWith: () => 1 })).toBe(0);
+    expect(tracingOn()).toBe(false);
   });
 });
 

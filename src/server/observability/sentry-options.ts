@@ -32,6 +32,17 @@ export function sentryServerOptions(service: "web" | "worker", overrides: { dsn?
  * when a span starts, so an `init` that overrides it (a test) is followed.
  */
 export function sampleTraces({ inheritOrSampleWith }: Pick<TracesSamplerSamplingContext, "inheritOrSampleWith">): number {
-  const rate = getClient()?.getOptions().tracesSampleRate ?? 0;
+  const rate = traceSampleRate();
   return rate > 0 ? inheritOrSampleWith(rate) : 0;
+}
+
+const traceSampleRate = () => getClient()?.getOptions().tracesSampleRate ?? 0;
+
+/**
+ * Whether this process traces at all: a Sentry client with a rate above 0. The one gate for the spans the code
+ * opens itself (the request's, the procedures', the raw database statements'). Sentry's own `hasSpansEnabled` is
+ * true at a rate of 0 as well, where such spans record nothing but still cost (≈ 0.3 ms of CPU per tRPC call).
+ */
+export function tracingOn(): boolean {
+  return traceSampleRate() > 0;
 }
