@@ -48,6 +48,11 @@ export const env = createEnv({
     REDIS_URL: z.url({ protocol: /^rediss?$/ }),
     /** Namespaces every Redis key and BullMQ queue, so several apps (or test files) can share one Redis. */
     REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("scoop"),
+    /**
+     * "1": REDIS_URL is one node of a Redis Cluster, and every connection is ioredis' `Cluster` client, which finds the
+     * other nodes and follows the slots (docs/scaling.md "Redis and Redis Cluster"). "0": one Redis (Render Key Value).
+     */
+    REDIS_CLUSTER: z.enum(["0", "1"]).default("0"),
     APP_URL: z.url().default("http://localhost:3000"),
     APP_TIMEZONE: z.string().default("America/New_York"),
     PORT: intFromString(3000),

@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -135,8 +136,11 @@ export function redisServerInstalled(): boolean {
   return spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 }
 
-/** A private redis-server child process (no persistence unless `dir` is given). */
-export async function startLocalRedis(opts: { port: number; dir?: string }): Promise<Service> {
+/**
+ * A private redis-server child process (no persistence unless `dir` is given). `cluster`: a Redis Cluster node
+ * (its node file in that folder, its cluster bus on `busPort`) with no slots yet: see `startLocalRedisCluster`.
+ */
+export async function startLocalRedis(opts: { port: number; dir?: string; cluster?: { dir: string; busPort: number } }): Promise<Service> {
   if (!redisServerInstalled()) {
     throw new Error(
       "REDIS_URL is not set and no redis-server is installed: install Redis (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL.",
@@ -148,6 +152,10 @@ export async function startLocalRedis(opts: { port: number; dir?: string }): Pro
     args.push("--dir", path.resolve(opts.dir), "--appendonly", "yes", "--save", "");
   } else {
     args.push("--save", "", "--appendonly", "no");
+  }
+  if (opts.cluster) {
+    const nodesFile = path.resolve(opts.cluster.dir, `nodes-${opts.port}.conf`);
+    args.push("--cluster-enabled", "yes", "--cluster-config-file", nodesFile, "--cluster-port", String(opts.cluster.busPort));
   }
   const child: ChildProcess = spawn("redis-server", args, { stdio: "ignore" });
   // Never outlive the process that started it, however that process ends (kill() is synchronous, fit for "exit").
@@ -170,18 +178,101 @@ export async function startLocalRedis(opts: { port: number; dir?: string }): Pro
   };
 }
 
-/** Deletes every key under `prefix:` (a test run's namespace). */
-export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
+export type LocalRedisCluster = Service & { nodes: (Service & { port: number })[] };
+
+/**
+ * A private Redis Cluster of `nodes` masters on free ports (no replicas, no persistence), the 16 384 slots split
+ * evenly in node order, for tests of REDIS_CLUSTER=1. Resolves once every node reports the cluster ok. `url` is the
+ * first node's, the one address ioredis' Cluster client needs to find the rest.
+ */
+export async function startLocalRedisCluster(opts: { nodes?: number } = {}): Promise<LocalRedisCluster> {
+  const count = opts.nodes ?? 3;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scoop-redis-cluster-"));
+  const ports: number[] = [];
+  while (ports.length < 2 * count) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const specs = Array.from({ length: count }, (_, i) => ({ port: ports[2 * i]!, busPort: ports[2 * i + 1]! }));
+  const nodes: (Service & { port: number })[] = [];
+  const startNodes = async () => {
+    const started = await Promise.all(specs.map(async ({ port, busPort }) => ({ port, ...(await startLocalRedis({ port, cluster: { dir, busPort } })) })));
+    nodes.splice(0, nodes.length, ...started);
+  };
+  const stopNodes = () => Promise.all(nodes.map((node) => node.stop())).then(() => undefined);
+  const withClients = async (fn: (clients: Redis[]) => Promise<void>) => {
+    const clients = nodes.map((node) => new Redis(node.url, { maxRetriesPerRequest: 1 }));
+    try {
+      await fn(clients);
+    } finally {
+      clients.forEach((client) => client.disconnect());
+    }
+  };
+  const clusterOk = (clients: Redis[]) => async () => {
+    for (let attempt = 0; ; attempt++) {
+      const infos = await Promise.all(clients.map((client) => client.call("CLUSTER", "INFO") as Promise<string>));
+      if (infos.every((info) => info.includes("cluster_state:ok") && info.includes(`cluster_known_nodes:${count}`))) return;
+      if (attempt === 200) throw new Error(`the local Redis Cluster was not ok within 20 s:\n${infos.join("\n")}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  try {
+    await startNodes();
+    await withClients(async (clients) => {
+      const perNode = Math.ceil(16384 / count);
+      await Promise.all(clients.map((client, i) => client.call("CLUSTER", "ADDSLOTSRANGE", String(i * perNode), String(Math.min(16383, (i + 1) * perNode - 1)))));
+      // Distinct epochs, as redis-cli's `--cluster create` sets them, so no two masters claim a slot with the same one.
+      await Promise.all(clients.map((client, i) => client.call("CLUSTER", "SET-CONFIG-EPOCH", String(i + 1))));
+      for (let i = 1; i < count; i++) await clients[0]!.call("CLUSTER", "MEET", "127.0.0.1", String(specs[i]!.port), String(specs[i]!.busPort));
+      await clusterOk(clients)();
+    });
+  } catch (err) {
+    await stopNodes();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    url: nodes[0]!.url,
+    nodes,
+    stop: async () => {
+      await stopNodes();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The addresses of a Redis's masters: every master of a cluster (from `CLUSTER SHARDS`), or just `url`. */
+async function redisMasters(url: string): Promise<string[]> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
-    let cursor = "0";
-    do {
-      // Keys are `{<prefix>:<group>}:…` (src/server/redis.ts); SCAN's glob treats braces literally.
-      const [next, keys] = await redis.scan(cursor, "MATCH", `{${prefix}:*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== "0");
+    const info = await redis.info("cluster");
+    if (!/cluster_enabled:1/.test(info)) return [url];
+    const nodes = (await redis.call("CLUSTER", "NODES")) as string;
+    const { protocol, username, password } = new URL(url);
+    const auth = username || password ? `${username}:${password}@` : "";
+    // `<id> <ip:port@bus> <flags> …`: the masters' client addresses.
+    const masters = nodes.split("\n").map((line) => line.split(" ")).filter((fields) => fields[2]?.split(",").includes("master"));
+    return masters.map((fields) => `${protocol}//${auth}${fields[1]!.split("@")[0]}`);
   } finally {
     redis.disconnect();
+  }
+}
+
+/** Deletes every key under `prefix:` (a test run's namespace), on every master when the Redis is a cluster. */
+export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
+  for (const master of await redisMasters(url)) {
+    const redis = new Redis(master, { maxRetriesPerRequest: 1 });
+    try {
+      let cursor = "0";
+      do {
+        // Keys are `{<prefix>:<group>}:…` (src/server/redis.ts); SCAN's glob treats braces literally.
+        const [next, keys] = await redis.scan(cursor, "MATCH", `{${prefix}:*`, "COUNT", 500);
+        cursor = next;
+        // One key per command: on a cluster, a DEL of several keys must stay in one slot.
+        if (keys.length) await keys.reduce((pipeline, key) => pipeline.unlink(key), redis.pipeline()).exec();
+      } while (cursor !== "0");
+    } finally {
+      redis.disconnect();
+    }
   }
 }

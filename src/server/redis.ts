@@ -3,14 +3,37 @@
  * workers and pub/sub subscribers need their own (they block or change the connection's mode), so they call
  * `createRedisConnection`. Keys always go through `redisKey` so REDIS_PREFIX isolates apps and test runs.
  */
-import { Redis, type RedisOptions } from "ioredis";
+import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { env } from "@/env";
 
-export function createRedisConnection(options: RedisOptions = {}): Redis {
+/** A connection to one Redis or, with REDIS_CLUSTER=1, to a Redis Cluster: every caller uses what both answer. */
+export type RedisConnection = Redis | Cluster;
+
+export function createRedisConnection(options: RedisOptions = {}): RedisConnection {
+  if (env.REDIS_CLUSTER === "1") return clusterConnection(env.REDIS_URL, options);
   return new Redis(env.REDIS_URL, { lazyConnect: false, ...options });
 }
 
-const globalForRedis = globalThis as unknown as { redis?: Redis; queueRedis?: Redis };
+/**
+ * ioredis' Cluster client, started from the node REDIS_URL names (its credentials and TLS apply to every node it
+ * finds). `options` are each node connection's (`maxRetriesPerRequest` …); the offline queue is the cluster's own.
+ */
+export function clusterConnection(url: string, options: RedisOptions = {}): Cluster {
+  const parsed = new URL(url);
+  const { enableOfflineQueue = true, ...nodeOptions } = options;
+  return new Cluster([{ host: parsed.hostname, port: Number(parsed.port || 6379) }], {
+    enableOfflineQueue,
+    lazyConnect: false,
+    redisOptions: {
+      ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+      ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+      ...(parsed.protocol === "rediss:" ? { tls: {} } : {}),
+      ...nodeOptions,
+    },
+  });
+}
+
+const globalForRedis = globalThis as unknown as { redis?: RedisConnection; queueRedis?: RedisConnection };
 
 /**
  * Shared command connection. Commands wait for the first connection (a process may use Redis as soon as it
@@ -18,7 +41,7 @@ const globalForRedis = globalThis as unknown as { redis?: Redis; queueRedis?: Re
  * attempts: a confirm or cancel then answers immediately (its side effects wait in the outbox), and a
  * rate-limited call answers 503 "try again" (trpc.ts) instead of hanging.
  */
-export function getRedis(): Redis {
+export function getRedis(): RedisConnection {
   return (globalForRedis.redis ??= commandConnection());
 }
 
@@ -27,11 +50,11 @@ export function getRedis(): Redis {
  * few dozen Lua scripts on the connection it is given, and ioredis copies every defined script onto each MULTI or
  * pipeline made from that connection — the largest CPU cost of a claim's Redis work before they were split.
  */
-export function getQueueRedis(): Redis {
+export function getQueueRedis(): RedisConnection {
   return (globalForRedis.queueRedis ??= commandConnection());
 }
 
-function commandConnection(): Redis {
+function commandConnection(): RedisConnection {
   const conn = createRedisConnection({ maxRetriesPerRequest: 2, enableOfflineQueue: true });
   conn.once("ready", () => (conn.options.enableOfflineQueue = false));
   return conn;

@@ -1,11 +1,14 @@
 /**
- * The chaos suite's harness: a private redis-server per test file (so stopping or flushing it disturbs no other
- * file) and the real worker as a child process (so it can be killed with SIGKILL, as an operator's bad day would).
+ * The chaos suite's harness: a private redis-server (or Redis Cluster) per test file (so stopping or flushing it
+ * disturbs no other file) and the real worker as a child process (so it can be killed with SIGKILL, as an operator's
+ * bad day would).
  * The worker's own process group is signalled, so the node process tsx starts under it dies too.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import path from "node:path";
-import { deleteRedisPrefix, freePort, startLocalRedis, type Service } from "../../scripts/lib/services.ts";
+import { Redis } from "ioredis";
+import { deleteRedisPrefix, freePort, startLocalRedis, startLocalRedisCluster, type LocalRedisCluster, type Service } from "../../scripts/lib/services.ts";
 
 export type PrivateRedis = { url: string; stop: () => Promise<void>; start: () => Promise<void>; flushAppKeys: () => Promise<void> };
 
@@ -31,6 +34,37 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   // teardown still talks to it). A server left running outlives the test run.
   (globalThis as { scoopPrivateRedis?: PrivateRedis }).scoopPrivateRedis = redis;
   return redis;
+}
+
+/**
+ * Starts a private three-master Redis Cluster and points the file at it (REDIS_URL, REDIS_CLUSTER=1): call before any
+ * app module reads the env. The key prefix is re-drawn until the `bull`, `rt` and `rl` groups hash to three different
+ * masters, so the file runs across shards rather than by luck on one. Stopped like `startPrivateRedis`'s.
+ */
+export async function startPrivateRedisCluster(): Promise<LocalRedisCluster> {
+  const cluster = await startLocalRedisCluster({ nodes: 3 });
+  const node = new Redis(cluster.url);
+  try {
+    const slotOwner = async (tag: string) => {
+      const slot = (await node.call("CLUSTER", "KEYSLOT", `{${tag}}`)) as number;
+      return Math.floor(slot / Math.ceil(16384 / cluster.nodes.length));
+    };
+    for (let attempt = 0; ; attempt++) {
+      const prefix = `scoop-c-${crypto.randomBytes(4).toString("hex")}`;
+      const owners = await Promise.all(["bull", "rt", "rl"].map((group) => slotOwner(`${prefix}:${group}`)));
+      if (new Set(owners).size === 3) {
+        process.env.REDIS_PREFIX = prefix;
+        break;
+      }
+      if (attempt === 200) throw new Error("no key prefix spread the groups over three masters");
+    }
+  } finally {
+    node.disconnect();
+  }
+  process.env.REDIS_URL = cluster.url;
+  process.env.REDIS_CLUSTER = "1";
+  (globalThis as { scoopPrivateRedis?: { stop: () => Promise<void> } }).scoopPrivateRedis = cluster;
+  return cluster;
 }
 
 export type WorkerProcess = { child: ChildProcess; output: () => string; kill: () => Promise<void>; stop: () => Promise<void> };

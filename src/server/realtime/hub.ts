@@ -5,13 +5,12 @@
  * with listeners gets one `resync` event (the same one a client away too long gets): clients refetch.
  */
 import { EventEmitter, on } from "node:events";
-import type { Redis } from "ioredis";
 import superjson from "superjson";
 import { logger } from "@/server/logger";
-import { createRedisConnection } from "@/server/redis";
+import { createRedisConnection, type RedisConnection } from "@/server/redis";
 import { fanoutChannel, type LoggedEvent } from "./event-log";
 
-type Hub = { emitter: EventEmitter; subscriber: Redis; ready: Promise<void> };
+type Hub = { emitter: EventEmitter; subscriber: RedisConnection; ready: Promise<void> };
 const globalForHub = globalThis as unknown as { scoopRealtimeHub?: Hub };
 
 function startHub(): Hub {

@@ -7,8 +7,7 @@
 import crypto from "node:crypto";
 import { env } from "@/env";
 import { AppError, type ErrorReason } from "@/server/errors";
-import type { Redis } from "ioredis";
-import { getRedis, redisKey } from "@/server/redis";
+import { getRedis, redisKey, type RedisConnection } from "@/server/redis";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
@@ -38,8 +37,8 @@ end
 return out
 `;
 
-type ScriptedRedis = Redis & { scoopHitRateLimits(numberOfKeys: number, ...keysThenWindows: (string | number)[]): Promise<number[]> };
-const scripted = new WeakSet<Redis>();
+type ScriptedRedis = RedisConnection & { scoopHitRateLimits(numberOfKeys: number, ...keysThenWindows: (string | number)[]): Promise<number[]> };
+const scripted = new WeakSet<RedisConnection>();
 
 function rateLimitRedis(): ScriptedRedis {
   const redis = getRedis();

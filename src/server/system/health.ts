@@ -11,12 +11,11 @@
  * Each check has a short timeout so a hung dependency reads as down. To add a check, add a field to
  * ReadinessReport and fold it into `ok`.
  */
-import type { Redis } from "ioredis";
 import { env } from "@/env";
 import { db } from "@/server/db";
 import { QUEUE_NAMES, type QueueName } from "@/server/queues/definitions";
 import { getQueue } from "@/server/queues/queues";
-import { getRedis } from "@/server/redis";
+import { getRedis, type RedisConnection } from "@/server/redis";
 import { readScheduleRepair, readWorkerHeartbeat } from "./heartbeat";
 
 export type CheckResult = { ok: boolean; error?: string };
@@ -57,7 +56,7 @@ export function checkLiveness(service: string): LivenessReport {
 }
 
 /** `redis` is injectable so tests can point readiness at an unreachable server. */
-export async function checkReadiness(deps: { redis?: Redis } = {}): Promise<ReadinessReport> {
+export async function checkReadiness(deps: { redis?: RedisConnection } = {}): Promise<ReadinessReport> {
   const redisConn = deps.redis ?? getRedis();
   const [database, redis] = await Promise.all([attempt(() => db.$queryRaw`SELECT 1`), attempt(() => redisConn.ping())]);
   const outbox = await checkOutbox();

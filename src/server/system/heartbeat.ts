@@ -1,6 +1,5 @@
 /** The worker's proof of life: the heartbeat job stamps Redis; health checks read the stamp's age. */
-import type { Redis } from "ioredis";
-import { getRedis, redisKey } from "@/server/redis";
+import { getRedis, redisKey, type RedisConnection } from "@/server/redis";
 
 const HEARTBEAT_KEY = () => redisKey("worker", "heartbeat");
 
@@ -9,7 +8,7 @@ export async function recordWorkerHeartbeat(now = new Date()): Promise<void> {
   await getRedis().set(HEARTBEAT_KEY(), now.toISOString(), "EX", 24 * 3600);
 }
 
-export async function readWorkerHeartbeat(redis: Redis = getRedis()): Promise<Date | null> {
+export async function readWorkerHeartbeat(redis: RedisConnection = getRedis()): Promise<Date | null> {
   const value = await redis.get(HEARTBEAT_KEY());
   return value ? new Date(value) : null;
 }
@@ -21,7 +20,7 @@ export async function recordScheduleRepair(schedulers: string[], now = new Date(
   await getRedis().set(REPAIR_KEY(), JSON.stringify({ at: now.toISOString(), schedulers }), "EX", 7 * 24 * 3600);
 }
 
-export async function readScheduleRepair(redis: Redis = getRedis()): Promise<{ at: string; schedulers: string[] } | null> {
+export async function readScheduleRepair(redis: RedisConnection = getRedis()): Promise<{ at: string; schedulers: string[] } | null> {
   const value = await redis.get(REPAIR_KEY());
   return value ? (JSON.parse(value) as { at: string; schedulers: string[] }) : null;
 }

@@ -1,0 +1,127 @@
+/**
+ * REDIS_CLUSTER=1 against a real Redis Cluster: three masters private to this file (src/test/chaos.ts), with the
+ * `bull`, `rt` and `rl` key groups on three different ones. The real worker process, two web instances and this
+ * file's own calls run unchanged on it: BullMQ's scripts and job schedulers, the claim's pipelines, the real-time
+ * relay between instances, the rate limits' script and the readiness check. On one Redis with the plain client, the
+ * same calls would meet MOVED and CROSSSLOT errors as soon as a key's slot lives elsewhere.
+ * Run time here: about 15 s.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const { cluster } = await vi.hoisted(async () => {
+  const { startPrivateRedisCluster, CHAOS_WORKER_ENV } = await import("../test/chaos");
+  const cluster = await startPrivateRedisCluster();
+  Object.assign(process.env, CHAOS_WORKER_ENV, { WORKER_HEARTBEAT_SECONDS: "1" });
+  return { cluster };
+});
+
+import { Cluster, Redis } from "ioredis";
+import { env } from "@/env";
+import { db } from "@/server/db";
+import { scheduleJobTimer, timerId } from "@/server/jobs/timers";
+import { getQueue } from "@/server/queues/queues";
+import { getRedis, redisHashTag } from "@/server/redis";
+import { hitRateLimit } from "@/server/security/rate-limit";
+import { checkReadiness } from "@/server/system/health";
+import { startWorkerProcess, type WorkerProcess } from "@/test/chaos";
+import { createOpenJob, createUser } from "@/test/factories";
+import { allEffectsDone } from "@/test/outbox";
+import { sessionCookieFor, startInstance, stopInstances, take, type Instance } from "@/test/realtime-harness";
+import { nodeClient } from "@/test/trpc-ws-client";
+
+const NYC = { south: 40.5, west: -74.3, north: 41, east: -73.6 };
+const started = Date.now();
+let worker: WorkerProcess | null = null;
+let a: Instance;
+let b: Instance;
+
+beforeAll(async () => {
+  [worker, a, b] = await Promise.all([startWorkerProcess(), startInstance(), startInstance()]);
+}, 90_000);
+afterAll(async () => {
+  await stopInstances([a, b]);
+  await worker?.stop();
+  console.log(`[redis-cluster] file ran in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+/** This run's keys on each master, by group (`bull`, `rt` …). */
+async function groupsByMaster(): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>();
+  for (const node of cluster.nodes) {
+    const conn = new Redis(node.url);
+    const groups = new Set<string>();
+    let cursor = "0";
+    do {
+      const [next, keys] = await conn.scan(cursor, "MATCH", `{${env.REDIS_PREFIX}:*`, "COUNT", 1000);
+      cursor = next;
+      for (const key of keys) groups.add(redisHashTag(key)!.slice(env.REDIS_PREFIX.length + 1));
+    } while (cursor !== "0");
+    conn.disconnect();
+    out.set(node.port, groups);
+  }
+  return out;
+}
+
+describe("on a three-master Redis Cluster (REDIS_CLUSTER=1)", () => {
+  it("uses the Cluster client", () => {
+    expect(env.REDIS_CLUSTER).toBe("1");
+    expect(getRedis()).toBeInstanceOf(Cluster);
+  });
+
+  it("a claim on instance A reaches a board watcher on B, moves the job's timers and the worker runs its notification", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const scooper = await createUser(["SCOOPER"]);
+    const job = await createOpenJob(poster.id, { lat: 40.7, lng: -73.95 });
+    await scheduleJobTimer("expire", job.id, job.expiresAt);
+    const timers = getQueue("timers");
+    expect(await (await timers.getJob(timerId("expire", job.id)))?.getState()).toBe("delayed");
+
+    const watcher = nodeClient(b.url);
+    const claimer = nodeClient(a.url, { cookie: await sessionCookieFor(scooper.id) });
+    let claimed: Promise<unknown> | undefined;
+    const events = await take<{ data: unknown }>(
+      (h) => watcher.client.jobs.onBoardChange.subscribe({ bounds: NYC }, h),
+      1,
+      () => void setTimeout(() => (claimed = claimer.client.jobs.claim.mutate({ jobId: job.id })), 300),
+    );
+    // The event can overtake the claim's answer: the timers move in the same burst of Redis work.
+    await expect(claimed).resolves.toMatchObject({ id: job.id });
+    watcher.close();
+    claimer.close();
+    expect(events[0]!.data).toEqual({ type: "job.closed", jobId: job.id, reason: "claimed" });
+    expect(await db.cleanupJob.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, scooperId: true } })).toEqual({ status: "CLAIMED", scooperId: scooper.id });
+
+    // The expiry went, the start deadline waits, and the poster's notification ran in the worker process.
+    expect(await timers.getJob(timerId("expire", job.id))).toBeUndefined();
+    expect(await (await timers.getJob(timerId("start-deadline", job.id)))?.getState()).toBe("delayed");
+    await allEffectsDone();
+    expect(await db.outboxMessage.findMany({ where: { payload: { path: ["jobId"], equals: job.id } }, select: { kind: true, status: true } })).toEqual([
+      { kind: expect.any(String), status: "DONE" },
+    ]);
+
+    // Three masters held the work, one group each.
+    const byMaster = await groupsByMaster();
+    const masterOf = (group: string) => [...byMaster].filter(([, groups]) => groups.has(group)).map(([port]) => port);
+    const owners = ["bull", "rt", "rl"].map(masterOf);
+    expect(owners.every((ports) => ports.length === 1)).toBe(true);
+    expect(new Set(owners.flat()).size).toBe(3);
+  });
+
+  it("counts rate limits in one script call and refuses over the limit", async () => {
+    const rule = { limit: 2, windowSeconds: 60 };
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await hitRateLimit("cluster-test", "203.0.113.7", rule));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, false]);
+    expect(results[2]!.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("reports ready: Redis answers, the worker's heartbeat (a job scheduler) is fresh and the queues are readable", async () => {
+    await vi.waitFor(async () => {
+      const readiness = await checkReadiness();
+      expect(readiness.redis).toEqual({ ok: true });
+      expect(readiness.worker.ok).toBe(true);
+      expect(readiness.queues.ok).toBe(true);
+    }, { timeout: 15_000, interval: 250 });
+  });
+
+});
