@@ -178,7 +178,13 @@ export async function startLocalRedis(opts: { port: number; dir?: string; cluste
   };
 }
 
-export type LocalRedisCluster = Service & { nodes: (Service & { port: number })[] };
+export type LocalRedisCluster = Service & {
+  nodes: (Service & { port: number })[];
+  /** Stops every node, keeping the cluster's configuration (a whole-cluster outage). */
+  down: () => Promise<void>;
+  /** Starts the nodes again on their ports, empty (no persistence), and resolves once the cluster is ok. */
+  up: () => Promise<void>;
+};
 
 /**
  * A private Redis Cluster of `nodes` masters on free ports (no replicas, no persistence), the 16 384 slots split
@@ -234,6 +240,12 @@ export async function startLocalRedisCluster(opts: { nodes?: number } = {}): Pro
   return {
     url: nodes[0]!.url,
     nodes,
+    down: stopNodes,
+    // Each node's file keeps its id, its slots and its peers, so the cluster forms again by itself.
+    up: async () => {
+      await startNodes();
+      await withClients((clients) => clusterOk(clients)());
+    },
     stop: async () => {
       await stopNodes();
       fs.rmSync(dir, { recursive: true, force: true });

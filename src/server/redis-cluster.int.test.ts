@@ -24,7 +24,7 @@ import { getRedis, redisHashTag } from "@/server/redis";
 import { hitRateLimit } from "@/server/security/rate-limit";
 import { checkReadiness } from "@/server/system/health";
 import { startWorkerProcess, type WorkerProcess } from "@/test/chaos";
-import { createOpenJob, createUser } from "@/test/factories";
+import { callerFor, createOpenJob, createUser, uniqueIpHeaders } from "@/test/factories";
 import { allEffectsDone } from "@/test/outbox";
 import { sessionCookieFor, startInstance, stopInstances, take, type Instance } from "@/test/realtime-harness";
 import { nodeClient } from "@/test/trpc-ws-client";
@@ -124,4 +124,25 @@ describe("on a three-master Redis Cluster (REDIS_CLUSTER=1)", () => {
     }, { timeout: 15_000, interval: 250 });
   });
 
+  // Last: it empties the cluster.
+  it("every master down: a cancel still answers, a rate-limited call says try again, and both recover once it is back", async () => {
+    const poster = await createUser(["CUSTOMER"]);
+    const job = await createOpenJob(poster.id);
+    await cluster.down();
+    const outage = Date.now();
+    await expect(callerFor(poster).jobs.cancel({ jobId: job.id })).resolves.toBeDefined();
+    await expect(callerFor(null, uniqueIpHeaders()).accounts.requestPasswordReset({ email: poster.email })).rejects.toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+    });
+    // Neither waited for the cluster.
+    expect(Date.now() - outage).toBeLessThan(5_000);
+    expect(await db.outboxMessage.count({ where: { status: "PENDING", payload: { path: ["jobId"], equals: job.id } } })).toBeGreaterThan(0);
+    expect(await checkReadiness()).toMatchObject({ ok: false, redis: { ok: false } });
+
+    await cluster.up(); // empty, as after a restart without persistence
+    // The worker's relay hands the cancel's effects over again, and its processors run them.
+    await allEffectsDone(30_000);
+    await expect(callerFor(null, uniqueIpHeaders()).accounts.requestPasswordReset({ email: poster.email })).resolves.toBeDefined();
+    await vi.waitFor(async () => expect((await checkReadiness()).ok).toBe(true), { timeout: 15_000, interval: 250 });
+  }, 60_000);
 });

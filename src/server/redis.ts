@@ -5,13 +5,29 @@
  */
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { env } from "@/env";
+import { logger } from "@/server/logger";
 
 /** A connection to one Redis or, with REDIS_CLUSTER=1, to a Redis Cluster: every caller uses what both answer. */
 export type RedisConnection = Redis | Cluster;
 
 export function createRedisConnection(options: RedisOptions = {}): RedisConnection {
-  if (env.REDIS_CLUSTER === "1") return clusterConnection(env.REDIS_URL, options);
-  return new Redis(env.REDIS_URL, { lazyConnect: false, ...options });
+  const conn = env.REDIS_CLUSTER === "1" ? clusterConnection(env.REDIS_URL, options) : new Redis(env.REDIS_URL, { lazyConnect: false, ...options });
+  logOutages(conn);
+  return conn;
+}
+
+/**
+ * ioredis reconnects by itself and emits an error at every failed attempt (printed raw to the console when nobody
+ * listens). The log gets the first of an outage, then nothing until the connection is ready again.
+ */
+function logOutages(conn: RedisConnection): void {
+  let quiet = false;
+  conn.on("ready", () => (quiet = false));
+  conn.on("error", (err: Error) => {
+    if (quiet) return;
+    quiet = true;
+    logger.warn({ err }, "Redis connection failed; reconnecting");
+  });
 }
 
 /**
@@ -68,9 +84,9 @@ export function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as NodeJS.ErrnoException).code;
   return (
-    err.name === "MaxRetriesPerRequestError" ||
+    err.name === "MaxRetriesPerRequestError" || err.name === "ClusterAllFailedError" ||
     code === "ECONNREFUSED" || code === "ECONNRESET" || code === "EPIPE" ||
-    /Connection is closed|Stream isn't writeable|Reached the max retries per request/.test(err.message)
+    /Connection is closed|Stream isn't writeable|Reached the max retries per request|Cluster isn't ready/.test(err.message)
   );
 }
 
