@@ -253,6 +253,80 @@ export async function startLocalRedisCluster(opts: { nodes?: number } = {}): Pro
   };
 }
 
+/** The pgbouncer binary: on the PATH, or where Debian's package puts it (/usr/sbin is not on every PATH). */
+export function pgBouncerBinary(): string | null {
+  for (const candidate of ["pgbouncer", "/usr/sbin/pgbouncer"]) {
+    if (spawnSync(candidate, ["--version"], { stdio: "ignore" }).status === 0) return candidate;
+  }
+  return null;
+}
+
+/**
+ * A private PgBouncer in front of the PostgreSQL server of `serverUrl` (its user and password log in to the server),
+ * in `poolMode` with at most `poolSize` server connections per database, as docs/deploy.md plans for a national
+ * launch. Clients connect as that user without a password. `databaseUrl(name)` is a database's URL through it.
+ * `resetEveryTransaction`: DISCARD ALL on the server connection after every transaction, so no session state
+ * (a prepared statement) outlives the transaction that made it, however the transactions land.
+ * PgBouncer refuses to run as root: as root it runs as the `postgres` user (which a PostgreSQL install creates).
+ */
+export async function startLocalPgBouncer(opts: { serverUrl: string; poolMode: "transaction" | "session"; poolSize: number; resetEveryTransaction?: boolean }): Promise<Service & { databaseUrl: (name: string) => string }> {
+  const binary = pgBouncerBinary();
+  if (!binary) throw new Error("No pgbouncer is installed: install it (Debian/Ubuntu: `sudo apt-get install pgbouncer`, macOS: `brew install pgbouncer`).");
+  const server = new URL(opts.serverUrl);
+  const user = decodeURIComponent(server.username || "postgres");
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scoop-pgbouncer-"));
+  const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  const target = [`host=${server.hostname || "127.0.0.1"}`, `port=${server.port || 5432}`, `user=${quote(user)}`];
+  if (server.password) target.push(`password=${quote(decodeURIComponent(server.password))}`);
+  fs.writeFileSync(path.join(dir, "users.txt"), `"${user.replace(/"/g, '""')}" ""\n`);
+  fs.writeFileSync(
+    path.join(dir, "pgbouncer.ini"),
+    [
+      "[databases]",
+      `* = ${target.join(" ")}`,
+      "[pgbouncer]",
+      "listen_addr = 127.0.0.1",
+      `listen_port = ${port}`,
+      "unix_socket_dir =",
+      "auth_type = trust",
+      `auth_file = ${path.join(dir, "users.txt")}`,
+      `pool_mode = ${opts.poolMode}`,
+      `default_pool_size = ${opts.poolSize}`,
+      "max_client_conn = 500",
+      ...(opts.resetEveryTransaction ? ["server_reset_query = DISCARD ALL", "server_reset_query_always = 1"] : []),
+      "",
+    ].join("\n"),
+  );
+  fs.chmodSync(dir, 0o755);
+  const asRoot = process.getuid?.() === 0;
+  const child: ChildProcess = spawn(binary, [...(asRoot ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], { stdio: ["ignore", "ignore", "pipe"] });
+  process.on("exit", () => child.exitCode === null && child.kill("SIGTERM"));
+  // Its log goes to stderr; the last of it explains a failed start.
+  let log = "";
+  child.stderr!.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  const through = (name: string) => `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${name}`;
+  for (let i = 0; ; i++) {
+    if (await postgresAnswers(through("postgres"))) break;
+    if (child.exitCode !== null || i === 100) {
+      child.kill("SIGTERM");
+      throw new Error(`pgbouncer did not start:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: through("postgres"),
+    databaseUrl: through,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The addresses of a Redis's masters: every master of a cluster (from `CLUSTER SHARDS`), or just `url`. */
 async function redisMasters(url: string): Promise<string[]> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });

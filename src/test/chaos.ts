@@ -8,9 +8,32 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { deleteRedisPrefix, freePort, startLocalRedis, startLocalRedisCluster, type LocalRedisCluster, type Service } from "../../scripts/lib/services.ts";
+import { deleteRedisPrefix, freePort, startLocalRedis, startLocalPgBouncer, startLocalRedisCluster, type LocalRedisCluster, type Service } from "../../scripts/lib/services.ts";
 
 export type PrivateRedis = { url: string; stop: () => Promise<void>; start: () => Promise<void>; flushAppKeys: () => Promise<void> };
+
+/**
+ * Stopped by setup-int.ts after the file's connections closed, its keys were deleted and its database dropped (not
+ * before: that teardown still talks to it). A server left running outlives the test run.
+ */
+function stopAfterFile(service: { stop: () => Promise<void> }): void {
+  const shared = globalThis as { scoopPrivateServices?: { stop: () => Promise<void> }[] };
+  (shared.scoopPrivateServices ??= []).push(service);
+}
+
+/**
+ * Puts a private PgBouncer in transaction mode, with `poolSize` server connections, between this file and its
+ * database (DATABASE_URL now goes through it): call before any app module reads the env. Every transaction's session
+ * state is discarded after it (startLocalPgBouncer's `resetEveryTransaction`), so what relies on session state fails
+ * every time rather than when transactions happen to land on another server connection. The file's database was
+ * created on the server directly (setup-int.ts), which also drops it.
+ */
+export async function routeDatabaseThroughPgBouncer(poolSize: number): Promise<{ url: string }> {
+  const bouncer = await startLocalPgBouncer({ serverUrl: process.env.TEST_PG_SERVER_URL!, poolMode: "transaction", poolSize, resetEveryTransaction: true });
+  process.env.DATABASE_URL = bouncer.databaseUrl(new URL(process.env.DATABASE_URL!).pathname.slice(1));
+  stopAfterFile(bouncer);
+  return { url: process.env.DATABASE_URL };
+}
 
 /** Starts a private redis-server and points REDIS_URL at it: call before any app module reads the env. */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
@@ -30,9 +53,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     },
     flushAppKeys: () => deleteRedisPrefix(url, process.env.REDIS_PREFIX!),
   };
-  // Stopped by setup-int.ts after the file's connections closed and its keys were deleted (not before: that
-  // teardown still talks to it). A server left running outlives the test run.
-  (globalThis as { scoopPrivateRedis?: PrivateRedis }).scoopPrivateRedis = redis;
+  stopAfterFile(redis);
   return redis;
 }
 
@@ -63,7 +84,7 @@ export async function startPrivateRedisCluster(): Promise<LocalRedisCluster> {
   }
   process.env.REDIS_URL = cluster.url;
   process.env.REDIS_CLUSTER = "1";
-  (globalThis as { scoopPrivateRedis?: { stop: () => Promise<void> } }).scoopPrivateRedis = cluster;
+  stopAfterFile(cluster);
   return cluster;
 }
 

@@ -27,6 +27,6 @@ afterAll(async () => {
   await deleteRedisPrefix(process.env.REDIS_URL!, process.env.REDIS_PREFIX!);
   await db.$disconnect();
   await dropDatabase(server, dbName);
-  // A chaos file's private redis-server (src/test/chaos.ts).
-  await (globalThis as { scoopPrivateRedis?: { stop: () => Promise<void> } }).scoopPrivateRedis?.stop();
+  // A file's private redis-server, Redis Cluster or PgBouncer (src/test/chaos.ts).
+  for (const service of (globalThis as { scoopPrivateServices?: { stop: () => Promise<void> }[] }).scoopPrivateServices ?? []) await service.stop();
 });
