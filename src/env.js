@@ -115,6 +115,11 @@ export const env = createEnv({
     BOARD_INDEX_REBUILD_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
     /** The worker's readiness endpoint (Render, probes). 0 turns it off. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3999),
+    /**
+     * How long the worker's graceful shutdown (active jobs finish, connections close) may take before it exits
+     * anyway. Below render.yaml's maxShutdownDelaySeconds (120), so the worker says why before Render kills it.
+     */
+    WORKER_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(100),
     /** /api/health/ready fails when the last worker heartbeat is older than this. */
     HEALTH_MAX_HEARTBEAT_AGE_SECONDS: intFromString(120),
     /** /api/health/ready fails when more jobs than this wait in any one queue. */

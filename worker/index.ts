@@ -1,7 +1,7 @@
 /**
  * The worker process: `npm run worker` (production) or `npm run dev` (watch mode).
  * Boot order: env → error reporting (Sentry, only with SENTRY_DSN) → queues → health port. Shutdown: health
- * port → workers → Prisma → Redis → flush error reports.
+ * port → workers → Prisma → Redis → flush error reports, within WORKER_SHUTDOWN_SECONDS.
  */
 process.env.SCOOP_SERVICE ??= "worker";
 
@@ -28,6 +28,13 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "worker shutting down");
+  // A close that cannot finish must not hold the process until the platform kills it: BullMQ's worker waits for its
+  // blocking connection to end, which after a whole Redis Cluster outage sometimes never comes. Jobs still running
+  // come back as stalled and run again; every effect is guarded (outbox keys, state-conditional updates).
+  setTimeout(() => {
+    logger.error({ seconds: env.WORKER_SHUTDOWN_SECONDS }, "worker shutdown did not finish in time; exiting with jobs or connections still open");
+    process.exit(1);
+  }, env.WORKER_SHUTDOWN_SECONDS * 1000).unref();
   try {
     await health?.close();
     await running.close();
