@@ -155,7 +155,8 @@ export async function startLocalRedis(opts: { port: number; dir?: string; cluste
   }
   if (opts.cluster) {
     const nodesFile = path.resolve(opts.cluster.dir, `nodes-${opts.port}.conf`);
-    args.push("--cluster-enabled", "yes", "--cluster-config-file", nodesFile, "--cluster-port", String(opts.cluster.busPort));
+    // A minute before the others mark a stopped master failed (and the cluster down): tests stop one for seconds.
+    args.push("--cluster-enabled", "yes", "--cluster-config-file", nodesFile, "--cluster-port", String(opts.cluster.busPort), "--cluster-node-timeout", "60000");
   }
   const child: ChildProcess = spawn("redis-server", args, { stdio: "ignore" });
   // Never outlive the process that started it, however that process ends (kill() is synchronous, fit for "exit").
@@ -180,19 +181,22 @@ export async function startLocalRedis(opts: { port: number; dir?: string; cluste
 
 export type LocalRedisCluster = Service & {
   nodes: (Service & { port: number })[];
-  /** Stops every node, keeping the cluster's configuration (a whole-cluster outage). */
-  down: () => Promise<void>;
-  /** Starts the nodes again on their ports, empty (no persistence), and resolves once the cluster is ok. */
+  /** Stops every node (or only node `index`), keeping the cluster's configuration: an outage of the cluster or a master. */
+  down: (index?: number) => Promise<void>;
+  /** Starts the stopped nodes again on their ports, empty (no persistence), and resolves once the cluster is ok. */
   up: () => Promise<void>;
 };
 
 /**
  * A private Redis Cluster of `nodes` masters on free ports (no replicas, no persistence), the 16 384 slots split
  * evenly in node order, for tests of REDIS_CLUSTER=1. Resolves once every node reports the cluster ok. `url` is the
- * first node's, the one address ioredis' Cluster client needs to find the rest.
+ * first node's, the one address ioredis' Cluster client needs to find the rest. Needs Redis 7 or later
+ * (`--cluster-port`, `CLUSTER ADDSLOTSRANGE`).
  */
 export async function startLocalRedisCluster(opts: { nodes?: number } = {}): Promise<LocalRedisCluster> {
   const count = opts.nodes ?? 3;
+  const version = /v=(\d+)/.exec(spawnSync("redis-server", ["--version"], { encoding: "utf8" }).stdout ?? "")?.[1];
+  if (version && Number(version) < 7) throw new Error(`A local Redis Cluster needs redis-server 7 or later; this one is ${version}.`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scoop-redis-cluster-"));
   const ports: number[] = [];
   while (ports.length < 2 * count) {
@@ -200,14 +204,26 @@ export async function startLocalRedisCluster(opts: { nodes?: number } = {}): Pro
     if (!ports.includes(port)) ports.push(port);
   }
   const specs = Array.from({ length: count }, (_, i) => ({ port: ports[2 * i]!, busPort: ports[2 * i + 1]! }));
+  // By index; a stopped node's entry stays (its `stop` does nothing then), so `nodes[i]` is always node i.
   const nodes: (Service & { port: number })[] = [];
+  const running = new Set<number>();
   const startNodes = async () => {
-    const started = await Promise.all(specs.map(async ({ port, busPort }) => ({ port, ...(await startLocalRedis({ port, cluster: { dir, busPort } })) })));
-    nodes.splice(0, nodes.length, ...started);
+    const stopped = specs.map((_, i) => i).filter((i) => !running.has(i));
+    const results = await Promise.allSettled(stopped.map(async (i) => {
+      const { port, busPort } = specs[i]!;
+      nodes[i] = { port, ...(await startLocalRedis({ port, cluster: { dir, busPort } })) };
+      running.add(i);
+    }));
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   };
-  const stopNodes = () => Promise.all(nodes.map((node) => node.stop())).then(() => undefined);
+  const stopNodes = async (index?: number) => {
+    const chosen = [...running].filter((i) => index === undefined || i === index);
+    await Promise.all(chosen.map((i) => nodes[i]!.stop()));
+    chosen.forEach((i) => running.delete(i));
+  };
   const withClients = async (fn: (clients: Redis[]) => Promise<void>) => {
-    const clients = nodes.map((node) => new Redis(node.url, { maxRetriesPerRequest: 1 }));
+    const clients = nodes.map((node) => new Redis(node.url, { maxRetriesPerRequest: 1, retryStrategy: () => null }));
     try {
       await fn(clients);
     } finally {
@@ -310,6 +326,7 @@ export async function startLocalPgBouncer(opts: { serverUrl: string; poolMode: "
     if (await postgresAnswers(through("postgres"))) break;
     if (child.exitCode !== null || i === 100) {
       child.kill("SIGTERM");
+      fs.rmSync(dir, { recursive: true, force: true });
       throw new Error(`pgbouncer did not start:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -319,15 +336,19 @@ export async function startLocalPgBouncer(opts: { serverUrl: string; poolMode: "
     databaseUrl: through,
     stop: async () => {
       if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        // PgBouncer 1.23 and later wait for their clients on SIGTERM; a test's pooler has nothing to wait for.
         child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
+        const kill = setTimeout(() => child.kill("SIGKILL"), 3_000);
+        await exited;
+        clearTimeout(kill);
       }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** The addresses of a Redis's masters: every master of a cluster (from `CLUSTER SHARDS`), or just `url`. */
+/** The addresses of a Redis's masters: every master of a cluster (from `CLUSTER NODES`), or just `url`. */
 async function redisMasters(url: string): Promise<string[]> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {

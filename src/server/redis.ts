@@ -18,16 +18,18 @@ export function createRedisConnection(options: RedisOptions = {}): RedisConnecti
 
 /**
  * ioredis reconnects by itself and emits an error at every failed attempt (printed raw to the console when nobody
- * listens). The log gets the first of an outage, then nothing until the connection is ready again.
+ * listens); a Cluster client also emits "node error" for each failing node while it stays ready. The log gets at most
+ * one line a minute per connection.
  */
 function logOutages(conn: RedisConnection): void {
-  let quiet = false;
-  conn.on("ready", () => (quiet = false));
-  conn.on("error", (err: Error) => {
-    if (quiet) return;
-    quiet = true;
-    logger.warn({ err }, "Redis connection failed; reconnecting");
-  });
+  let lastLogged = 0;
+  const log = (err: Error, node?: string) => {
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    logger.warn({ err, node }, "Redis connection failed; reconnecting");
+  };
+  conn.on("error", (err: Error) => log(err));
+  conn.on("node error", (err: Error, node: string) => log(err, node));
 }
 
 /**
@@ -37,9 +39,13 @@ function logOutages(conn: RedisConnection): void {
 export function clusterConnection(url: string, options: RedisOptions = {}): Cluster {
   const parsed = new URL(url);
   const { enableOfflineQueue = true, ...nodeOptions } = options;
-  return new Cluster([{ host: parsed.hostname, port: Number(parsed.port || 6379) }], {
+  // `[::1]` → `::1`.
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+  return new Cluster([{ host, port: Number(parsed.port || 6379) }], {
     enableOfflineQueue,
     lazyConnect: false,
+    // Keep host names as given: resolved to an address, a TLS node's certificate (issued for its name) fails to verify.
+    dnsLookup: (address, callback) => callback(null, address),
     redisOptions: {
       ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
       ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
@@ -84,9 +90,11 @@ export function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as NodeJS.ErrnoException).code;
   return (
-    err.name === "MaxRetriesPerRequestError" || err.name === "ClusterAllFailedError" ||
+    err.name === "MaxRetriesPerRequestError" ||
     code === "ECONNREFUSED" || code === "ECONNRESET" || code === "EPIPE" ||
-    /Connection is closed|Stream isn't writeable|Reached the max retries per request|Cluster isn't ready/.test(err.message)
+    // The Cluster client's: every node down ("Cluster isn't ready"), a slot's master down (its commands bounce until
+    // "Too many Cluster redirections"), or the cluster marking itself down (CLUSTERDOWN).
+    /Connection is closed|Stream isn't writeable|Reached the max retries per request|Cluster isn't ready|Too many Cluster redirections|CLUSTERDOWN/.test(err.message)
   );
 }
 

@@ -64,11 +64,14 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
  */
 export async function startPrivateRedisCluster(): Promise<LocalRedisCluster> {
   const cluster = await startLocalRedisCluster({ nodes: 3 });
+  stopAfterFile(cluster);
   const node = new Redis(cluster.url);
   try {
+    // Which master holds each slot, from the cluster itself.
+    const ranges = (await node.call("CLUSTER", "SLOTS")) as [number, number, [string, number]][];
     const slotOwner = async (tag: string) => {
       const slot = (await node.call("CLUSTER", "KEYSLOT", `{${tag}}`)) as number;
-      return Math.floor(slot / Math.ceil(16384 / cluster.nodes.length));
+      return ranges.find(([from, to]) => slot >= from && slot <= to)![2][1];
     };
     for (let attempt = 0; ; attempt++) {
       const prefix = `scoop-c-${crypto.randomBytes(4).toString("hex")}`;
@@ -84,8 +87,19 @@ export async function startPrivateRedisCluster(): Promise<LocalRedisCluster> {
   }
   process.env.REDIS_URL = cluster.url;
   process.env.REDIS_CLUSTER = "1";
-  stopAfterFile(cluster);
   return cluster;
+}
+
+/** The port of the master holding `group`'s keys on a cluster (this file's REDIS_PREFIX). */
+export async function masterOfGroup(cluster: LocalRedisCluster, group: string): Promise<number> {
+  const node = new Redis(cluster.url);
+  try {
+    const ranges = (await node.call("CLUSTER", "SLOTS")) as [number, number, [string, number]][];
+    const slot = (await node.call("CLUSTER", "KEYSLOT", `{${process.env.REDIS_PREFIX}:${group}}`)) as number;
+    return ranges.find(([from, to]) => slot >= from && slot <= to)![2][1];
+  } finally {
+    node.disconnect();
+  }
 }
 
 export type WorkerProcess = { child: ChildProcess; output: () => string; kill: () => Promise<void>; stop: () => Promise<void> };

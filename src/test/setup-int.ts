@@ -22,11 +22,19 @@ afterAll(async () => {
     import("@/server/queues/queues"),
     import("@/server/redis"),
   ]);
-  await closeQueues();
-  await closeRedis();
-  await deleteRedisPrefix(process.env.REDIS_URL!, process.env.REDIS_PREFIX!);
-  await db.$disconnect();
-  await dropDatabase(server, dbName);
-  // A file's private redis-server, Redis Cluster or PgBouncer (src/test/chaos.ts).
-  for (const service of (globalThis as { scoopPrivateServices?: { stop: () => Promise<void> }[] }).scoopPrivateServices ?? []) await service.stop();
+  try {
+    await closeQueues();
+    await closeRedis();
+    await deleteRedisPrefix(process.env.REDIS_URL!, process.env.REDIS_PREFIX!);
+    await db.$disconnect();
+  } finally {
+    try {
+      await dropDatabase(server, dbName);
+    } finally {
+      // A file's private redis-server, Redis Cluster or PgBouncer (src/test/chaos.ts), whatever failed before.
+      for (const service of (globalThis as { scoopPrivateServices?: { stop: () => Promise<void> }[] }).scoopPrivateServices ?? []) {
+        await service.stop().catch((err: unknown) => console.error("could not stop a private test service", err));
+      }
+    }
+  }
 });
