@@ -65,25 +65,14 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 export async function startPrivateRedisCluster(): Promise<LocalRedisCluster> {
   const cluster = await startLocalRedisCluster({ nodes: 3 });
   stopAfterFile(cluster);
-  const node = new Redis(cluster.url);
-  try {
-    // Which master holds each slot, from the cluster itself.
-    const ranges = (await node.call("CLUSTER", "SLOTS")) as [number, number, [string, number]][];
-    const slotOwner = async (tag: string) => {
-      const slot = (await node.call("CLUSTER", "KEYSLOT", `{${tag}}`)) as number;
-      return ranges.find(([from, to]) => slot >= from && slot <= to)![2][1];
-    };
-    for (let attempt = 0; ; attempt++) {
-      const prefix = `scoop-c-${crypto.randomBytes(4).toString("hex")}`;
-      const owners = await Promise.all(["bull", "rt", "rl"].map((group) => slotOwner(`${prefix}:${group}`)));
-      if (new Set(owners).size === 3) {
-        process.env.REDIS_PREFIX = prefix;
-        break;
-      }
-      if (attempt === 200) throw new Error("no key prefix spread the groups over three masters");
+  for (let attempt = 0; ; attempt++) {
+    const prefix = `scoop-c-${crypto.randomBytes(4).toString("hex")}`;
+    const owners = await Promise.all(["bull", "rt", "rl"].map((group) => masterOfTag(cluster, `${prefix}:${group}`)));
+    if (new Set(owners).size === 3) {
+      process.env.REDIS_PREFIX = prefix;
+      break;
     }
-  } finally {
-    node.disconnect();
+    if (attempt === 200) throw new Error("no key prefix spread the groups over three masters");
   }
   process.env.REDIS_URL = cluster.url;
   process.env.REDIS_CLUSTER = "1";
@@ -91,11 +80,16 @@ export async function startPrivateRedisCluster(): Promise<LocalRedisCluster> {
 }
 
 /** The port of the master holding `group`'s keys on a cluster (this file's REDIS_PREFIX). */
-export async function masterOfGroup(cluster: LocalRedisCluster, group: string): Promise<number> {
+export function masterOfGroup(cluster: LocalRedisCluster, group: string): Promise<number> {
+  return masterOfTag(cluster, `${process.env.REDIS_PREFIX}:${group}`);
+}
+
+/** The port of the master holding the slot of hash tag `{tag}`, as the cluster itself says (CLUSTER SLOTS). */
+async function masterOfTag(cluster: LocalRedisCluster, tag: string): Promise<number> {
   const node = new Redis(cluster.url);
   try {
     const ranges = (await node.call("CLUSTER", "SLOTS")) as [number, number, [string, number]][];
-    const slot = (await node.call("CLUSTER", "KEYSLOT", `{${process.env.REDIS_PREFIX}:${group}}`)) as number;
+    const slot = (await node.call("CLUSTER", "KEYSLOT", `{${tag}}`)) as number;
     return ranges.find(([from, to]) => slot >= from && slot <= to)![2][1];
   } finally {
     node.disconnect();
