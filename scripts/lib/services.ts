@@ -270,7 +270,7 @@ export async function startLocalRedisCluster(opts: { nodes?: number } = {}): Pro
 }
 
 /** The pgbouncer binary: on the PATH, or where Debian's package puts it (/usr/sbin is not on every PATH). */
-export function pgBouncerBinary(): string | null {
+function pgBouncerBinary(): string | null {
   for (const candidate of ["pgbouncer", "/usr/sbin/pgbouncer"]) {
     if (spawnSync(candidate, ["--version"], { stdio: "ignore" }).status === 0) return candidate;
   }
@@ -279,13 +279,13 @@ export function pgBouncerBinary(): string | null {
 
 /**
  * A private PgBouncer in front of the PostgreSQL server of `serverUrl` (its user and password log in to the server),
- * in `poolMode` with at most `poolSize` server connections per database, as docs/deploy.md plans for a national
- * launch. Clients connect as that user without a password. `databaseUrl(name)` is a database's URL through it.
- * `resetEveryTransaction`: DISCARD ALL on the server connection after every transaction, so no session state
- * (a prepared statement) outlives the transaction that made it, however the transactions land.
+ * in transaction mode with at most `poolSize` server connections per database, as docs/deploy.md plans for a
+ * national launch, and DISCARD ALL on the server connection after every transaction, so no session state (a prepared
+ * statement) outlives the transaction that made it, however the transactions land. Clients connect as that user
+ * without a password. `databaseUrl(name)` is a database's URL through it.
  * PgBouncer refuses to run as root: as root it runs as the `postgres` user (which a PostgreSQL install creates).
  */
-export async function startLocalPgBouncer(opts: { serverUrl: string; poolMode: "transaction" | "session"; poolSize: number; resetEveryTransaction?: boolean }): Promise<Service & { databaseUrl: (name: string) => string }> {
+export async function startLocalPgBouncer(opts: { serverUrl: string; poolSize: number }): Promise<Service & { databaseUrl: (name: string) => string }> {
   const binary = pgBouncerBinary();
   if (!binary) throw new Error("No pgbouncer is installed: install it (Debian/Ubuntu: `sudo apt-get install pgbouncer`, macOS: `brew install pgbouncer`).");
   const server = new URL(opts.serverUrl);
@@ -307,10 +307,11 @@ export async function startLocalPgBouncer(opts: { serverUrl: string; poolMode: "
       "unix_socket_dir =",
       "auth_type = trust",
       `auth_file = ${path.join(dir, "users.txt")}`,
-      `pool_mode = ${opts.poolMode}`,
+      "pool_mode = transaction",
       `default_pool_size = ${opts.poolSize}`,
       "max_client_conn = 500",
-      ...(opts.resetEveryTransaction ? ["server_reset_query = DISCARD ALL", "server_reset_query_always = 1"] : []),
+      "server_reset_query = DISCARD ALL",
+      "server_reset_query_always = 1",
       "",
     ].join("\n"),
   );

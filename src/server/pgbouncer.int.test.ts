@@ -5,7 +5,7 @@
  * Nothing may rely on a connection's session: the claim's prepared statements are gone by its next transaction
  * (db-batch.ts runs the batch as text instead, and stops preparing after three misses), and every interactive
  * transaction must keep its one server connection.
- * Run time here: about 15 s.
+ * Run time here: 5–12 s (12 s in CI beside the other files).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 

@@ -4,7 +4,7 @@
  * file's own calls run unchanged on it: BullMQ's scripts and job schedulers, the claim's pipelines, the real-time
  * relay between instances, the rate limits' script and the readiness check. On one Redis with the plain client, the
  * same calls would meet MOVED and CROSSSLOT errors as soon as a key's slot lives elsewhere.
- * Run time here: about 15 s.
+ * Run time here: 20–35 s, most of it the two outages and the worker's restart.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 

@@ -24,12 +24,12 @@ function stopAfterFile(service: { stop: () => Promise<void> }): void {
 /**
  * Puts a private PgBouncer in transaction mode, with `poolSize` server connections, between this file and its
  * database (DATABASE_URL now goes through it): call before any app module reads the env. Every transaction's session
- * state is discarded after it (startLocalPgBouncer's `resetEveryTransaction`), so what relies on session state fails
- * every time rather than when transactions happen to land on another server connection. The file's database was
- * created on the server directly (setup-int.ts), which also drops it.
+ * state is discarded after it (startLocalPgBouncer), so what relies on session state fails every time rather than
+ * when transactions happen to land on another server connection. The file's database was created on the server
+ * directly (setup-int.ts), which also drops it.
  */
 export async function routeDatabaseThroughPgBouncer(poolSize: number): Promise<{ url: string }> {
-  const bouncer = await startLocalPgBouncer({ serverUrl: process.env.TEST_PG_SERVER_URL!, poolMode: "transaction", poolSize, resetEveryTransaction: true });
+  const bouncer = await startLocalPgBouncer({ serverUrl: process.env.TEST_PG_SERVER_URL!, poolSize });
   process.env.DATABASE_URL = bouncer.databaseUrl(new URL(process.env.DATABASE_URL!).pathname.slice(1));
   stopAfterFile(bouncer);
   return { url: process.env.DATABASE_URL };
