@@ -2,7 +2,8 @@
  * The marketplace in the shape of the documented deploy (playwright.production-shape.config.ts): the scooper's
  * browser talks to web instance A, the customer's to instance B, a separate worker resizes photos, and each of
  * the three has its own storage folder, so photos only work through the S3-compatible server. Settings are
- * render.yaml's with non-default fees and timers (platform fee 12 %, cancellation fee 25 %), and with
+ * render.yaml's with non-default fees, timers and times (platform fee 12 %, cancellation fee 25 %, a 45-minute
+ * reset link, recurring jobs posted at 07:30), and with
  * SCOOPER_APPROVAL on: a new scooper's first claim waits for an admin's approval.
  */
 import fs from "node:fs";
@@ -125,4 +126,18 @@ test("a claimed job cancelled on B: the scooper on A sees it live, owed the 25 %
 
   await customerContext.close();
   await scooperContext.close();
+});
+
+test("words that name a setting say its value here: the reset link's 45 minutes, the recurring jobs' 07:30", async ({ browser }) => {
+  const context = await personContext(browser, { baseURL: A });
+  const page = await context.newPage();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(uniqueEmail("shape-reset"));
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("It expires in 45 minutes.")).toBeVisible();
+
+  await signIn(page, DEMO.customer);
+  await page.goto("/recurring/new");
+  await expect(page.getByText("Jobs are posted at 07:30 on each service date.")).toBeVisible();
+  await context.close();
 });

@@ -195,6 +195,7 @@ async function productionShaped(e2eEnv: NodeJS.ProcessEnv): Promise<number> {
     AUTO_CONFIRM_SECONDS: "7200",
     PLATFORM_FEE_PERCENT: "12",
     CANCELLATION_FEE_PERCENT: "25",
+    RECURRING_GENERATION_TIME: "07:30",
     // New scoopers wait for an admin's approval before their first claim (issue 19), as a careful launch would run.
     SCOOPER_APPROVAL: "1",
     // This run's own services in place of Render's.

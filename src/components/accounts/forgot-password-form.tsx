@@ -8,7 +8,8 @@ import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
 import { schemaResolver } from "@/components/ui/schema-resolver";
 import { formError, showServerErrors } from "./errors";
 
-export function ForgotPasswordForm() {
+/** `ttlMinutes`: the reset link's lifetime in force (PASSWORD_RESET_TTL_MINUTES), read by the page on the server. */
+export function ForgotPasswordForm({ ttlMinutes }: { ttlMinutes: number }) {
   const t = useTranslations("accounts");
   const tc = useTranslations("common");
   const form = useForm<z.input<typeof passwordResetRequestSchema>, unknown, z.output<typeof passwordResetRequestSchema>>({
@@ -17,7 +18,7 @@ export function ForgotPasswordForm() {
   });
   const request = api.accounts.requestPasswordReset.useMutation({ onError: (e) => showServerErrors(form.setError, e) });
   if (request.isSuccess) {
-    return <Notice tone="success">{t("forgot.sent")}</Notice>;
+    return <Notice tone="success">{t("forgot.sent", { minutes: ttlMinutes })}</Notice>;
   }
   const error = form.formState.errors.email?.message;
   return (

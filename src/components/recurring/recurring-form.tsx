@@ -40,7 +40,8 @@ const recurringInput = (v: RecurringValues) => ({
  * date (which sets the weekday), with the next five service dates previewed live from the server's schedule
  * maths before saving. Edits apply from the next service date; jobs already generated keep their details.
  */
-export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earliestFirstDate: string; existing?: Recurring; onSaved?: () => void }) {
+/** `generationTime`: when each service date's job is posted (RECURRING_GENERATION_TIME, "HH:MM" in APP_TIMEZONE). */
+export function RecurringForm({ earliestFirstDate, generationTime, existing, onSaved }: { earliestFirstDate: string; generationTime: string; existing?: Recurring; onSaved?: () => void }) {
   const t = useTranslations("recurring");
   const locale = useLocale() as Locale;
   const router = useRouter();
@@ -126,7 +127,7 @@ export function RecurringForm({ earliestFirstDate, existing, onSaved }: { earlie
           aria-invalid={!!errors.firstServiceDate}
           {...form.register("firstServiceDate")}
         />
-        <span className="block text-xs text-slate-600">{t("form.firstDateHint")}</span>
+        <span className="block text-xs text-slate-600">{t("form.firstDateHint", { time: generationTime })}</span>
         {errors.firstServiceDate?.message && <p className="text-xs text-red-700" role="alert">{errors.firstServiceDate.message}</p>}
       </label>
       <label className="block space-y-1">

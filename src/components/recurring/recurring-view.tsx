@@ -14,7 +14,7 @@ import { ServiceDates } from "./service-dates";
 import { SkipVisits } from "./skip-visits";
 
 /** One recurring cleanup: details, next dates, edit, pause (optionally until a date), resume, cancel. */
-export function RecurringView({ id, earliestFirstDate }: { id: string; earliestFirstDate: string }) {
+export function RecurringView({ id, earliestFirstDate, generationTime }: { id: string; earliestFirstDate: string; generationTime: string }) {
   const t = useTranslations("recurring");
   const tj = useTranslations("jobs");
   const locale = useLocale() as Locale;
@@ -52,7 +52,7 @@ export function RecurringView({ id, earliestFirstDate }: { id: string; earliestF
           <button type="button" className="text-sm text-brand-700" onClick={() => setEditing(false)}>{t("view.back")}</button>
         </div>
         <p className="text-xs text-slate-600">{t("view.editNote")}</p>
-        <RecurringForm earliestFirstDate={earliestFirstDate} existing={r} onSaved={() => setEditing(false)} />
+        <RecurringForm earliestFirstDate={earliestFirstDate} generationTime={generationTime} existing={r} onSaved={() => setEditing(false)} />
       </div>
     );
   }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { earliestFirstDate } from "@/components/recurring/earliest-first-date";
 import { RecurringView } from "@/components/recurring/recurring-view";
+import { env } from "@/env";
 import { requirePermission } from "@/server/auth/require";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,7 @@ export default async function RecurringPage(props: { params: Promise<{ id: strin
   await requirePermission("recurring.manage", `/recurring/${id}`);
   return (
     <main className="mx-auto w-full max-w-xl flex-1 p-4">
-      <RecurringView id={id} earliestFirstDate={await earliestFirstDate()} />
+      <RecurringView id={id} earliestFirstDate={await earliestFirstDate()} generationTime={env.RECURRING_GENERATION_TIME} />
     </main>
   );
 }
