@@ -34,7 +34,8 @@ import { weeklyEarnings } from "@/server/email/templates/weekly-earnings";
  * the recipient's language. A null scooperName is a scooper without a name ("Your scooper").
  */
 export type NotificationData = {
-  "job.claimed": { jobId: string; address: string; scooperName: string | null };
+  /** startBy: the claim's start deadline (shown as a time of day in APP_TIMEZONE); null once the claim has none. */
+  "job.claimed": { jobId: string; address: string; scooperName: string | null; startBy: Date | null };
   "job.reopened": { jobId: string; address: string };
   /** etaAt is the estimated arrival (shown as a time of day in APP_TIMEZONE); both null when no position was shared. */
   "job.on-my-way": { jobId: string; address: string; scooperName: string | null; etaMinutes: number | null; etaAt: Date | null };
@@ -89,7 +90,7 @@ const builders: Builders = {
     title: t("jobClaimed.title"),
     body: t("jobClaimed.body", { scooperName: scooper(d.scooperName), address: d.address }),
     url: jobPath(d.jobId),
-    email: () => jobClaimed.render({ address: d.address, scooperName: scooper(d.scooperName), jobUrl: appUrl(jobPath(d.jobId)), locale }),
+    email: () => jobClaimed.render({ ...d, scooperName: scooper(d.scooperName), timeZone: timeZone(), jobUrl: appUrl(jobPath(d.jobId)), locale }),
   }),
   "job.reopened": (d, { t }) => ({
     title: t("jobReopened.title"),

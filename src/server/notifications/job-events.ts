@@ -51,7 +51,7 @@ export function notifyJobClaimed(db: Tx, jobId: string): Promise<NotifyResult> {
       kind: "job.claimed",
       recipientId: job.posterId,
       eventKey: `job.claimed:${job.id}:${job.claimedAt.toISOString()}`,
-      data: { jobId: job.id, address: job.address, scooperName: scooperName(job) },
+      data: { jobId: job.id, address: job.address, scooperName: scooperName(job), startBy: job.startDeadlineAt },
     });
   });
 }
