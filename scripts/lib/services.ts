@@ -137,6 +137,17 @@ export function redisServerInstalled(): boolean {
 }
 
 /**
+ * A child server never outlives the process that started it, however that process ends (kill() is synchronous, fit
+ * for "exit"). The listener goes when the child does, so tests that stop and start servers many times (the cluster's
+ * nodes) add no listeners that stay.
+ */
+function endWithThisProcess(child: ChildProcess): void {
+  const kill = () => child.exitCode === null && child.kill("SIGTERM");
+  process.on("exit", kill);
+  child.once("exit", () => process.off("exit", kill));
+}
+
+/**
  * A private redis-server child process (no persistence unless `dir` is given). `cluster`: a Redis Cluster node
  * (its node file in that folder, its cluster bus on `busPort`) with no slots yet: see `startLocalRedisCluster`.
  */
@@ -159,8 +170,7 @@ export async function startLocalRedis(opts: { port: number; dir?: string; cluste
     args.push("--cluster-enabled", "yes", "--cluster-config-file", nodesFile, "--cluster-port", String(opts.cluster.busPort), "--cluster-node-timeout", "60000");
   }
   const child: ChildProcess = spawn("redis-server", args, { stdio: "ignore" });
-  // Never outlive the process that started it, however that process ends (kill() is synchronous, fit for "exit").
-  process.on("exit", () => child.exitCode === null && child.kill("SIGTERM"));
+  endWithThisProcess(child);
   const url = `redis://127.0.0.1:${opts.port}`;
   for (let i = 0; i < 100; i++) {
     if (await redisAnswers(url)) break;
@@ -318,7 +328,7 @@ export async function startLocalPgBouncer(opts: { serverUrl: string; poolSize: n
   fs.chmodSync(dir, 0o755);
   const asRoot = process.getuid?.() === 0;
   const child: ChildProcess = spawn(binary, [...(asRoot ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], { stdio: ["ignore", "ignore", "pipe"] });
-  process.on("exit", () => child.exitCode === null && child.kill("SIGTERM"));
+  endWithThisProcess(child);
   // Its log goes to stderr; the last of it explains a failed start.
   let log = "";
   child.stderr!.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
