@@ -344,11 +344,15 @@ export async function bookRefund(tx: Tx, input: { idempotencyKey: string; jobId:
   });
 }
 
-export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: string; tipCents: number }): Promise<StoredResult> {
+/**
+ * `transferRef`: how the tip already reached the scooper (a destination charge), recorded with the tip itself so a
+ * crash after this commit cannot leave it looking owed (`payOwedPayouts` would pay it a second time).
+ */
+export async function bookTip(tx: Tx, input: { idempotencyKey: string; jobId: string; tipCents: number; transferRef?: string | null }): Promise<StoredResult> {
   assertCents(input.tipCents, "tip");
   const { count } = await tx.payment.updateMany({
     where: { jobId: input.jobId, status: { in: ["CAPTURED", "PARTIALLY_REFUNDED"] }, tipCents: 0, scooperId: { not: null } },
-    data: { tipCents: input.tipCents },
+    data: { tipCents: input.tipCents, ...(input.transferRef && { tipTransferRef: input.transferRef }) },
   });
   const payment = await getJobPayment(tx, input.jobId);
   if (count === 0) throw new AppError("CONFLICT", payment.tipCents > 0 ? "payment.alreadyTipped" : "payment.tipAfterPaid");

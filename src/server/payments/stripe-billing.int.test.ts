@@ -425,3 +425,36 @@ describe("payouts owed before onboarding", () => {
     expect(fake.since(mark).filter((r) => r.path === "/v1/transfers")).toEqual([]);
   });
 });
+
+describe("a tip paid straight into the scooper's account", () => {
+  it("stays paid when the process dies right after booking it: no second transfer later", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const scooper = await createUser(["SCOOPER"]);
+    await db.payoutAccount.create({ data: { userId: scooper.id, provider: "stripe", providerRef: `acct_tip_${scooper.id}`, payoutsEnabled: true, detailsSubmitted: true } });
+    const provider = moneyRooms(paymentsContext());
+    const posted = await callerFor(customer, uniqueIpHeaders()).jobs.post({ ...validJobInput, priceCents: 2000 });
+    await provider.confirmJobAuthorization({ jobId: posted.id });
+    await db.cleanupJob.update({ where: { id: posted.id }, data: { status: "COMPLETED", scooperId: scooper.id } });
+    await provider.captureJobPayment({ jobId: posted.id });
+    await db.cleanupJob.update({ where: { id: posted.id }, data: { status: "CONFIRMED" } });
+
+    // The process "dies" after the tip's booking commits: any later statement that would mark the tip as paid on
+    // its own fails, as a write that never happened.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_tip_crash() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the process died here'; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_tip_crash BEFORE UPDATE ON "Payment" FOR EACH ROW
+      WHEN (OLD."jobId" = '${posted.id}' AND OLD."tipCents" > 0 AND NEW."tipTransferRef" IS DISTINCT FROM OLD."tipTransferRef")
+      EXECUTE FUNCTION test_tip_crash()`);
+    try {
+      await provider.recordTip({ jobId: posted.id, tipCents: 300 }).catch(() => null);
+      // The retry (the outbox redelivers the step) finds the tip booked.
+      await provider.recordTip({ jobId: posted.id, tipCents: 300 });
+      expect(await db.payment.findUniqueOrThrow({ where: { jobId: posted.id } })).toMatchObject({ tipCents: 300, tipTransferRef: expect.any(String) });
+
+      const mark = fake.requests.length;
+      expect(await provider.payOwedPayouts({ scooperId: scooper.id })).toEqual({ transferred: 0, amountCents: 0 });
+      expect(fake.since(mark).filter((r) => r.path === "/v1/transfers")).toEqual([]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_tip_crash ON "Payment"`);
+    }
+  });
+});

@@ -23,7 +23,7 @@ export async function recordTip(ctx: PaymentsContext, { jobId, tipCents }: { job
   const charge = await ctx.gateway.chargeSavedCard({
     key: idempotencyKey, fromRef: payment.providerRef, amountCents: tipCents, destination, metadata: { jobId, kind: "tip" }, group: jobGroup(jobId),
   });
-  const booked = await runOnce(db, idempotencyKey, (tx) => bookTip(tx, { idempotencyKey, jobId, tipCents }));
-  if (destination && charge.ref) await db.payment.updateMany({ where: { jobId, tipTransferRef: null }, data: { tipTransferRef: charge.ref } });
+  const transferRef = destination ? charge.ref : null;
+  const booked = await runOnce(db, idempotencyKey, (tx) => bookTip(tx, { idempotencyKey, jobId, tipCents, transferRef }));
   return queueReceiptFor(db, booked);
 }
