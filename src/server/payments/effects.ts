@@ -13,6 +13,11 @@ export function billingSync(recurringId: string, updatedAt: Date): OutboxEffect 
   return { queue: "payments", payload: { kind: "billing-sync", recurringId }, key: `billing-sync-${recurringId}-${updatedAt.getTime()}` };
 }
 
+/** An invoice paid after its subscription stopped billing: the money goes back (payments/billing/late-invoice.ts). */
+export function refundLateInvoice(refund: { recurringId: string; invoiceId: string; paymentIntentRef: string; amountCents: number }): OutboxEffect {
+  return { queue: "payments", payload: { kind: "refund-invoice", ...refund }, key: `refund-invoice-${refund.invoiceId}` };
+}
+
 /** A scooper's connected account can take payouts (Stripe event `eventId`): transfer what they were owed. */
 export function payOwedPayouts(scooperId: string, eventId: string): OutboxEffect {
   return { queue: "payments", payload: { kind: "pay-owed", scooperId }, key: `pay-owed-${scooperId}-${eventId}` };

@@ -254,12 +254,16 @@ describe("Stripe billing of recurring cleanups", () => {
     // An invoice that was still out when the subscription was cancelled, paid afterwards: refunded, no visit kept.
     mark = fake.requests.length;
     const late = await invoicePaid(billing.subscriptionId, 2000, sub.id);
-    // The refund and its receipt follow the event's commit (the refund is a Stripe call): wait for them.
+    // The refund is owed in the event's own commit (an outbox row the relay re-queues if the worker or Redis loses
+    // it), then made by the worker with its receipt: wait for them.
+    expect(await db.outboxMessage.findUnique({ where: { dedupeKey: `refund-invoice-${late.invoiceId}` } }))
+      .toMatchObject({ queue: "payments", kind: "refund-invoice", payload: expect.objectContaining({ invoiceId: late.invoiceId, amountCents: 2000 }) });
     await vi.waitFor(async () => expect(await db.emailMessage.count({ where: { dedupeKey: `receipt:invoice_${late.invoiceId}_refund`, toAddress: customer.email } })).toBe(1));
     expect(fake.since(mark).filter((r) => r.path === "/v1/refunds")).toEqual([
       expect.objectContaining({ idempotencyKey: `invoice_${late.invoiceId}_refund`, body: expect.objectContaining({ payment_intent: `pi_for_${late.invoiceId}`, amount: "2000" }) }),
     ]);
     expect(await db.prepaidVisit.count({ where: { invoiceRef: late.invoiceId } })).toBe(0);
+    await vi.waitFor(async () => expect((await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `refund-invoice-${late.invoiceId}` } })).status).toBe("DONE"));
   });
 
   it("pauses billing with the visits (resuming two days before the first visit after the pause), and replaces it on a price change", async () => {

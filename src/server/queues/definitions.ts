@@ -97,6 +97,14 @@ export const QUEUES = {
       z.object({ kind: z.literal("billing-sync"), recurringId: z.string().min(1) }),
       /** A scooper finished payout onboarding: transfer what they were owed (Stripe). */
       z.object({ kind: z.literal("pay-owed"), scooperId: z.string().min(1) }),
+      /**
+       * An invoice paid after its subscription stopped billing is refunded (Stripe; payments/billing/late-invoice.ts).
+       * Owed in the same transaction that applies the invoice's event, so a worker dying first loses nothing.
+       */
+      z.object({
+        kind: z.literal("refund-invoice"), recurringId: z.string().min(1), invoiceId: z.string().min(1),
+        paymentIntentRef: z.string().min(1), amountCents: z.number().int().positive(),
+      }),
       /** A card hold about to lapse is renewed (Stripe; payments/steps/renew-hold.ts). */
       z.object({ kind: z.literal("renew-hold"), jobId: z.string().min(1) }),
     ]),

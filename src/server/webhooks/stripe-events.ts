@@ -15,9 +15,9 @@ import { openPaidJob } from "@/server/jobs/payment-gate";
 import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
 import { recordPaidInvoice } from "@/server/payments/billing/prepaid-visits";
 import { recordChargebackOpened, recordChargebackUpdated, recordHoldLapsed } from "@/server/payments/chargebacks";
-import { payOwedPayouts } from "@/server/payments/effects";
+import { payOwedPayouts, refundLateInvoice } from "@/server/payments/effects";
 import { bookAuthorizationConfirmed } from "@/server/payments/payment-book";
-import { queueVisitReceipt, writeVisitReceipt } from "@/server/payments/receipt-email";
+import { writeVisitReceipt } from "@/server/payments/receipt-email";
 import { getStripe } from "@/server/payments/stripe/client";
 import { paymentKeys } from "@/server/payments/types";
 
@@ -217,7 +217,9 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
       const claimed = await tx.stripeEvent.updateMany({ where: { id: eventId, processedAt: null }, data: { processedAt: new Date(), lastError: null } });
       if (claimed.count === 0) return { outcome: "already-processed" };
       const result = await applyEvent(tx, stored.type, object, invoicePayment);
-      if (result.payOwedTo) outbox = await writeOutbox(tx, [payOwedPayouts(result.payOwedTo, eventId)]);
+      // The refund of an invoice paid too late is owed here, with the event: a worker dying after this commit cannot lose it.
+      const effects = [...(result.payOwedTo ? [payOwedPayouts(result.payOwedTo, eventId)] : []), ...(result.refund ? [refundLateInvoice(result.refund)] : [])];
+      if (effects.length) outbox = await writeOutbox(tx, effects);
       // The receipt of a paid invoice is written with the prepaid visit it records: never one without the other.
       if (result.paidVisit) await writeVisitReceipt(tx, { kind: "visit-charge", ...result.paidVisit, reference: result.paidVisit.invoiceId });
       return result;
@@ -225,21 +227,6 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
     await dispatchOutbox(outbox);
     // After commit: a job that was waiting for this authorization goes on the board.
     if (applied.openJobId) await openPaidJob(db, applied.openJobId);
-    if (applied.refund) {
-      const { invoiceId, paymentIntentRef, amountCents } = applied.refund;
-      try {
-        if (!stripe) throw new Error("STRIPE_SECRET_KEY is not set: cannot refund a late invoice");
-        await stripe.refunds.create(
-          { payment_intent: paymentIntentRef, amount: amountCents, metadata: { invoiceId, reason: "subscription no longer bills" } },
-          { idempotencyKey: `invoice_${invoiceId}_refund` },
-        );
-      } catch (err) {
-        // Unclaim the event so BullMQ's retry refunds it (the key makes a repeated refund a no-op).
-        await db.stripeEvent.updateMany({ where: { id: eventId }, data: { processedAt: null } });
-        throw err;
-      }
-      await queueVisitReceipt(db, { kind: "visit-refund", recurringId: applied.refund.recurringId, amountCents, reference: `invoice_${invoiceId}_refund` });
-    }
     return applied.outcome;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
