@@ -11,7 +11,7 @@ import { applyStoredBlock } from "@/server/accounts/account-block";
 import { paymentsContext } from "@/server/payments/context";
 import { payOwedPayouts } from "@/server/payments/payouts/transfers";
 import { refundLateInvoiceNow } from "@/server/payments/billing/late-invoice";
-import { renewHold } from "@/server/payments/steps/renew-hold";
+import { releaseReplacedHoldNow, renewHold } from "@/server/payments/steps/renew-hold";
 import { billingSyncProcessor, settlementProcessor, stripeEventProcessor } from "./payments.processor";
 import { generateRecurringProcessor, serviceDayRemindersProcessor, weatherSkipNoticeProcessor } from "./recurring.processor";
 import { photosProcessor } from "./photos.processor";
@@ -98,6 +98,8 @@ export const processors: { [Q in QueueName]: Registration<Q> } = {
           return payOwedPayouts(paymentsContext(), { scooperId: payload.scooperId });
         case "renew-hold":
           return renewHold(paymentsContext(), { jobId: payload.jobId });
+        case "release-hold":
+          return releaseReplacedHoldNow(paymentsContext(), payload);
         case "refund-invoice":
           return refundLateInvoiceNow(db, payload);
       }

@@ -18,6 +18,11 @@ export function refundLateInvoice(refund: { recurringId: string; invoiceId: stri
   return { queue: "payments", payload: { kind: "refund-invoice", ...refund }, key: `refund-invoice-${refund.invoiceId}` };
 }
 
+/** The hold a renewal replaced (`ref`) is released with the renewal's key (payments/steps/renew-hold.ts). */
+export function releaseReplacedHold(jobId: string, ref: string, key: string): OutboxEffect {
+  return { queue: "payments", payload: { kind: "release-hold", jobId, ref, key }, key: `release-hold-${jobId}-${ref}` };
+}
+
 /** A scooper's connected account can take payouts (Stripe event `eventId`): transfer what they were owed. */
 export function payOwedPayouts(scooperId: string, eventId: string): OutboxEffect {
   return { queue: "payments", payload: { kind: "pay-owed", scooperId }, key: `pay-owed-${scooperId}-${eventId}` };

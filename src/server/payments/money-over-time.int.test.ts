@@ -9,7 +9,9 @@ vi.hoisted(() => {
   process.env.HOLD_REFRESH_AFTER_HOURS = "30";
 });
 
+import { env } from "@/env";
 import { db } from "@/server/db";
+import { outboxJobOptions } from "@/server/outbox/outbox";
 import { acceptStripeEvent, processStripeEvent } from "@/server/webhooks/stripe-events";
 import { callerFor, createOpenJob, createUser, uniqueIpHeaders, validJobInput } from "@/test/factories";
 import { DECLINED_PAYMENT_METHOD, startFakeStripe } from "@/test/fake-stripe";
@@ -17,7 +19,8 @@ import { stripeMoney } from "@/test/payments";
 import { ledgerContext, stripeContext } from "./context";
 import { queueHoldRenewals } from "./hold-renewal";
 import { accountBalance, accounts } from "./ledger";
-import { renewHold } from "./steps/renew-hold";
+import { LEASE_MS } from "./payment-book";
+import { releaseReplacedHoldNow, renewHold } from "./steps/renew-hold";
 import { compareWithStripe } from "./stripe-reconcile";
 import { createStripeClient } from "./stripe/client";
 
@@ -79,7 +82,13 @@ describe("card holds that would lapse", () => {
     expect(await renewHold(stripeContext(db, stripe), { jobId: due.job.id })).toEqual({ renewed: true, replayed: false });
     const calls = fake.since(mark).filter((r) => r.method === "POST");
     const key = `job_${due.job.id}_renew_hold_${heldAt.getTime()}`;
-    expect(calls.map((c) => [c.path, c.idempotencyKey])).toEqual([
+    expect(calls.map((c) => [c.path, c.idempotencyKey])).toEqual([["/v1/payment_intents", key]]);
+    // The old hold's release is owed in the renewal's own commit (an outbox row: a worker dying now loses nothing),
+    // and made when the worker delivers it.
+    const release = await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `release-hold-${due.job.id}-${due.payment.providerRef}` } });
+    expect(release).toMatchObject({ queue: "payments", kind: "release-hold", payload: { kind: "release-hold", jobId: due.job.id, ref: due.payment.providerRef, key: `${key}_release_old` } });
+    await releaseReplacedHoldNow(stripeContext(db, stripe), release.payload as { ref: string; key: string });
+    expect(fake.since(mark).filter((r) => r.method === "POST").map((c) => [c.path, c.idempotencyKey])).toEqual([
       ["/v1/payment_intents", key],
       [`/v1/payment_intents/${due.payment.providerRef}/cancel`, `${key}_release_old`],
     ]);
@@ -126,6 +135,14 @@ describe("card holds that would lapse", () => {
     // A renewal that died frees the hold after its lease.
     await db.payment.update({ where: { jobId: job.id }, data: { renewingUntil: new Date(Date.now() - 1000) } });
     expect(await money.captureJobPayment({ jobId: job.id })).toMatchObject({ status: "CAPTURED" });
+  });
+
+  it("retries a renewal for longer than the lease a renewal that died mid-call leaves behind", () => {
+    // Its own dead lease refuses a renewal's retries until it ends: the row must not go DEAD before that.
+    const { attempts, backoff } = outboxJobOptions({ id: "x", queue: "payments", kind: "renew-hold", retries: 0 });
+    expect(backoff).toEqual({ type: "exponential", delay: env.OUTBOX_BACKOFF_MS });
+    const retriedFor = env.OUTBOX_BACKOFF_MS * (2 ** ((attempts ?? 1) - 1) - 1);
+    expect(retriedFor).toBeGreaterThan(LEASE_MS);
   });
 
   it("voids a hold Stripe cancelled by itself, and the job's own void is then a replay", async () => {

@@ -159,7 +159,7 @@ export async function bookAuthorizationConfirmed(tx: Tx, input: { idempotencyKey
   });
 }
 
-const LEASE_MS = 5 * 60_000;
+export const LEASE_MS = 5 * 60_000;
 
 /** Thrown while a renewal of the hold is under way: the step's queue retries it with backoff. */
 export class HoldBeingRenewed extends Error {

@@ -107,6 +107,8 @@ export const QUEUES = {
       }),
       /** A card hold about to lapse is renewed (Stripe; payments/steps/renew-hold.ts). */
       z.object({ kind: z.literal("renew-hold"), jobId: z.string().min(1) }),
+      /** The hold a renewal replaced is released (Stripe), owed in the renewal's own booking transaction. */
+      z.object({ kind: z.literal("release-hold"), jobId: z.string().min(1), ref: z.string().min(1), key: z.string().min(1) }),
     ]),
   },
 } as const;

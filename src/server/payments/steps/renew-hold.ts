@@ -2,7 +2,8 @@
  * Renew a hold (Stripe): a card hold lapses after a few days (about seven for a hold the customer confirmed, five
  * for Visa holds made off-session), and a job can stay uncaptured longer (a long dispute, a late confirmation). The
  * worker renews a hold older than HOLD_REFRESH_AFTER_HOURS: a new hold of the same amount on the same card (saved
- * for off-session use when the customer confirmed it), then the old one is released. The customer is charged
+ * for off-session use when the customer confirmed it), then the old one is released — an outbox effect written with
+ * the renewal's booking, so a worker dying between the two cannot leave the customer with both holds. The customer is charged
  * nothing extra and the ledger moves nothing (the amount stays held). A renewal and the job's capture, void or
  * cancellation fee never use the hold at once (`startHoldRenewal` / `startHoldStep`). If the card refuses, the
  * payment records why (`failureReason`, shown to admins) and the old hold is kept until it lapses.
@@ -12,6 +13,8 @@ import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import type { PaymentsContext } from "../context";
 import type { Hold } from "../gateway/gateway";
+import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
+import { releaseReplacedHold } from "../effects";
 import { bookHoldRenewal, endHoldRenewal, findOperationResult, getJobPayment, runOnce, startHoldRenewal } from "../payment-book";
 import { paymentKeys } from "../types";
 import { jobGroup } from "./step";
@@ -61,10 +64,22 @@ export async function renewHold(ctx: PaymentsContext, { jobId }: { jobId: string
       logger.warn({ jobId, reason }, "a card hold could not be renewed");
       return { renewed: false, reason };
     }
-    await runOnce(db, key, (tx) => bookHoldRenewal(tx, { idempotencyKey: key, jobId, oldRef: payment.providerRef, newRef: hold.ref }));
-    await gateway.releaseHold({ key: `${key}_release_old`, ref: payment.providerRef });
+    const oldRef = payment.providerRef;
+    let release: OutboxRow[] = [];
+    await runOnce(db, key, async (tx) => {
+      const booked = await bookHoldRenewal(tx, { idempotencyKey: key, jobId, oldRef, newRef: hold.ref });
+      if (oldRef) release = await writeOutbox(tx, [releaseReplacedHold(jobId, oldRef, `${key}_release_old`)]);
+      return booked;
+    });
+    await dispatchOutbox(release);
     return { renewed: true, replayed: false };
   } finally {
     await endHoldRenewal(db, jobId);
   }
+}
+
+/** The outbox's `release-hold`: the replaced hold goes back to the card (the key makes a repeat a no-op). */
+export async function releaseReplacedHoldNow(ctx: PaymentsContext, { ref, key }: { ref: string; key: string }): Promise<{ released: string }> {
+  await ctx.gateway.releaseHold({ key, ref });
+  return { released: ref };
 }
