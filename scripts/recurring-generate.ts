@@ -1,6 +1,8 @@
 /**
  * `npm run recurring:generate`: runs today's recurring generation once (the same function as the worker's
- * 06:00 schedule and the HTTP cron endpoint; safe to run any number of times). Exits 1 if any subscription failed.
+ * daily schedule and the HTTP cron endpoint; safe to run any number of times). Exits 1 if any subscription failed.
+ * `--backstop` (render.yaml's hourly cron): does nothing before today's RECURRING_GENERATION_TIME in APP_TIMEZONE,
+ * so a cron in UTC never posts a day's jobs earlier than the time customers were told, whatever the zone and time.
  * Its log lines say `"service":"cli"`. The report is written after the logger has flushed, with synchronous
  * writes, so `generated N, skipped M, failed K` is always the last line (cron logs and scripts read it there).
  */
@@ -13,6 +15,15 @@ const { logger } = await import("../src/server/logger");
 const { generateDueRecurringJobs } = await import("../src/server/recurring/generate");
 const { closeRedis } = await import("../src/server/redis");
 const { closeQueues } = await import("../src/server/queues/queues");
+const { generationTimeReached } = await import("../src/server/calendar");
+const { env } = await import("../src/env");
+
+if (process.argv.includes("--backstop") && !generationTimeReached()) {
+  await Promise.all([db.$disconnect(), closeQueues()]);
+  await closeRedis();
+  fs.writeSync(1, `not yet: today's jobs are generated at ${env.RECURRING_GENERATION_TIME} ${env.APP_TIMEZONE}\n`);
+  process.exit(0);
+}
 
 const summary = await generateDueRecurringJobs(db);
 await Promise.all([db.$disconnect(), closeQueues()]);

@@ -9,10 +9,15 @@ import { addDays, compareDates, localDateIn, nextServiceDates, zonedTime, type L
 export const toDbDate = (date: LocalDate): Date => new Date(`${date}T00:00:00.000Z`);
 export const fromDbDate = (date: Date): LocalDate => date.toISOString().slice(0, 10);
 
+/** Whether today's generation time (RECURRING_GENERATION_TIME in APP_TIMEZONE) has come. */
+export function generationTimeReached(now = new Date()): boolean {
+  return now >= zonedTime(localDateIn(env.APP_TIMEZONE, now), env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE);
+}
+
 /** The first local date whose generation has not run yet: today before RECURRING_GENERATION_TIME, else tomorrow. */
 export function firstOpenServiceDate(now = new Date()): LocalDate {
   const today = localDateIn(env.APP_TIMEZONE, now);
-  return now < zonedTime(today, env.RECURRING_GENERATION_TIME, env.APP_TIMEZONE) ? today : addDays(today, 1);
+  return generationTimeReached(now) ? addDays(today, 1) : today;
 }
 
 /** The next `count` dates a job will be generated for, skipping a pause that has an end date. */

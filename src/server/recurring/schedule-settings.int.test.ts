@@ -2,16 +2,19 @@
  * Recurring cleanups in another time zone and at other times than the defaults (APP_TIMEZONE Los Angeles,
  * RECURRING_GENERATION_TIME 07:30, RECURRING_REMINDER_TIME 16:45): the worker's daily schedulers fire at those
  * local times, a run serves the local date (late evening in Los Angeles is already tomorrow in UTC), the first date
- * a new subscription may start turns at 07:30 local, and the reminder goes out for the next local date.
+ * a new subscription may start turns at 07:30 local, the reminder goes out for the next local date, and the Render
+ * cron's hourly backstop (`recurring:generate -- --backstop`) posts nothing before the generation time.
  */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   Object.assign(process.env, { APP_TIMEZONE: "America/Los_Angeles", RECURRING_GENERATION_TIME: "07:30", RECURRING_REMINDER_TIME: "16:45" });
 });
 
-import { zonedTime } from "@/lib/schedules";
-import { firstOpenServiceDate, toDbDate } from "@/server/calendar";
+import { localDateIn, zonedTime } from "@/lib/schedules";
+import { firstOpenServiceDate, generationTimeReached, toDbDate } from "@/server/calendar";
 import { db } from "@/server/db";
 import { getQueue } from "@/server/queues/queues";
 import { createUser } from "@/test/factories";
@@ -78,4 +81,26 @@ describe("recurring cleanups with a non-default zone and times", () => {
     expect(result).toMatchObject({ serviceDate: "2031-01-08", reminded: 1, failed: 0 });
     expect(await db.notification.count({ where: { userId: customer.id } })).toBe(1);
   });
+
+  it("posts nothing from the hourly backstop before the generation time, and today's jobs after it", async () => {
+    expect(generationTimeReached(zonedTime("2031-03-04", "07:29", LA))).toBe(false);
+    expect(generationTimeReached(zonedTime("2031-03-04", "07:30", LA))).toBe(true);
+
+    // The real CLI as Render's cron runs it, in a zone where it is not yet 23:59 (one of two zones 26 hours apart).
+    const minute = (zone: string) => new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
+    const zone = minute("Etc/GMT+12") < "23:59" ? "Etc/GMT+12" : "Etc/GMT-14";
+    const today = localDateIn(zone, new Date());
+    const { sub } = await weeklyFrom(today);
+    const backstop = (time: string) =>
+      promisify(execFile)("npx", ["tsx", "scripts/recurring-generate.ts", "--backstop"], {
+        env: { ...process.env, APP_TIMEZONE: zone, RECURRING_GENERATION_TIME: time, LOG_LEVEL: "warn" }, encoding: "utf8", timeout: 60_000,
+      });
+    const early = await backstop("23:59");
+    expect(early.stdout.trim().split("\n").at(-1)).toBe(`not yet: today's jobs are generated at 23:59 ${zone}`);
+    expect(await db.cleanupJob.count({ where: { recurringId: sub.id } })).toBe(0);
+
+    const due = await backstop("00:00");
+    expect(due.stdout.trim().split("\n").at(-1)).toMatch(/^generated [1-9]\d*, skipped \d+, failed 0$/);
+    expect(await db.cleanupJob.findMany({ where: { recurringId: sub.id }, select: { serviceDate: true } })).toEqual([{ serviceDate: toDbDate(today) }]);
+  }, 90_000);
 });
