@@ -44,7 +44,7 @@ export type NotificationData = {
   "job.retry": { jobId: string; address: string; startBy: Date };
   /** sender is the writer's side (the customer, or the scooper and their name); excerpt is the start of the text. */
   "job.message": { jobId: string; address: string; sender: MessageSender; excerpt: string; photoCount: number };
-  "job.completed": { jobId: string; address: string; scooperName: string | null; photoUrls: string[]; autoConfirmHours: number };
+  "job.completed": { jobId: string; address: string; scooperName: string | null; photoUrls: string[]; autoConfirmMinutes: number };
   "job.confirmed": { jobId: string; address: string; role: "poster" | "scooper"; confirmedOn: string; priceCents: number; feeCents: number; takeHomeCents: number };
   "job.expired": { jobId: string; address: string };
   "job.reserved": { jobId: string; address: string; takeHomeCents: number; windowMinutes: number };

@@ -15,8 +15,8 @@ import { jobRules } from "@/server/jobs/config";
 import type { CancelSystemReason } from "@/server/email/templates/job-cancelled";
 import { notify, type NotifyResult } from "./notify";
 
-/** Hours after completion when a job confirms itself: the timer's own setting, so the email says what happens. */
-const autoConfirmHours = () => Math.round((jobRules.autoConfirmMs / 3_600_000) * 10) / 10;
+/** Minutes after completion when a job confirms itself: the timer's own setting, so the email says what happens. */
+const autoConfirmMinutes = () => Math.round(jobRules.autoConfirmMs / 60_000);
 
 const jobSelect = {
   id: true, posterId: true, scooperId: true, status: true, address: true, priceCents: true,
@@ -161,7 +161,7 @@ export function notifyJobCompleted(db: Tx, jobId: string, opts: { thumbnailUrls?
       kind: "job.completed",
       recipientId: job.posterId,
       eventKey: `job.completed:${job.id}:${job.completedAt.toISOString()}`,
-      data: { jobId: job.id, address: job.address, scooperName: scooperName(job), photoUrls: opts.thumbnailUrls ?? [], autoConfirmHours: autoConfirmHours() },
+      data: { jobId: job.id, address: job.address, scooperName: scooperName(job), photoUrls: opts.thumbnailUrls ?? [], autoConfirmMinutes: autoConfirmMinutes() },
     });
   });
 }

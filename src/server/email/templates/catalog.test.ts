@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { EMAIL_TEMPLATES, renderSample, type EmailTemplateName } from "./catalog";
 import { disputeOpened } from "./dispute-opened";
 import { jobCancelled } from "./job-cancelled";
+import { jobClaimed } from "./job-claimed";
+import { jobCompleted } from "./job-completed";
 import { jobMessage } from "./job-message";
 import { jobOnMyWay } from "./job-on-my-way";
+import { jobReserved } from "./job-reserved";
 import { jobRetry } from "./job-retry";
 import { jobUnreachable } from "./job-unreachable";
+import { passwordReset } from "./password-reset";
 import { receipt, type ReceiptKind } from "./receipt";
 import { weeklyEarnings } from "./weekly-earnings";
 
@@ -28,6 +32,30 @@ describe("email templates", () => {
     expect(email.html).not.toContain("<script>alert(1)</script>");
     expect(email.html).toContain('href="http://localhost:3000/unsubscribe?token=sample"');
     expect(email.subject).toBe("You earned $10.00 this week");
+  });
+});
+
+describe("lengths that come from settings, worded whatever their value", () => {
+  // AUTO_CONFIRM_SECONDS, PREFERRED_SCOOPER_WINDOW_MINUTES and PASSWORD_RESET_TTL_MINUTES may be any whole number of
+  // minutes: never "2.5 hours", "0 hours" or "1 minutes".
+  it.each([
+    [60, "after 1 hour."], [90, "after 90 minutes."], [24 * 60, "after 24 hours."], [1, "after 1 minute."],
+  ])("auto-confirmation after %i minutes reads %s", async (autoConfirmMinutes, words) => {
+    expect((await jobCompleted.render({ ...jobCompleted.sample, autoConfirmMinutes })).text).toContain(`confirmed automatically ${words}`);
+  });
+
+  it.each([
+    [150, "in 150 minutes"], [120, "in 2 hours"], [60, "in 1 hour"], [45, "in 45 minutes"],
+  ])("a preferred scooper's window of %i minutes reads %s", async (windowMinutes, words) => {
+    expect((await jobReserved.render({ ...jobReserved.sample, windowMinutes })).text).toContain(`opens to every scooper ${words} if`);
+  });
+
+  it("says the reset link's lifetime with its plural, and the claim's start deadline as a time", async () => {
+    expect((await passwordReset.render({ ...passwordReset.sample, ttlMinutes: 1 })).text).toContain("expires in 1 minute.");
+    expect((await passwordReset.render({ ...passwordReset.sample, ttlMinutes: 45 })).text).toContain("expires in 45 minutes.");
+    const claimed = await jobClaimed.render({ ...jobClaimed.sample, startBy: new Date("2027-03-16T23:30:00Z"), timeZone: "America/Los_Angeles" });
+    expect(claimed.text).toContain("They start by 4:30 PM, or the job goes back on the board");
+    expect((await jobClaimed.render({ ...jobClaimed.sample, startBy: null })).text).not.toContain("start by");
   });
 });
 

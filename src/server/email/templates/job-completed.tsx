@@ -1,7 +1,9 @@
 import { Img, Row, Section } from "react-email";
+import { durationUnit } from "@/lib/duration-words";
 import { defineEmail, EmailLayout, P } from "./layout";
 
-type Props = { address: string; scooperName: string; jobUrl: string; photoUrls: string[]; autoConfirmHours: number };
+/** `autoConfirmMinutes`: AUTO_CONFIRM_SECONDS in whole minutes, worded in hours when it is whole hours. */
+type Props = { address: string; scooperName: string; jobUrl: string; photoUrls: string[]; autoConfirmMinutes: number };
 
 export const jobCompleted = defineEmail<Props>({
   subject: (_, { t }) => t("jobCompleted.subject"),
@@ -10,11 +12,11 @@ export const jobCompleted = defineEmail<Props>({
     scooperName: "Sam",
     jobUrl: "http://localhost:3000/jobs/sample",
     photoUrls: ["https://placehold.co/160x120/png", "https://placehold.co/160x120/png"],
-    autoConfirmHours: 24,
+    autoConfirmMinutes: 24 * 60,
   },
-  Component: ({ address, scooperName, jobUrl, photoUrls, autoConfirmHours, t, locale }) => (
+  Component: ({ address, scooperName, jobUrl, photoUrls, autoConfirmMinutes, t, locale }) => (
     <EmailLayout locale={locale} preview={t("jobCompleted.preview", { scooperName })} title={t("jobCompleted.title")} action={{ label: t("jobCompleted.action"), url: jobUrl }}>
-      <P>{t("jobCompleted.body", { scooperName, address, hours: autoConfirmHours })}</P>
+      <P>{t("jobCompleted.body", { scooperName, address, ...durationUnit(autoConfirmMinutes) })}</P>
       {photoUrls.length > 0 && (
         <Section>
           <Row>

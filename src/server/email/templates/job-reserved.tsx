@@ -1,3 +1,4 @@
+import { durationUnit } from "@/lib/duration-words";
 import { defineEmail, EmailLayout, P } from "./layout";
 
 type Props = { address: string; takeHomeCents: number; windowMinutes: number; jobUrl: string };
@@ -9,11 +10,7 @@ export const jobReserved = defineEmail<Props>({
   Component: ({ address, takeHomeCents, windowMinutes, jobUrl, t, locale, money }) => (
     <EmailLayout locale={locale} preview={t("jobReserved.preview")} title={t("jobReserved.title")} action={{ label: t("jobReserved.action"), url: jobUrl }}>
       <P>{t("jobReserved.body", { address, amount: money(takeHomeCents) })}</P>
-      <P>
-        {windowMinutes >= 120
-          ? t("jobReserved.window", { unit: "hours", count: windowMinutes / 60 })
-          : t("jobReserved.window", { unit: "minutes", count: windowMinutes })}
-      </P>
+      <P>{t("jobReserved.window", durationUnit(windowMinutes))}</P>
     </EmailLayout>
   ),
 });
