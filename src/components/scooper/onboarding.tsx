@@ -9,6 +9,7 @@ import { PinPicker } from "@/components/map/job-map";
 import { Field, Notice, SubmitButton, TextInput } from "@/components/ui/form";
 import { schemaResolver } from "@/components/ui/schema-resolver";
 import { DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, SERVICE_RADII_KM, scooperProfileInputSchema } from "@/lib/schemas/scooper-onboarding";
+import { megabytesForWords } from "@/lib/megabytes";
 import { api, type RouterOutputs } from "@/trpc/react";
 
 type Mine = RouterOutputs["scooperOnboarding"]["mine"];
@@ -19,7 +20,7 @@ const DEFAULT_CENTRE = { lat: 40.6782, lng: -73.9442 };
  * The scooper's onboarding steps before their first claim: the profile (name, photo, service area), the
  * statements admins ask them to accept, and (when it is on) the admin approval. Each step says what is missing.
  */
-export function Onboarding({ userId, photoMaxMb }: { userId: string; photoMaxMb: number }) {
+export function Onboarding({ userId, photoMaxBytes }: { userId: string; photoMaxBytes: number }) {
   const t = useTranslations("onboarding");
   const mine = api.scooperOnboarding.mine.useQuery();
   if (mine.isLoading) return <p className="text-slate-600">{t("loading")}</p>;
@@ -41,7 +42,7 @@ export function Onboarding({ userId, photoMaxMb }: { userId: string; photoMaxMb:
           ? <Notice tone="success">{t.rich("steps.ready", { link: (c) => <Link className="underline" href="/board">{c}</Link> })}</Notice>
           : <p className="text-sm text-slate-700">{t.rich("steps.meanwhile", { link: (c) => <Link className="underline" href="/board">{c}</Link> })}</p>}
       </section>
-      <ProfileStep mine={mine.data} userId={userId} photoMaxMb={photoMaxMb} waived={status.profileWaived} />
+      <ProfileStep mine={mine.data} userId={userId} photoMaxBytes={photoMaxBytes} waived={status.profileWaived} />
       <StatementsStep mine={mine.data} />
     </div>
   );
@@ -62,7 +63,7 @@ function Step({ done, label, missing }: { done: boolean; label: string; missing:
 
 type ProfileValues = z.input<typeof scooperProfileInputSchema>;
 
-function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId: string; photoMaxMb: number; waived: boolean }) {
+function ProfileStep({ mine, userId, photoMaxBytes, waived }: { mine: Mine; userId: string; photoMaxBytes: number; waived: boolean }) {
   const t = useTranslations("onboarding");
   const tc = useTranslations("common");
   const utils = api.useUtils();
@@ -85,7 +86,7 @@ function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId:
     <section aria-labelledby="profile-heading" className="space-y-4">
       <h2 id="profile-heading" className="text-lg font-semibold">{t("profile.title")}</h2>
       {waived && <p className="text-sm text-slate-700">{t("profile.waived")}</p>}
-      <PhotoField userId={userId} photoVersion={profile.photoVersion} photoMaxMb={photoMaxMb} />
+      <PhotoField userId={userId} photoVersion={profile.photoVersion} photoMaxBytes={photoMaxBytes} />
       <form className="space-y-4" noValidate onSubmit={form.handleSubmit((input) => save.mutate(input))}>
         {save.isSuccess && <Notice tone="success">{t("profile.saved")}</Notice>}
         {formError(save.error) && <Notice tone="error">{formError(save.error)}</Notice>}
@@ -126,14 +127,16 @@ function ProfileStep({ mine, userId, photoMaxMb, waived }: { mine: Mine; userId:
 }
 
 /** The photo uploads on its own (multipart, /api/scooper/photo): decoded, re-encoded without EXIF, cropped square. */
-function PhotoField({ userId, photoVersion, photoMaxMb }: { userId: string; photoVersion: string | null; photoMaxMb: number }) {
+function PhotoField({ userId, photoVersion, photoMaxBytes }: { userId: string; photoVersion: string | null; photoMaxBytes: number }) {
+  const mb = megabytesForWords(photoMaxBytes);
   const t = useTranslations("onboarding");
   const utils = api.useUtils();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ pending: boolean; error: string | null; done: boolean }>({ pending: false, error: null, done: false });
   async function upload(file: File) {
-    if (file.size > photoMaxMb * 1024 * 1024) {
-      setState({ pending: false, error: t("photo.tooLarge", { mb: photoMaxMb }), done: false });
+    // The server's own limit to the byte (PHOTO_MAX_BYTES), so the browser refuses exactly what the server would.
+    if (file.size > photoMaxBytes) {
+      setState({ pending: false, error: t("photo.tooLarge", { mb }), done: false });
       return;
     }
     setState({ pending: true, error: null, done: false });
@@ -157,7 +160,7 @@ function PhotoField({ userId, photoVersion, photoMaxMb }: { userId: string; phot
         : <div aria-hidden className="flex h-24 w-24 items-center justify-center rounded-full border bg-slate-100 text-xs text-slate-500">{t("photo.none")}</div>}
       <div className="min-w-0 flex-1">
         <Field label={t("photo.label")} htmlFor="profilePhoto" error={state.error ?? undefined}
-          hint={t("photo.hint", { mb: photoMaxMb })}>
+          hint={t("photo.hint", { mb })}>
           <input ref={input} id="profilePhoto" type="file" accept="image/*" disabled={state.pending}
             className="block w-full text-sm" onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} />
         </Field>

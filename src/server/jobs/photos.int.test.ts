@@ -139,7 +139,9 @@ describe("job photos", () => {
     await expect(uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: notImage })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const huge = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: "#888" } }).png({ compressionLevel: 0 }).toBuffer();
     expect(huge.length).toBeGreaterThan(200 * 1024);
-    await expect(uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: huge })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // The limit in words is PHOTO_MAX_BYTES' own (200 KiB here), never rounded down to "0 MB".
+    await expect(uploadJobPhoto(db, getStorage(), scooper, { jobId: job.id, kind: "AFTER", bytes: huge }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: "The photo is larger than 0.19 MB." });
     expect(await db.photo.count({ where: { jobId: job.id } })).toBe(0);
     expect(filesIn(storageDir).length).toBe(before);
   });

@@ -3,6 +3,7 @@
  * MIME types are the client's word), re-encodes without metadata (EXIF, GPS) and stores that as the original;
  * the worker then makes the display copy and the thumbnail. Nothing is stored when any check fails.
  */
+import { megabytesForWords } from "@/lib/megabytes";
 import crypto from "node:crypto";
 import sharp from "sharp";
 import type { PhotoKind } from "@/generated/prisma/enums";
@@ -50,7 +51,7 @@ export async function uploadJobPhoto(
   const { jobId, kind, bytes } = input;
   const clientKey = input.clientKey ?? null;
   if (bytes.length > env.PHOTO_MAX_BYTES) {
-    throw new AppError("BAD_REQUEST", "photo.tooLarge", { megabytes: Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024) });
+    throw new AppError("BAD_REQUEST", "photo.tooLarge", { megabytes: megabytesForWords(env.PHOTO_MAX_BYTES) });
   }
   if (bytes.length === 0) throw new AppError("BAD_REQUEST", "photo.empty");
   const job = await db.cleanupJob.findUnique({

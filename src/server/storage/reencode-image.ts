@@ -3,6 +3,7 @@
  * that a file is an image: names and MIME types are the client's word), bake in the EXIF orientation and re-encode
  * as JPEG without metadata (EXIF, GPS, XMP). Refuses empty, oversized and undecodable files.
  */
+import { megabytesForWords } from "@/lib/megabytes";
 import sharp, { type OutputInfo } from "sharp";
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
@@ -19,7 +20,7 @@ export function maxImageBytes(): number {
 /** The stripped JPEG, or BAD_REQUEST in plain words. `square` also crops it to a centred square of that size. */
 export async function reencodeImage(bytes: Buffer, opts: { square?: number; logContext?: Record<string, unknown> } = {}): Promise<{ data: Buffer; info: OutputInfo }> {
   if (bytes.length > env.PHOTO_MAX_BYTES) {
-    throw new AppError("BAD_REQUEST", "photo.tooLarge", { megabytes: Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024) });
+    throw new AppError("BAD_REQUEST", "photo.tooLarge", { megabytes: megabytesForWords(env.PHOTO_MAX_BYTES) });
   }
   if (bytes.length === 0) throw new AppError("BAD_REQUEST", "photo.empty");
   try {

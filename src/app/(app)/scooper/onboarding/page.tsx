@@ -21,7 +21,7 @@ export default async function ScooperOnboardingPage() {
   }
   return (
     <AuthCard title={t("title")}>
-      <Onboarding userId={session.user.id} photoMaxMb={Math.floor(env.PHOTO_MAX_BYTES / 1024 / 1024)} />
+      <Onboarding userId={session.user.id} photoMaxBytes={env.PHOTO_MAX_BYTES} />
     </AuthCard>
   );
 }
