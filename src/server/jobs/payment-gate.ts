@@ -5,7 +5,9 @@
  *  - `openPaidJob`: the authorization succeeded (request, card confirmation, Stripe webhook, or the worker's
  *    funding of a generated job) → OPEN, with its expiry counted from now, its timers and its board pin;
  *  - `cancelUnpaidJob`: the payment was refused, or PAYMENT_WINDOW_MINUTES passed (`cancelOverduePayments`, run
- *    by the timers sweep) → CANCELLED, and any hold is released.
+ *    by the timers sweep) → CANCELLED, and any hold is released. A job whose authorization the worker still owes
+ *    (its `settle-authorize` outbox row is PENDING: the worker was down, or a large morning's backlog) is not
+ *    cancelled for it until JOB_EXPIRY_SECONDS after it was created, when it would have expired anyway.
  * Both are state-guarded, so the webhook, the browser and the sweep racing each other change the job once.
  */
 import { env } from "@/env";
@@ -68,13 +70,19 @@ export async function cancelUnpaidJob(db: Db, jobId: string, reason: string): Pr
 export async function cancelOverduePayments(db: Db, now = new Date()): Promise<{ cancelled: number; failed: number }> {
   const before = new Date(now.getTime() - env.PAYMENT_WINDOW_MINUTES * 60_000);
   const overdue = await db.cleanupJob.findMany({
-    where: { status: "AWAITING_PAYMENT", createdAt: { lte: before } }, select: { id: true, payment: { select: { status: true } } }, take: 500,
+    where: { status: "AWAITING_PAYMENT", createdAt: { lte: before } }, select: { id: true, createdAt: true, payment: { select: { status: true } } }, take: 500,
   });
+  // The worker has not tried these authorizations yet: waiting on the worker is not the customer's failure to pay.
+  const owed = await db.outboxMessage.findMany({
+    where: { status: "PENDING", dedupeKey: { in: overdue.map(({ id }) => `settle-authorize-${id}`) } }, select: { dedupeKey: true },
+  });
+  const stillOwed = new Set(owed.map((row) => row.dedupeKey));
   let cancelled = 0;
   let failed = 0;
-  for (const { id, payment } of overdue) {
+  for (const { id, createdAt, payment } of overdue) {
     try {
       if (payment?.status === "AUTHORIZED") await openPaidJob(db, id, now);
+      else if (stillOwed.has(`settle-authorize-${id}`) && createdAt.getTime() > now.getTime() - jobRules.expiryMs) continue;
       else if (await cancelUnpaidJob(db, id, "payment not completed in time")) cancelled++;
     } catch (err) {
       failed++;

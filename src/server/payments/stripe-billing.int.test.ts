@@ -462,3 +462,33 @@ describe("a tip paid straight into the scooper's account", () => {
     }
   });
 });
+
+describe("generated visits while the worker is down", () => {
+  it("are not cancelled for non-payment while the worker still owes their authorization, until they would have expired", async () => {
+    const a = await subscribe("WEEKLY", "2031-07-01", 1800);
+    const b = await subscribe("WEEKLY", "2031-07-01", 1800);
+    await invoicePaid(a.billing.subscriptionId, 1800, a.sub.id);
+    await invoicePaid(b.billing.subscriptionId, 1800, b.sub.id);
+    // The worker stops taking jobs: the day's authorizations stay owed (PENDING outbox rows).
+    await Promise.all(worker.workers.map((w) => w.pause()));
+    let jobA = "";
+    try {
+      const run = await generateDueRecurringJobs(db, { now: at("2031-07-01") });
+      expect(run).toMatchObject({ generated: 2, failed: 0 });
+      const jobOf = (recurringId: string) => run.jobs.find((j) => j.subscriptionId === recurringId)!.jobId;
+      jobA = jobOf(a.sub.id);
+      const jobB = jobOf(b.sub.id);
+      expect(await db.outboxMessage.count({ where: { dedupeKey: { in: [`settle-authorize-${jobA}`, `settle-authorize-${jobB}`] }, status: "PENDING" } })).toBe(2);
+      // B has waited longer than a job's whole life (the worker down for a day): it goes; A only waited on the worker.
+      await db.cleanupJob.update({ where: { id: jobB }, data: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
+      const sweep = await cancelOverduePayments(db, new Date(Date.now() + (env.PAYMENT_WINDOW_MINUTES + 1) * 60_000));
+      expect(sweep).toEqual({ cancelled: 1, failed: 0 });
+      expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: jobA } })).status).toBe("AWAITING_PAYMENT");
+      expect((await db.cleanupJob.findUniqueOrThrow({ where: { id: jobB } })).status).toBe("CANCELLED");
+    } finally {
+      for (const w of worker.workers) w.resume();
+    }
+    // The worker is back: A is funded from its prepaid visit and opens.
+    await jobStatus(jobA, "OPEN");
+  });
+});
