@@ -6,6 +6,7 @@
  */
 import { EventEmitter, on } from "node:events";
 import superjson from "superjson";
+import { env } from "@/env";
 import { logger } from "@/server/logger";
 import { createRedisConnection, type RedisConnection } from "@/server/redis";
 import { fanoutChannel, type LoggedEvent } from "./event-log";
@@ -16,7 +17,8 @@ const globalForHub = globalThis as unknown as { scoopRealtimeHub?: Hub };
 function startHub(): Hub {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const subscriber = createRedisConnection({ maxRetriesPerRequest: null });
+  // Named, so operators (and the tests) can tell the real-time subscriber apart in CLIENT LIST.
+  const subscriber = createRedisConnection({ maxRetriesPerRequest: null, connectionName: realtimeConnectionName() });
   subscriber.on("message", (_channel: string, message: string) => {
     try {
       const { c, id, d } = JSON.parse(message) as { c: string; id: string; d: string };
@@ -36,10 +38,17 @@ function startHub(): Hub {
     if (!lost) return;
     lost = false;
     const resync: LoggedEvent = { id: `${Date.now()}-0`, data: { type: "resync" } };
-    for (const channel of emitter.eventNames()) emitter.emit(channel, resync);
-    logger.warn({ channels: emitter.eventNames().length }, "real-time connection restored; told listeners to resync");
+    // Channels only: `events.on` adds an "error" listener per iterator, and emitting "error" would end them all.
+    const channels = emitter.eventNames().filter((name): name is string => typeof name === "string" && name !== "error");
+    for (const channel of channels) emitter.emit(channel, resync);
+    logger.warn({ channels: channels.length }, "real-time connection restored; told listeners to resync");
   });
   return { emitter, subscriber, ready };
+}
+
+/** The name this process's real-time subscriber gives Redis (CLIENT SETNAME). */
+export function realtimeConnectionName(pid = process.pid): string {
+  return `${env.REDIS_PREFIX}:realtime:${pid}`;
 }
 
 function hub(): Hub {

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
 import WebSocket from "ws";
 import { env } from "@/env";
 import { takeHomeCents } from "@/lib/money";
 import { callerFor, createOpenJob, createUser } from "@/test/factories";
 import { sessionCookieFor, startInstance, stopInstances, take as takeEvents, type Instance } from "@/test/realtime-harness";
 import { nodeClient } from "@/test/trpc-ws-client";
+import { db } from "@/server/db";
 import { publishBoardEvent, publishJobChange } from "./events";
+import { realtimeConnectionName } from "./hub";
 
 const NYC = { south: 40.5, west: -74.3, north: 41, east: -73.6 };
 const cookieFor = sessionCookieFor;
@@ -204,6 +207,45 @@ describe("real-time over WebSockets, two web instances on one Redis", () => {
       ws.on("close", (code) => resolve(code));
     });
     expect(await closed).toBe(4001);
+  });
+
+  it("after an instance's Redis subscriber reconnects: a session revoked meanwhile ends, and its live board goes on", async () => {
+    const scooper = await createUser(["SCOOPER"]);
+    const cookie = await cookieFor(scooper.id);
+    let started!: () => void;
+    const isStarted = new Promise<void>((resolve) => (started = resolve));
+    const closed = new Promise<number>((resolve) => {
+      const ws = new WebSocket(b.url.replace("http", "ws") + "/api/trpc-ws", { headers: { cookie } });
+      ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "jobs.onBoardChange", input: { json: { bounds: NYC } } } })));
+      ws.on("message", (m) => String(m).includes('"started"') && started());
+      ws.on("close", (code) => resolve(code));
+    });
+    await isStarted;
+    // The revocation's announcement is lost (published while B's subscriber was away): only the database knows.
+    await db.user.update({ where: { id: scooper.id }, data: { sessionVersion: { increment: 1 } } });
+    // B's real-time subscriber is dropped; ioredis reconnects it, and B rechecks its open sessions.
+    const redis = new Redis(env.REDIS_URL);
+    try {
+      const name = realtimeConnectionName(b.child.pid);
+      const line = String(await redis.client("LIST")).split("\n").find((l) => l.includes(` name=${name} `));
+      const id = /\bid=(\d+)/.exec(line ?? "")?.[1];
+      expect(id, `no Redis client named ${name}`).toBeDefined();
+      await redis.client("KILL", "ID", id!);
+    } finally {
+      redis.disconnect();
+    }
+    expect(await closed).toBe(4001);
+
+    // B's board fan-out lived through the reconnect: a new pin still reaches a map on B.
+    const job = await boardJob((await createUser(["CUSTOMER"])).id);
+    const { client, close } = nodeClient(b.url);
+    const events = await take(
+      (h) => client.jobs.onBoardChange.subscribe({ bounds: NYC }, h),
+      1,
+      () => void setTimeout(() => void publishBoardEvent({ type: "job.opened", job }), 300),
+    );
+    close();
+    expect(events.map((e) => e.data.type)).toEqual(["job.opened"]);
   });
 
   it("refuses a WebSocket upgrade from another site", async () => {

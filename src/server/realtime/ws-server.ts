@@ -48,6 +48,8 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
   const socketsByUser = new Map<string, Set<WebSocket>>();
   // A sign-out ends one session: its sockets are found by the token's session id.
   const sessionIdOfSocket = new WeakMap<WebSocket, string>();
+  // Each signed-in socket's upgrade headers (its session cookie), to check its session again after a resync.
+  const headersOfSocket = new WeakMap<WebSocket, IncomingMessage["headers"]>();
   const stop = new AbortController();
   // One session lookup per connection, shared by tRPC's context and the board's lean path.
   const sessionOfSocket = new WeakMap<WebSocket, ReturnType<typeof getSessionFromHeaders>>();
@@ -75,12 +77,33 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
   });
   void (async () => {
     for await (const event of await listen(SESSIONS_CHANNEL, stop.signal)) {
-      const { userId, sessionId } = event.data as { userId: string; sessionId?: string };
+      const { type, userId, sessionId } = event.data as { type: string; userId: string; sessionId?: string };
+      // The Redis subscriber was down and came back: revocations published meanwhile were never heard here.
+      if (type === "resync") {
+        void recheckOpenSessions().catch((err) => logger.error({ err }, "could not recheck sessions after a resync"));
+        continue;
+      }
       for (const ws of socketsByUser.get(userId) ?? []) {
         if (!sessionId || sessionIdOfSocket.get(ws) === sessionId) ws.close(SESSION_REVOKED_CLOSE, "session ended");
       }
     }
   })().catch((err) => logger.error({ err }, "session revocation listener stopped"));
+
+  /** Every signed-in socket's session read again (ten at a time): a signed-out, banned or changed one is closed. */
+  async function recheckOpenSessions(): Promise<void> {
+    const open = [...socketsByUser].flatMap(([userId, sockets]) => [...sockets].map((ws) => ({ userId, ws })));
+    let closed = 0;
+    for (let i = 0; i < open.length; i += 10) {
+      await Promise.all(open.slice(i, i + 10).map(async ({ userId, ws }) => {
+        const headers = headersOfSocket.get(ws);
+        const session = headers ? await getSessionFromHeaders(headers) : null;
+        if (session?.user.id === userId) return;
+        ws.close(SESSION_REVOKED_CLOSE, "session ended");
+        closed++;
+      }));
+    }
+    logger.info({ sockets: open.length, closed }, "rechecked live sessions after a real-time resync");
+  }
 
   const handler = applyWSSHandler({
     wss,
@@ -92,6 +115,7 @@ export function attachWebSockets(server: Server, fallback?: (req: IncomingMessag
         let set = socketsByUser.get(userId);
         if (!set) socketsByUser.set(userId, (set = new Set()));
         set.add(res);
+        headersOfSocket.set(res, req.headers);
         if (session.sessionId) sessionIdOfSocket.set(res, session.sessionId);
         res.once("close", () => {
           set.delete(res);
