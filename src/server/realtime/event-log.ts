@@ -67,11 +67,15 @@ export async function readSince(channel: string, lastId: string): Promise<Logged
   const key = streamKey(channel);
   const redis = getRedis();
   const [anchor, newer] = await Promise.all([redis.xrange(key, lastId, lastId), redis.xrange(key, `(${lastId}`, "+")]);
-  // The client's last event must still be in the log; otherwise events after it may have been trimmed.
-  // (An empty log with nothing newer is fine: nothing happened.)
+  // The client's last event must still be in the log; otherwise events after it may have been trimmed. Its id may
+  // also be one the server made up (a resync's), never logged: then only events older than it show it was in order.
   if (anchor.length === 0 && newer.length > 0) {
     const [oldest] = await redis.xrange(key, "-", "+", "COUNT", 1);
     if (oldest && compareEventIds(oldest[0], lastId) > 0) return "gap";
   }
+  // Nothing newer and nothing at all: an id within the retention cannot have been trimmed, so the log was emptied
+  // (a flush, a failover to an empty replica) and what came after the client's id is unknown. (A made-up id on a
+  // quiet channel lands here too: one needless refetch.)
+  if (anchor.length === 0 && newer.length === 0 && (await redis.xlen(key)) === 0) return "gap";
   return newer.map(([id, fields]) => ({ id, data: superjson.parse(fields[1] ?? "null") }));
 }

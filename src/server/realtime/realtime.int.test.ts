@@ -7,6 +7,8 @@ import { callerFor, createOpenJob, createUser } from "@/test/factories";
 import { sessionCookieFor, startInstance, stopInstances, take as takeEvents, type Instance } from "@/test/realtime-harness";
 import { nodeClient } from "@/test/trpc-ws-client";
 import { db } from "@/server/db";
+import { getRedis } from "@/server/redis";
+import { appendEvent, readSince, streamKey } from "./event-log";
 import { publishBoardEvent, publishJobChange } from "./events";
 import { realtimeConnectionName } from "./hub";
 
@@ -256,5 +258,20 @@ describe("real-time over WebSockets, two web instances on one Redis", () => {
       ws.on("error", () => {});
     });
     expect(status).toBe(403);
+  });
+});
+
+describe("the event log after Redis lost it", () => {
+  it("answers gap to a client whose last event went with the whole log, and nothing missed to one ahead of a live log", async () => {
+    const channel = `test-log-${crypto.randomUUID()}`;
+    const first = await appendEvent(channel, { type: "a" });
+    const second = await appendEvent(channel, { type: "b" });
+    expect(await readSince(channel, first)).toEqual([{ id: second, data: { type: "b" } }]);
+    expect(await readSince(channel, second)).toEqual([]);
+    // A resync's made-up id, later than the last event of a log that is still there: nothing was missed.
+    expect(await readSince(channel, `${Number(second.split("-")[0]) + 1}-0`)).toEqual([]);
+    // Redis is flushed (or fails over to an empty replica): whatever followed `second` is unknown, so refetch.
+    await getRedis().del(streamKey(channel));
+    expect(await readSince(channel, second)).toBe("gap");
   });
 });
