@@ -52,6 +52,9 @@ const server = createServer((req, res) => {
     res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Requests from other sites are refused." } }));
     return;
   }
+  // The build's files are public and named by their content: any site may read them. A CDN in front (ASSET_PREFIX)
+  // passes this on, which fonts and the service worker's precache need from another origin.
+  if (pathname.startsWith("/_next/static/")) res.setHeader("Access-Control-Allow-Origin", "*");
   if (!dev && (req.method === "GET" || req.method === "HEAD") && pathname.startsWith("/_next/static/")) {
     void brotliStaticAsset(pathname, req.headers["accept-encoding"]).then((asset) => {
       if (!asset) return toApp(req, res, pathname, requestId);

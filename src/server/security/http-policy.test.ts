@@ -16,11 +16,11 @@ describe("the browser policy", () => {
     expect(csp).toContain("connect-src 'self' wss://scoop.example");
   });
 
-  it("lets styles, fonts and images (and scripts, for browsers without 'strict-dynamic') come from ASSET_PREFIX's CDN, and nothing else", () => {
+  it("lets styles, fonts, images, the service worker's precache (and scripts, for browsers without 'strict-dynamic') come from ASSET_PREFIX's CDN, and nothing else", () => {
     const csp = contentSecurityPolicy("abc123", { ...opts, assetPrefix: "https://static.scoop.example/assets" });
     const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `))!;
-    for (const name of ["script-src", "style-src", "font-src", "img-src"]) expect(directive(name)).toContain("https://static.scoop.example");
-    expect(directive("connect-src")).not.toContain("static.scoop.example");
+    for (const name of ["script-src", "style-src", "font-src", "img-src", "connect-src"]) expect(directive(name)).toContain("https://static.scoop.example");
+    for (const name of ["frame-src", "worker-src", "default-src", "form-action"]) expect(directive(name)).not.toContain("static.scoop.example");
     expect(contentSecurityPolicy("abc123", opts)).not.toContain("static.scoop.example");
   });
 

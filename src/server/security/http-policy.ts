@@ -40,7 +40,9 @@ export function contentSecurityPolicy(nonce: string, opts: PolicyOptions): strin
     ["style-src", ["'self'", "'unsafe-inline'", ...cdn]],
     ["img-src", ["'self'", "data:", "blob:", "https://*.stripe.com", ...(tiles ? [tiles] : []), ...cdn]],
     ["font-src", ["'self'", "data:", ...cdn]],
-    ["connect-src", ["'self'", ws, "https://api.stripe.com", ...(sentry ? [sentry] : []), ...(opts.dev ? ["ws:"] : [])]],
+    // The CDN too: the service worker precaches the build's files from ASSET_PREFIX (Serwist rewrites their URLs), and
+    // its fetches follow connect-src.
+    ["connect-src", ["'self'", ws, "https://api.stripe.com", ...(sentry ? [sentry] : []), ...cdn, ...(opts.dev ? ["ws:"] : [])]],
     ["frame-src", ["https://js.stripe.com", "https://hooks.stripe.com"]],
     ["worker-src", ["'self'"]],
     ["manifest-src", ["'self'"]],
