@@ -2,11 +2,15 @@
  * Repeating jobs. `upsertJobScheduler` is idempotent, so every worker boot (and every extra worker) calls it
  * safely: there is one scheduler per id, whatever the number of workers. Schedulers live in Redis, so Redis can
  * lose them (a flush, a failover to an empty replica): `ensureSchedules` (worker/maintenance.ts, every
- * SCHEDULE_CHECK_SECONDS and on every Redis reconnect) re-creates any that is missing.
- * To add one: add an entry to `schedules()`.
+ * SCHEDULE_CHECK_SECONDS and on every Redis reconnect) re-creates any that is missing. A run lost with it (Redis
+ * flushed, or failed over to an empty replica, around its time) is caught up: a re-created daily or weekly
+ * scheduler whose last due time passed less than CATCH_UP_HOURS ago also gets that run now, once (the runs are
+ * idempotent: one job per subscription and date, one reminder per subscription and date, one email per scooper
+ * and week). To add one: add an entry to `schedules()`.
  */
 import type { JobSchedulerTemplateOptions, RepeatOptions } from "bullmq";
 import { env } from "@/env";
+import { addDays, dayOfWeek, localDateIn, zonedTime } from "@/lib/schedules";
 import type { QueueName, QueuePayload } from "@/server/queues/definitions";
 import { getQueue } from "@/server/queues/queues";
 
@@ -16,7 +20,26 @@ export function dailyCronPattern(time: string): string {
   return `${m} ${h} * * *`;
 }
 
-type Schedule = { [Q in QueueName]: { queue: Q; id: string; repeat: Omit<RepeatOptions, "key">; data: QueuePayload<Q>; opts: JobSchedulerTemplateOptions } }[QueueName];
+/** How long after a daily or weekly run's time a re-created scheduler still catches that run up. */
+export const CATCH_UP_HOURS = 12;
+
+/** The latest instant at or before `now` that is `time` in APP_TIMEZONE on a day `onDay` accepts. */
+function lastDue(time: string, now: Date, onDay: (date: string) => boolean = () => true): Date {
+  let date = localDateIn(env.APP_TIMEZONE, now);
+  for (let i = 0; i < 8; i++, date = addDays(date, -1)) {
+    const at = zonedTime(date, time, env.APP_TIMEZONE);
+    if (at <= now && onDay(date)) return at;
+  }
+  throw new Error(`no ${time} in the last week`);
+}
+
+type Schedule = {
+  [Q in QueueName]: {
+    queue: Q; id: string; repeat: Omit<RepeatOptions, "key">; data: QueuePayload<Q>; opts: JobSchedulerTemplateOptions;
+    /** A daily or weekly run: when it was last due (caught up when its scheduler was lost). */
+    lastDue?: (now: Date) => Date;
+  };
+}[QueueName];
 
 export function schedules(): Schedule[] {
   return [
@@ -25,12 +48,14 @@ export function schedules(): Schedule[] {
       queue: "recurring", id: "daily-recurring-generation",
       repeat: { pattern: dailyCronPattern(env.RECURRING_GENERATION_TIME), tz: env.APP_TIMEZONE },
       data: { kind: "generate-due" }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
+      lastDue: (now) => lastDue(env.RECURRING_GENERATION_TIME, now),
     },
     // The afternoon before each service date: remind the customer (idempotent per subscription and date).
     {
       queue: "recurring", id: "daily-service-reminders",
       repeat: { pattern: dailyCronPattern(env.RECURRING_REMINDER_TIME), tz: env.APP_TIMEZONE },
       data: { kind: "send-reminders" }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
+      lastDue: (now) => lastDue(env.RECURRING_REMINDER_TIME, now),
     },
     {
       queue: "system", id: "worker-heartbeat",
@@ -48,6 +73,7 @@ export function schedules(): Schedule[] {
       queue: "notifications", id: "weekly-earnings",
       repeat: { pattern: "0 8 * * 1", tz: env.APP_TIMEZONE },
       data: { kind: "weekly-earnings" }, opts: { attempts: 3, removeOnComplete: 50, removeOnFail: 100 },
+      lastDue: (now) => lastDue("08:00", now, (date) => dayOfWeek(date) === 1),
     },
   ];
 }
@@ -58,10 +84,22 @@ export async function registerSchedules(only?: (s: Schedule) => boolean): Promis
   return chosen.map((s) => s.id);
 }
 
-/** Re-creates the schedulers Redis no longer has; returns their ids (empty when all were there). */
-export async function ensureSchedules(): Promise<string[]> {
+/**
+ * Re-creates the schedulers Redis no longer has, and catches up a daily or weekly run of theirs that was due in the
+ * last CATCH_UP_HOURS (once per due time: its job id names it); returns the re-created ids (empty when all were there).
+ */
+export async function ensureSchedules(now = new Date()): Promise<string[]> {
   const present = await Promise.all(schedules().map(async (s) => [s.id, !!(await getQueue(s.queue).getJobScheduler(s.id))] as const));
   const missing = new Set(present.filter(([, ok]) => !ok).map(([id]) => id));
   if (missing.size === 0) return [];
-  return registerSchedules((s) => missing.has(s.id));
+  const repaired = await registerSchedules((s) => missing.has(s.id));
+  for (const s of schedules().filter((s) => missing.has(s.id) && s.lastDue)) {
+    const due = s.lastDue!(now);
+    if (now.getTime() - due.getTime() > CATCH_UP_HOURS * 3_600_000) continue;
+    await getQueue(s.queue).add(s.data.kind, s.data, { ...s.opts, jobId: catchUpJobId(s.id, due) });
+  }
+  return repaired;
 }
+
+/** The one catch-up run of scheduler `id` for its run due at `due`. */
+export const catchUpJobId = (id: string, due: Date) => `catch-up-${id}-${due.getTime()}`;
