@@ -52,6 +52,33 @@ describe("outbox relay", () => {
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({ status: "DEAD", lastError: "push service down" });
   });
 
+  it("retries a stored Stripe event whose job failed every attempt, ten minutes later, for three days", async () => {
+    const stored = async (receivedAgoMs: number) => {
+      const event = await db.stripeEvent.create({
+        data: { stripeId: `evt_relay_${crypto.randomUUID()}`, type: "invoice.paid", payload: {}, receivedAt: new Date(Date.now() - receivedAgoMs) },
+      });
+      return getQueue("payments").add("stripe-event", { kind: "stripe-event", eventId: event.id }, { jobId: `stripe-event-${event.id}`, attempts: 2 });
+    };
+    const recent = await stored(120_000);
+    const old = await stored(4 * 86_400_000);
+    // Stripe (or the database) down through every attempt.
+    const failing = new Worker("payments", async () => { throw new Error("stripe unreachable"); }, {
+      connection: createRedisConnection({ maxRetriesPerRequest: null }), prefix: bullPrefix(),
+    });
+    for (const job of [recent, old]) await vi.waitFor(async () => expect(await job.getState()).toBe("failed"), { timeout: 15_000, interval: 50 });
+    await failing.close();
+
+    // Just failed: left alone for now.
+    expect((await relayOutbox(db, { graceMs: 60_000 })).stripeEvents).toBe(0);
+    // Ten minutes on: the recent event is waiting again with its attempts afresh; the four-day-old one is an admin's.
+    const report = await relayOutbox(db, { graceMs: 60_000, now: new Date(Date.now() + 11 * 60_000) });
+    expect(report.stripeEvents).toBe(1);
+    const again = (await getQueue("payments").getJob(recent.id!))!;
+    expect(await again.getState()).toBe("waiting");
+    expect(again.attemptsMade).toBe(0);
+    expect(await (await getQueue("payments").getJob(old.id!))!.getState()).toBe("failed");
+  });
+
   it("prunes DONE rows older than the retention, keeps DEAD and recent ones", async () => {
     const rows = await db.$transaction((tx) => writeOutbox(tx, ["old-done", "new-done", "old-dead"].map(effect)));
     const [oldDone, newDone, oldDead] = rows;

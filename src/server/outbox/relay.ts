@@ -7,6 +7,9 @@
  *
  * Email and push rows (EmailMessage / PushMessage, QUEUED) and stored Stripe events not yet applied are outbox
  * rows of their own and are relayed the same way under their ids (`email-<id>`, `push-<id>`, `stripe-event-<id>`).
+ * A Stripe event whose job failed every attempt (Stripe or the database down for the minute and a half its backoff
+ * lasts) is retried every 10 minutes for 3 days after it arrived, as long as Stripe itself keeps redelivering a
+ * webhook: an invoice paid during a short outage still funds its visit. After that it waits for an admin.
  */
 import { env } from "@/env";
 import type { Db } from "@/server/db";
@@ -18,6 +21,8 @@ import { outboxJob, outboxJobId } from "./outbox";
 export type RelayReport = { requeued: number; dead: number; emails: number; pushes: number; stripeEvents: number; pruned: number };
 
 const BATCH = 500;
+const STRIPE_EVENT_RETRY_MINUTES = 10;
+const STRIPE_EVENT_RETRY_DAYS = 3;
 
 function isQueueName(name: string): name is QueueName {
   return Object.hasOwn(QUEUES, name);
@@ -70,9 +75,20 @@ export async function relayOutbox(db: Db, opts: { now?: Date; graceMs?: number; 
     await getQueue("push").add("send", { kind: "send", pushMessageId: id }, { jobId: `push-${id}` });
     report.pushes++;
   }
-  const events = await db.stripeEvent.findMany({ where: { processedAt: null, receivedAt: { lte: before } }, take: BATCH, select: { id: true } });
-  for (const { id } of events) {
-    if (await getQueue("payments").getJob(`stripe-event-${id}`)) continue;
+  const events = await db.stripeEvent.findMany({
+    where: { processedAt: null, receivedAt: { lte: before } }, orderBy: { receivedAt: "asc" }, take: BATCH, select: { id: true, receivedAt: true },
+  });
+  for (const { id, receivedAt } of events) {
+    const held = await getQueue("payments").getJob(`stripe-event-${id}`);
+    if (held) {
+      const retryDue = (held.finishedOn ?? now.getTime()) <= now.getTime() - STRIPE_EVENT_RETRY_MINUTES * 60_000;
+      const stillRetried = receivedAt.getTime() > now.getTime() - STRIPE_EVENT_RETRY_DAYS * 86_400_000;
+      if (retryDue && stillRetried && (await held.getState()) === "failed") {
+        await held.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+        report.stripeEvents++;
+      }
+      continue;
+    }
     await getQueue("payments").add("stripe-event", { kind: "stripe-event", eventId: id }, { jobId: `stripe-event-${id}` });
     report.stripeEvents++;
   }
