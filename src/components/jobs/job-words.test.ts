@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import enJobs from "../../../messages/en/jobs.json";
 import esJobs from "../../../messages/es/jobs.json";
-import { cancelMoneyWords as cancelWords, tappedLaterWords as tappedWords, timelineWords as timeline, type JobsT } from "./job-words";
+import { cancelMoneyWords as cancelWords, cancelTermsKey, tappedLaterWords as tappedWords, timelineWords as timeline, type JobsT } from "./job-words";
 
 const tr = (locale: "en" | "es", jobs: typeof enJobs): JobsT => createTranslator({ locale, messages: { jobs }, namespace: "jobs" }) as unknown as JobsT;
 const en = tr("en", enJobs);
@@ -51,8 +51,28 @@ describe("cancelMoneyWords", () => {
     expect(words).toContain("20% cancellation fee of $5.00");
     expect(words).toContain("You are charged $5.00; the other $20.00");
   });
+  it("a scooper on the way is paid the minimum, said as the minimum, not as the rate", () => {
+    // $10.00 at 20 % is $2.00; the minimum on the way is $5.00.
+    const words = cancelMoneyWords({ status: "CLAIMED", priceCents: 1000, cancellationFeeCents: 500, cancellationFeePercent: 20 }, false).join(" ");
+    expect(words).toContain("minimum cancellation fee of $5.00");
+    expect(words).not.toContain("20%");
+  });
+  it("no fee at all (CANCELLATION_FEE_PERCENT=0, not on the way): says so, never a 0% fee of $0.00", () => {
+    const words = cancelMoneyWords({ status: "CLAIMED", priceCents: 2500, cancellationFeeCents: 0, cancellationFeePercent: 0 }, false).join(" ");
+    expect(words).toContain("no cancellation fee applies: the $25.00 held on your card is released in full");
+    expect(words).not.toMatch(/0%|\$0\.00/);
+  });
   it("an admin is told the customer is not charged", () => {
     expect(cancelMoneyWords({ ...job, status: "IN_PROGRESS" }, true).join(" ")).toContain("nothing is charged");
+  });
+});
+
+describe("cancelTermsKey", () => {
+  it("picks the posting summary's sentence from the fee rules in force", () => {
+    expect(cancelTermsKey(20, 500)).toBe("cancel");
+    expect(cancelTermsKey(25, 0)).toBe("cancelPercentOnly");
+    expect(cancelTermsKey(0, 500)).toBe("cancelMinimumOnly");
+    expect(cancelTermsKey(0, 0)).toBe("cancelFree");
   });
 });
 

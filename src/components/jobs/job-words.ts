@@ -5,7 +5,7 @@
  */
 import { formatDateTime } from "@/lib/format-date";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatCents } from "@/lib/money";
+import { cancellationFeeCents, formatCents } from "@/lib/money";
 
 /** A translator for the `jobs` namespace (what `useTranslations("jobs")` / `getTranslations("jobs")` return). */
 export type JobsT = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
@@ -39,13 +39,25 @@ export function cancelMoneyWords(t: JobsT, locale: Locale, job: CancelJob, asAdm
   const price = formatCents(job.priceCents, locale);
   if (asAdmin) return [t("cancelMoney.adminLeaves"), t("cancelMoney.adminHold", { price })];
   if (job.status === "CLAIMED") {
+    // CANCELLATION_FEE_PERCENT and MIN_CANCEL_FEE_CENTS may be 0; the minimum applies once the scooper is on the way.
+    if (job.cancellationFeeCents === 0) return [t("cancelMoney.claimedFree", { price })];
     const fee = formatCents(job.cancellationFeeCents, locale);
     const rest = formatCents(job.priceCents - job.cancellationFeeCents, locale);
+    const byRate = job.cancellationFeeCents === cancellationFeeCents(job.priceCents, job.cancellationFeePercent);
     return [
-      t("cancelMoney.claimedFee", { percent: job.cancellationFeePercent, fee }),
+      byRate ? t("cancelMoney.claimedFee", { percent: job.cancellationFeePercent, fee }) : t("cancelMoney.claimedMinimumFee", { fee }),
       t("cancelMoney.claimedCharge", { fee, rest, price }),
     ];
   }
   if (job.status === "AWAITING_PAYMENT") return [t("cancelMoney.awaiting")];
   return [t("cancelMoney.open", { price })];
+}
+
+/**
+ * Which sentence the posting summary uses for cancelling, from the fee rules in force (CANCELLATION_FEE_PERCENT and
+ * MIN_CANCEL_FEE_CENTS may each be 0): never "paid 0% ($0.00)" or "at least $0.00".
+ */
+export function cancelTermsKey(percent: number, minCents: number): "cancel" | "cancelPercentOnly" | "cancelMinimumOnly" | "cancelFree" {
+  if (percent > 0) return minCents > 0 ? "cancel" : "cancelPercentOnly";
+  return minCents > 0 ? "cancelMinimumOnly" : "cancelFree";
 }

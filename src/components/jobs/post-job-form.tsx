@@ -11,6 +11,7 @@ import { formatCents, jobCancellationFeeCents, takeHomeCents, type FeeRates } fr
 import { postJobInputSchema, type PostJobInput } from "@/lib/schemas/jobs";
 import { api } from "@/trpc/react";
 import * as details from "./job-details-fields";
+import { cancelTermsKey } from "./job-words";
 import { JobPaymentPanel } from "./job-payment-panel";
 import { PhotoUploader } from "./photo-uploader";
 import { SavedYardPicker } from "@/components/yards/saved-yard-picker";
@@ -99,7 +100,7 @@ function PaymentSummary({ priceCents, terms }: { priceCents: number; terms: Post
         <li>{t("summary.charged", { after: duration(terms.autoConfirmSeconds) })}</li>
         <li>{t("summary.unclaimed", { within: duration(terms.expirySeconds) })}</li>
         <li>
-          {t("summary.cancel", {
+          {t(`summary.${cancelTermsKey(terms.cancellationFeePercent, terms.minCancelFeeCents)}`, {
             fee: formatCents(jobCancellationFeeCents({ priceCents, ...terms }, false), locale),
             percent: terms.cancellationFeePercent,
             min: formatCents(Math.min(priceCents, terms.minCancelFeeCents), locale),
