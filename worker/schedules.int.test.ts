@@ -40,10 +40,13 @@ describe("schedulers lost from Redis", () => {
     expect(jobs.filter((j) => j.id?.startsWith(`catch-up-${REMINDERS}-`)).map((j) => j.id)).toEqual([catchUpJobId(REMINDERS, due)]);
   });
 
-  it("leaves a run alone before its time, or more than CATCH_UP_HOURS after it", async () => {
+  it("leaves a run alone before its time, after midnight, or more than CATCH_UP_HOURS after it", async () => {
     await lose("recurring", REMINDERS);
     // 16:30: today's 16:45 is still to come (the re-created scheduler runs it); yesterday's is 23¾ hours old.
     await ensureSchedules(zonedTime("2031-06-10", "16:30", LA));
+    await lose("recurring", REMINDERS);
+    // 00:30 the next day: within 12 hours, but a run now would remind for the day after (its date comes from now).
+    await ensureSchedules(zonedTime("2031-06-11", "00:30", LA));
     await lose("recurring", REMINDERS);
     // 05:00 the next morning: 12¼ hours after 16:45.
     await ensureSchedules(zonedTime("2031-06-11", "05:00", LA));

@@ -4,9 +4,10 @@
  * lose them (a flush, a failover to an empty replica): `ensureSchedules` (worker/maintenance.ts, every
  * SCHEDULE_CHECK_SECONDS and on every Redis reconnect) re-creates any that is missing. A run lost with it (Redis
  * flushed, or failed over to an empty replica, around its time) is caught up: a re-created daily or weekly
- * scheduler whose last due time passed less than CATCH_UP_HOURS ago also gets that run now, once (the runs are
- * idempotent: one job per subscription and date, one reminder per subscription and date, one email per scooper
- * and week). To add one: add an entry to `schedules()`.
+ * scheduler whose last due time passed less than CATCH_UP_HOURS ago, on the same local date, also gets that run
+ * now, once (the runs are idempotent: one job per subscription and date, one reminder per subscription and date,
+ * one email per scooper and week; and each works out its date from the time it runs, so after midnight it would
+ * serve the wrong day). To add one: add an entry to `schedules()`.
  */
 import type { JobSchedulerTemplateOptions, RepeatOptions } from "bullmq";
 import { env } from "@/env";
@@ -86,7 +87,8 @@ export async function registerSchedules(only?: (s: Schedule) => boolean): Promis
 
 /**
  * Re-creates the schedulers Redis no longer has, and catches up a daily or weekly run of theirs that was due in the
- * last CATCH_UP_HOURS (once per due time: its job id names it); returns the re-created ids (empty when all were there).
+ * last CATCH_UP_HOURS the same local day (once per due time: its job id names it); returns the re-created ids (empty
+ * when all were there).
  */
 export async function ensureSchedules(now = new Date()): Promise<string[]> {
   const present = await Promise.all(schedules().map(async (s) => [s.id, !!(await getQueue(s.queue).getJobScheduler(s.id))] as const));
@@ -96,6 +98,8 @@ export async function ensureSchedules(now = new Date()): Promise<string[]> {
   for (const s of schedules().filter((s) => missing.has(s.id) && s.lastDue)) {
     const due = s.lastDue!(now);
     if (now.getTime() - due.getTime() > CATCH_UP_HOURS * 3_600_000) continue;
+    // The run takes its date from when it runs: past midnight it would remind or generate for the wrong day.
+    if (localDateIn(env.APP_TIMEZONE, now) !== localDateIn(env.APP_TIMEZONE, due)) continue;
     await getQueue(s.queue).add(s.data.kind, s.data, { ...s.opts, jobId: catchUpJobId(s.id, due) });
   }
   return repaired;
