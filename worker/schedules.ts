@@ -15,11 +15,14 @@ import { addDays, dayOfWeek, localDateIn, zonedTime } from "@/lib/schedules";
 import type { QueueName, QueuePayload } from "@/server/queues/definitions";
 import { getQueue } from "@/server/queues/queues";
 
-/** "HH:MM" → a cron pattern firing daily at that wall-clock time. */
-export function dailyCronPattern(time: string): string {
+/** "HH:MM" → a cron pattern firing at that wall-clock time daily, or on one weekday (0 = Sunday … 6 = Saturday). */
+export function wallClockCron(time: string, weekday?: number): string {
   const [h, m] = time.split(":").map(Number);
-  return `${m} ${h} * * *`;
+  return `${m} ${h} * * ${weekday ?? "*"}`;
 }
+
+/** The weekly earnings email: Monday 08:00 in APP_TIMEZONE. */
+const WEEKLY_EARNINGS = { time: "08:00", weekday: 1 } as const;
 
 /** How long after a daily or weekly run's time a re-created scheduler still catches that run up. */
 export const CATCH_UP_HOURS = 12;
@@ -47,14 +50,14 @@ export function schedules(): Schedule[] {
     // The primary trigger of recurring generation; the Render cron backstop runs the same idempotent code.
     {
       queue: "recurring", id: "daily-recurring-generation",
-      repeat: { pattern: dailyCronPattern(env.RECURRING_GENERATION_TIME), tz: env.APP_TIMEZONE },
+      repeat: { pattern: wallClockCron(env.RECURRING_GENERATION_TIME), tz: env.APP_TIMEZONE },
       data: { kind: "generate-due" }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
       lastDue: (now) => lastDue(env.RECURRING_GENERATION_TIME, now),
     },
     // The afternoon before each service date: remind the customer (idempotent per subscription and date).
     {
       queue: "recurring", id: "daily-service-reminders",
-      repeat: { pattern: dailyCronPattern(env.RECURRING_REMINDER_TIME), tz: env.APP_TIMEZONE },
+      repeat: { pattern: wallClockCron(env.RECURRING_REMINDER_TIME), tz: env.APP_TIMEZONE },
       data: { kind: "send-reminders" }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
       lastDue: (now) => lastDue(env.RECURRING_REMINDER_TIME, now),
     },
@@ -72,9 +75,9 @@ export function schedules(): Schedule[] {
     // Monday 08:00 in APP_TIMEZONE (the cron's tz follows DST). The run itself is idempotent per scooper and week.
     {
       queue: "notifications", id: "weekly-earnings",
-      repeat: { pattern: "0 8 * * 1", tz: env.APP_TIMEZONE },
+      repeat: { pattern: wallClockCron(WEEKLY_EARNINGS.time, WEEKLY_EARNINGS.weekday), tz: env.APP_TIMEZONE },
       data: { kind: "weekly-earnings" }, opts: { attempts: 3, removeOnComplete: 50, removeOnFail: 100 },
-      lastDue: (now) => lastDue("08:00", now, (date) => dayOfWeek(date) === 1),
+      lastDue: (now) => lastDue(WEEKLY_EARNINGS.time, now, (date) => dayOfWeek(date) === WEEKLY_EARNINGS.weekday),
     },
   ];
 }

@@ -73,8 +73,9 @@ export async function cancelOverduePayments(db: Db, now = new Date()): Promise<{
     where: { status: "AWAITING_PAYMENT", createdAt: { lte: before } }, select: { id: true, createdAt: true, payment: { select: { status: true } } }, take: 500,
   });
   // The worker has not tried these authorizations yet: waiting on the worker is not the customer's failure to pay.
+  const authorizeKey = (jobId: string) => settlement(jobId, "authorize").key!;
   const owed = await db.outboxMessage.findMany({
-    where: { status: "PENDING", dedupeKey: { in: overdue.map(({ id }) => `settle-authorize-${id}`) } }, select: { dedupeKey: true },
+    where: { status: "PENDING", dedupeKey: { in: overdue.map(({ id }) => authorizeKey(id)) } }, select: { dedupeKey: true },
   });
   const stillOwed = new Set(owed.map((row) => row.dedupeKey));
   let cancelled = 0;
@@ -82,7 +83,7 @@ export async function cancelOverduePayments(db: Db, now = new Date()): Promise<{
   for (const { id, createdAt, payment } of overdue) {
     try {
       if (payment?.status === "AUTHORIZED") await openPaidJob(db, id, now);
-      else if (stillOwed.has(`settle-authorize-${id}`) && createdAt.getTime() > now.getTime() - jobRules.expiryMs) continue;
+      else if (stillOwed.has(authorizeKey(id)) && createdAt.getTime() > now.getTime() - jobRules.expiryMs) continue;
       else if (await cancelUnpaidJob(db, id, "payment not completed in time")) cancelled++;
     } catch (err) {
       failed++;

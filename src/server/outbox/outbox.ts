@@ -31,10 +31,15 @@ export type OutboxRow = { id: string; queue: string; kind: string; payload: Pris
 const rowSelect = { id: true, queue: true, kind: true, payload: true, retries: true } as const;
 
 /** How many times each kind is tried before its row is DEAD (backoff doubles from OUTBOX_BACKOFF_MS). */
-const ATTEMPTS: Partial<Record<string, number>> = { "payments.settle": 8, "payments.billing-sync": 10, "payments.pay-owed": 8, "payments.refund-invoice": 8,
+const ATTEMPTS: Partial<Record<string, number>> = {
+  "payments.settle": 8,
+  "payments.billing-sync": 10,
+  "payments.pay-owed": 8,
+  "payments.refund-invoice": 8,
   // Past the five-minute lease a renewal that died mid-call leaves (10 s doubling: ≈ 10 minutes of retries), so the
   // next attempt takes the hold instead of the row going DEAD while the lease still stands.
-  "payments.renew-hold": 8, "payments.release-hold": 8,
+  "payments.renew-hold": 8,
+  "payments.release-hold": 8,
 };
 
 export function outboxJobOptions(row: Pick<OutboxRow, "id" | "queue" | "kind" | "retries">): JobsOptions {

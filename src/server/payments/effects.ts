@@ -13,8 +13,11 @@ export function billingSync(recurringId: string, updatedAt: Date): OutboxEffect 
   return { queue: "payments", payload: { kind: "billing-sync", recurringId }, key: `billing-sync-${recurringId}-${updatedAt.getTime()}` };
 }
 
+/** An invoice paid after its subscription stopped billing, and what to refund. */
+export type LateInvoiceRefund = { recurringId: string; invoiceId: string; paymentIntentRef: string; amountCents: number };
+
 /** An invoice paid after its subscription stopped billing: the money goes back (payments/billing/late-invoice.ts). */
-export function refundLateInvoice(refund: { recurringId: string; invoiceId: string; paymentIntentRef: string; amountCents: number }): OutboxEffect {
+export function refundLateInvoice(refund: LateInvoiceRefund): OutboxEffect {
   return { queue: "payments", payload: { kind: "refund-invoice", ...refund }, key: `refund-invoice-${refund.invoiceId}` };
 }
 

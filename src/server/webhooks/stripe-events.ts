@@ -15,7 +15,7 @@ import { openPaidJob } from "@/server/jobs/payment-gate";
 import { dispatchOutbox, writeOutbox, type OutboxRow } from "@/server/outbox/outbox";
 import { recordPaidInvoice } from "@/server/payments/billing/prepaid-visits";
 import { recordChargebackOpened, recordChargebackUpdated, recordHoldLapsed } from "@/server/payments/chargebacks";
-import { payOwedPayouts, refundLateInvoice } from "@/server/payments/effects";
+import { payOwedPayouts, refundLateInvoice, type LateInvoiceRefund } from "@/server/payments/effects";
 import { bookAuthorizationConfirmed } from "@/server/payments/payment-book";
 import { writeVisitReceipt } from "@/server/payments/receipt-email";
 import { getStripe } from "@/server/payments/stripe/client";
@@ -71,7 +71,7 @@ export type InvoicePaymentInfo = { paymentIntentRef: string; chargeRef: string |
 type Applied = {
   outcome: string;
   openJobId?: string;
-  refund?: { invoiceId: string; paymentIntentRef: string; amountCents: number; recurringId: string };
+  refund?: LateInvoiceRefund;
   paidVisit?: { recurringId: string; invoiceId: string; amountCents: number };
   payOwedTo?: string;
 };
@@ -217,8 +217,11 @@ export async function processStripeEvent(db: Db, eventId: string, stripe: Stripe
       const claimed = await tx.stripeEvent.updateMany({ where: { id: eventId, processedAt: null }, data: { processedAt: new Date(), lastError: null } });
       if (claimed.count === 0) return { outcome: "already-processed" };
       const result = await applyEvent(tx, stored.type, object, invoicePayment);
-      // The refund of an invoice paid too late is owed here, with the event: a worker dying after this commit cannot lose it.
-      const effects = [...(result.payOwedTo ? [payOwedPayouts(result.payOwedTo, eventId)] : []), ...(result.refund ? [refundLateInvoice(result.refund)] : [])];
+      // Owed here, with the event (a late invoice's refund too): a worker dying after this commit cannot lose them.
+      const effects = [
+        ...(result.payOwedTo ? [payOwedPayouts(result.payOwedTo, eventId)] : []),
+        ...(result.refund ? [refundLateInvoice(result.refund)] : []),
+      ];
       if (effects.length) outbox = await writeOutbox(tx, effects);
       // The receipt of a paid invoice is written with the prepaid visit it records: never one without the other.
       if (result.paidVisit) await writeVisitReceipt(tx, { kind: "visit-charge", ...result.paidVisit, reference: result.paidVisit.invoiceId });

@@ -8,10 +8,9 @@
 import type Stripe from "stripe";
 import { env } from "@/env";
 import type { Db } from "@/server/db";
+import type { LateInvoiceRefund } from "../effects";
 import { queueVisitReceipt } from "../receipt-email";
 import { getStripe } from "../stripe/client";
-
-export type LateInvoiceRefund = { recurringId: string; invoiceId: string; paymentIntentRef: string; amountCents: number };
 
 export async function refundLateInvoiceNow(
   db: Db,

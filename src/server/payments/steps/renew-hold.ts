@@ -3,10 +3,10 @@
  * for Visa holds made off-session), and a job can stay uncaptured longer (a long dispute, a late confirmation). The
  * worker renews a hold older than HOLD_REFRESH_AFTER_HOURS: a new hold of the same amount on the same card (saved
  * for off-session use when the customer confirmed it), then the old one is released — an outbox effect written with
- * the renewal's booking, so a worker dying between the two cannot leave the customer with both holds. The customer is charged
- * nothing extra and the ledger moves nothing (the amount stays held). A renewal and the job's capture, void or
- * cancellation fee never use the hold at once (`startHoldRenewal` / `startHoldStep`). If the card refuses, the
- * payment records why (`failureReason`, shown to admins) and the old hold is kept until it lapses.
+ * the renewal's booking, so a worker dying between the two cannot leave the customer with both holds. The customer
+ * is charged nothing extra and the ledger moves nothing (the amount stays held). A renewal and the job's capture,
+ * void or cancellation fee never use the hold at once (`startHoldRenewal` / `startHoldStep`). If the card refuses,
+ * the payment records why (`failureReason`, shown to admins) and the old hold is kept until it lapses.
  */
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
