@@ -3,7 +3,7 @@
  * holds or what is still within its grace period, marks DEAD what BullMQ failed for good, and prunes old DONE rows
  * (with a non-default retention).
  */
-import { Worker } from "bullmq";
+import { Job, Worker } from "bullmq";
 import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -70,9 +70,15 @@ describe("outbox relay", () => {
 
     // Just failed: left alone for now.
     expect((await relayOutbox(db, { graceMs: 60_000 })).stripeEvents).toBe(0);
+    const tenMinutesOn = () => relayOutbox(db, { graceMs: 60_000, now: new Date(Date.now() + 11 * 60_000) });
+    // Two workers' relays read "failed" at once and the other one put it back first: BullMQ refuses this retry,
+    // which must not end the relay's pass.
+    const refused = vi.spyOn(Job.prototype, "retry").mockRejectedValueOnce(new Error("Job is not in the failed state"));
+    await expect(tenMinutesOn()).resolves.toMatchObject({ stripeEvents: 0 });
+    expect(refused).toHaveBeenCalledTimes(1);
+    refused.mockRestore();
     // Ten minutes on: the recent event is waiting again with its attempts afresh; the four-day-old one is an admin's.
-    const report = await relayOutbox(db, { graceMs: 60_000, now: new Date(Date.now() + 11 * 60_000) });
-    expect(report.stripeEvents).toBe(1);
+    expect((await tenMinutesOn()).stripeEvents).toBe(1);
     const again = (await getQueue("payments").getJob(recent.id!))!;
     expect(await again.getState()).toBe("waiting");
     expect(again.attemptsMade).toBe(0);

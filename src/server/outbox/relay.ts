@@ -84,8 +84,9 @@ export async function relayOutbox(db: Db, opts: { now?: Date; graceMs?: number; 
       const retryDue = (held.finishedOn ?? now.getTime()) <= now.getTime() - STRIPE_EVENT_RETRY_MINUTES * 60_000;
       const stillRetried = receivedAt.getTime() > now.getTime() - STRIPE_EVENT_RETRY_DAYS * 86_400_000;
       if (retryDue && stillRetried && (await held.getState()) === "failed") {
-        await held.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
-        report.stripeEvents++;
+        // Another worker's relay may have put it back a moment ago (BullMQ then refuses: no longer failed).
+        const retried = await held.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true }).then(() => true, () => false);
+        if (retried) report.stripeEvents++;
       }
       continue;
     }
