@@ -132,7 +132,7 @@ export function JobView({ jobId, signedIn = true, visitId: givenVisitId, initial
           {j.litterLevel && ` · ${t(`litter.${j.litterLevel}`)}`} · {t("yardParts", { parts: j.yardSegments.map((s) => t(`segment.${s}`)).join(", ") })}
         </p>
       </div>
-      <div className="flex items-end justify-between rounded-lg bg-brand-50 p-3">
+      <div className="flex items-end justify-between gap-3 rounded-lg bg-brand-50 p-3">
         <div>
           <div className="text-2xl font-bold">{formatCents(j.priceCents, locale)}</div>
           {!TERMINAL_WITHOUT_PAY.has(j.status) && <div className="text-sm text-slate-700">{t("takesHome", { amount: formatCents(j.takeHomeCents, locale) })}</div>}
